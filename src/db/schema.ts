@@ -1,0 +1,145 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are stored as integer milliseconds since the epoch; local calendar dates as 'YYYY-MM-DD' text.
+// `integer primary key autoincrement` guarantees ids (and so the I-n / A-n / P-n refs) are never reused.
+
+/** Which Slack channel speaks for a department (or the hub). */
+export const channelBindings = sqliteTable('channel_bindings', {
+  key: text('key').primaryKey(),
+  channelId: text('channel_id').notNull(),
+  boundBy: text('bound_by').notNull(),
+  boundAt: integer('bound_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const initiatives = sqliteTable(
+  'initiatives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    tier: text('tier', { enum: ['essential', 'important'] }).notNull(),
+    status: text('status', { enum: ['active', 'closed', 'dropped'] }).notNull(),
+    leadDept: text('lead_dept').notNull(),
+    /** JSON array of department keys, the lead first. */
+    depts: text('depts', { mode: 'json' }).$type<string[]>().notNull(),
+    ownerId: text('owner_id').notNull(),
+    startDate: text('start_date').notNull(),
+    customerMetricName: text('customer_metric_name'),
+    customerBaseline: real('customer_baseline'),
+    customerTarget: real('customer_target'),
+    customerUnit: text('customer_unit'),
+    businessMetricName: text('business_metric_name'),
+    businessBaseline: real('business_baseline'),
+    businessTarget: real('business_target'),
+    businessUnit: text('business_unit'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('initiatives_status_tier').on(t.status, t.tier)],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    title: text('title').notNull(),
+    ownerId: text('owner_id').notNull(),
+    dept: text('dept').notNull(),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['open', 'blocked', 'done', 'dropped'] }).notNull(),
+    blockedReason: text('blocked_reason'),
+    snoozedUntil: integer('snoozed_until', { mode: 'timestamp_ms' }),
+    lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('actions_initiative').on(t.initiativeId),
+    index('actions_owner_status').on(t.ownerId, t.status),
+    index('actions_status_activity').on(t.status, t.lastActivityAt),
+  ],
+);
+
+/** Append-only: every change to an initiative, action or pain point, by whom and when. */
+export const history = sqliteTable(
+  'history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity', { enum: ['I', 'A', 'P'] }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    kind: text('kind').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('history_entity').on(t.entity, t.entityId, t.at), index('history_at').on(t.at)],
+);
+
+/** `/cx away until …`: reminders to this user pause until the end of that local date. */
+export const awayPeriods = sqliteTable('away_periods', {
+  userId: text('user_id').primaryKey(),
+  until: text('until').notNull(),
+  setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Keys of Slack deliveries already handled (event ids, trigger ids, view ids): retries take effect once. */
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    key: text('key').primaryKey(),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('processed_events_received').on(t.receivedAt)],
+);
+
+/**
+ * Everything the bot says on its own, written in the same transaction as the change that caused it.
+ * One row per recipient; `idempotencyKey` makes a second write of the same notification a no-op.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind').notNull(),
+    /** JSON: { type: 'binding', key } | { type: 'user', id } | { type: 'channel', id }. */
+    recipient: text('recipient', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    /** JSON snapshot of everything the renderer needs. */
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    /** Idempotency key of the entry this one is a thread reply to, if any. */
+    threadOf: text('thread_of'),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'held', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    sentChannel: text('sent_channel'),
+    sentTs: text('sent_ts'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** Cached `users.info` facts: time zone for reminders, admin flags for permissions. */
+export const slackUsers = sqliteTable('slack_users', {
+  userId: text('user_id').primaryKey(),
+  tz: text('tz'),
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+  isBot: integer('is_bot', { mode: 'boolean' }).notNull().default(false),
+  fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Key/value facts about this installation, e.g. when the bot first started on this database. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
