@@ -33,3 +33,7 @@ export function openDatabase(file: string): DatabaseHandle {
     },
   };
 }
+
+/** A drizzle transaction handle; repositories accept it or the plain db so callers choose the transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;

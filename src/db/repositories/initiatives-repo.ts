@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Department, Initiative, Metric, MetricKind, Tier } from '../../domain/types.js';
+import type { Executor } from '../client.js';
+import { initiatives } from '../schema.js';
+
+type Row = typeof initiatives.$inferSelect;
+
+function metricOf(name: string | null, baseline: number | null, target: number | null, unit: string | null) {
+  if (name === null || baseline === null || target === null) return null;
+  return { name, baseline, target, unit } satisfies Metric;
+}
+
+export function toInitiative(row: Row): Initiative {
+  return {
+    id: row.id,
+    title: row.title,
+    tier: row.tier,
+    status: row.status,
+    leadDept: row.leadDept as Department,
+    depts: row.depts as Department[],
+    ownerId: row.ownerId,
+    startDate: row.startDate,
+    customerMetric: metricOf(
+      row.customerMetricName,
+      row.customerBaseline,
+      row.customerTarget,
+      row.customerUnit,
+    ),
+    businessMetric: metricOf(
+      row.businessMetricName,
+      row.businessBaseline,
+      row.businessTarget,
+      row.businessUnit,
+    ),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
+}
+
+export interface NewInitiative {
+  title: string;
+  tier: Tier;
+  leadDept: Department;
+  depts: Department[];
+  ownerId: string;
+  startDate: string;
+  createdBy: string;
+}
+
+export function insertInitiative(db: Executor, input: NewInitiative, now: Date): Initiative {
+  const row = db
+    .insert(initiatives)
+    .values({ ...input, status: 'active', createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  return toInitiative(row);
+}
+
+export function getInitiative(db: Executor, id: number): Initiative | null {
+  const row = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
+  return row ? toInitiative(row) : null;
+}
+
+export function getInitiatives(db: Executor, ids: number[]): Initiative[] {
+  if (ids.length === 0) return [];
+  return db.select().from(initiatives).where(inArray(initiatives.id, ids)).all().map(toInitiative);
+}
+
+/** Active initiatives, optionally only those involving a department (lead or with). */
+export function listActiveInitiatives(db: Executor, dept?: Department): Initiative[] {
+  const rows = db
+    .select()
+    .from(initiatives)
+    .where(
+      and(
+        eq(initiatives.status, 'active'),
+        dept ? sql`exists (select 1 from json_each(${initiatives.depts}) where value = ${dept})` : undefined,
+      ),
+    )
+    .orderBy(initiatives.id)
+    .all();
+  return rows.map(toInitiative);
+}
+
+export function activeEssentialIds(db: Executor): number[] {
+  return db
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(and(eq(initiatives.status, 'active'), eq(initiatives.tier, 'essential')))
+    .orderBy(initiatives.id)
+    .all()
+    .map((r) => r.id);
+}
+
+export function setTier(db: Executor, id: number, tier: Tier, now: Date): void {
+  db.update(initiatives).set({ tier, updatedAt: now }).where(eq(initiatives.id, id)).run();
+}
+
+export function setMetric(db: Executor, id: number, kind: MetricKind, metric: Metric, now: Date): void {
+  const values =
+    kind === 'customer'
+      ? {
+          customerMetricName: metric.name,
+          customerBaseline: metric.baseline,
+          customerTarget: metric.target,
+          customerUnit: metric.unit,
+        }
+      : {
+          businessMetricName: metric.name,
+          businessBaseline: metric.baseline,
+          businessTarget: metric.target,
+          businessUnit: metric.unit,
+        };
+  db.update(initiatives)
+    .set({ ...values, updatedAt: now })
+    .where(eq(initiatives.id, id))
+    .run();
+}
+
+export function recentActiveInitiatives(db: Executor, limit: number): Initiative[] {
+  return db
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.status, 'active'))
+    .orderBy(desc(initiatives.tier), desc(initiatives.id))
+    .limit(limit)
+    .all()
+    .map(toInitiative);
+}

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import type { BindingKey } from '../../domain/types.js';
+import type { Executor } from '../client.js';
+import { awayPeriods, channelBindings, meta, processedEvents, slackUsers } from '../schema.js';
+
+export interface Binding {
+  key: BindingKey;
+  channelId: string;
+  boundBy: string;
+  boundAt: Date;
+}
+
+export function listBindings(db: Executor): Binding[] {
+  return db
+    .select()
+    .from(channelBindings)
+    .all()
+    .map((r) => ({ ...r, key: r.key as BindingKey }));
+}
+
+export function setBinding(
+  db: Executor,
+  key: BindingKey,
+  channelId: string,
+  boundBy: string,
+  now: Date,
+): void {
+  db.insert(channelBindings)
+    .values({ key, channelId, boundBy, boundAt: now })
+    .onConflictDoUpdate({ target: channelBindings.key, set: { channelId, boundBy, boundAt: now } })
+    .run();
+}
+
+export function getAway(db: Executor, userId: string): string | null {
+  return db.select().from(awayPeriods).where(eq(awayPeriods.userId, userId)).get()?.until ?? null;
+}
+
+export function setAway(db: Executor, userId: string, until: string | null, now: Date): void {
+  if (until === null) {
+    db.delete(awayPeriods).where(eq(awayPeriods.userId, userId)).run();
+    return;
+  }
+  db.insert(awayPeriods)
+    .values({ userId, until, setAt: now })
+    .onConflictDoUpdate({ target: awayPeriods.userId, set: { until, setAt: now } })
+    .run();
+}
+
+/** Records a delivery key; false when it was already there (a retry or duplicate). */
+export function markProcessed(db: Executor, key: string, now: Date): boolean {
+  const result = db.insert(processedEvents).values({ key, receivedAt: now }).onConflictDoNothing().run();
+  return result.changes > 0;
+}
+
+export interface CachedUser {
+  userId: string;
+  tz: string | null;
+  isAdmin: boolean;
+  isBot: boolean;
+  fetchedAt: Date;
+}
+
+export function getCachedUser(db: Executor, userId: string): CachedUser | null {
+  return db.select().from(slackUsers).where(eq(slackUsers.userId, userId)).get() ?? null;
+}
+
+export function putCachedUser(db: Executor, user: CachedUser): void {
+  db.insert(slackUsers)
+    .values(user)
+    .onConflictDoUpdate({
+      target: slackUsers.userId,
+      set: { tz: user.tz, isAdmin: user.isAdmin, isBot: user.isBot, fetchedAt: user.fetchedAt },
+    })
+    .run();
+}
+
+export function getMeta(db: Executor, key: string): string | null {
+  return db.select().from(meta).where(eq(meta.key, key)).get()?.value ?? null;
+}
+
+export function setMetaIfAbsent(db: Executor, key: string, value: string): void {
+  db.insert(meta).values({ key, value }).onConflictDoNothing().run();
+}
