@@ -1,0 +1,251 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { OutboxEntry, OutboxMessage, Recipient } from '../../app/outbox-types.js';
+import type { Executor } from '../client.js';
+import { outbox } from '../schema.js';
+
+export type OutboxStatus = OutboxEntry['status'];
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'held', 'dead'];
+
+/** Rows that still hold their recipient's queue: a later row to the same recipient waits behind them. */
+const UNFINISHED: OutboxStatus[] = ['pending', 'sending', 'held'];
+
+/** `nextAttemptAt` of a held row that waits for `releaseHeld` only. */
+const HELD_UNTIL_RELEASED = new Date('9999-12-31T00:00:00.000Z');
+
+/** Selects which held rows `releaseHeld` puts back: one recipient, or (omitted) all of them. */
+export type RecipientFilter = Recipient;
+
+/**
+ * One canonical JSON form per recipient. Rows to the same recipient form a lane (delivered in id order), and
+ * lanes are compared as stored text, so the object must always be written with the same keys in the same order.
+ */
+function canonicalRecipient(r: Recipient): Record<string, string> {
+  return r.type === 'binding' ? { type: 'binding', key: r.key } : { type: r.type, id: r.id };
+}
+
+/** Parents before their replies within one batch, so a reply never queues ahead of its own parent. */
+function parentsFirst(messages: readonly OutboxMessage[]): OutboxMessage[] {
+  const byKey = new Map(messages.map((m) => [m.key, m]));
+  const out: OutboxMessage[] = [];
+  const placed = new Set<string>();
+  const visit = (m: OutboxMessage, depth: number): void => {
+    if (placed.has(m.key)) return;
+    const parent = m.threadOf === undefined ? undefined : byKey.get(m.threadOf);
+    if (parent && parent !== m && depth < messages.length) visit(parent, depth + 1);
+    if (placed.has(m.key)) return;
+    placed.add(m.key);
+    out.push(m);
+  };
+  for (const m of messages) visit(m, 0);
+  return out;
+}
+
+/**
+ * Writes messages to the outbox inside the caller's transaction (or on the plain db). A message whose key is
+ * already there is ignored, so repeating a use case never says the same thing twice. Returns how many rows
+ * were new.
+ */
+export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: Date): number {
+  let inserted = 0;
+  for (const m of parentsFirst(messages)) {
+    const result = tx
+      .insert(outbox)
+      .values({
+        idempotencyKey: m.key,
+        kind: m.kind,
+        recipient: canonicalRecipient(m.recipient),
+        payload: m.payload ?? null,
+        threadOf: m.threadOf ?? null,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: outbox.idempotencyKey })
+      .run();
+    inserted += result.changes;
+  }
+  return inserted;
+}
+
+type Row = typeof outbox.$inferSelect;
+
+function toEntry(r: Row): OutboxEntry {
+  const entry: OutboxEntry = {
+    id: r.id,
+    kind: r.kind,
+    key: r.idempotencyKey,
+    recipient: r.recipient as unknown as Recipient,
+    payload: r.payload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    createdAt: r.createdAt,
+    sentChannel: r.sentChannel,
+    sentTs: r.sentTs,
+    lastError: r.lastError,
+  };
+  if (r.threadOf !== null) entry.threadOf = r.threadOf;
+  return entry;
+}
+
+export interface RetryOptions {
+  /**
+   * The failed call may have reached Slack (a 5xx, a timeout, a dropped connection): keep `sentChannel` so the
+   * next attempt first looks for the post there instead of posting blindly.
+   */
+  maybeSent?: boolean;
+}
+
+export interface OutboxRepo {
+  /**
+   * The first unfinished row of every recipient (its lane head), if pending or held, in id order, after
+   * `afterId`. Later rows to a recipient are never returned while an earlier one is unfinished: that is what
+   * keeps each channel's and each DM's messages in the order they were enqueued.
+   */
+  heads(limit: number, afterId?: number): OutboxEntry[];
+  /** Lane heads whose `nextAttemptAt` has come: what can be delivered at `now`. */
+  due(now: Date, limit: number, afterId?: number): OutboxEntry[];
+  /**
+   * Claims a pending or held row for one attempt: status `sending`, attempts + 1, `nextAttemptAt` = `now` (so
+   * an in-doubt row tells when its last attempt started) and `sentChannel` = where the post is going (so
+   * recovery knows where to look). False when another deliverer got there first.
+   */
+  markSending(id: number, now: Date, channel?: string | null): boolean;
+  markSent(id: number, sent: { channel: string; ts: string }, now: Date): void;
+  /** Back to pending until `nextAttemptAt`. */
+  markRetry(id: number, nextAttemptAt: Date, error: string, options?: RetryOptions): void;
+  /**
+   * Kept for when the recipient is fixed (unbound department, bot not in channel, channel gone). Attempts
+   * restart from zero: the message did nothing wrong, and a held row must never die of old age. `retryAt`
+   * schedules the slow periodic retry; without it the row waits for `releaseHeld`.
+   */
+  markHeld(id: number, error: string, retryAt?: Date): void;
+  /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
+  markDead(id: number, error: string): void;
+  /**
+   * Held rows (of one recipient, or all) become pending again, due at `now` (default: immediately). Call when a
+   * channel is bound or fixed, then kick the notifier. Returns how many rows were released.
+   */
+  releaseHeld(filter?: RecipientFilter, now?: Date): number;
+  /** Rows left in `sending`: a process stopped between claiming them and recording the answer. */
+  inDoubt(): OutboxEntry[];
+  findByKey(key: string): OutboxEntry | null;
+  counts(): Record<OutboxStatus, number>;
+}
+
+export function createOutboxRepo(db: Executor): OutboxRepo {
+  // The lowest unfinished id per recipient: one grouped scan of the (small) unfinished set.
+  const laneHeadIds = db
+    .select({ id: sql<number>`min(${outbox.id})` })
+    .from(outbox)
+    .where(inArray(outbox.status, UNFINISHED))
+    .groupBy(outbox.recipient);
+
+  const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
+    db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          inArray(outbox.status, ['pending', 'held']),
+          gt(outbox.id, afterId),
+          now === undefined ? undefined : sql`${outbox.nextAttemptAt} <= ${now.getTime()}`,
+          inArray(outbox.id, laneHeadIds),
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(limit)
+      .all()
+      .map(toEntry);
+
+  return {
+    heads: (limit, afterId = 0) => heads(limit, afterId),
+    due: (now, limit, afterId = 0) => heads(limit, afterId, now),
+
+    markSending(id, now, channel = null) {
+      const result = db
+        .update(outbox)
+        .set({
+          status: 'sending',
+          attempts: sql`${outbox.attempts} + 1`,
+          nextAttemptAt: now,
+          sentChannel: channel,
+        })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, ['pending', 'held'])))
+        .run();
+      return result.changes > 0;
+    },
+
+    markSent(id, sent, now) {
+      db.update(outbox)
+        .set({ status: 'sent', sentChannel: sent.channel, sentTs: sent.ts, sentAt: now, lastError: null })
+        .where(eq(outbox.id, id))
+        .run();
+    },
+
+    markRetry(id, nextAttemptAt, error, options = {}) {
+      db.update(outbox)
+        .set({
+          status: 'pending',
+          nextAttemptAt,
+          lastError: error,
+          ...(options.maybeSent ? {} : { sentChannel: null }),
+        })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .run();
+    },
+
+    markHeld(id, error, retryAt) {
+      db.update(outbox)
+        .set({
+          status: 'held',
+          attempts: 0,
+          lastError: error,
+          sentChannel: null,
+          nextAttemptAt: retryAt ?? HELD_UNTIL_RELEASED,
+        })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .run();
+    },
+
+    markDead(id, error) {
+      db.update(outbox)
+        .set({ status: 'dead', lastError: error })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .run();
+    },
+
+    releaseHeld(filter, now = new Date(0)) {
+      const conditions = [eq(outbox.status, 'held')];
+      if (filter) {
+        const r = canonicalRecipient(filter);
+        conditions.push(sql`${outbox.recipient} = ${JSON.stringify(r)}`);
+      }
+      return db
+        .update(outbox)
+        .set({ status: 'pending', nextAttemptAt: now })
+        .where(and(...conditions))
+        .run().changes;
+    },
+
+    inDoubt: () =>
+      db.select().from(outbox).where(eq(outbox.status, 'sending')).orderBy(asc(outbox.id)).all().map(toEntry),
+
+    findByKey(key) {
+      const row = db.select().from(outbox).where(eq(outbox.idempotencyKey, key)).get();
+      return row ? toEntry(row) : null;
+    },
+
+    counts() {
+      const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, held: 0, dead: 0 };
+      const rows = db
+        .select({ status: outbox.status, n: sql<number>`count(*)` })
+        .from(outbox)
+        .groupBy(outbox.status)
+        .all();
+      for (const r of rows) out[r.status] = Number(r.n);
+      return out;
+    },
+  };
+}
