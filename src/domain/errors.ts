@@ -1,0 +1,110 @@
+/**
+ * Domain errors are values. Each variant carries the data a message needs; the wording lives in the
+ * Slack-side catalogue, so nothing here is user-facing English.
+ */
+import type { SubcommandName } from './commands.js';
+import type { ActionStatus, InitiativeStatus, LocalDate, RefKind, UserId } from './types.js';
+
+/** Which date a `bad_date` is about: its bounds and wording differ. */
+export type DateField = 'due' | 'start' | 'until';
+
+export type DateProblem =
+  /** Neither `YYYY-MM-DD` nor (where allowed) `+Nd` with N ≥ 1. */
+  | 'format'
+  /** Well-formed but not on the calendar, e.g. 2026-02-30. */
+  | 'not_a_date'
+  /** Before today (due dates). */
+  | 'past'
+  /** Today or earlier where a future date is required (`away until`). */
+  | 'not_future'
+  /** Before the earliest allowed date (start more than 5 years ago). */
+  | 'too_early'
+  /** After the latest allowed date. */
+  | 'too_far';
+
+/** A single value that failed to parse; raised on its own (modals) or as the cause of a `usage` error. */
+export type ValueError =
+  /** `expected` is the kind that was asked for, null when any kind would do. */
+  | { code: 'bad_ref'; text: string; expected: RefKind | null }
+  /** `earliest`/`latest` are the inclusive bounds that applied (latest null: open-ended). */
+  | {
+      code: 'bad_date';
+      text: string;
+      field: DateField;
+      reason: DateProblem;
+      earliest: LocalDate;
+      latest: LocalDate | null;
+    }
+  /** `allowHub`: whether `hub` would have been accepted here (channel bindings). */
+  | { code: 'unknown_dept'; text: string; allowHub: boolean }
+  /** `min`/`max` are set when the number was well-formed but out of range. */
+  | { code: 'bad_number'; text: string; reason: 'format' | 'range'; min?: number; max?: number }
+  /** Expected a Slack user mention (`<@U…>`); a plain `@name` arrives when Slack did not resolve it. */
+  | { code: 'bad_user'; text: string };
+
+/** What is wrong with a command's arguments, beyond a single bad value. */
+export type UsageDetail =
+  | 'missing_ref'
+  | 'missing_title'
+  | 'missing_note'
+  | 'missing_reason'
+  | 'missing_text'
+  | 'missing_args'
+  | 'missing_metric_name'
+  | 'missing_arrow'
+  | 'extra_args'
+  | 'duplicate_option'
+  | 'conflicting_options'
+  | 'bad_option'
+  | 'too_long'
+  /** Baseline equals target: a metric needs a direction. */
+  | 'no_change'
+  /** Baseline and target carry different glued units, e.g. `72% -> 80pts`. */
+  | 'conflicting_units'
+  /** A single value was wrong; see `cause`. */
+  | 'invalid_value';
+
+/** Which operation was refused on an action in a given state. */
+export type ActionEvent = 'done' | 'block' | 'update' | 'unblock' | 'drop' | 'snooze';
+
+export type DomainError =
+  | ValueError
+  | { code: 'unknown_subcommand'; text: string }
+  /**
+   * The arguments don't fit `command`'s grammar; the message shows that command's usage.
+   * `text`: the offending input when there is one; `max`: the limit for `too_long`;
+   * `cause`: the value error for `invalid_value`.
+   */
+  | {
+      code: 'usage';
+      command: SubcommandName;
+      detail: UsageDetail;
+      text?: string;
+      max?: number;
+      cause?: ValueError;
+    }
+  /** A well-formed reference to nothing, e.g. `A-999`. `ref` is printed form (`A-999`). */
+  | { code: 'unknown_ref'; ref: string }
+  /**
+   * Not allowed. `need: 'admin'`: admins only. `need: 'owner'`: one of `owners` (action owner and/or
+   * initiative owner) or an admin.
+   */
+  | { code: 'forbidden'; need: 'owner' | 'admin'; owners: UserId[] }
+  /** Making this initiative essential would exceed `max`; `current` are the active essential ids. */
+  | { code: 'essential_limit'; current: number[]; max: number }
+  /** `event` is not possible on action `actionId` while it is `from` (e.g. completing a done action). */
+  | { code: 'bad_transition'; actionId: number; from: ActionStatus; event: ActionEvent }
+  /** The initiative is closed or dropped, so it can't be changed. */
+  | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export function ok(): Result<void>;
+export function ok<T>(value: T): Result<T>;
+export function ok<T>(value?: T): Result<T | undefined> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(error: DomainError): Result<T> {
+  return { ok: false, error };
+}
