@@ -1,0 +1,71 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { actions, initiatives } from '../schema.js';
+
+export interface ExportInitiativeRow {
+  id: number;
+  title: string;
+  tier: string;
+  status: string;
+  leadDept: string;
+  depts: string[];
+  ownerId: string;
+  startDate: string;
+  createdAt: Date;
+}
+
+export interface ExportActionRow {
+  id: number;
+  initiativeId: number;
+  title: string;
+  status: string;
+  dept: string;
+  ownerId: string;
+  dueDate: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export interface ExportRows {
+  initiatives: ExportInitiativeRow[];
+  actions: ExportActionRow[];
+}
+
+/**
+ * Every initiative and action, oldest first, read in one transaction so the two lists agree with each other
+ * even while the bot keeps writing (WAL: the read never blocks it).
+ */
+export function readExportRows(db: Db): ExportRows {
+  return db.transaction((tx) => ({
+    initiatives: tx
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        tier: initiatives.tier,
+        status: initiatives.status,
+        leadDept: initiatives.leadDept,
+        depts: initiatives.depts,
+        ownerId: initiatives.ownerId,
+        startDate: initiatives.startDate,
+        createdAt: initiatives.createdAt,
+      })
+      .from(initiatives)
+      .orderBy(asc(initiatives.id))
+      .all(),
+    actions: tx
+      .select({
+        id: actions.id,
+        initiativeId: actions.initiativeId,
+        title: actions.title,
+        status: actions.status,
+        dept: actions.dept,
+        ownerId: actions.ownerId,
+        dueDate: actions.dueDate,
+        createdAt: actions.createdAt,
+        completedAt: actions.completedAt,
+      })
+      .from(actions)
+      .orderBy(asc(actions.id))
+      .all(),
+  }));
+}
