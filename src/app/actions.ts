@@ -1,0 +1,276 @@
+import type { Tx } from '../db/client.js';
+import {
+  getAction,
+  insertAction,
+  openActionsOfOwner,
+  progressByInitiative,
+  updateAction,
+} from '../db/repositories/actions-repo.js';
+import { appendHistory, historyOf } from '../db/repositories/history-repo.js';
+import { getInitiative } from '../db/repositories/initiatives-repo.js';
+import { listBindings, setAway as saveAway } from '../db/repositories/settings-repo.js';
+import { transition } from '../domain/actions.js';
+import { err, ok, type Result } from '../domain/errors.js';
+import { canChangeAction } from '../domain/permissions.js';
+import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } from '../domain/types.js';
+import { type AppContext, type Caller, transact } from './context.js';
+import { requireActiveInitiative } from './initiatives.js';
+import type { Notification } from './notifications.js';
+import { enqueue } from './outbox.js';
+import { isAdmin } from './users.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface LogActionInput {
+  initiativeId: number;
+  title: string;
+  ownerId?: UserId;
+  dueDate?: string | null;
+  dept?: Department;
+}
+
+export interface ActionWithInitiative {
+  action: Action;
+  initiative: Initiative;
+}
+
+export async function logAction(
+  ctx: AppContext,
+  caller: Caller,
+  input: LogActionInput,
+): Promise<Result<ActionWithInitiative>> {
+  return transact(ctx, caller, (tx, now) => {
+    const found = requireActiveInitiative(tx, input.initiativeId);
+    if (!found.ok) return found;
+    const initiative = found.value;
+    const action = insertAction(
+      tx,
+      {
+        initiativeId: initiative.id,
+        title: input.title,
+        ownerId: input.ownerId ?? caller.userId,
+        dept: input.dept ?? initiative.leadDept,
+        dueDate: input.dueDate ?? null,
+        createdBy: caller.userId,
+      },
+      now,
+    );
+    appendHistory(tx, { entity: 'A', entityId: action.id, actorId: caller.userId, kind: 'created' }, now);
+    appendHistory(
+      tx,
+      {
+        entity: 'I',
+        entityId: initiative.id,
+        actorId: caller.userId,
+        kind: 'action',
+        note: `A-${action.id}`,
+      },
+      now,
+    );
+    return ok({ action, initiative });
+  });
+}
+
+/** Loads an action and its initiative and checks the caller may change it. */
+function loadForChange(
+  tx: Tx,
+  caller: Caller,
+  admin: boolean,
+  actionId: number,
+): Result<ActionWithInitiative> {
+  const action = getAction(tx, actionId);
+  if (!action) return err({ code: 'unknown_ref', ref: `A-${actionId}` });
+  const initiative = getInitiative(tx, action.initiativeId);
+  if (!initiative) return err({ code: 'unknown_ref', ref: `I-${action.initiativeId}` });
+  const allowed = canChangeAction(caller.userId, admin, action, initiative);
+  if (!allowed.ok) return allowed;
+  return ok({ action, initiative });
+}
+
+export interface Completion extends ActionWithInitiative {
+  progress: Progress;
+  /** The channels the win goes to (binding keys), empty when no involved department is bound. */
+  announcedIn: string[];
+}
+
+export async function completeAction(
+  ctx: AppContext,
+  caller: Caller,
+  actionId: number,
+  note: string | null,
+): Promise<Result<Completion>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const loaded = loadForChange(tx, caller, admin, actionId);
+    if (!loaded.ok) return loaded;
+    const { action, initiative } = loaded.value;
+    const next = transition(action, 'done');
+    if (!next.ok) return next;
+    updateAction(tx, actionId, {
+      status: 'done',
+      completedAt: now,
+      lastActivityAt: now,
+      blockedReason: null,
+    });
+    appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'done', note }, now);
+    const progress = progressByInitiative(tx, [initiative.id]).get(initiative.id) ?? { done: 0, total: 0 };
+    const wins = winMessages(tx, caller.userId, { ...action, status: 'done' }, initiative, progress, note);
+    enqueue(tx, wins, now);
+    return ok({
+      action: { ...action, status: 'done', completedAt: now },
+      initiative,
+      progress,
+      announcedIn: wins.map((w) => (w.recipient.type === 'binding' ? w.recipient.key : '')),
+    });
+  });
+}
+
+/** One win post per bound channel of the departments involved (two departments sharing a channel get one). */
+function winMessages(
+  tx: Tx,
+  actorId: UserId,
+  action: Action,
+  initiative: Initiative,
+  progress: Progress,
+  note: string | null,
+): Notification[] {
+  const bindings = listBindings(tx);
+  const seenChannels = new Set<string>();
+  const messages: Notification[] = [];
+  for (const dept of initiative.depts) {
+    const binding = bindings.find((b) => b.key === dept);
+    if (!binding || seenChannels.has(binding.channelId)) continue;
+    seenChannels.add(binding.channelId);
+    messages.push({
+      kind: 'win',
+      key: `win:A-${action.id}:${dept}`,
+      recipient: { type: 'binding', key: dept },
+      payload: {
+        actorId,
+        ownerId: action.ownerId,
+        action: { id: action.id, title: action.title, dept: action.dept },
+        initiative: {
+          id: initiative.id,
+          title: initiative.title,
+          tier: initiative.tier,
+          depts: initiative.depts,
+        },
+        progress,
+        note,
+      },
+    });
+  }
+  return messages;
+}
+
+export async function recordUpdate(
+  ctx: AppContext,
+  caller: Caller,
+  actionId: number,
+  note: string,
+): Promise<Result<ActionWithInitiative>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const loaded = loadForChange(tx, caller, admin, actionId);
+    if (!loaded.ok) return loaded;
+    const next = transition(loaded.value.action, 'update');
+    if (!next.ok) return next;
+    updateAction(tx, actionId, { status: next.value, lastActivityAt: now });
+    appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'update', note }, now);
+    return ok({
+      ...loaded.value,
+      action: { ...loaded.value.action, status: next.value, lastActivityAt: now },
+    });
+  });
+}
+
+export async function markBlocked(
+  ctx: AppContext,
+  caller: Caller,
+  actionId: number,
+  reason: string,
+): Promise<Result<ActionWithInitiative>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const loaded = loadForChange(tx, caller, admin, actionId);
+    if (!loaded.ok) return loaded;
+    const next = transition(loaded.value.action, 'block');
+    if (!next.ok) return next;
+    updateAction(tx, actionId, { status: 'blocked', blockedReason: reason, lastActivityAt: now });
+    appendHistory(
+      tx,
+      { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'blocked', note: reason },
+      now,
+    );
+    return ok({
+      ...loaded.value,
+      action: { ...loaded.value.action, status: 'blocked', blockedReason: reason },
+    });
+  });
+}
+
+export async function snooze(
+  ctx: AppContext,
+  caller: Caller,
+  actionId: number,
+  days: number,
+): Promise<Result<ActionWithInitiative>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const loaded = loadForChange(tx, caller, admin, actionId);
+    if (!loaded.ok) return loaded;
+    const next = transition(loaded.value.action, 'snooze');
+    if (!next.ok) return next;
+    const until = new Date(now.getTime() + days * DAY_MS);
+    updateAction(tx, actionId, { snoozedUntil: until });
+    appendHistory(
+      tx,
+      { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'snoozed', note: `${days}d` },
+      now,
+    );
+    return ok({ ...loaded.value, action: { ...loaded.value.action, snoozedUntil: until } });
+  });
+}
+
+export interface MyAction extends ActionWithInitiative {}
+
+export function myOpenActions(ctx: AppContext, userId: UserId): MyAction[] {
+  const db = ctx.handle.db;
+  const actions = openActionsOfOwner(db, userId);
+  const initiatives = new Map<number, Initiative>();
+  for (const a of actions) {
+    if (!initiatives.has(a.initiativeId)) {
+      const i = getInitiative(db, a.initiativeId);
+      if (i) initiatives.set(i.id, i);
+    }
+  }
+  return actions.flatMap((action) => {
+    const initiative = initiatives.get(action.initiativeId);
+    return initiative ? [{ action, initiative }] : [];
+  });
+}
+
+export interface ActionDetail extends ActionWithInitiative {
+  history: HistoryEntry[];
+}
+
+export function actionDetail(ctx: AppContext, actionId: number): Result<ActionDetail> {
+  const db = ctx.handle.db;
+  const action = getAction(db, actionId);
+  if (!action) return err({ code: 'unknown_ref', ref: `A-${actionId}` });
+  const initiative = getInitiative(db, action.initiativeId);
+  if (!initiative) return err({ code: 'unknown_ref', ref: `I-${action.initiativeId}` });
+  return ok({ action, initiative, history: historyOf(db, 'A', actionId) });
+}
+
+/** `/cx away until <date>` (date validated by the grammar) or `/cx away off` (until = null). */
+export function setAway(
+  ctx: AppContext,
+  caller: Caller,
+  until: string | null,
+): Result<{ until: string | null }> {
+  return transact(ctx, caller, (tx, now) => {
+    saveAway(tx, caller.userId, until, now);
+    return ok({ until });
+  });
+}

@@ -1,0 +1,214 @@
+import type { Tx } from '../db/client.js';
+import {
+  actionsOfInitiative,
+  initiativesWithNextStep,
+  progressByInitiative,
+} from '../db/repositories/actions-repo.js';
+import { appendHistory, historyOf } from '../db/repositories/history-repo.js';
+import {
+  activeEssentialIds,
+  getInitiative,
+  getInitiatives,
+  insertInitiative,
+  listActiveInitiatives,
+  recentActiveInitiatives,
+  setMetric as saveMetric,
+  setTier as saveTier,
+} from '../db/repositories/initiatives-repo.js';
+import { listBindings } from '../db/repositories/settings-repo.js';
+import { localDate } from '../domain/dates.js';
+import { err, ok, type Result } from '../domain/errors.js';
+import { checkEssentialLimit, progress, resolveDepartments, sortForList } from '../domain/initiatives.js';
+import { canChangeInitiative } from '../domain/permissions.js';
+import type {
+  Action,
+  Department,
+  HistoryEntry,
+  Initiative,
+  Metric,
+  MetricKind,
+  Progress,
+  Tier,
+  UserId,
+} from '../domain/types.js';
+import { type AppContext, type Caller, transact } from './context.js';
+import { isAdmin } from './users.js';
+
+export interface NewInitiativeInput {
+  title: string;
+  lead?: Department;
+  with?: Department[];
+  tier?: Tier;
+  ownerId?: UserId;
+  startDate?: string;
+}
+
+/** The department of the channel the caller is in, when that channel is bound to one. */
+export function departmentOfChannel(ctx: AppContext, channelId: string | undefined): Department | null {
+  if (!channelId) return null;
+  const binding = listBindings(ctx.handle.db).find((b) => b.channelId === channelId && b.key !== 'hub');
+  return (binding?.key as Department | undefined) ?? null;
+}
+
+export async function createInitiative(
+  ctx: AppContext,
+  caller: Caller,
+  input: NewInitiativeInput,
+): Promise<Result<Initiative>> {
+  return transact(ctx, caller, (tx, now) => {
+    const tier = input.tier ?? 'important';
+    if (tier === 'essential') {
+      const limit = checkEssentialLimit(activeEssentialIds(tx), null);
+      if (!limit.ok) return limit;
+    }
+    const lead = input.lead ?? departmentOfChannel(ctx, caller.channelId) ?? input.with?.[0] ?? null;
+    if (!lead) return err({ code: 'usage', command: 'new', detail: 'missing_args', text: 'lead' });
+    const initiative = insertInitiative(
+      tx,
+      {
+        title: input.title,
+        tier,
+        leadDept: lead,
+        depts: resolveDepartments(lead, input.with ?? []),
+        ownerId: input.ownerId ?? caller.userId,
+        startDate: input.startDate ?? localDate(now, ctx.timeZone),
+        createdBy: caller.userId,
+      },
+      now,
+    );
+    appendHistory(tx, { entity: 'I', entityId: initiative.id, actorId: caller.userId, kind: 'created' }, now);
+    return ok(initiative);
+  });
+}
+
+/** Loads an active initiative inside a transaction, or the error a user should see. */
+export function requireInitiative(tx: Tx, id: number): Result<Initiative> {
+  const initiative = getInitiative(tx, id);
+  if (!initiative) return err({ code: 'unknown_ref', ref: `I-${id}` });
+  return ok(initiative);
+}
+
+export function requireActiveInitiative(tx: Tx, id: number): Result<Initiative> {
+  const found = requireInitiative(tx, id);
+  if (!found.ok) return found;
+  if (found.value.status !== 'active') {
+    return err({ code: 'inactive_initiative', initiativeId: id, status: found.value.status });
+  }
+  return found;
+}
+
+export interface TierChange {
+  initiative: Initiative;
+  changed: boolean;
+}
+
+export async function changeTier(
+  ctx: AppContext,
+  caller: Caller,
+  initiativeId: number,
+  tier: Tier,
+): Promise<Result<TierChange>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const found = requireActiveInitiative(tx, initiativeId);
+    if (!found.ok) return found;
+    const initiative = found.value;
+    const allowed = canChangeInitiative(caller.userId, admin, initiative);
+    if (!allowed.ok) return allowed;
+    if (initiative.tier === tier) return ok({ initiative, changed: false });
+    if (tier === 'essential') {
+      const limit = checkEssentialLimit(activeEssentialIds(tx), initiativeId);
+      if (!limit.ok) return limit;
+    }
+    saveTier(tx, initiativeId, tier, now);
+    appendHistory(
+      tx,
+      { entity: 'I', entityId: initiativeId, actorId: caller.userId, kind: 'tier', note: tier },
+      now,
+    );
+    return ok({ initiative: { ...initiative, tier }, changed: true });
+  });
+}
+
+export async function changeMetric(
+  ctx: AppContext,
+  caller: Caller,
+  initiativeId: number,
+  kind: MetricKind,
+  metric: Metric,
+): Promise<Result<Initiative>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const found = requireActiveInitiative(tx, initiativeId);
+    if (!found.ok) return found;
+    const allowed = canChangeInitiative(caller.userId, admin, found.value);
+    if (!allowed.ok) return allowed;
+    saveMetric(tx, initiativeId, kind, metric, now);
+    const unit = metric.unit ? ` ${metric.unit}` : '';
+    appendHistory(
+      tx,
+      {
+        entity: 'I',
+        entityId: initiativeId,
+        actorId: caller.userId,
+        kind: 'metric',
+        note: `${kind}: ${metric.name} ${metric.baseline}${unit} -> ${metric.target}${unit}`,
+      },
+      now,
+    );
+    const initiative =
+      kind === 'customer'
+        ? { ...found.value, customerMetric: metric }
+        : { ...found.value, businessMetric: metric };
+    return ok(initiative);
+  });
+}
+
+export interface InitiativeSummary {
+  initiative: Initiative;
+  progress: Progress;
+  hasNextStep: boolean;
+}
+
+/** Active initiatives, essentials first, with progress and the "concrete next step" flag, in three queries. */
+export function listInitiatives(ctx: AppContext, dept?: Department): InitiativeSummary[] {
+  const db = ctx.handle.db;
+  const items = sortForList(listActiveInitiatives(db, dept));
+  const ids = items.map((i) => i.id);
+  const progressMap = progressByInitiative(db, ids);
+  const withNext = initiativesWithNextStep(db, ids);
+  return items.map((initiative) => ({
+    initiative,
+    progress: progressMap.get(initiative.id) ?? { done: 0, total: 0 },
+    hasNextStep: withNext.has(initiative.id),
+  }));
+}
+
+export interface InitiativeDetail extends InitiativeSummary {
+  actions: Action[];
+  history: HistoryEntry[];
+}
+
+export function initiativeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
+  const db = ctx.handle.db;
+  const initiative = getInitiative(db, id);
+  if (!initiative) return err({ code: 'unknown_ref', ref: `I-${id}` });
+  const actions = actionsOfInitiative(db, id);
+  const withNext = initiativesWithNextStep(db, [id]);
+  return ok({
+    initiative,
+    actions,
+    progress: progress(actions),
+    hasNextStep: withNext.has(id),
+    history: historyOf(db, 'I', id),
+  });
+}
+
+export function initiativesByIds(ctx: AppContext, ids: number[]): Map<number, Initiative> {
+  return new Map(getInitiatives(ctx.handle.db, ids).map((i) => [i.id, i]));
+}
+
+/** For pickers (a static select holds 100 options): essentials first, then the newest. */
+export function initiativesForPicker(ctx: AppContext): Initiative[] {
+  return recentActiveInitiatives(ctx.handle.db, 100);
+}

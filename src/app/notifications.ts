@@ -1,0 +1,28 @@
+import type { Department, Progress, Tier, UserId } from '../domain/types.js';
+import type { OutboxMessage } from './outbox-types.js';
+
+/**
+ * The typed notifications use cases write to the outbox. Each payload is a snapshot: the renderer in
+ * slack/ turns it into Block Kit at delivery without querying anything.
+ */
+export interface WinPayload {
+  actorId: UserId;
+  ownerId: UserId;
+  action: { id: number; title: string; dept: Department };
+  initiative: { id: number; title: string; tier: Tier; depts: Department[] };
+  progress: Progress;
+  note: string | null;
+}
+
+export interface DeliveryProblemPayload {
+  /** What could not be posted, e.g. `win` or `digest`, and where. */
+  kind: string;
+  target: string;
+  error: string;
+}
+
+export type Notification =
+  | OutboxMessage<'win', WinPayload>
+  | OutboxMessage<'delivery_problem', DeliveryProblemPayload>;
+
+export type NotificationKind = Notification['kind'];

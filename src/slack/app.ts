@@ -1,0 +1,109 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LogLevel as BoltLogLevel, Logger } from '@slack/bolt';
+import bolt from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { AppContext } from '../app/context.js';
+import type { Config } from '../config.js';
+import { registerActions } from './listeners/actions/index.js';
+import { registerCommands } from './listeners/commands/index.js';
+import { registerEvents } from './listeners/events/index.js';
+import { registerViews } from './listeners/views/index.js';
+
+const { App, LogLevel } = bolt;
+
+export interface SlackAppDeps {
+  ctx: AppContext;
+  /** True when the database answers; drives GET /healthz. */
+  healthy: () => boolean;
+  logger: Logger;
+}
+
+export interface SlackAppHandle {
+  app: InstanceType<typeof App>;
+  /** Verifies the token (auth.test) and starts listening; returns the HTTP port in HTTP mode. */
+  start(): Promise<{ port: number | null; botUserId: string | null }>;
+  stop(): Promise<void>;
+}
+
+const LOG_LEVELS: Record<Config['logLevel'], BoltLogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/** Our outbox retries on its own schedule; the web client must not retry for ~30 minutes on its own. */
+export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
+  return {
+    slackApiUrl: config.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger,
+    timeout: 10_000,
+  };
+}
+
+export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHandle {
+  const clientOptions = webClientOptions(config, deps.logger);
+  const common = {
+    token: config.botToken,
+    logger: deps.logger,
+    logLevel: LOG_LEVELS[config.logLevel],
+    clientOptions,
+    // auth.test runs in start() so an unreachable API becomes a clear start-up error, not an unhandled rejection.
+    deferInitialization: true,
+    // Our own reactions arrive as events too; votes code ignores the bot by id, other listeners need no filter.
+    ignoreSelf: true,
+  };
+  const healthRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+      const ok = deps.healthy();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok }));
+    },
+  };
+  const app =
+    config.mode === 'socket'
+      ? new App({
+          ...common,
+          appToken: config.appToken ?? undefined,
+          socketMode: true,
+          // In Socket Mode the web client takes its options from here, not from clientOptions.
+          installerOptions: { clientOptions },
+        })
+      : new App({
+          ...common,
+          signingSecret: config.signingSecret ?? '',
+          port: config.port,
+          customRoutes: [healthRoute],
+        });
+
+  app.error(async (error) => {
+    deps.logger.error(`unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
+  });
+
+  registerCommands(app, deps.ctx);
+  registerActions(app, deps.ctx);
+  registerViews(app, deps.ctx);
+  registerEvents(app, deps.ctx);
+
+  let botUserId: string | null = null;
+  return {
+    app,
+    async start() {
+      await app.init();
+      const auth = await app.client.auth.test();
+      botUserId = (auth.user_id as string | undefined) ?? null;
+      const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
+      const server = started as unknown as Server | undefined;
+      const address = config.mode === 'http' ? (server?.address?.() as AddressInfo | null) : null;
+      return { port: address ? address.port : null, botUserId };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

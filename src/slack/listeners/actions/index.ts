@@ -1,0 +1,80 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { completeAction, snooze } from '../../../app/actions.js';
+import { type AppContext, type Caller, DuplicateDelivery } from '../../../app/context.js';
+import { DEFAULT_SNOOZE_DAYS } from '../../../domain/commands.js';
+import { parseRefOfKind } from '../../../domain/refs.js';
+import { ACTION } from '../../ids.js';
+import { en } from '../../messages/en.js';
+import type { BuiltMessage } from '../../views/blocks.js';
+import { addUpdateModal } from '../../views/modals.js';
+import { errorReply, textReply } from '../../views/replies.js';
+
+/** Buttons carry the action ref (`A-12`) as their value; anything else is answered, never trusted. */
+function actionIdOf(body: BlockAction): number | null {
+  const value = (body.actions[0] as ButtonAction | undefined)?.value ?? '';
+  const ref = parseRefOfKind(value, 'A');
+  return ref.ok ? ref.value.n : null;
+}
+
+function callerOf(body: BlockAction): Caller {
+  const action = body.actions[0];
+  return {
+    userId: body.user.id,
+    channelId: body.channel?.id,
+    dedupeKey: `act:${body.user.id}:${action?.action_id}:${action?.action_ts}`,
+  };
+}
+
+async function say(respond: RespondFn, message: BuiltMessage | string): Promise<void> {
+  const body = typeof message === 'string' ? { text: message } : message;
+  await respond({ response_type: 'ephemeral', replace_original: false, ...body });
+}
+
+/** The shared shape of an action button: ack at once, run the use case, answer the presser only. */
+function button(
+  app: App,
+  actionId: string,
+  run: (caller: Caller, id: number) => Promise<BuiltMessage>,
+): void {
+  app.action<BlockAction>(actionId, async ({ ack, body, respond, logger }) => {
+    await ack();
+    const id = actionIdOf(body);
+    if (id === null) {
+      await say(respond, en.genericFailure);
+      return;
+    }
+    try {
+      await say(respond, await run(callerOf(body), id));
+    } catch (error) {
+      if (error instanceof DuplicateDelivery) return;
+      logger.error(`${actionId} failed: ${(error as Error).message}`);
+      await say(respond, en.genericFailure);
+    }
+  });
+}
+
+export function registerActions(app: App, ctx: AppContext): void {
+  button(app, ACTION.done, async (caller, id) => {
+    const result = await completeAction(ctx, caller, id, null);
+    if (!result.ok) return errorReply(result.error, 'done');
+    const { action, progress, announcedIn } = result.value;
+    return textReply(en.actionDone(id, action.title, progress.done, progress.total, announcedIn));
+  });
+
+  button(app, ACTION.snooze, async (caller, id) => {
+    const result = await snooze(ctx, caller, id, DEFAULT_SNOOZE_DAYS);
+    return result.ok
+      ? textReply(en.actionSnoozed(id, DEFAULT_SNOOZE_DAYS))
+      : errorReply(result.error, 'snooze');
+  });
+
+  app.action<BlockAction>(ACTION.update, async ({ ack, body, client }) => {
+    await ack();
+    const id = actionIdOf(body);
+    if (id === null) return;
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: addUpdateModal(id, body.channel?.id ?? null),
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import type { WebClient } from '@slack/web-api';
+import type { UserDirectory } from '../app/context.js';
+
+/** `users.info` → the few facts rules need (time zone for reminders, admin/owner for permissions). */
+export function createUserDirectory(client: WebClient): UserDirectory {
+  return {
+    async fetch(userId) {
+      const res = await client.users.info({ user: userId });
+      const user = res.user;
+      if (!user) return null;
+      return {
+        tz: user.tz ?? null,
+        isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+        isBot: Boolean(user.is_bot),
+      };
+    },
+  };
+}

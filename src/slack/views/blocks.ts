@@ -1,0 +1,79 @@
+import type { KnownBlock } from '@slack/types';
+import { truncate } from '../../domain/text.js';
+
+/** Slack's limits (Block Kit reference): builders clip to them instead of letting Slack reject a post. */
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  headerText: 150,
+  contextElements: 10,
+  buttonText: 75,
+  optionText: 75,
+  modalTitle: 24,
+  fallbackText: 40000,
+} as const;
+
+export type Blocks = KnownBlock[];
+
+/** A message as a builder returns it: the plain `text` is the notification / screen-reader fallback. */
+export interface BuiltMessage {
+  text: string;
+  blocks: Blocks;
+}
+
+export const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+
+export const header = (text: string): KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
+
+export const context = (...texts: string[]): KnownBlock => ({
+  type: 'context',
+  elements: texts
+    .slice(0, LIMITS.contextElements)
+    .map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, LIMITS.sectionText) })),
+});
+
+export const divider = (): KnownBlock => ({ type: 'divider' });
+
+export const plain = (text: string, max: number = LIMITS.buttonText) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
+
+/**
+ * Packs lines into as few sections as the 3,000-character limit allows, and at most `maxBlocks` of them;
+ * what does not fit is counted so the caller can say "…and N more".
+ */
+export function linesToSections(
+  lines: string[],
+  maxBlocks: number,
+): { blocks: KnownBlock[]; omitted: number } {
+  const blocks: KnownBlock[] = [];
+  let current = '';
+  let used = 0;
+  for (const line of lines) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= LIMITS.sectionText) {
+      current = candidate;
+      used++;
+      continue;
+    }
+    if (blocks.length + 1 >= maxBlocks) break;
+    if (current) blocks.push(section(current));
+    current = truncate(line, LIMITS.sectionText);
+    used++;
+  }
+  if (current) blocks.push(section(current));
+  return { blocks, omitted: lines.length - used };
+}
+
+export function message(text: string, blocks: Blocks): BuiltMessage {
+  return { text: truncate(text, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}

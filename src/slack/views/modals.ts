@@ -1,0 +1,140 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { DEPARTMENTS, type Department, type Initiative, type Tier } from '../../domain/types.js';
+import { FIELD, VIEW } from '../ids.js';
+import { deptName, en, iref } from '../messages/en.js';
+import { LIMITS, plain, section } from './blocks.js';
+
+const deptOption = (d: Department): PlainTextOption => ({ text: plain(deptName(d)), value: d });
+
+const input = (
+  field: string,
+  label: string,
+  element: Record<string, unknown>,
+  optional = false,
+  hint?: string,
+): KnownBlock =>
+  ({
+    type: 'input',
+    block_id: field,
+    label: plain(label, 2000),
+    optional,
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
+    element: { action_id: field, ...element },
+  }) as KnownBlock;
+
+function modal(callbackId: string, title: string, blocks: KnownBlock[], privateMetadata = ''): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(title, LIMITS.modalTitle),
+    submit: plain(en.modal.submit, LIMITS.modalTitle),
+    close: plain(en.modal.cancel, LIMITS.modalTitle),
+    private_metadata: privateMetadata,
+    blocks,
+  };
+}
+
+export interface NewInitiativeDefaults {
+  title?: string;
+  lead?: Department | null;
+  ownerId: string;
+  today: string;
+  tier?: Tier;
+  /** Where the modal was opened from: the confirmation is posted there. */
+  channelId?: string;
+}
+
+export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
+  const tierOptions: PlainTextOption[] = [
+    { text: plain(en.tier('important')), value: 'important' },
+    { text: plain(en.tier('essential')), value: 'essential' },
+  ];
+  const tier = d.tier ?? 'important';
+  const meta = JSON.stringify({ channelId: d.channelId ?? null });
+  return modal(
+    VIEW.newInitiative,
+    en.modal.newTitle,
+    [
+      input(
+        FIELD.title,
+        en.modal.title,
+        { type: 'plain_text_input', max_length: 200, ...(d.title ? { initial_value: d.title } : {}) },
+        false,
+        en.modal.titleHint,
+      ),
+      input(FIELD.lead, en.modal.lead, {
+        type: 'static_select',
+        options: DEPARTMENTS.map(deptOption),
+        ...(d.lead ? { initial_option: deptOption(d.lead) } : {}),
+      }),
+      input(
+        FIELD.with,
+        en.modal.with,
+        { type: 'multi_static_select', options: DEPARTMENTS.map(deptOption) },
+        true,
+      ),
+      input(FIELD.tier, en.modal.tier, {
+        type: 'static_select',
+        options: tierOptions,
+        initial_option: tierOptions.find((o) => o.value === tier),
+      }),
+      input(FIELD.owner, en.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
+      input(FIELD.start, en.modal.start, { type: 'datepicker', initial_date: d.today }),
+    ],
+    meta,
+  );
+}
+
+export interface LogActionDefaults {
+  initiatives: Initiative[];
+  initiativeId?: number;
+  ownerId: string;
+  channelId?: string;
+}
+
+/** Static select holds at most 100 options: the builder gets the 100 most relevant active initiatives. */
+export function logActionModal(d: LogActionDefaults): ModalView {
+  if (d.initiatives.length === 0) {
+    return {
+      ...modal(VIEW.logAction, en.modal.logTitle, [section(en.modal.noInitiatives)]),
+      submit: undefined,
+    };
+  }
+  const options: PlainTextOption[] = d.initiatives
+    .slice(0, 100)
+    .map((i) => ({ text: plain(`${iref(i.id)} ${i.title}`, LIMITS.optionText), value: String(i.id) }));
+  const initial = options.find((o) => o.value === String(d.initiativeId));
+  const meta = JSON.stringify({ channelId: d.channelId ?? null });
+  return modal(
+    VIEW.logAction,
+    en.modal.logTitle,
+    [
+      input(FIELD.initiative, en.modal.initiative, {
+        type: 'static_select',
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      }),
+      input(
+        FIELD.title,
+        en.modal.actionTitle,
+        { type: 'plain_text_input', max_length: 200 },
+        false,
+        en.modal.actionHint,
+      ),
+      input(FIELD.owner, en.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
+      input(FIELD.due, en.modal.due, { type: 'datepicker' }),
+      input(FIELD.dept, en.modal.dept, { type: 'static_select', options: DEPARTMENTS.map(deptOption) }, true),
+    ],
+    meta,
+  );
+}
+
+/** "Add update" from a reminder or `/cx mine`: one note field; the action travels in private_metadata. */
+export function addUpdateModal(actionId: number, channelId: string | null): ModalView {
+  return modal(
+    VIEW.addUpdate,
+    en.modal.updateTitle,
+    [input(FIELD.note, en.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
+    JSON.stringify({ actionId, channelId }),
+  );
+}

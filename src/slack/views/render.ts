@@ -1,0 +1,27 @@
+import type { Notification } from '../../app/notifications.js';
+import type { OutboxEntry } from '../../app/outbox-types.js';
+import { bar, en, iref, safe } from '../messages/en.js';
+import { type BuiltMessage, context, message, section } from './blocks.js';
+
+export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
+  const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
+  const progress = `${bar(p.progress.done, p.progress.total)} (${p.progress.done}/${p.progress.total}) ${iref(p.initiative.id)}`;
+  const blocks = [section(`${en.winTitle}\n${line}`), context(progress)];
+  if (p.note) blocks.splice(1, 0, context(`> ${safe(p.note)}`));
+  return message(en.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
+}
+
+/** Renders an outbox entry for delivery; null for a kind this version no longer knows (it is then dropped). */
+export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
+  const n = entry as unknown as Notification;
+  switch (n.kind) {
+    case 'win':
+      return winMessage(n.payload);
+    case 'delivery_problem': {
+      const text = en.deliveryProblem(n.payload.kind, n.payload.target, n.payload.error);
+      return message(text, [section(text)]);
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,172 @@
+import type { KnownBlock } from '@slack/types';
+import type { ActionDetail, MyAction } from '../../app/actions.js';
+import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
+import { SUBCOMMANDS, type SubcommandName } from '../../domain/commands.js';
+import type { DomainError } from '../../domain/errors.js';
+import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
+import { ACTION } from '../ids.js';
+import { aref, bar, deptName, en, iref, safe } from '../messages/en.js';
+import {
+  type BuiltMessage,
+  context,
+  divider,
+  header,
+  LIMITS,
+  linesToSections,
+  message,
+  plain,
+  section,
+} from './blocks.js';
+
+/** Every reply to a command is a message body; the adapter sends it ephemerally unless it says otherwise. */
+export const textReply = (text: string): BuiltMessage => message(text, [section(text)]);
+
+function synopses(name?: SubcommandName): string[] {
+  return SUBCOMMANDS.filter((c) => !name || c.name === name).flatMap((c) =>
+    c.synopsis.map((s) => `\`${s}\``),
+  );
+}
+
+export function helpReply(): BuiltMessage {
+  const lines = synopses();
+  return message(`${en.help.title}\n${lines.join('\n')}`, [
+    header(en.help.title),
+    section(en.help.intro),
+    ...linesToSections(lines, 10).blocks,
+    context(en.help.footer),
+  ]);
+}
+
+/** One paragraph: what is wrong, then the correct usage of the command concerned. */
+export function errorReply(error: DomainError, command?: SubcommandName): BuiltMessage {
+  const reason = en.error(error);
+  const name = error.code === 'usage' ? error.command : command;
+  const usage = name ? `${en.usageHeading(name)}\n${synopses(name).join('\n')}` : en.seeHelp;
+  const text = `${reason}\n${usage}`;
+  return message(text, [section(text)]);
+}
+
+function dueText(due: string | null): string | null {
+  return due;
+}
+
+function actionButtons(actionId: number): KnownBlock {
+  const value = aref(actionId);
+  return {
+    type: 'actions',
+    block_id: `act_${actionId}`,
+    elements: [
+      { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
+      { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
+      { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
+    ],
+  };
+}
+
+/** `/cx mine`: each action with Done / Add update / Snooze; beyond what fits, a count. */
+export function mineReply(items: MyAction[]): BuiltMessage {
+  if (items.length === 0) return textReply(en.mineEmpty);
+  const heading = en.mineHeading(items.length);
+  const blocks: KnownBlock[] = [section(heading)];
+  // Two blocks per action; keep room for the heading and the "…and N more" line.
+  const fit = Math.min(items.length, Math.floor((LIMITS.messageBlocks - 2) / 2));
+  for (const { action, initiative } of items.slice(0, fit)) {
+    blocks.push(
+      section(
+        `${en.actionLine(action.id, action.title, action.status, dueText(action.dueDate), action.ownerId)}\n` +
+          `_${iref(initiative.id)} ${safe(initiative.title)}_`,
+      ),
+      actionButtons(action.id),
+    );
+  }
+  if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, '')));
+  const fallback = [heading, ...items.map((i) => `${aref(i.action.id)} ${i.action.title}`)].join('\n');
+  return message(fallback, blocks);
+}
+
+function summaryLine(s: InitiativeSummary): string {
+  const i = s.initiative;
+  const star = i.tier === 'essential' ? ':star: ' : '';
+  const depts = i.depts.map(deptName).join(', ');
+  const next = s.hasNextStep ? '' : `\n${en.noNextStep}`;
+  return `${star}*${iref(i.id)}* ${safe(i.title)} · ${depts}\n${bar(s.progress.done, s.progress.total)} (${s.progress.done}/${s.progress.total})${next}`;
+}
+
+export function listReply(items: InitiativeSummary[], dept?: Department): BuiltMessage {
+  if (items.length === 0) return textReply(en.listEmpty(dept));
+  const heading = en.listHeading(items.length, dept);
+  const { blocks, omitted } = linesToSections(items.map(summaryLine), LIMITS.messageBlocks - 2);
+  const all = [section(heading), ...blocks];
+  if (omitted > 0) all.push(context(en.truncated(omitted, 'Filter with `/cx list <dept>`.')));
+  return message(
+    `${heading}\n${items.map((s) => `${iref(s.initiative.id)} ${s.initiative.title}`).join('\n')}`,
+    all,
+  );
+}
+
+function historyLines(entries: HistoryEntry[]): string[] {
+  return entries.map((h) =>
+    en.historyLine(h.at.toISOString().slice(0, 16).replace('T', ' '), h.actorId, h.kind, h.note),
+  );
+}
+
+export function initiativeReply(d: InitiativeDetail): BuiltMessage {
+  const i = d.initiative;
+  const metric = (label: string, m: typeof i.customerMetric) =>
+    m
+      ? `${label}: ${safe(m.name)} ${m.baseline}${m.unit ?? ''} → ${m.target}${m.unit ?? ''}`
+      : `${label}: _not set_`;
+  const blocks: KnownBlock[] = [
+    header(`${iref(i.id)} ${i.title}`),
+    section(
+      `${en.tierBadge(i.tier)} · ${i.status} · lead ${deptName(i.leadDept)} · with ${i.depts.map(deptName).join(', ')}\n` +
+        `Owner <@${i.ownerId}> · started ${i.startDate}\n${bar(d.progress.done, d.progress.total)} (${d.progress.done}/${d.progress.total})` +
+        (d.hasNextStep ? '' : `\n${en.noNextStep}`),
+    ),
+    context(metric('Customer metric', i.customerMetric), metric('Business metric', i.businessMetric)),
+    divider(),
+  ];
+  const actionLines = d.actions.map((a) => en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId));
+  const acts = linesToSections(actionLines, 20);
+  blocks.push(...acts.blocks);
+  if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, '')));
+  const hist = linesToSections(historyLines(d.history).slice(-50), 10);
+  blocks.push(divider(), section(`*${en.historyHeading}*`), ...hist.blocks);
+  return message(`${iref(i.id)} ${i.title}`, blocks);
+}
+
+export function actionReply(d: ActionDetail): BuiltMessage {
+  const a = d.action;
+  const lines = [
+    en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId),
+    `${iref(d.initiative.id)} ${safe(d.initiative.title)} · ${deptName(a.dept)}`,
+  ];
+  if (a.blockedReason && a.status === 'blocked') lines.push(`Blocked: ${safe(a.blockedReason)}`);
+  const hist = linesToSections(historyLines(d.history).slice(-60), 20);
+  return message(`${aref(a.id)} ${a.title}`, [
+    header(`${aref(a.id)} ${a.title}`),
+    section(lines.join('\n')),
+    divider(),
+    section(`*${en.historyHeading}*`),
+    ...hist.blocks,
+  ]);
+}
+
+export interface ScheduleLine {
+  job: string;
+  schedule: string;
+}
+
+export function setupShowReply(
+  bindings: { key: BindingKey; channelId: string }[],
+  schedules: ScheduleLine[],
+  timeZone: string,
+): BuiltMessage {
+  const lines = BINDING_KEYS.map((key) => {
+    const b = bindings.find((x) => x.key === key);
+    return `${deptName(key)}: ${b ? `<#${b.channelId}>` : `_${en.setupUnbound}_`}`;
+  });
+  const jobs = schedules.map((s) => `\`${s.job}\` ${s.schedule}`);
+  const text = `*${en.setupShowHeading}*\n${lines.join('\n')}\n*${en.schedulesHeading}* (${timeZone})\n${jobs.join('\n')}`;
+  return message(text, [section(text)]);
+}
