@@ -698,14 +698,16 @@ function parseMetric(input: string, args: Token[]): Result<ParsedCommand> {
   if (extra) return extraArgs('metric', input, extra);
   if (unitToken && isArrow(unitToken)) return extraArgs('metric', input, unitToken);
 
-  const name = joinText(nameTokens);
-  if (name === '') return usage('metric', 'missing_metric_name');
-  if (name.length > MAX_METRIC_NAME_LENGTH)
-    return usage('metric', 'too_long', { max: MAX_METRIC_NAME_LENGTH });
+  // Numbers first: with `"NPS" -> 45` the name is there and the baseline is what's missing.
   const baseline = parseMeasurement(baselineToken.value);
   if (!baseline.ok) return asUsage('metric', baseline.error);
   const target = parseMeasurement(targetToken.value);
   if (!target.ok) return asUsage('metric', target.error);
+  const name = joinText(nameTokens);
+  if (name === '') return usage('metric', 'missing_metric_name');
+  if (name.length > MAX_METRIC_NAME_LENGTH) {
+    return usage('metric', 'too_long', { max: MAX_METRIC_NAME_LENGTH });
+  }
   if (baseline.value.value === target.value.value) return usage('metric', 'no_change');
 
   const units = [baseline.value.unit, target.value.unit, unitToken ? unescapeSlack(unitToken.value) : null];

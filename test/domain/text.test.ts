@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { neutraliseMentions, progressBar, truncate, unescapeSlack } from '../../src/domain/text.js';
+
+describe('unescapeSlack', () => {
+  it.each([
+    ['Q&amp;A', 'Q&A'],
+    ['a &lt; b &gt; c', 'a < b > c'],
+    ['-&gt;', '->'],
+    // A user who typed the entity `&lt;` sees it kept: unescaping happens once.
+    ['&amp;lt;', '&lt;'],
+    ['&amp;amp;', '&amp;'],
+    ['&quot; &nbsp; &', '&quot; &nbsp; &'],
+    ['plain', 'plain'],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(unescapeSlack(text)).toBe(expected);
+  });
+});
+
+describe('neutraliseMentions', () => {
+  it.each([
+    ['<!channel>', '&lt;!channel&gt;'],
+    ['<!here> <!everyone>', '&lt;!here&gt; &lt;!everyone&gt;'],
+    ['ping <@U1>', 'ping &lt;@U1&gt;'],
+    ['<@U1|maria>', '&lt;@U1|maria&gt;'],
+    ['<#C1|general>', '&lt;#C1|general&gt;'],
+    ['<!subteam^S1>', '&lt;!subteam^S1&gt;'],
+    ['<https://evil.example|click>', '&lt;https://evil.example|click&gt;'],
+    ['Q&A', 'Q&amp;A'],
+    ['&lt;', '&amp;lt;'],
+    ['a < b > c', 'a &lt; b &gt; c'],
+    ['*bold* _it_ ~s~ `code`', '*bold* _it_ ~s~ `code`'],
+    [':tada: done', ':tada: done'],
+    ['Grüße 👋🏽', 'Grüße 👋🏽'],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(neutraliseMentions(text)).toBe(expected);
+  });
+
+  it('leaves no `<` or `>` in a long hostile text and keeps its length accountable', () => {
+    const text = '<!channel> <@U1> & '.repeat(158); // 3,002 characters
+    expect(text.length).toBeGreaterThanOrEqual(3000);
+    const safe = neutraliseMentions(text);
+    expect(safe).not.toMatch(/[<>]/);
+    expect(safe).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    expect(unescapeSlack(safe)).toBe(text);
+  });
+});
+
+describe('truncate', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['exactly10!', 10, 'exactly10!'],
+    ['hello world', 8, 'hello w…'],
+    ['hello world', 7, 'hello…'], // trailing space dropped before the ellipsis
+    ['hello', 1, '…'],
+    ['hello', 0, ''],
+    ['', 0, ''],
+    // 😀 is two UTF-16 units; cutting between them would leave half a character.
+    ['ab😀cd', 4, 'ab…'],
+    ['ab😀cd', 5, 'ab😀…'],
+    // An entity is never split.
+    ['ab&amp;cd', 5, 'ab…'],
+    ['ab&amp;cd', 8, 'ab&amp;…'],
+    ['ab&lt;cd', 6, 'ab…'],
+    ['ab&gt;cd', 7, 'ab&gt;…'],
+    ['ab&cd efgh', 5, 'ab&c…'], // a lone `&` is just a character
+  ])('truncate(%j, %i) = %j', (text, max, expected) => {
+    expect(truncate(text, max)).toBe(expected);
+  });
+
+  it('never exceeds max on a 3,000-character text of emoji and entities', () => {
+    const text = '😀&amp;x'.repeat(500);
+    for (let max = 1; max < 60; max++) {
+      const out = truncate(text, max);
+      expect(out.length).toBeLessThanOrEqual(max);
+      expect(out.endsWith('…')).toBe(true);
+      expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      expect(out).not.toMatch(/&(?!amp;)/);
+    }
+  });
+});
+
+describe('progressBar', () => {
+  it.each([
+    [0, 0, 10, '░░░░░░░░░░ 0%'],
+    [0, 5, 10, '░░░░░░░░░░ 0%'],
+    [2, 5, 10, '▓▓▓▓░░░░░░ 40%'],
+    [5, 5, 10, '▓▓▓▓▓▓▓▓▓▓ 100%'],
+    [1, 3, 10, '▓▓▓░░░░░░░ 33%'],
+    [2, 3, 10, '▓▓▓▓▓▓░░░░ 66%'],
+    // Not complete until complete: 199/200 does not round up to a full bar.
+    [199, 200, 10, '▓▓▓▓▓▓▓▓▓░ 99%'],
+    [29, 100, 10, '▓▓░░░░░░░░ 29%'],
+    [1, 2, 4, '▓▓░░ 50%'],
+    [7, 5, 10, '▓▓▓▓▓▓▓▓▓▓ 100%'],
+    [-1, 5, 10, '░░░░░░░░░░ 0%'],
+    [3, 0, 5, '░░░░░ 0%'],
+  ])('progressBar(%i, %i, %i) = %s', (done, total, width, expected) => {
+    expect(progressBar(done, total, width)).toBe(expected);
+  });
+
+  it('defaults to ten cells', () => {
+    expect(progressBar(1, 10)).toBe('▓░░░░░░░░░ 10%');
+  });
+});
