@@ -2,6 +2,7 @@
  * The `/cx` grammar: command text as Slack delivers it (`should_escape: true`) → a typed command.
  * Values are validated and dates resolved here, so the app layer only ever sees well-formed input.
  */
+import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS } from './actions.js';
 import { localDate, parseDue, parseFutureDate, parseStart } from './dates.js';
 import { parseBindingKey, parseDepartment } from './departments.js';
 import { type DomainError, err, ok, type Result, type UsageDetail, type ValueError } from './errors.js';
@@ -90,8 +91,8 @@ export function isSubcommandName(text: string): text is SubcommandName {
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 2000;
 export const MAX_METRIC_NAME_LENGTH = 100;
-export const DEFAULT_SNOOZE_DAYS = 3;
-export const MAX_SNOOZE_DAYS = 90;
+// The snooze limits are action rules; re-exported because callers reach for them next to the grammar.
+export { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS };
 
 export interface NewInitiativeCommand {
   name: 'new';

@@ -1,0 +1,122 @@
+/**
+ * The life of an action: open ⇄ blocked → done | dropped. Done and dropped are final.
+ *
+ * `update` on a blocked action reopens it (and clears the reason): progress being reported means the
+ * work moves again, and `/cx update` is the only command a user has to say "unblocked". Someone who
+ * is still stuck says so with `/cx block` and the new reason, which also counts as activity.
+ */
+import { DAY_MS } from './dates.js';
+import { type ActionEvent, err, ok, type Result } from './errors.js';
+import type { Action, ActionStatus, LocalDate } from './types.js';
+
+export const STALE_AFTER_DAYS = 7;
+export const DEFAULT_SNOOZE_DAYS = 3;
+export const MAX_SNOOZE_DAYS = 90;
+
+const NEXT: Record<ActionStatus, Partial<Record<ActionEvent, ActionStatus>>> = {
+  open: { done: 'done', block: 'blocked', update: 'open', drop: 'dropped', snooze: 'open' },
+  // Blocking again replaces the reason; unblocking is the same as an update without a note.
+  blocked: {
+    done: 'done',
+    block: 'blocked',
+    update: 'open',
+    unblock: 'open',
+    drop: 'dropped',
+    snooze: 'blocked',
+  },
+  done: {},
+  dropped: {},
+};
+
+/** The status after `event`, or `bad_transition` (e.g. completing a done action). */
+export function transition(action: Pick<Action, 'id' | 'status'>, event: ActionEvent): Result<ActionStatus> {
+  const next = NEXT[action.status][event];
+  if (!next) return err({ code: 'bad_transition', actionId: action.id, from: action.status, event });
+  return ok(next);
+}
+
+export type ActionChange =
+  | { event: 'done' | 'update' | 'unblock' | 'drop' }
+  | { event: 'block'; reason: string }
+  | { event: 'snooze'; days: number };
+
+/** The fields a change writes; fields left out keep their value. */
+export type ActionPatch = Partial<
+  Pick<Action, 'status' | 'blockedReason' | 'completedAt' | 'lastActivityAt' | 'snoozedUntil'>
+>;
+
+/**
+ * What `change` does to `action` at `now`. Everything but a snooze is activity (it resets the stall
+ * clock); a snooze only silences reminders, so a snoozed action that nobody touches is stale again
+ * when the snooze ends.
+ */
+export function applyChange(
+  action: Pick<Action, 'id' | 'status'>,
+  change: ActionChange,
+  now: Date,
+): Result<ActionPatch> {
+  const next = transition(action, change.event);
+  if (!next.ok) return next;
+  const status = next.value;
+  switch (change.event) {
+    case 'done':
+      return ok({ status, completedAt: now, lastActivityAt: now, blockedReason: null });
+    case 'update':
+    case 'unblock':
+    case 'drop':
+      return ok({ status, lastActivityAt: now, blockedReason: null });
+    case 'block':
+      return ok({ status, lastActivityAt: now, blockedReason: change.reason });
+    case 'snooze': {
+      const days = change.days;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_SNOOZE_DAYS) {
+        return err({ code: 'bad_number', text: String(days), reason: 'range', min: 1, max: MAX_SNOOZE_DAYS });
+      }
+      return ok({ snoozedUntil: snoozeUntil(now, days) });
+    }
+  }
+}
+
+/** N × 24 hours: "quiet for three days" from the moment of asking, whatever the owner's zone. */
+export function snoozeUntil(now: Date, days: number): Date {
+  return new Date(now.getTime() + days * DAY_MS);
+}
+
+export function isActive(action: Pick<Action, 'status'>): boolean {
+  return action.status === 'open' || action.status === 'blocked';
+}
+
+/** Due before `today` (a LocalDate in CX_TIMEZONE) and not finished; due today is not overdue yet. */
+export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDate): boolean {
+  return isActive(action) && action.dueDate !== null && action.dueDate < today;
+}
+
+/** No activity for at least 7 × 24 hours and not finished. */
+export function isStale(action: Pick<Action, 'status' | 'lastActivityAt'>, now: Date): boolean {
+  return isActive(action) && now.getTime() - action.lastActivityAt.getTime() >= STALE_AFTER_DAYS * DAY_MS;
+}
+
+export function isSnoozed(action: Pick<Action, 'snoozedUntil'>, now: Date): boolean {
+  return action.snoozedUntil !== null && action.snoozedUntil.getTime() > now.getTime();
+}
+
+/** Stalled for reminder purposes: open or blocked, stale or overdue, and not snoozed. */
+export function isStalled(
+  action: Pick<Action, 'status' | 'lastActivityAt' | 'dueDate' | 'snoozedUntil'>,
+  now: Date,
+  today: LocalDate,
+): boolean {
+  return !isSnoozed(action, now) && (isStale(action, now) || isOverdue(action, today));
+}
+
+/** `/cx mine` order: soonest due first, undated last, then oldest first. */
+export function sortByDue<T extends Pick<Action, 'id' | 'dueDate'>>(actions: readonly T[]): T[] {
+  return [...actions].sort((a, b) => {
+    if (a.dueDate !== b.dueDate) {
+      if (a.dueDate === null) return 1;
+      if (b.dueDate === null) return -1;
+      return a.dueDate < b.dueDate ? -1 : 1;
+    }
+    return a.id - b.id;
+  });
+}

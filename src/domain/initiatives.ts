@@ -1,0 +1,53 @@
+/** Rules about initiatives: progress, focus (few essentials) and who is involved. */
+import { err, ok, type Result } from './errors.js';
+import { type Action, type Department, type Initiative, MAX_ESSENTIAL, type Progress } from './types.js';
+
+/** Done out of all actions that still count (dropped ones don't). */
+export function progress(actions: readonly Pick<Action, 'status'>[]): Progress {
+  let done = 0;
+  let total = 0;
+  for (const a of actions) {
+    if (a.status === 'dropped') continue;
+    total += 1;
+    if (a.status === 'done') done += 1;
+  }
+  return { done, total };
+}
+
+/**
+ * A concrete next step is an open action with an owner and a due date. Blocked actions don't count:
+ * they are exactly the steps that are not moving.
+ */
+export function hasConcreteNextStep(
+  actions: readonly Pick<Action, 'status' | 'ownerId' | 'dueDate'>[],
+): boolean {
+  return actions.some((a) => a.status === 'open' && a.ownerId !== '' && a.dueDate !== null);
+}
+
+/**
+ * May `initiativeId` be essential, given the active essential ones? Already being essential is fine
+ * (a no-op); `null` is a new initiative. The refusal names the current ones, lowest id first.
+ */
+export function checkEssentialLimit(
+  activeEssentialIds: readonly number[],
+  initiativeId: number | null,
+): Result<void> {
+  if (initiativeId !== null && activeEssentialIds.includes(initiativeId)) return ok();
+  if (activeEssentialIds.length < MAX_ESSENTIAL) return ok();
+  return err({
+    code: 'essential_limit',
+    current: [...activeEssentialIds].sort((a, b) => a - b),
+    max: MAX_ESSENTIAL,
+  });
+}
+
+/** `/cx list` order: essentials first, then by id (oldest first). */
+export function sortForList<T extends Pick<Initiative, 'id' | 'tier'>>(initiatives: readonly T[]): T[] {
+  const rank = (i: T) => (i.tier === 'essential' ? 0 : 1);
+  return [...initiatives].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+}
+
+/** Every department involved: the lead first, each once. */
+export function resolveDepartments(lead: Department, withDepts: readonly Department[]): Department[] {
+  return [...new Set([lead, ...withDepts])];
+}
