@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LogLevel as BoltLogLevel, Logger } from '@slack/bolt';
-import bolt from '@slack/bolt';
+import { App } from '@slack/bolt';
+import { type Logger, LogLevel } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import type { Config } from '../config.js';
@@ -9,8 +9,6 @@ import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerViews } from './listeners/views/index.js';
-
-const { App, LogLevel } = bolt;
 
 export interface SlackAppDeps {
   ctx: AppContext;
@@ -20,13 +18,13 @@ export interface SlackAppDeps {
 }
 
 export interface SlackAppHandle {
-  app: InstanceType<typeof App>;
+  app: App;
   /** Verifies the token (auth.test) and starts listening; returns the HTTP port in HTTP mode. */
   start(): Promise<{ port: number | null; botUserId: string | null }>;
   stop(): Promise<void>;
 }
 
-const LOG_LEVELS: Record<Config['logLevel'], BoltLogLevel> = {
+const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
   warn: LogLevel.WARN,

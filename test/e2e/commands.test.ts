@@ -1,0 +1,286 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+
+// Users seeded by the emulator: UADMIN (workspace owner), UALICE, UBOB.
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z') });
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const count = (table: string) =>
+  (h.bot.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+/** Runs a command that must be refused: the reply names the problem and usage, and nothing changes. */
+async function refused(userId: string, text: string, expected: RegExp, channelId?: string) {
+  const before = h.snapshot();
+  const result = await h.cx(userId, text, channelId);
+  expect(result.status).toBe(200);
+  const body = result.body as { response_type?: string; text: string };
+  expect(body.response_type).toBe('ephemeral');
+  expect(body.text).toMatch(expected);
+  expect(h.snapshot()).toEqual(before);
+  return body.text;
+}
+
+describe('/cx help and errors', () => {
+  it('help lists the usage of every subcommand', async () => {
+    const text = h.replyText(await h.cx('UALICE', 'help'));
+    for (const sub of ['new', 'log', 'done', 'update', 'block', 'snooze', 'mine', 'away', 'list', 'show']) {
+      expect(text).toContain(`/cx ${sub}`);
+    }
+    expect(text).toContain('/cx setup channel <dept|hub>');
+  });
+
+  it('an unknown subcommand gets a usage hint and changes nothing', async () => {
+    const text = await refused('UALICE', 'frobnicate now', /not a CX Bridge command/);
+    expect(text).toContain('/cx help');
+  });
+
+  it('a missing argument shows the usage of that subcommand', async () => {
+    const text = await refused('UALICE', 'done', /missing/i);
+    expect(text).toContain('/cx done <A-n> [note]');
+  });
+});
+
+describe('initiatives', () => {
+  it('creates an initiative with options and lists it with a progress bar', async () => {
+    const reply = h.replyText(
+      await h.cx(
+        'UALICE',
+        'new Monthly feedback format lead:service with:Sales,it essential start:2026-02-01',
+      ),
+    );
+    expect(reply).toContain('I-1');
+    const row = h.bot.handle.sqlite.prepare('select * from initiatives where id = 1').get() as Record<
+      string,
+      unknown
+    >;
+    expect(row).toMatchObject({
+      title: 'Monthly feedback format',
+      tier: 'essential',
+      lead_dept: 'service',
+      owner_id: 'UALICE',
+      start_date: '2026-02-01',
+    });
+    expect(JSON.parse(row.depts as string)).toEqual(['service', 'sales', 'it']);
+    const list = h.replyText(await h.cx('UBOB', 'list'));
+    expect(list).toContain('I-1');
+    expect(list).toContain('Monthly feedback format');
+  });
+
+  it('takes the lead department from the bound channel the command runs in', async () => {
+    await h.cx('UALICE', 'new Faster quotes', CHANNELS.sales);
+    const row = h.bot.handle.sqlite.prepare('select lead_dept from initiatives').get() as {
+      lead_dept: string;
+    };
+    expect(row.lead_dept).toBe('sales');
+  });
+
+  it('refuses an unknown department and a malformed start date', async () => {
+    await refused('UALICE', 'new X lead:finance', /not a department/);
+    await refused('UALICE', 'new X lead:it start:2026-02-30', /not a real calendar date/);
+  });
+
+  it('refuses a 4th essential initiative, naming the current three', async () => {
+    for (const t of ['A', 'B', 'C']) await h.cx('UALICE', `new ${t} lead:it essential`);
+    const text = await refused('UALICE', 'new D lead:it essential', /I-1, I-2, I-3/);
+    expect(text).toContain('/cx new');
+    await h.cx('UALICE', 'new D lead:it');
+    await refused('UALICE', 'essential I-4', /I-1, I-2, I-3/);
+    expect(h.replyText(await h.cx('UALICE', 'important i-2'))).toContain('I-2');
+    expect(h.replyText(await h.cx('UALICE', 'essential I-4'))).toMatch(/I-4.*essential/);
+  });
+
+  it('lists essentials first', async () => {
+    await h.cx('UALICE', 'new Later thing lead:it');
+    await h.cx('UALICE', 'new Key thing lead:it essential');
+    const text = h.replyText(await h.cx('UALICE', 'list'));
+    expect(text.indexOf('I-2')).toBeLessThan(text.indexOf('I-1'));
+  });
+
+  it('only the owner or an admin changes the tier or a metric', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service');
+    await refused('UBOB', 'essential I-1', /Only <@UALICE>/);
+    await refused('UBOB', 'metric I-1 customer "NPS" 20 -> 35', /Only <@UALICE>/);
+    // UADMIN is a workspace owner per users.info.
+    expect(h.replyText(await h.cx('UADMIN', 'essential I-1'))).toMatch(/now essential/);
+  });
+
+  it('sets metrics; the direction follows from baseline and target', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service');
+    const reply = h.replyText(await h.cx('UALICE', 'metric I-1 business "Churn rate" 8% -> 5%'));
+    expect(reply).toMatch(/lower is better/);
+    const row = h.bot.handle.sqlite
+      .prepare('select business_metric_name, business_baseline, business_target from initiatives')
+      .get();
+    expect(row).toEqual({ business_metric_name: 'Churn rate', business_baseline: 8, business_target: 5 });
+  });
+
+  it('show I-n has actions, progress and history; unknown refs are refused', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service');
+    await h.cx('UALICE', 'log I-1 Call lost customers due:+7d');
+    const text = JSON.stringify((await h.cx('UBOB', 'show i-1')).body);
+    expect(text).toContain('A-1');
+    expect(text).toContain('created');
+    await refused('UBOB', 'show I-9', /There is no `I-9`/);
+    await refused('UBOB', 'show A-9', /There is no `A-9`/);
+  });
+});
+
+describe('actions', () => {
+  beforeEach(async () => {
+    await h.cx('UALICE', 'new Monthly feedback format lead:service with:marketing');
+  });
+
+  it('logs an action with owner, due date and department', async () => {
+    const reply = h.replyText(await h.cx('UALICE', 'log I-1 Draft the poll <@UBOB> due:+7d dept:it'));
+    expect(reply).toContain('A-1');
+    const row = h.bot.handle.sqlite.prepare('select * from actions where id = 1').get();
+    expect(row).toMatchObject({ owner_id: 'UBOB', due_date: '2026-03-09', dept: 'it', status: 'open' });
+  });
+
+  it('defaults owner to the caller and department to the lead', async () => {
+    await h.cx('UBOB', 'log I-1 Draft the poll');
+    const row = h.bot.handle.sqlite.prepare('select owner_id, dept, due_date from actions').get();
+    expect(row).toEqual({ owner_id: 'UBOB', dept: 'service', due_date: null });
+  });
+
+  it('refuses unknown initiative, past due date and unknown department', async () => {
+    await refused('UALICE', 'log I-9 Something', /There is no `I-9`/);
+    await refused('UALICE', 'log I-1 Something due:2020-01-01', /due date/);
+    await refused('UALICE', 'log I-1 Something due:+0d', /due date/);
+    await refused('UALICE', 'log I-1 Something dept:legal', /not a department/);
+  });
+
+  it('done posts one progress win in each involved department channel', async () => {
+    await h.cx('UALICE', 'log I-1 Draft the poll <@UBOB> due:+7d');
+    await h.cx('UALICE', 'log I-1 Book the room due:+3d');
+    const reply = h.replyText(await h.cx('UBOB', 'done A-1 shipped it'));
+    expect(reply).toMatch(/A-1/);
+    await h.drain();
+    for (const channel of [CHANNELS.service, CHANNELS.marketing]) {
+      const wins = h.emulator.messages(channel);
+      expect(wins).toHaveLength(1);
+      expect(wins[0]?.text).toContain('A-1');
+      expect(JSON.stringify(wins[0]?.blocks)).toContain('50%');
+      expect(JSON.stringify(wins[0]?.blocks)).toContain('<@UBOB>');
+    }
+    expect(h.emulator.messages(CHANNELS.sales)).toHaveLength(0);
+    await refused('UBOB', 'done A-1', /already done/);
+  });
+
+  it('only the action owner, the initiative owner or an admin may change an action', async () => {
+    await h.cx('UALICE', 'log I-1 Draft the poll <@UBOB> due:+7d');
+    await h.cx('UBOB', 'new Other lead:it');
+    await h.cx('UBOB', 'log I-2 Bob only thing');
+    // Alice owns I-1 so she may complete A-1 (owned by Bob); A-2 is Bob's action on Bob's initiative.
+    expect(h.replyText(await h.cx('UALICE', 'update A-1 nudged Bob'))).toContain('A-1');
+    await refused('UALICE', 'done A-2', /Only <@UBOB>/);
+    await refused('UALICE', 'block A-2 waiting', /Only <@UBOB>/);
+    expect(h.replyText(await h.cx('UADMIN', 'block A-2 waiting for IT'))).toMatch(/blocked/);
+  });
+
+  it('update, block, snooze change state and history', async () => {
+    await h.cx('UALICE', 'log I-1 Draft the poll due:+7d');
+    h.clock.advance(60_000);
+    expect(h.replyText(await h.cx('UALICE', 'block A-1 waiting for legal'))).toContain('blocked');
+    expect(h.replyText(await h.cx('UALICE', 'update a-1 legal said yes'))).toContain('A-1');
+    expect(h.replyText(await h.cx('UALICE', 'snooze A-1 5d'))).toContain('5 day');
+    const row = h.bot.handle.sqlite
+      .prepare('select status, snoozed_until, last_activity_at from actions')
+      .get() as {
+      status: string;
+      snoozed_until: number;
+      last_activity_at: number;
+    };
+    expect(row.snoozed_until).toBe(h.clock.now().getTime() + 5 * 86_400_000);
+    const kinds = (
+      h.bot.handle.sqlite.prepare(`select kind from history where entity = 'A' order by id`).all() as {
+        kind: string;
+      }[]
+    ).map((r) => r.kind);
+    expect(kinds).toEqual(['created', 'blocked', 'update', 'snoozed']);
+    await refused('UALICE', 'snooze A-1 0d', /1 to 90/);
+    await refused('UALICE', 'block A-1', /why/i);
+  });
+
+  it('mine lists the caller’s open actions, soonest due first, with buttons', async () => {
+    await h.cx('UALICE', 'log I-1 Later due:+20d');
+    await h.cx('UALICE', 'log I-1 Sooner due:+2d');
+    await h.cx('UALICE', 'log I-1 Undated');
+    await h.cx('UALICE', 'log I-1 Bobs <@UBOB> due:+1d');
+    const body = (await h.cx('UALICE', 'mine')).body as { text: string; blocks: unknown[] };
+    const text = JSON.stringify(body.blocks);
+    expect(text.indexOf('A-2')).toBeLessThan(text.indexOf('A-1'));
+    expect(text.indexOf('A-1')).toBeLessThan(text.indexOf('A-3'));
+    expect(text).not.toContain('A-4');
+    expect(text).toContain('cx_action_done');
+  });
+
+  it('away until / off', async () => {
+    expect(h.replyText(await h.cx('UALICE', 'away until 2026-03-20'))).toContain('2026-03-20');
+    expect(h.bot.handle.sqlite.prepare('select until from away_periods').get()).toEqual({
+      until: '2026-03-20',
+    });
+    await refused('UALICE', 'away until 2026-03-01', /after/);
+    await h.cx('UALICE', 'away off');
+    expect(count('away_periods')).toBe(0);
+  });
+});
+
+describe('setup', () => {
+  it('admins bind the current channel; a public channel is joined', async () => {
+    h.emulator.addChannel({ id: 'CNEWSALES', name: 'new-sales', botIsMember: false });
+    const reply = h.replyText(await h.cx('UADMIN', 'setup channel sales', 'CNEWSALES'));
+    expect(reply).toContain('Sales');
+    expect(h.emulator.callsTo('conversations.join')).toHaveLength(1);
+    const row = h.bot.handle.sqlite
+      .prepare(`select channel_id from channel_bindings where key = 'sales'`)
+      .get();
+    expect(row).toEqual({ channel_id: 'CNEWSALES' });
+    const show = h.replyText(await h.cx('UADMIN', 'setup show'));
+    expect(show).toContain('<#CNEWSALES>');
+  });
+
+  it('a private channel is bound and the admin is told to invite the bot', async () => {
+    h.emulator.addChannel({ id: 'GPRIV', name: 'secret', isPrivate: true, botIsMember: false });
+    const reply = h.replyText(await h.cx('UADMIN', 'setup channel hub', 'GPRIV'));
+    expect(reply).toMatch(/invite/);
+    expect(h.emulator.callsTo('conversations.join')).toHaveLength(0);
+  });
+
+  it('non-admins are refused and nothing changes', async () => {
+    await refused('UALICE', 'setup channel sales', /Only CX Bridge admins/, CHANNELS.sales);
+    await refused('UALICE', 'setup show', /Only CX Bridge admins/);
+  });
+
+  it('an unknown binding key gets the usage', async () => {
+    await refused('UADMIN', 'setup channel finance', /not a department/);
+  });
+});
+
+describe('text safety', () => {
+  it('a title with <!channel> and a mention never pings anyone in the win post', async () => {
+    await h.cx('UALICE', 'new Fix <!channel> issue for <@UBOB> lead:service');
+    await h.cx('UALICE', 'log I-1 Tell <!here> & everyone due:+1d');
+    await h.cx('UALICE', 'done A-1');
+    await h.drain();
+    const [win] = h.emulator.messages(CHANNELS.service);
+    const all = `${win?.text} ${JSON.stringify(win?.blocks)}`;
+    expect(all).not.toMatch(/<!channel>|<!here>|<@UBOB>/);
+    expect(all).toContain('&lt;!here&gt;');
+    const stored = h.bot.handle.sqlite.prepare('select title from actions').get();
+    expect(stored).toEqual({ title: 'Tell <!here> & everyone' });
+  });
+});
+
+describe('coming soon', () => {
+  it.each(['pain something', 'round', 'check I-1'])('%s answers that it is coming', async (text) => {
+    await h.cx('UALICE', 'new X lead:it');
+    expect(h.replyText(await h.cx('UALICE', text))).toMatch(/coming soon/);
+  });
+});

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConsoleLogger, LogLevel } from '@slack/logger';
+import { type RunningBot, startBot } from '../../src/bot.js';
+import { ManualClock } from '../../src/clock.js';
+import type { Config } from '../../src/config.js';
+import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
+
+export const SIGNING_SECRET = 'testsigningsecret0123456789';
+export const BOT_TOKEN = 'xoxb-test-token';
+
+/** Department channels every harness workspace has; `bound` ones are bound through CX_CHANNELS. */
+export const CHANNELS = {
+  marketing: 'CMARKETING',
+  sales: 'CSALES',
+  service: 'CSERVICE',
+  it: 'CIT',
+  hub: 'CHUB',
+} as const;
+
+export interface HarnessOptions {
+  /** The instant the bot believes it is (a ManualClock; move it with `h.clock`). */
+  now?: Date;
+  timeZone?: string;
+  admins?: string[];
+  /** Which departments are bound at start (default: all four and the hub). */
+  bind?: (keyof typeof CHANNELS)[];
+  /** Reuse a database file (restart tests). */
+  databasePath?: string;
+  rateLimits?: boolean;
+  rateLimitScale?: number;
+}
+
+export interface Harness {
+  emulator: SlackEmulator;
+  bot: RunningBot;
+  clock: ManualClock;
+  config: Config;
+  dir: string;
+  /** Types `/cx <text>` as `userId` in `channelId` (default: the marketing channel). */
+  cx(userId: string, text: string, channelId?: string): ReturnType<SlackEmulator['command']>;
+  /** The text of the ephemeral ack a command got (what the user sees). */
+  replyText(result: Awaited<ReturnType<SlackEmulator['command']>>): string;
+  /** Waits until the outbox has delivered everything due. */
+  drain(): Promise<void>;
+  /** Every row of every table except bookkeeping ones: "the database is unchanged" compares these. */
+  snapshot(): Record<string, unknown[]>;
+  stop(): Promise<void>;
+}
+
+export function quietLogger(): ConsoleLogger {
+  const logger = new ConsoleLogger();
+  logger.setLevel(process.env.TEST_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.ERROR);
+  return logger;
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bridge-test-'));
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = tempDir();
+  const emulator = await startEmulator({
+    port: 0,
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    rateLimits: options.rateLimits ?? false,
+    rateLimitScale: options.rateLimitScale,
+  });
+  for (const [key, id] of Object.entries(CHANNELS)) {
+    emulator.addChannel({ id, name: `cx-${key}`, botIsMember: true });
+  }
+  const bind = options.bind ?? (Object.keys(CHANNELS) as (keyof typeof CHANNELS)[]);
+  const config: Config = {
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    appToken: null,
+    slackApiUrl: emulator.apiUrl,
+    port: 0,
+    databasePath: options.databasePath ?? path.join(dir, 'cx.sqlite'),
+    timeZone: options.timeZone ?? 'UTC',
+    admins: options.admins ?? [],
+    channels: Object.fromEntries(bind.map((k) => [k, CHANNELS[k]])),
+    logLevel: 'error',
+  };
+  const clock = new ManualClock(options.now ?? new Date('2026-03-02T10:00:00Z'));
+  const bot = await startBot(config, { clock, logger: quietLogger() });
+  emulator.setAppUrl(`http://127.0.0.1:${bot.port}/slack/events`);
+
+  const bookkeeping = new Set([
+    '__drizzle_migrations',
+    'sqlite_sequence',
+    'processed_events',
+    'slack_users',
+    'meta',
+  ]);
+  return {
+    emulator,
+    bot,
+    clock,
+    config,
+    dir,
+    cx: (userId, text, channelId = CHANNELS.marketing) => emulator.command({ userId, channelId, text }),
+    replyText: (result) => {
+      const body = result.body as { text?: string } | string;
+      return typeof body === 'string' ? body : (body?.text ?? '');
+    },
+    drain: () => bot.notifier.drain(),
+    snapshot: () => {
+      const tables = bot.handle.sqlite
+        .prepare(`select name from sqlite_master where type = 'table' order by name`)
+        .all() as { name: string }[];
+      const out: Record<string, unknown[]> = {};
+      for (const { name } of tables) {
+        if (bookkeeping.has(name)) continue;
+        out[name] = bot.handle.sqlite.prepare(`select * from "${name}" order by rowid`).all();
+      }
+      return out;
+    },
+    stop: async () => {
+      await bot.stop();
+      await emulator.stop();
+    },
+  };
+}
