@@ -125,3 +125,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/** Polls until `check` returns a value (not undefined/false) — for effects that follow an ack, like views.open. */
+export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 3000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The id of the newest open view of a user, once the bot has opened it. */
+export function openedView(emulator: SlackEmulator, userId: string, after = 0): Promise<string> {
+  return eventually(() => {
+    const opened = emulator
+      .callsTo('views.open')
+      .slice(after)
+      .filter((c) => c.ok);
+    if (opened.length === 0) return undefined;
+    const views = [...emulator.state.views.entries()].filter(([, v]) => v.open && v.userId === userId);
+    return views.at(-1)?.[0];
+  });
+}
