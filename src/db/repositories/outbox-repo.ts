@@ -95,6 +95,8 @@ export interface RetryOptions {
    * next attempt first looks for the post there instead of posting blindly.
    */
   maybeSent?: boolean;
+  /** The claimed attempt does not count toward giving up (a rate limit is not the message's fault). */
+  refundAttempt?: boolean;
 }
 
 export interface OutboxRepo {
@@ -191,6 +193,7 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
           nextAttemptAt,
           lastError: error,
           ...(options.maybeSent ? {} : { sentChannel: null }),
+          ...(options.refundAttempt ? { attempts: sql`max(0, ${outbox.attempts} - 1)` } : {}),
         })
         .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
         .run();
