@@ -1,3 +1,4 @@
+import { createOutboxRepo } from '../db/repositories/outbox-repo.js';
 import { type Binding, listBindings, setBinding } from '../db/repositories/settings-repo.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import { canAdminister } from '../domain/permissions.js';
@@ -16,6 +17,8 @@ export function bindChannel(ctx: AppContext, caller: Caller, key: BindingKey): R
   if (!channelId) return err({ code: 'usage', command: 'setup', detail: 'missing_args' });
   return transact(ctx, caller, (tx, now) => {
     setBinding(tx, key, channelId, caller.userId, now);
+    // Posts kept because the old binding was broken go out now, to the channel just bound.
+    createOutboxRepo(tx).releaseHeld({ type: 'binding', key }, now);
     return ok({ key, channelId, boundBy: caller.userId, boundAt: now });
   });
 }

@@ -96,7 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     'slack_users',
     'meta',
   ]);
-  return {
+  const harness: Harness = {
     emulator,
     bot,
     clock,
@@ -107,23 +107,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const body = result.body as { text?: string } | string;
       return typeof body === 'string' ? body : (body?.text ?? '');
     },
-    drain: () => bot.notifier.drain(),
+    drain: () => harness.bot.notifier.drain(),
     snapshot: () => {
-      const tables = bot.handle.sqlite
+      const sqlite = harness.bot.handle.sqlite;
+      const tables = sqlite
         .prepare(`select name from sqlite_master where type = 'table' order by name`)
         .all() as { name: string }[];
       const out: Record<string, unknown[]> = {};
       for (const { name } of tables) {
         if (bookkeeping.has(name)) continue;
-        out[name] = bot.handle.sqlite.prepare(`select * from "${name}" order by rowid`).all();
+        out[name] = sqlite.prepare(`select * from "${name}" order by rowid`).all();
       }
       return out;
     },
     stop: async () => {
-      await bot.stop();
+      await harness.bot.stop();
       await emulator.stop();
     },
   };
+  return harness;
 }
 
 /** Polls until `check` returns a value (not undefined/false) — for effects that follow an ack, like views.open. */
