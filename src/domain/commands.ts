@@ -7,8 +7,10 @@ import { localDate, parseDue, parseFutureDate, parseStart } from './dates.js';
 import { parseBindingKey, parseDepartment } from './departments.js';
 import { type DomainError, err, ok, type Result, type UsageDetail, type ValueError } from './errors.js';
 import { parseUserMention } from './mentions.js';
+import { parseMeasurement } from './metrics.js';
 import { parseRef, parseRefOfKind } from './refs.js';
 import { unescapeSlack } from './text.js';
+import { joinText, restOf, type Token, tokenize } from './tokens.js';
 import type {
   BindingKey,
   Department,
@@ -154,76 +156,6 @@ export interface ParseContext {
   now: Date;
   /** CX_TIMEZONE: "today" for due/start/away dates is the date in this zone. */
   zone: string;
-}
-
-// ---- Tokens -----------------------------------------------------------------------------------------
-
-interface Token {
-  /** Exactly as received (still Slack-escaped, quotes included). */
-  raw: string;
-  /** Inside the quotes for a quoted token, else `raw`. */
-  value: string;
-  quoted: boolean;
-  /** Offsets into the command text, so free text can be taken verbatim. */
-  start: number;
-  end: number;
-}
-
-// Typographic pairs too: “…” (English), „…“ (German), and ”…” as some keyboards produce.
-const OPEN_QUOTES = '"“„”';
-const CLOSE_QUOTES = '"”“';
-const SPACE = /\s/;
-
-function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < input.length) {
-    const ch = input[i] ?? '';
-    if (SPACE.test(ch)) {
-      i += 1;
-      continue;
-    }
-    const start = i;
-    if (OPEN_QUOTES.includes(ch)) {
-      let close = i + 1;
-      while (close < input.length && !CLOSE_QUOTES.includes(input[close] ?? '')) close += 1;
-      // An unclosed quote is just a character: notes like `waiting for "legal` must still work.
-      if (close < input.length) {
-        const end = close + 1;
-        tokens.push({
-          raw: input.slice(start, end),
-          value: input.slice(start + 1, close),
-          quoted: true,
-          start,
-          end,
-        });
-        i = end;
-        continue;
-      }
-    }
-    let j = i;
-    while (j < input.length && !SPACE.test(input[j] ?? '')) {
-      // Slack's `<@U1|Maria Schmidt>` may contain spaces; keep a `<…>` sequence whole.
-      const gt = input[j] === '<' ? input.indexOf('>', j) : -1;
-      j = gt >= 0 ? gt + 1 : j + 1;
-    }
-    const raw = input.slice(start, j);
-    tokens.push({ raw, value: raw, quoted: false, start, end: j });
-    i = j;
-  }
-  return tokens;
-}
-
-/** Words as the user typed them. A title that is one quoted group loses its quotes; inner quotes stay. */
-function joinText(tokens: Token[]): string {
-  const only = tokens.length === 1 ? tokens[0] : undefined;
-  if (only?.quoted) return unescapeSlack(only.value).trim();
-  return tokens.map((t) => unescapeSlack(t.raw)).join(' ');
-}
-
-/** Everything from `offset` on, verbatim (line breaks and spacing kept). */
-function restOf(input: string, offset: number): string {
-  return unescapeSlack(input.slice(offset).trim());
 }
 
 // ---- Errors -----------------------------------------------------------------------------------------
@@ -635,24 +567,6 @@ function parseSetup(input: string, args: Token[]): Result<ParsedCommand> {
 }
 
 // ---- metrics --------------------------------------------------------------------------------------
-
-// A number with an optional glued unit: `72`, `-3.5`, `.5`, `72%`, `4.2pts`. `1,5` is refused, not guessed.
-const NUMBER = /^([+\-\u2212]?(?:\d+(?:\.\d+)?|\.\d+))([^\d.,].*)?$/;
-
-interface Measured {
-  value: number;
-  unit: string | null;
-}
-
-/** Parses `72`, `-3.5`, `72%`; exported for the check modal, which accepts the same values. */
-export function parseMeasurement(text: string): Result<Measured> {
-  const input = unescapeSlack(text.trim());
-  const match = NUMBER.exec(input);
-  const value = Number((match?.[1] ?? '').replace('\u2212', '-'));
-  if (!match || !Number.isFinite(value)) return err({ code: 'bad_number', text: input, reason: 'format' });
-  const unit = match[2]?.trim() || null;
-  return ok({ value, unit });
-}
 
 const ARROW = /(-&gt;|->|→)/;
 

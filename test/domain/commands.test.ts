@@ -4,7 +4,6 @@ import {
   MAX_TITLE_LENGTH,
   type ParsedCommand,
   parseCommand,
-  parseMeasurement,
   SUBCOMMAND_NAMES,
   SUBCOMMANDS,
   synopsisOf,
@@ -432,27 +431,6 @@ describe('metric', () => {
     [`metric I-1 customer "${'m'.repeat(101)}" 1 -&gt; 2`, { detail: 'too_long', max: 100 }],
   ])('%j → usage %o', (text, expected) => {
     expect(failed(text)).toMatchObject({ code: 'usage', command: 'metric', ...expected });
-  });
-});
-
-describe('parseMeasurement', () => {
-  it.each([
-    ['72', 72, null],
-    ['72%', 72, '%'],
-    ['-3.5', -3.5, null],
-    ['+4', 4, null],
-    ['.5', 0.5, null],
-    ['4.2 ', 4.2, null],
-    ['12k€', 12, 'k€'],
-  ])('%j → %d %s', (text, value, unit) => {
-    expect(parseMeasurement(text)).toEqual({ ok: true, value: { value, unit } });
-  });
-
-  it.each(['', 'abc', '1,5', '1.', '--1', '%', '1.2.3'])('%j is not a number', (text) => {
-    expect(parseMeasurement(text)).toMatchObject({
-      ok: false,
-      error: { code: 'bad_number', reason: 'format' },
-    });
   });
 });
 
