@@ -111,11 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
-    return { ok: false, problems, missingCredentials: [] };
   }
+  // Lists are checked even when other variables failed, so one start-up shows every problem at once.
+  const admins = parseAdmins(env.CX_ADMINS?.trim() || undefined, problems);
+  const channels = parseChannels(env.CX_CHANNELS?.trim() || undefined, problems);
+  if (!parsed.success) return { ok: false, problems, missingCredentials: [] };
   const e = parsed.data;
-  const admins = parseAdmins(e.CX_ADMINS, problems);
-  const channels = parseChannels(e.CX_CHANNELS, problems);
   const missingCredentials: string[] = [];
   if (!e.SLACK_BOT_TOKEN) missingCredentials.push('SLACK_BOT_TOKEN');
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) missingCredentials.push('SLACK_SIGNING_SECRET');

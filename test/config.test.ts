@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const TSX = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+const base = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+
+describe('loadConfig', () => {
+  it('applies the contract defaults', () => {
+    const result = loadConfig(base);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        mode: 'http',
+        botToken: 'xoxb-1-abc',
+        signingSecret: 'abcdef0123456789',
+        appToken: null,
+        slackApiUrl: 'https://slack.com/api/',
+        port: 3000,
+        databasePath: './data/cx-bridge.sqlite',
+        timeZone: 'UTC',
+        admins: [],
+        channels: {},
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('uses Socket Mode when an app token is set, and then needs no signing secret', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' });
+    expect(result.ok && result.config.mode).toBe('socket');
+  });
+
+  it('parses admins, channels, zone, port, API URL and log level', () => {
+    const result = loadConfig({
+      ...base,
+      CX_ADMINS: 'U1AAA, W2BBB',
+      CX_CHANNELS: 'Marketing=C1AAA,it=C2BBB,hub=G3CCC',
+      CX_TIMEZONE: 'Europe/Berlin',
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      LOG_LEVEL: 'debug',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.admins).toEqual(['U1AAA', 'W2BBB']);
+    expect(result.config.channels).toEqual({ marketing: 'C1AAA', it: 'C2BBB', hub: 'G3CCC' });
+    expect(result.config.timeZone).toBe('Europe/Berlin');
+    expect(result.config.port).toBe(8080);
+    expect(result.config.slackApiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(result.config.logLevel).toBe('debug');
+  });
+
+  it('treats empty values (as in a copied .env.example) as unset', () => {
+    const result = loadConfig({ ...base, SLACK_APP_TOKEN: '', CX_TIMEZONE: '', PORT: '' });
+    expect(result.ok && result.config.mode).toBe('http');
+    expect(result.ok && result.config.timeZone).toBe('UTC');
+  });
+
+  it.each([
+    [{ CX_TIMEZONE: 'Mars/Olympus' }, /CX_TIMEZONE: must be an IANA time zone/],
+    [{ CX_CHANNELS: 'finance=C1' }, /CX_CHANNELS: unknown department 'finance'/],
+    [{ CX_CHANNELS: 'sales=nope' }, /CX_CHANNELS: 'sales=nope' must look like/],
+    [{ CX_ADMINS: 'alice' }, /CX_ADMINS: 'alice' is not a Slack user id/],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, /SLACK_BOT_TOKEN: must be a bot token/],
+    [{ PORT: '70000' }, /PORT: must be a port number/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: must be one of/],
+    [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
+  ])('rejects %o with one clear line', (bad, message) => {
+    const result = loadConfig({ ...base, ...bad });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toMatch(message);
+  });
+
+  it('never echoes a secret in its problems', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-value', SLACK_SIGNING_SECRET: 'bad secret!' });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('SECRET-value');
+    expect(JSON.stringify(result)).not.toContain('bad secret!');
+  });
+
+  it('names the missing credentials', () => {
+    const result = loadConfig({});
+    expect(result).toMatchObject({
+      ok: false,
+      missingCredentials: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+    });
+  });
+});
+
+describe('npm start without credentials', () => {
+  it('names the missing variables and exits 2', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
+    const run = spawnSync(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(run.stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('stops on an invalid value with one line per problem and exit 2', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
+    fs.writeFileSync(path.join(cwd, '.env'), 'CX_TIMEZONE=Nowhere/Land\nCX_CHANNELS=legal=C1\n');
+    const run = spawnSync(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH, ...base },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(run.stderr).toContain('CX_TIMEZONE');
+    expect(run.stderr).toContain("unknown department 'legal'");
+  });
+});
