@@ -80,7 +80,7 @@ export function mineReply(items: MyAction[]): BuiltMessage {
     );
   }
   if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, '')));
-  const fallback = [heading, ...items.map((i) => `${aref(i.action.id)} ${i.action.title}`)].join('\n');
+  const fallback = [heading, ...items.map((i) => `${aref(i.action.id)} ${safe(i.action.title)}`)].join('\n');
   return message(fallback, blocks);
 }
 
@@ -99,7 +99,7 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
   const all = [section(heading), ...blocks];
   if (omitted > 0) all.push(context(en.truncated(omitted, 'Filter with `/cx list <dept>`.')));
   return message(
-    `${heading}\n${items.map((s) => `${iref(s.initiative.id)} ${s.initiative.title}`).join('\n')}`,
+    `${heading}\n${items.map((s) => `${iref(s.initiative.id)} ${safe(s.initiative.title)}`).join('\n')}`,
     all,
   );
 }
@@ -132,7 +132,7 @@ export function initiativeReply(d: InitiativeDetail): BuiltMessage {
   if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, '')));
   const hist = linesToSections(historyLines(d.history).slice(-50), 10);
   blocks.push(divider(), section(`*${en.historyHeading}*`), ...hist.blocks);
-  return message(`${iref(i.id)} ${i.title}`, blocks);
+  return message(`${iref(i.id)} ${safe(i.title)}`, blocks);
 }
 
 export function actionReply(d: ActionDetail): BuiltMessage {
@@ -143,7 +143,7 @@ export function actionReply(d: ActionDetail): BuiltMessage {
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(`Blocked: ${safe(a.blockedReason)}`);
   const hist = linesToSections(historyLines(d.history).slice(-60), 20);
-  return message(`${aref(a.id)} ${a.title}`, [
+  return message(`${aref(a.id)} ${safe(a.title)}`, [
     header(`${aref(a.id)} ${a.title}`),
     section(lines.join('\n')),
     divider(),
