@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ErrorCode, WebClient } from '@slack/web-api';
+import { App, LogLevel } from '@slack/bolt';
+import { ErrorCode, type Logger, WebClient, LogLevel as WebLogLevel } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 
@@ -77,6 +78,7 @@ beforeAll(async () => {
   client = new WebClient(TOKEN, {
     slackApiUrl: emu.apiUrl,
     retryConfig: { retries: 0 },
+    logger: silent,
     rejectRateLimitedCalls: true,
   });
 });
@@ -103,6 +105,17 @@ async function slackError(p: Promise<unknown>): Promise<{ error: string; data: R
   throw new Error('expected the call to fail');
 }
 
+/** The WebClient logs Slack's error messages; the tests assert on them instead. */
+const silent: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => WebLogLevel.ERROR,
+  setName: () => {},
+};
+
 const TS_RE = /^\d{10}\.\d{6}$/;
 
 describe('Web API basics', () => {
@@ -112,9 +125,17 @@ describe('Web API basics', () => {
   });
 
   it('rejects missing and wrong tokens', async () => {
-    const anon = new WebClient(undefined, { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 } });
+    const anon = new WebClient(undefined, {
+      slackApiUrl: emu.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silent,
+    });
     expect((await slackError(anon.auth.test())).error).toBe('not_authed');
-    const wrong = new WebClient('xoxb-wrong', { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 } });
+    const wrong = new WebClient('xoxb-wrong', {
+      slackApiUrl: emu.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silent,
+    });
     expect((await slackError(wrong.auth.test())).error).toBe('invalid_auth');
     // a token passed as an argument is accepted too
     expect((await anon.auth.test({ token: TOKEN })).ok).toBe(true);
@@ -493,6 +514,7 @@ describe('rate limits and faults', () => {
       const c = new WebClient(TOKEN, {
         slackApiUrl: limited.apiUrl,
         retryConfig: { retries: 0 },
+        logger: silent,
         rejectRateLimitedCalls: true,
       });
       for (let i = 0; i < 3; i++) await c.chat.postMessage({ channel: 'CGENERAL', text: `m${i}` });
@@ -529,6 +551,7 @@ describe('rate limits and faults', () => {
       const c = new WebClient(TOKEN, {
         slackApiUrl: limited.apiUrl,
         retryConfig: { retries: 0 },
+        logger: silent,
         rejectRateLimitedCalls: true,
       });
       for (let i = 0; i < 20; i++) limited.addUser({ id: `UP${i}`, name: `p${i}` });
@@ -570,11 +593,24 @@ describe('rate limits and faults', () => {
     ]);
   });
 
+  it('a fault waits for a call that gets past authentication', async () => {
+    emu.failNext('auth.test', { error: 'fatal_error' });
+    const wrong = new WebClient('xoxb-wrong', {
+      slackApiUrl: emu.apiUrl,
+      retryConfig: { retries: 0 },
+      logger: silent,
+    });
+    expect((await slackError(wrong.auth.test())).error).toBe('invalid_auth');
+    expect((await slackError(client.auth.test())).error).toBe('fatal_error');
+    expect((await client.auth.test()).ok).toBe(true);
+  });
+
   it('a delayed answer still performs the call (the work is done, the answer is late)', async () => {
     emu.failNext('chat.postMessage', { delayMs: 400 });
     const impatient = new WebClient(TOKEN, {
       slackApiUrl: emu.apiUrl,
       retryConfig: { retries: 0 },
+      logger: silent,
       timeout: 100,
     });
     const err = await impatient.chat
@@ -858,6 +894,65 @@ describe('deliveries to the bot', () => {
     );
   });
 
+  it('block_actions inside a modal carry the view; what the user picked stays in the submitted state', async () => {
+    const { triggerId } = await emu.command({ userId: 'UALICE', channelId: 'CGENERAL' });
+    const opened = await client.views.open({
+      trigger_id: triggerId,
+      view: {
+        type: 'modal',
+        callback_id: 'm',
+        title: { type: 'plain_text', text: 'T' },
+        submit: { type: 'plain_text', text: 'Go' },
+        blocks: [
+          {
+            type: 'actions',
+            block_id: 'pick_b',
+            elements: [
+              {
+                type: 'static_select',
+                action_id: 'pillar',
+                options: [
+                  { text: { type: 'plain_text', text: 'Marketing' }, value: 'mkt' },
+                  { text: { type: 'plain_text', text: 'IT' }, value: 'it' },
+                ],
+              },
+            ],
+          },
+          {
+            type: 'input',
+            block_id: 'note_b',
+            label: { type: 'plain_text', text: 'Note' },
+            element: { type: 'plain_text_input', action_id: 'note', initial_value: 'draft' },
+          },
+        ],
+      },
+    });
+    const viewId = opened.view!.id!;
+    await emu.blockAction({ userId: 'UALICE', viewId, actionId: 'pillar', selectedOption: 'it' });
+    const action = bot.last().body;
+    expect(action).toMatchObject({
+      type: 'block_actions',
+      container: { type: 'view', view_id: viewId },
+      view: { id: viewId, callback_id: 'm' },
+      actions: [
+        { type: 'static_select', action_id: 'pillar', block_id: 'pick_b', selected_option: { value: 'it' } },
+      ],
+    });
+    expect(action).not.toHaveProperty('response_url');
+    await emu.viewSubmission({ userId: 'UALICE', viewId });
+    expect((bot.last().body.view as { state: unknown }).state).toEqual({
+      values: {
+        pick_b: {
+          pillar: {
+            type: 'static_select',
+            selected_option: { text: { type: 'plain_text', text: 'IT' }, value: 'it' },
+          },
+        },
+        note_b: { note: { type: 'plain_text_input', value: 'draft' } },
+      },
+    });
+  });
+
   it('delivers message shortcuts and app_home_opened', async () => {
     const m = await client.chat.postMessage({ channel: 'CGENERAL', text: 'turn me into an action' });
     await emu.shortcut({
@@ -902,5 +997,119 @@ describe('change notifications', () => {
     await client.chat.postMessage({ channel: 'CGENERAL', text: 'x' });
     expect(changes).toContain('message');
     expect(changes).toContain('call');
+  });
+});
+
+describe('a real Bolt app against the emulator', () => {
+  async function waitFor(check: () => boolean, ms = 3000): Promise<void> {
+    const until = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > until) throw new Error('condition not met in time');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it('verifies our signatures, parses commands, actions, submissions and events, and calls back', async () => {
+    const seen: string[] = [];
+    const app = new App({
+      token: TOKEN,
+      signingSecret: SECRET,
+      logLevel: LogLevel.ERROR,
+      clientOptions: { slackApiUrl: emu.apiUrl, retryConfig: { retries: 0 }, logger: silent },
+    });
+    app.command('/cx', async ({ ack, body, client: c, respond }) => {
+      await ack();
+      seen.push(`command:${body.text}`);
+      await c.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: 'modal',
+          callback_id: 'propose',
+          title: { type: 'plain_text', text: 'Propose' },
+          submit: { type: 'plain_text', text: 'Send' },
+          blocks: [
+            {
+              type: 'input',
+              block_id: 'title_b',
+              label: { type: 'plain_text', text: 'Title' },
+              element: { type: 'plain_text_input', action_id: 'title' },
+            },
+          ],
+        },
+      });
+      await respond({ text: 'Opening the form' });
+    });
+    app.view('propose', async ({ ack, view, body, client: c }) => {
+      const title = view.state.values.title_b?.title?.value ?? '';
+      if (title.length < 3) {
+        await ack({ response_action: 'errors', errors: { title_b: 'Too short' } });
+        return;
+      }
+      await ack();
+      await c.chat.postMessage({
+        channel: body.user.id,
+        text: `Proposed: ${title}`,
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: `Proposed: ${title}` } },
+          {
+            type: 'actions',
+            elements: [
+              { type: 'button', action_id: 'approve', text: { type: 'plain_text', text: 'Approve' } },
+            ],
+          },
+        ],
+      });
+    });
+    app.action('approve', async ({ ack, respond }) => {
+      await ack();
+      await respond({ replace_original: true, text: 'Approved' });
+    });
+    app.event('reaction_added', async ({ event }) => {
+      seen.push(`reaction:${event.user}:${event.reaction}`);
+    });
+    const server = await app.start(0);
+    emu.setAppUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+    try {
+      const cmd = await emu.command({ userId: 'UALICE', channelId: 'CGENERAL', text: 'a & b' });
+      expect(cmd.status).toBe(200);
+      await waitFor(() => emu.openViews.length === 1 && emu.ephemerals.length === 1);
+      expect(seen).toContain('command:a &amp; b');
+      expect(emu.ephemerals[0]?.text).toBe('Opening the form');
+      const viewId = emu.openViews[0]!.view.id;
+
+      const short = await emu.viewSubmission({ userId: 'UALICE', viewId, values: { title: 'ab' } });
+      expect(short.body).toEqual({ response_action: 'errors', errors: { title_b: 'Too short' } });
+      expect(short.problems).toEqual([]);
+      const good = await emu.viewSubmission({
+        userId: 'UALICE',
+        viewId,
+        values: { title: 'Faster onboarding' },
+      });
+      expect(good.viewClosed).toBe(true);
+      await waitFor(() => emu.dms('UALICE').length === 1);
+      const posted = emu.dms('UALICE')[0]!;
+      expect(posted.text).toBe('Proposed: Faster onboarding');
+
+      await emu.blockAction({
+        userId: 'UALICE',
+        actionId: 'approve',
+        channelId: posted.channel,
+        messageTs: posted.ts,
+      });
+      await waitFor(() => emu.message(posted.channel, posted.ts)?.text === 'Approved');
+
+      await emu.react('UBOB', posted.channel, posted.ts, 'tada');
+      await waitFor(() => seen.includes('reaction:UBOB:tada'));
+
+      const forged = await emu.deliverRaw({
+        body: JSON.stringify({ type: 'event_callback', event: { type: 'reaction_added' } }),
+        contentType: 'application/json',
+        signature: 'v0=0000',
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      emu.setAppUrl(bot.url);
+      await app.stop();
+    }
   });
 });

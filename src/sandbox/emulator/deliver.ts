@@ -248,19 +248,22 @@ export function elementState(el: Obj, given: FillValue | undefined, where: strin
 /**
  * `view.state.values` as Slack would send it on submission, from values keyed by action_id
  * (or `block_id/action_id` when an action_id repeats). Input blocks not mentioned carry their initial
- * value (or null); other interactive elements appear only when given. Unknown keys throw.
+ * value (or null) unless `includeDefaults: false`; other interactive elements appear only when given.
+ * Unknown keys and unknown option values throw.
  */
 export function fillView(
   view: Pick<SlackView, 'blocks'>,
   values: Record<string, FillValue> = {},
+  opts: { includeDefaults?: boolean } = {},
 ): Record<string, Record<string, Obj>> {
+  const includeDefaults = opts.includeDefaults ?? true;
   const refs = elementsOf(view.blocks);
   const used = new Set<string>();
   const out: Record<string, Record<string, Obj>> = {};
   for (const ref of refs) {
     const full = `${ref.blockId}/${ref.actionId}`;
     const key = full in values ? full : ref.actionId in values ? ref.actionId : undefined;
-    if (key === undefined && ref.blockType !== 'input') continue;
+    if (key === undefined && (ref.blockType !== 'input' || !includeDefaults)) continue;
     if (key !== undefined) used.add(key);
     const block = out[ref.blockId] ?? {};
     block[ref.actionId] = elementState(ref.element, key !== undefined ? values[key] : undefined, full);

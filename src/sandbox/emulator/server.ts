@@ -453,7 +453,9 @@ export class SlackEmulator {
     let headers: Record<string, string> = {};
     let delay = (this.latency.get(method) ?? 0) + (this.latency.get('*') ?? 0);
 
-    const fault = this.faults.get(method)?.shift();
+    const authed = isKnownMethod(method) && parsed !== 'invalid_json' && token === this.opts.botToken;
+    // A fault is used up by the next call that gets past routing and authentication.
+    const fault = authed ? this.faults.get(method)?.shift() : undefined;
     if (!isKnownMethod(method)) {
       status = 404;
       body = { ok: false, error: 'unknown_method' };
@@ -864,9 +866,14 @@ export class SlackEmulator {
     if (!rec?.open) throw new Error(`emulator: view ${input.viewId} is not open`);
     if (rec.userId !== input.userId)
       throw new Error(`emulator: view ${input.viewId} belongs to ${rec.userId}`);
+    // Initial values, then what the user picked through block_actions, then what the test says.
     const values =
-      (input.stateValues as Record<string, Record<string, Record<string, unknown>>> | undefined) ??
-      fillView(rec.view, input.values ?? {});
+      (input.stateValues as StateValues | undefined) ??
+      mergeState(
+        fillView(rec.view, {}),
+        rec.view.state.values as StateValues,
+        fillView(rec.view, input.values ?? {}, { includeDefaults: false }),
+      );
     const view: SlackView = { ...rec.view, state: { values } };
     const payload = {
       type: 'view_submission',
@@ -1143,6 +1150,16 @@ export class SlackEmulator {
     });
     return { ...result, ts, channel: channel.id };
   }
+}
+
+type StateValues = Record<string, Record<string, Record<string, unknown>>>;
+
+function mergeState(...layers: StateValues[]): StateValues {
+  const out: StateValues = {};
+  for (const layer of layers) {
+    for (const [blockId, actions] of Object.entries(layer)) out[blockId] = { ...out[blockId], ...actions };
+  }
+  return out;
 }
 
 function send(
