@@ -9,7 +9,9 @@ import { assertOwnRetries } from './web-client.js';
  * Exactly once: a row is claimed (`sending`, with the channel it goes to) before `chat.postMessage`, and every
  * post carries `metadata.event_payload.key`. When the answer is lost — a crash (rows left in `sending`, settled
  * by `recover()`), a 5xx, a timeout, a dropped connection — the next step first looks for the key in the
- * channel's history (or the thread's replies) and records the post it finds instead of posting again.
+ * channel's history (or the thread's replies) and records the post it finds instead of posting again. If
+ * that look-up cannot be done (no scope, bot removed from the channel), the row is held rather than posted
+ * blindly; only a channel or thread that no longer exists counts as "not there".
  *
  * Order: rows to one recipient form a lane delivered strictly in id (enqueue) order: only a lane's first
  * unfinished row is ever attempted, so a retry, a rate limit or a hold on it keeps later rows behind it. A
@@ -209,6 +211,9 @@ interface RunResult {
   anyWaitMs: number | null;
 }
 
+/** Look-up answers meaning the conversation (or thread) is gone. */
+const GONE_ERRORS = new Set(['channel_not_found', 'thread_not_found']);
+
 const PAGE = 200;
 /** Slack `ts` lower bound slack for history look-ups: clocks differ, and a claim precedes the post. */
 const LOOKBACK_MARGIN_MS = 10 * 60_000;
@@ -314,18 +319,31 @@ export function createNotifier(options: NotifierOptions): Notifier {
     channel: string,
     threadTs: string | undefined,
   ): Promise<{ channel: string; ts: string } | null> {
-    const conversation = await conversationOf(channel);
+    let conversation: string;
+    try {
+      conversation = await conversationOf(channel);
+    } catch (err) {
+      if (err instanceof CallFailed && err.failure.error === 'user_not_found') return null;
+      throw err;
+    }
     const attemptAt = entry.status === 'sending' ? entry.nextAttemptAt : entry.createdAt;
     const oldestMs = Math.min(attemptAt.getTime(), realNow()) - LOOKBACK_MARGIN_MS;
     const oldest = (Math.max(0, oldestMs) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
       const common = { channel: conversation, oldest, include_all_metadata: true, limit: 200, cursor };
-      const res = threadTs
-        ? await call('conversations.replies', undefined, () =>
-            client.conversations.replies({ ...common, ts: threadTs }),
-          )
-        : await call('conversations.history', undefined, () => client.conversations.history(common));
+      let res: Awaited<ReturnType<typeof client.conversations.history>>;
+      try {
+        res = threadTs
+          ? await call('conversations.replies', undefined, () =>
+              client.conversations.replies({ ...common, ts: threadTs }),
+            )
+          : await call('conversations.history', undefined, () => client.conversations.history(common));
+      } catch (err) {
+        // A channel or thread that no longer exists holds no post anyone can see: nothing to double.
+        if (err instanceof CallFailed && GONE_ERRORS.has(err.failure.error)) return null;
+        throw err;
+      }
       for (const m of res.messages ?? []) {
         const meta = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
         if (meta?.event_type === EVENT_TYPE && meta.event_payload?.key === entry.key && m.ts) {
@@ -372,7 +390,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
         return;
       }
       case 'transient': {
-        const attempts = entry.attempts + (ownPost ? 1 : 0);
+        // Own posts were counted by their claim; a failed look-up counts here, so it backs off too.
+        const attempts = entry.attempts + 1;
         if (attempts >= maxAttempts) {
           outbox.markDead(entry.id, `gave up after ${attempts} attempts: ${failure.error}`);
           logger.error(
@@ -383,13 +402,18 @@ export function createNotifier(options: NotifierOptions): Notifier {
         }
         const delay = Math.min(backoffCapMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
         const maybeSent = ownPost ? failure.maybeSent : entry.sentChannel !== null;
-        outbox.markRetry(entry.id, new Date(now.getTime() + delay), failure.error, { maybeSent });
+        outbox.markRetry(entry.id, new Date(now.getTime() + delay), failure.error, {
+          maybeSent,
+          countAttempt: !ownPost,
+        });
         logger.warn(`outbox: ${entry.key} failed (${failure.error}); retry in ${delay} ms`);
         remember(entry, delay, true);
         return;
       }
       case 'held': {
-        outbox.markHeld(entry.id, failure.error, new Date(now.getTime() + heldRetryMs));
+        outbox.markHeld(entry.id, failure.error, new Date(now.getTime() + heldRetryMs), {
+          maybeSent: !ownPost && entry.sentChannel !== null,
+        });
         remember(entry, heldRetryMs, false);
         if (entry.status !== 'held') {
           logger.warn(`outbox: holding ${entry.key} (${entry.kind}): ${failure.error}`);
@@ -406,7 +430,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         wakes.delete(entry.id);
         logger.error(
           `outbox: DEAD ${entry.key} (${entry.kind}) to ${JSON.stringify(entry.recipient)}: ${failure.error} — ` +
-            'this is a bug in what we sent; the message will not be retried',
+            'Slack or the renderer refused it (a bug on our side); it will not be retried',
         );
         return;
       }
@@ -504,7 +528,13 @@ export function createNotifier(options: NotifierOptions): Notifier {
       wakes.delete(entry.id);
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
-      fail(entry, err.failure, claimed && err.method === 'chat.postMessage');
+      const ownPost = claimed && err.method === 'chat.postMessage';
+      // Unable to check on an earlier attempt: never post blindly; keep it and let a human look.
+      const failure: Failure =
+        !ownPost && (err.failure.kind === 'dead' || err.failure.kind === 'held')
+          ? { kind: 'held', error: `lookup_failed: ${err.failure.error}` }
+          : err.failure;
+      fail(entry, failure, ownPost);
     }
   }
 

@@ -339,6 +339,34 @@ describe('notifier', () => {
       expect(row('lost').status).toBe('sent');
     });
 
+    it('never posts blindly when the look-up itself fails', async () => {
+      add(msg('unsure', { type: 'binding', key: 'marketing' }));
+      const ts = await crashAfterPost('unsure', 'CMKT');
+      const before = posts().length;
+      const notifier = make();
+
+      emulator.failNext('conversations.history', { status: 500 });
+      await notifier.recover();
+      // Still unknown: pending, but the channel it may have reached is kept.
+      expect(row('unsure')).toMatchObject({ status: 'pending', sentChannel: 'CMKT' });
+
+      emulator.failNext('conversations.history', { error: 'missing_scope' });
+      await notifier.drain();
+      expect(row('unsure')).toMatchObject({
+        status: 'held',
+        sentChannel: 'CMKT',
+        lastError: 'lookup_failed: missing_scope',
+      });
+      expect(held).toEqual([{ key: 'unsure', error: 'lookup_failed: missing_scope' }]);
+      expect(posts().length).toBe(before);
+
+      outbox.releaseHeld();
+      await notifier.drain();
+      expect(row('unsure')).toMatchObject({ status: 'sent', sentTs: ts });
+      expect(posts().length).toBe(before);
+      expect(emulator.messages('CMKT')).toHaveLength(1);
+    });
+
     it('looks before re-posting after an answer that may hide a post', async () => {
       add(msg('maybe', { type: 'binding', key: 'marketing' }));
       const ts = await crashAfterPost('maybe', 'CMKT');

@@ -97,6 +97,8 @@ export interface RetryOptions {
   maybeSent?: boolean;
   /** The claimed attempt does not count toward giving up (a rate limit is not the message's fault). */
   refundAttempt?: boolean;
+  /** Count a failure that happened without a claim (checking on an earlier attempt) toward giving up. */
+  countAttempt?: boolean;
 }
 
 export interface OutboxRepo {
@@ -120,9 +122,10 @@ export interface OutboxRepo {
   /**
    * Kept for when the recipient is fixed (unbound department, bot not in channel, channel gone). Attempts
    * restart from zero: the message did nothing wrong, and a held row must never die of old age. `retryAt`
-   * schedules the slow periodic retry; without it the row waits for `releaseHeld`.
+   * schedules the slow periodic retry; without it the row waits for `releaseHeld`. `maybeSent` keeps the
+   * doubt of an earlier attempt (see RetryOptions) when the hold came from failing to check on it.
    */
-  markHeld(id: number, error: string, retryAt?: Date): void;
+  markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent'>): void;
   /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
   markDead(id: number, error: string): void;
   /**
@@ -194,18 +197,19 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
           lastError: error,
           ...(options.maybeSent ? {} : { sentChannel: null }),
           ...(options.refundAttempt ? { attempts: sql`max(0, ${outbox.attempts} - 1)` } : {}),
+          ...(options.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
         })
         .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
         .run();
     },
 
-    markHeld(id, error, retryAt) {
+    markHeld(id, error, retryAt, options = {}) {
       db.update(outbox)
         .set({
           status: 'held',
           attempts: 0,
           lastError: error,
-          sentChannel: null,
+          ...(options.maybeSent ? {} : { sentChannel: null }),
           nextAttemptAt: retryAt ?? HELD_UNTIL_RELEASED,
         })
         .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
