@@ -8,7 +8,10 @@ import {
   type BindingKey,
   DEPARTMENT_NAMES,
   type Department,
+  type Initiative,
   MAX_ESSENTIAL,
+  type Metric,
+  type MetricKind,
   type Tier,
 } from '../../domain/types.js';
 
@@ -162,6 +165,17 @@ export const en = {
   actionLine: (id: number, title: string, status: string, due: string | null, ownerId: string) =>
     `*${aref(id)}* ${safe(title)} · ${mention(ownerId)}${due ? ` · due ${due}` : ''}${status === 'open' ? '' : ` · _${status}_`}`,
   historyHeading: 'History',
+  listFilterHint: 'Filter with `/cx list <dept>`.',
+  blockedBecause: (reason: string) => `Blocked: ${safe(reason)}`,
+  initiativeFacts: (i: Initiative) =>
+    `${i.tier === 'essential' ? ':star: essential' : 'important'} · ${i.status} · lead ${deptName(i.leadDept)} · with ${i.depts.map(deptName).join(', ')}\n` +
+    `Owner ${mention(i.ownerId)} · started ${i.startDate}`,
+  metricLine: (kind: MetricKind, m: Metric | null) => {
+    const label = kind === 'customer' ? 'Customer metric' : 'Business metric';
+    return m
+      ? `${label}: ${safe(m.name)} ${m.baseline}${m.unit ?? ''} → ${m.target}${m.unit ?? ''}`
+      : `${label}: _not set_ (how will we know it worked?)`;
+  },
   historyLine: (at: string, actorId: string, kind: string, note: string | null) =>
     `${at} · ${mention(actorId)} · ${kind}${note ? `: ${safe(note)}` : ''}`,
 

@@ -97,7 +97,7 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
   const heading = en.listHeading(items.length, dept);
   const { blocks, omitted } = linesToSections(items.map(summaryLine), LIMITS.messageBlocks - 2);
   const all = [section(heading), ...blocks];
-  if (omitted > 0) all.push(context(en.truncated(omitted, 'Filter with `/cx list <dept>`.')));
+  if (omitted > 0) all.push(context(en.truncated(omitted, en.listFilterHint)));
   return message(
     `${heading}\n${items.map((s) => `${iref(s.initiative.id)} ${safe(s.initiative.title)}`).join('\n')}`,
     all,
@@ -112,18 +112,13 @@ function historyLines(entries: HistoryEntry[]): string[] {
 
 export function initiativeReply(d: InitiativeDetail): BuiltMessage {
   const i = d.initiative;
-  const metric = (label: string, m: typeof i.customerMetric) =>
-    m
-      ? `${label}: ${safe(m.name)} ${m.baseline}${m.unit ?? ''} → ${m.target}${m.unit ?? ''}`
-      : `${label}: _not set_`;
   const blocks: KnownBlock[] = [
     header(`${iref(i.id)} ${i.title}`),
     section(
-      `${en.tierBadge(i.tier)} · ${i.status} · lead ${deptName(i.leadDept)} · with ${i.depts.map(deptName).join(', ')}\n` +
-        `Owner <@${i.ownerId}> · started ${i.startDate}\n${bar(d.progress.done, d.progress.total)} (${d.progress.done}/${d.progress.total})` +
+      `${en.initiativeFacts(i)}\n${bar(d.progress.done, d.progress.total)} (${d.progress.done}/${d.progress.total})` +
         (d.hasNextStep ? '' : `\n${en.noNextStep}`),
     ),
-    context(metric('Customer metric', i.customerMetric), metric('Business metric', i.businessMetric)),
+    context(en.metricLine('customer', i.customerMetric), en.metricLine('business', i.businessMetric)),
     divider(),
   ];
   const actionLines = d.actions.map((a) => en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId));
@@ -141,7 +136,7 @@ export function actionReply(d: ActionDetail): BuiltMessage {
     en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId),
     `${iref(d.initiative.id)} ${safe(d.initiative.title)} · ${deptName(a.dept)}`,
   ];
-  if (a.blockedReason && a.status === 'blocked') lines.push(`Blocked: ${safe(a.blockedReason)}`);
+  if (a.blockedReason && a.status === 'blocked') lines.push(en.blockedBecause(a.blockedReason));
   const hist = linesToSections(historyLines(d.history).slice(-60), 20);
   return message(`${aref(a.id)} ${safe(a.title)}`, [
     header(`${aref(a.id)} ${a.title}`),
