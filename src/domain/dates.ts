@@ -116,6 +116,22 @@ export function startOfLocalDay(day: LocalDate, zone: string): Date {
   return new Date(hi);
 }
 
+/**
+ * The instant local `day` `hour:minute` happens in `zone`. A time skipped by a DST jump moves forward
+ * by the jump (02:30 on a spring-forward night → 03:30); a time that happens twice gives the first.
+ */
+export function zonedInstant(day: LocalDate, hour: number, minute: number, zone: string): Date {
+  const { y, m, d } = splitYmd(day);
+  const wall = utcMs(y, m - 1, d) + (hour * 60 + minute) * 60_000;
+  // The offsets a day either side cover any single transition near the wanted time.
+  const before = wall - offsetMs(new Date(wall - DAY_MS), zone);
+  const after = wall - offsetMs(new Date(wall + DAY_MS), zone);
+  for (const t of before <= after ? [before, after] : [after, before]) {
+    if (t + offsetMs(new Date(t), zone) === wall) return new Date(t);
+  }
+  return new Date(before);
+}
+
 // ---- LocalDate arithmetic ------------------------------------------------------------------------
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;

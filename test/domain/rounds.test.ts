@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideVote,
+  isDueToClose,
+  MAX_POLL_ITEMS,
+  pollPosition,
+  rankPainPoints,
+  reactionFor,
+  selectForPoll,
+} from '../../src/domain/rounds.js';
+
+describe('vote reactions', () => {
+  it.each([
+    ['one', 1],
+    ['five', 5],
+    ['nine', 9],
+    ['keycap_ten', 10],
+    ['ten', null],
+    ['zero', null],
+    ['+1', null],
+    ['one::skin-tone-2', null],
+    ['', null],
+  ])('%j → %s', (reaction, position) => {
+    expect(pollPosition(reaction)).toBe(position);
+  });
+
+  it.each([
+    [1, 'one'],
+    [10, 'keycap_ten'],
+    [0, null],
+    [11, null],
+  ])('position %i → %s', (position, reaction) => {
+    expect(reactionFor(position)).toBe(reaction);
+  });
+
+  it('round-trips every poll position', () => {
+    for (let p = 1; p <= MAX_POLL_ITEMS; p++) expect(pollPosition(reactionFor(p) ?? '')).toBe(p);
+  });
+});
+
+describe('selectForPoll', () => {
+  it('takes at most ten, oldest first', () => {
+    const open = [12, 3, 7, 1, 15, 2, 9, 4, 11, 5, 8, 6].map((id) => ({ id }));
+    expect(selectForPoll(open).map((p) => p.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 11]);
+  });
+
+  it('takes all of a short list', () => {
+    expect(selectForPoll([{ id: 2 }, { id: 1 }]).map((p) => p.id)).toEqual([1, 2]);
+    expect(selectForPoll([])).toEqual([]);
+  });
+});
+
+describe('isDueToClose', () => {
+  const opened = new Date('2026-03-02T09:00:00Z');
+  it.each([
+    ['2026-03-07T08:59:59Z', false],
+    ['2026-03-07T09:00:00Z', true],
+    ['2026-03-20T00:00:00Z', true],
+  ])('at %s → %s', (now, expected) => {
+    expect(isDueToClose(opened, new Date(now))).toBe(expected);
+  });
+});
+
+describe('decideVote', () => {
+  it.each([
+    [[], 5, 'count'],
+    [[1, 2], 5, 'count'],
+    [[1, 2, 3], 5, 'over_limit'],
+    [[1, 2, 3], 2, 'duplicate'],
+    [[5], 5, 'duplicate'],
+  ])('already voted %o, now %i → %s', (voted, id, expected) => {
+    expect(decideVote(voted, id)).toBe(expected);
+  });
+});
+
+describe('rankPainPoints', () => {
+  it('ranks by votes, shares ranks on ties, older first, top 3 with votes adoptable', () => {
+    const ranked = rankPainPoints([
+      { id: 4, votes: 2 },
+      { id: 1, votes: 5 },
+      { id: 3, votes: 2 },
+      { id: 2, votes: 0 },
+      { id: 6, votes: 1 },
+    ]);
+    expect(ranked.map((r) => [r.item.id, r.rank, r.votes, r.adoptable])).toEqual([
+      [1, 1, 5, true],
+      [3, 2, 2, true],
+      [4, 2, 2, true],
+      [6, 4, 1, false],
+      [2, 5, 0, false],
+    ]);
+  });
+
+  it('offers nothing for adoption when nobody voted', () => {
+    const ranked = rankPainPoints([
+      { id: 1, votes: 0 },
+      { id: 2, votes: 0 },
+    ]);
+    expect(ranked.map((r) => [r.rank, r.adoptable])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
+  });
+});
