@@ -984,6 +984,58 @@ describe('deliveries to the bot', () => {
   });
 });
 
+describe('people posting, response_url deletes, extra routes', () => {
+  it('a person’s message is stored escaped and delivered as a message event', async () => {
+    const r = await emu.userMessage({ userId: 'UALICE', text: 'hi <@UBOT> a<b' });
+    expect(r.channel).toBe(emu.dmChannelOf('UALICE'));
+    expect(bot.last().body.event).toMatchObject({
+      type: 'message',
+      channel_type: 'im',
+      user: 'UALICE',
+      text: 'hi <@UBOT|cxbridge> a&lt;b',
+      ts: r.ts,
+    });
+    expect(emu.dms('UALICE').map((m) => [m.user, m.text])).toEqual([
+      ['UALICE', 'hi <@UBOT|cxbridge> a&lt;b'],
+    ]);
+  });
+
+  it('delete_original through a response_url removes the message the action came from', async () => {
+    const blocks = [
+      {
+        type: 'actions',
+        elements: [{ type: 'button', action_id: 'x', text: { type: 'plain_text', text: 'X' } }],
+      },
+    ];
+    const m = await client.chat.postMessage({ channel: 'CGENERAL', text: 'bye', blocks });
+    await emu.blockAction({ userId: 'UBOB', actionId: 'x', channelId: 'CGENERAL', messageTs: m.ts! });
+    const res = await fetch(String(bot.last().body.response_url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ delete_original: true }),
+    });
+    expect(res.status).toBe(200);
+    expect(emu.messages('CGENERAL')).toEqual([]);
+  });
+
+  it('serves extra routes and streams change notifications', async () => {
+    emu.addRoute('GET', '/sandbox', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('sandbox page');
+    });
+    expect(await (await fetch(`${emu.url}/sandbox`)).text()).toBe('sandbox page');
+    const ctrl = new AbortController();
+    const stream = await fetch(`${emu.url}/_emulator/changes`, { signal: ctrl.signal });
+    const reader = stream.body!.getReader();
+    await reader.read(); // ': connected'
+    await client.chat.postMessage({ channel: 'CGENERAL', text: 'x' });
+    let text = '';
+    while (!text.includes('"kind":"message"')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('"channel":"CGENERAL"');
+    ctrl.abort();
+  });
+});
+
 describe('change notifications', () => {
   let changes: string[] = [];
   let off: () => void = () => {};

@@ -854,6 +854,8 @@ export class SlackEmulator {
   /**
    * A user submits a modal. `values` maps action_id (or `block_id/action_id`) to a simple value — text,
    * option value(s), user id, date — turned into Slack's state shape by `fillView`; or give `stateValues`.
+   * Each submission's `values` describe the form afresh (initial values, then picks made through
+   * block_actions in the view, then `values`); values from an earlier rejected submission do not carry over.
    * The ack decides what happens to the view: empty → closed; `update` / `push` / `clear` / `errors`.
    */
   async viewSubmission(input: {
@@ -912,7 +914,6 @@ export class SlackEmulator {
             if (!inputIds.has(k)) problems.push(`errors key ${k} is not the block_id of an input block`);
           }
         }
-        rec.view.state = { values };
       } else if (action === 'update' || action === 'push') {
         const v = ack.view;
         problems.push(...validateView(v));
