@@ -157,20 +157,22 @@ export function previousFire(cron: Cron, now: Date, zone: string): Date | null {
   const nowMs = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
   const today = localDate(now, zone);
   const local = zonedTime(now, zone);
-  const hoursDesc = [...cron.hours].reverse();
-  const minutesDesc = [...cron.minutes].reverse();
   for (let back = 0; back <= MAX_LOOKBACK_DAYS; back++) {
     const day = addDays(today, -back);
     if (!dayMatches(cron, day)) continue;
-    for (const hour of hoursDesc) {
+    // Wall-clock order is not instant order inside a repeated hour, so take the latest of the whole day.
+    let latest: number | null = null;
+    for (const hour of cron.hours) {
       // Today, hours after the local hour cannot have passed yet (plus one for a repeated hour).
       if (back === 0 && hour > local.hour + 1) continue;
-      for (const minute of minutesDesc) {
+      for (const minute of cron.minutes) {
         for (const t of instantsAt(day, hour, minute, zone)) {
-          if (t.getTime() <= nowMs) return t;
+          const ms = t.getTime();
+          if (ms <= nowMs && (latest === null || ms > latest)) latest = ms;
         }
       }
     }
+    if (latest !== null) return new Date(latest);
   }
   return null;
 }
