@@ -504,7 +504,10 @@ export class SlackEmulator {
   private rateCheck(method: MethodName, args: Args): number | undefined {
     let channel = str(args.channel);
     if (method === 'chat.postMessage' && channel) {
-      channel = this.state.resolveChannel(channel, { userToDm: false })?.id ?? channel;
+      channel =
+        this.state.resolveChannel(channel, { userToDm: false })?.id ??
+        this.state.dmOf(channel)?.id ??
+        channel;
     }
     const d = this.limiter.check(method, Date.now(), channel);
     return d.ok ? undefined : d.retryAfterSec;
