@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as integer milliseconds since the epoch; local calendar dates as 'YYYY-MM-DD' text.
 // `integer primary key autoincrement` guarantees ids (and so the I-n / A-n / P-n refs) are never reused.
@@ -143,3 +143,39 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The scheduler's ledger: one row per job and period (`reminders` + `2026-03-02T09:30Z`, `digest` +
+ * `2026-W10`). A period is done once its row says so; a run that died halfway stays `running` or `failed`
+ * and the next run completes it (every job is idempotent per recipient).
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    status: text('status', { enum: ['running', 'done', 'failed', 'interrupted'] }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    attempts: integer('attempts').notNull().default(1),
+    lastError: text('last_error'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);
+
+/**
+ * Every reminder about an action, to whom (its owner, or the initiative's owner for an escalation) and on
+ * which of their local days. Written in the transaction that queues the DM, so "one reminder per action
+ * per 7 days" holds across crashes.
+ */
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    actionId: integer('action_id').notNull(),
+    recipientId: text('recipient_id').notNull(),
+    role: text('role', { enum: ['owner', 'escalation'] }).notNull(),
+    localDay: text('local_day').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.recipientId, t.localDay] })],
+);
