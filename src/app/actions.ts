@@ -9,7 +9,7 @@ import {
 import { appendHistory, historyOf } from '../db/repositories/history-repo.js';
 import { getInitiative } from '../db/repositories/initiatives-repo.js';
 import { listBindings, setAway as saveAway } from '../db/repositories/settings-repo.js';
-import { transition } from '../domain/actions.js';
+import { type ActionChange, applyChange } from '../domain/actions.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import { canChangeAction } from '../domain/permissions.js';
 import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } from '../domain/types.js';
@@ -18,8 +18,6 @@ import { requireActiveInitiative } from './initiatives.js';
 import type { Notification } from './notifications.js';
 import { enqueue } from './outbox.js';
 import { isAdmin } from './users.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface LogActionInput {
   initiativeId: number;
@@ -104,14 +102,9 @@ export async function completeAction(
     const loaded = loadForChange(tx, caller, admin, actionId);
     if (!loaded.ok) return loaded;
     const { action, initiative } = loaded.value;
-    const next = transition(action, 'done');
-    if (!next.ok) return next;
-    updateAction(tx, actionId, {
-      status: 'done',
-      completedAt: now,
-      lastActivityAt: now,
-      blockedReason: null,
-    });
+    const patch = applyChange(action, { event: 'done' }, now);
+    if (!patch.ok) return patch;
+    updateAction(tx, actionId, patch.value);
     appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'done', note }, now);
     const progress = progressByInitiative(tx, [initiative.id]).get(initiative.id) ?? { done: 0, total: 0 };
     const wins = winMessages(tx, caller.userId, { ...action, status: 'done' }, initiative, progress, note);
@@ -163,73 +156,46 @@ function winMessages(
   return messages;
 }
 
-export async function recordUpdate(
+/**
+ * The shared shape of update / block / snooze: load, check who may, apply the domain change, write it and
+ * its history line in one transaction.
+ */
+async function changeAction(
   ctx: AppContext,
   caller: Caller,
   actionId: number,
-  note: string,
+  change: ActionChange,
+  history: { kind: string; note: string | null },
 ): Promise<Result<ActionWithInitiative>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
     const loaded = loadForChange(tx, caller, admin, actionId);
     if (!loaded.ok) return loaded;
-    const next = transition(loaded.value.action, 'update');
-    if (!next.ok) return next;
-    updateAction(tx, actionId, { status: next.value, lastActivityAt: now });
-    appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'update', note }, now);
-    return ok({
-      ...loaded.value,
-      action: { ...loaded.value.action, status: next.value, lastActivityAt: now },
-    });
+    const patch = applyChange(loaded.value.action, change, now);
+    if (!patch.ok) return patch;
+    updateAction(tx, actionId, patch.value);
+    appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, ...history }, now);
+    return ok({ ...loaded.value, action: { ...loaded.value.action, ...patch.value } });
   });
 }
 
-export async function markBlocked(
-  ctx: AppContext,
-  caller: Caller,
-  actionId: number,
-  reason: string,
-): Promise<Result<ActionWithInitiative>> {
-  const admin = await isAdmin(ctx, caller.userId);
-  return transact(ctx, caller, (tx, now) => {
-    const loaded = loadForChange(tx, caller, admin, actionId);
-    if (!loaded.ok) return loaded;
-    const next = transition(loaded.value.action, 'block');
-    if (!next.ok) return next;
-    updateAction(tx, actionId, { status: 'blocked', blockedReason: reason, lastActivityAt: now });
-    appendHistory(
-      tx,
-      { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'blocked', note: reason },
-      now,
-    );
-    return ok({
-      ...loaded.value,
-      action: { ...loaded.value.action, status: 'blocked', blockedReason: reason },
-    });
-  });
+/** Progress on an action; on a blocked one it also lifts the block (the reason is cleared). */
+export function recordUpdate(ctx: AppContext, caller: Caller, actionId: number, note: string) {
+  return changeAction(ctx, caller, actionId, { event: 'update' }, { kind: 'update', note });
 }
 
-export async function snooze(
-  ctx: AppContext,
-  caller: Caller,
-  actionId: number,
-  days: number,
-): Promise<Result<ActionWithInitiative>> {
-  const admin = await isAdmin(ctx, caller.userId);
-  return transact(ctx, caller, (tx, now) => {
-    const loaded = loadForChange(tx, caller, admin, actionId);
-    if (!loaded.ok) return loaded;
-    const next = transition(loaded.value.action, 'snooze');
-    if (!next.ok) return next;
-    const until = new Date(now.getTime() + days * DAY_MS);
-    updateAction(tx, actionId, { snoozedUntil: until });
-    appendHistory(
-      tx,
-      { entity: 'A', entityId: actionId, actorId: caller.userId, kind: 'snoozed', note: `${days}d` },
-      now,
-    );
-    return ok({ ...loaded.value, action: { ...loaded.value.action, snoozedUntil: until } });
-  });
+export function markBlocked(ctx: AppContext, caller: Caller, actionId: number, reason: string) {
+  return changeAction(ctx, caller, actionId, { event: 'block', reason }, { kind: 'blocked', note: reason });
+}
+
+export function snooze(ctx: AppContext, caller: Caller, actionId: number, days: number) {
+  return changeAction(
+    ctx,
+    caller,
+    actionId,
+    { event: 'snooze', days },
+    { kind: 'snoozed', note: `${days}d` },
+  );
 }
 
 export interface MyAction extends ActionWithInitiative {}

@@ -32,7 +32,8 @@ describe('/cx help and errors', () => {
     for (const sub of ['new', 'log', 'done', 'update', 'block', 'snooze', 'mine', 'away', 'list', 'show']) {
       expect(text).toContain(`/cx ${sub}`);
     }
-    expect(text).toContain('/cx setup channel <dept|hub>');
+    // Angle brackets are escaped, or Slack would read `<dept|hub>` as a link.
+    expect(text).toContain('/cx setup channel &lt;dept|hub&gt;');
   });
 
   it('an unknown subcommand gets a usage hint and changes nothing', async () => {
@@ -42,7 +43,7 @@ describe('/cx help and errors', () => {
 
   it('a missing argument shows the usage of that subcommand', async () => {
     const text = await refused('UALICE', 'done', /missing/i);
-    expect(text).toContain('/cx done <A-n> [note]');
+    expect(text).toContain('/cx done &lt;A-n&gt; [note]');
   });
 });
 
@@ -188,7 +189,16 @@ describe('actions', () => {
     await h.cx('UALICE', 'log I-1 Draft the poll due:+7d');
     h.clock.advance(60_000);
     expect(h.replyText(await h.cx('UALICE', 'block A-1 waiting for legal'))).toContain('blocked');
+    expect(h.bot.handle.sqlite.prepare('select status, blocked_reason from actions').get()).toEqual({
+      status: 'blocked',
+      blocked_reason: 'waiting for legal',
+    });
     expect(h.replyText(await h.cx('UALICE', 'update a-1 legal said yes'))).toContain('A-1');
+    // An update lifts the block: the action is open again and the old reason is gone.
+    expect(h.bot.handle.sqlite.prepare('select status, blocked_reason from actions').get()).toEqual({
+      status: 'open',
+      blocked_reason: null,
+    });
     expect(h.replyText(await h.cx('UALICE', 'snooze A-1 5d'))).toContain('5 day');
     const row = h.bot.handle.sqlite
       .prepare('select status, snoozed_until, last_activity_at from actions')

@@ -23,7 +23,7 @@ export const textReply = (text: string): BuiltMessage => message(text, [section(
 
 function synopses(name?: SubcommandName): string[] {
   return SUBCOMMANDS.filter((c) => !name || c.name === name).flatMap((c) =>
-    c.synopsis.map((s) => `\`${s}\``),
+    c.synopsis.map((s) => `\`${safe(s)}\``),
   );
 }
 
