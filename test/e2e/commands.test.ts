@@ -36,6 +36,13 @@ describe('/cx help and errors', () => {
     expect(text).toContain('/cx setup channel &lt;dept|hub&gt;');
   });
 
+  it('help <subcommand> shows just that usage, without an error', async () => {
+    const text = h.replyText(await h.cx('UALICE', 'help log'));
+    expect(text).toContain('/cx log &lt;I-n&gt; &lt;title&gt;');
+    expect(text).not.toContain('/cx done');
+    expect(text).not.toMatch(/missing/i);
+  });
+
   it('an unknown subcommand gets a usage hint and changes nothing', async () => {
     const text = await refused('UALICE', 'frobnicate now', /not a CX Bridge command/);
     expect(text).toContain('/cx help');

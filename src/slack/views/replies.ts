@@ -41,13 +41,17 @@ export function helpReply(): BuiltMessage {
 export function errorReply(error: DomainError, command?: SubcommandName): BuiltMessage {
   const reason = en.error(error);
   const name = error.code === 'usage' ? error.command : command;
-  const usage = name ? `${en.usageHeading(name)}\n${synopses(name).join('\n')}` : en.seeHelp;
+  const usage = name ? usageText(name) : en.seeHelp;
   const text = `${reason}\n${usage}`;
   return message(text, [section(text)]);
 }
 
-function dueText(due: string | null): string | null {
-  return due;
+const usageText = (name: SubcommandName) => `${en.usageHeading(name)}\n${synopses(name).join('\n')}`;
+
+/** `/cx help <subcommand>`: just that subcommand's usage. */
+export function usageReply(name: SubcommandName): BuiltMessage {
+  const text = `${usageText(name)}\n${en.seeHelp}`;
+  return message(text, [section(text)]);
 }
 
 function actionButtons(actionId: number): KnownBlock {
@@ -73,7 +77,7 @@ export function mineReply(items: MyAction[]): BuiltMessage {
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        `${en.actionLine(action.id, action.title, action.status, dueText(action.dueDate), action.ownerId)}\n` +
+        `${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n` +
           `_${iref(initiative.id)} ${safe(initiative.title)}_`,
       ),
       actionButtons(action.id),

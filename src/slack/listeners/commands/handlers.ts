@@ -35,6 +35,7 @@ import {
   mineReply,
   setupShowReply,
   textReply,
+  usageReply,
 } from '../../views/replies.js';
 import { joinForBinding } from './join-channel.js';
 
@@ -58,7 +59,7 @@ export async function handleCommand(
 ): Promise<BuiltMessage | null> {
   switch (cmd.name) {
     case 'help':
-      return cmd.topic ? errorReplyForTopic(cmd.topic) : helpReply();
+      return cmd.topic ? usageReply(cmd.topic) : helpReply();
     case 'new': {
       if (cmd.modal) {
         await io.ackEmpty();
@@ -175,8 +176,4 @@ export async function handleCommand(
       );
     }
   }
-}
-
-function errorReplyForTopic(topic: ParsedCommand['name']): BuiltMessage {
-  return errorReply({ code: 'usage', command: topic, detail: 'missing_args' }, topic);
 }
