@@ -179,3 +179,5 @@ export const remindersSent = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.actionId, t.recipientId, t.localDay] })],
 );
+
+export * from './schema-metrics.js';
