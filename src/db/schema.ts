@@ -31,6 +31,8 @@ export const initiatives = sqliteTable(
     businessBaseline: real('business_baseline'),
     businessTarget: real('business_target'),
     businessUnit: text('business_unit'),
+    /** The pain point this initiative was adopted from (P-n), if any. */
+    painPointId: integer('pain_point_id'),
     createdBy: text('created_by').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -181,3 +183,5 @@ export const remindersSent = sqliteTable(
 );
 
 export * from './schema-metrics.js';
+
+export * from './schema-rounds.js';
