@@ -1,4 +1,10 @@
 import type { Department, Progress, Tier, UserId } from '../domain/types.js';
+import type {
+  DigestDetailPayload,
+  DigestPayload,
+  ReminderPayload,
+  StalledListPayload,
+} from './nudge-types.js';
 import type { OutboxMessage } from './outbox-types.js';
 
 /**
@@ -23,6 +29,10 @@ export interface DeliveryProblemPayload {
 
 export type Notification =
   | OutboxMessage<'win', WinPayload>
-  | OutboxMessage<'delivery_problem', DeliveryProblemPayload>;
+  | OutboxMessage<'delivery_problem', DeliveryProblemPayload>
+  | OutboxMessage<'reminder', ReminderPayload>
+  | OutboxMessage<'stalled_list', StalledListPayload>
+  | OutboxMessage<'digest', DigestPayload>
+  | OutboxMessage<'digest_detail', DigestDetailPayload>;
 
 export type NotificationKind = Notification['kind'];

@@ -97,14 +97,12 @@ export interface ReminderPlanInput {
   dmSent: (recipientId: UserId, localDay: LocalDate) => boolean;
 }
 
-/**
- * The reminder DMs due at `now`. A person is reminded once their local time is 09:30 or later on a
- * working day, not while away, at most once per local day, and only about actions that are stalled
- * (open or blocked, no activity for 7 days or past due, not snoozed) and were not brought up to them in
- * the last 7 days. A person not in `recipients` is treated as being in CX_TIMEZONE and not away.
- */
-export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
-  const { now, zone } = input;
+/** Who could be reminded of what at `now`, before their zone, absence and earlier DMs are considered. */
+export function remindable(
+  candidates: readonly ReminderCandidate[],
+  now: Date,
+  zone: string,
+): Map<UserId, { own: ReminderCandidate[]; escalations: ReminderCandidate[] }> {
   const today = localDate(now, zone);
   const byRecipient = new Map<UserId, { own: ReminderCandidate[]; escalations: ReminderCandidate[] }>();
   const slot = (id: UserId) => {
@@ -115,14 +113,25 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
     }
     return s;
   };
-  for (const c of input.candidates) {
+  for (const c of candidates) {
     if (!isStalled(c.action, now, today)) continue;
     if (mayRemindAction(c.lastOwnerReminder, now)) slot(c.action.ownerId).own.push(c);
     if (needsEscalation(c, now) && mayRemindAction(c.lastEscalation, now)) {
       slot(c.initiative.ownerId).escalations.push(c);
     }
   }
+  return byRecipient;
+}
 
+/**
+ * The reminder DMs due at `now`. A person is reminded once their local time is 09:30 or later on a
+ * working day, not while away, at most once per local day, and only about actions that are stalled
+ * (open or blocked, no activity for 7 days or past due, not snoozed) and were not brought up to them in
+ * the last 7 days. A person not in `recipients` is treated as being in CX_TIMEZONE and not away.
+ */
+export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
+  const { now, zone } = input;
+  const byRecipient = remindable(input.candidates, now, zone);
   const planned: PlannedReminder[] = [];
   for (const [recipientId, lists] of byRecipient) {
     const facts = input.recipients.get(recipientId) ?? { zone, awayUntil: null };

@@ -14,6 +14,7 @@ import {
   type MetricKind,
   type Tier,
 } from '../../domain/types.js';
+import { nudges } from './en-nudges.js';
 
 export const safe = neutraliseMentions;
 export const mention = (userId: string) => `<@${userId}>`;
@@ -74,6 +75,8 @@ const USAGE_DETAIL: Record<string, string> = {
 };
 
 export const en = {
+  /** Reminder DMs, Monday department lists and the weekly digest (./en-nudges.ts). */
+  nudges,
   genericFailure: 'Something went wrong on our side, and nothing was changed. Please try again in a moment.',
   duplicate: 'That request was already handled.',
   comingSoon: (name: string) =>

@@ -2,6 +2,8 @@ import type { Notification } from '../../app/notifications.js';
 import type { OutboxEntry } from '../../app/outbox-types.js';
 import { bar, en, iref, safe } from '../messages/en.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
+import { digestDetailMessage, digestMessage } from './digest.js';
+import { reminderMessage, stalledListMessage } from './reminder.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
   const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
@@ -21,6 +23,14 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       const text = en.deliveryProblem(n.payload.kind, n.payload.target, n.payload.error);
       return message(text, [section(text)]);
     }
+    case 'reminder':
+      return reminderMessage(n.payload);
+    case 'stalled_list':
+      return stalledListMessage(n.payload);
+    case 'digest':
+      return digestMessage(n.payload);
+    case 'digest_detail':
+      return digestDetailMessage(n.payload);
     default:
       return null;
   }

@@ -1,0 +1,85 @@
+/**
+ * Payloads of the scheduled nudges (reminder DMs, Monday department lists, weekly digests). Snapshots:
+ * the renderer formats them and queries nothing, so a DM delivered late still says what was true when
+ * it was decided. Lists are already cut to what a message can show; `total` says how many there were.
+ */
+import type { StallReason } from '../domain/reminder-plan.js';
+import type { BindingKey, Department, LocalDate, Progress, Tier, UserId } from '../domain/types.js';
+
+export interface NudgeInitiative {
+  id: number;
+  title: string;
+  tier: Tier;
+}
+
+export interface NudgeAction {
+  id: number;
+  title: string;
+  ownerId: UserId;
+  dueDate: LocalDate | null;
+  initiative: NudgeInitiative;
+  reason: StallReason;
+}
+
+/** The daily reminder DM. */
+export interface ReminderPayload {
+  recipientId: UserId;
+  localDay: LocalDate;
+  /** The recipient's own stalled actions shown with buttons, soonest due first. */
+  own: NudgeAction[];
+  ownTotal: number;
+  /** Long-stalled actions of others in initiatives the recipient owns. */
+  escalations: NudgeAction[];
+  escalationTotal: number;
+}
+
+/** Monday: a department's stalled actions, in its channel. */
+export interface StalledListPayload {
+  dept: Department;
+  date: LocalDate;
+  items: NudgeAction[];
+  total: number;
+}
+
+export interface DigestCounts {
+  done: number;
+  created: number;
+  stalled: number;
+  blocked: number;
+}
+
+/** The short parent message of a weekly digest. */
+export interface DigestPayload {
+  week: string;
+  /** Monday and Sunday of that week. */
+  from: LocalDate;
+  to: LocalDate;
+  /** The channel's department, or `hub`. */
+  scope: BindingKey;
+  /** The department's own numbers (null for the hub), and the whole company's. */
+  own: DigestCounts | null;
+  all: DigestCounts;
+  essentials: Array<NudgeInitiative & { progress: Progress }>;
+}
+
+export interface DigestWin {
+  initiative: NudgeInitiative;
+  actions: Array<{ id: number; title: string; ownerId: UserId }>;
+  /** Wins of this initiative this week, shown or not. */
+  total: number;
+  /** In the channel's own department (department digests list their own work first). */
+  own: boolean;
+}
+
+export type DigestSection =
+  | { part: 'wins'; items: DigestWin[]; total: number }
+  | { part: 'attention'; items: Array<NudgeAction & { own: boolean }>; total: number }
+  | { part: 'due'; items: Array<NudgeAction & { own: boolean }>; total: number }
+  | { part: 'next_steps'; items: Array<NudgeInitiative & { own: boolean }>; total: number }
+  | { part: 'progress'; items: Array<NudgeInitiative & { own: boolean; progress: Progress }>; total: number };
+
+/** One reply in the digest's thread. */
+export type DigestDetailPayload = {
+  week: string;
+  scope: BindingKey;
+} & DigestSection;

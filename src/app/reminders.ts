@@ -1,0 +1,163 @@
+import { createOutboxRepo } from '../db/repositories/outbox-repo.js';
+import {
+  awayUntilByUser,
+  type ReminderRecord,
+  recordReminders,
+  stalledCandidates,
+} from '../db/repositories/reminders-repo.js';
+import { listBindings } from '../db/repositories/settings-repo.js';
+import { localDate } from '../domain/dates.js';
+import {
+  departmentList,
+  isDepartmentListTime,
+  type PlannedReminder,
+  planReminders,
+  type ReminderCandidate,
+  remindable,
+  stallReason,
+} from '../domain/reminder-plan.js';
+import { DEPARTMENTS, type LocalDate, type UserId } from '../domain/types.js';
+import type { AppContext } from './context.js';
+import type { Notification } from './notifications.js';
+import type { NudgeAction, ReminderPayload } from './nudge-types.js';
+import { enqueue } from './outbox.js';
+import { zonesOf } from './user-zones.js';
+
+/** What fits one DM with a row of buttons per action (2 blocks each, 50 per message). */
+export const REMINDER_MAX_OWN = 20;
+export const REMINDER_MAX_ESCALATIONS = 15;
+/** Lines of a Monday department list. */
+export const STALLED_LIST_MAX = 40;
+
+export const reminderKey = (recipientId: UserId, localDay: LocalDate) =>
+  `reminder:${recipientId}:${localDay}`;
+export const stalledListKey = (dept: string, day: LocalDate) => `stalled:${dept}:${day}`;
+
+export interface ReminderRunResult {
+  /** Reminder DMs queued by this run. */
+  dms: number;
+  /** Monday department lists queued by this run. */
+  lists: number;
+  /** True when the run stopped early (graceful shutdown); the next run finishes the rest. */
+  interrupted: boolean;
+}
+
+function nudgeAction(c: ReminderCandidate, now: Date, today: LocalDate): NudgeAction {
+  return {
+    id: c.action.id,
+    title: c.action.title,
+    ownerId: c.action.ownerId,
+    dueDate: c.action.dueDate,
+    initiative: { id: c.initiative.id, title: c.initiative.title, tier: c.initiative.tier },
+    reason: stallReason(c.action, now, today),
+  };
+}
+
+/** Reminders are compared 7 × 24 h apart; the minute a run began keeps next week's same run eligible. */
+const floorToMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+
+/**
+ * Queues one DM and records what it lists, in one transaction: a crash leaves either both or neither, and
+ * a second run for the same person and day finds the DM's key and writes nothing.
+ */
+function queueReminder(ctx: AppContext, p: PlannedReminder, now: Date, today: LocalDate): boolean {
+  const own = p.own.slice(0, REMINDER_MAX_OWN);
+  const escalations = p.escalations.slice(0, REMINDER_MAX_ESCALATIONS);
+  const payload: ReminderPayload = {
+    recipientId: p.recipientId,
+    localDay: p.localDay,
+    own: own.map((c) => nudgeAction(c, now, today)),
+    ownTotal: p.own.length,
+    escalations: escalations.map((c) => nudgeAction(c, now, today)),
+    escalationTotal: p.escalations.length,
+  };
+  const message: Notification = {
+    kind: 'reminder',
+    key: reminderKey(p.recipientId, p.localDay),
+    recipient: { type: 'user', id: p.recipientId },
+    payload,
+  };
+  const sentAt = floorToMinute(now);
+  const records: ReminderRecord[] = [
+    ...own.map((c) => ({ actionId: c.action.id, recipientId: p.recipientId, role: 'owner' as const })),
+    ...escalations.map((c) => ({
+      actionId: c.action.id,
+      recipientId: p.recipientId,
+      role: 'escalation' as const,
+    })),
+  ].map((r) => ({ ...r, localDay: p.localDay, sentAt }));
+  const queued = ctx.handle.db.transaction((tx) => {
+    if (enqueue(tx, [message], now) === 0) return false;
+    recordReminders(tx, records);
+    return true;
+  });
+  if (queued) ctx.afterCommit();
+  return queued;
+}
+
+/** Monday, in each bound department channel: that department's stalled actions, owners mentioned. */
+function queueDepartmentLists(ctx: AppContext, candidates: ReminderCandidate[], now: Date): number {
+  if (!isDepartmentListTime(now, ctx.timeZone)) return 0;
+  const today = localDate(now, ctx.timeZone);
+  const away = awayUntilByUser(ctx.handle.db);
+  const bound = new Set(listBindings(ctx.handle.db).map((b) => b.key));
+  const messages: Notification[] = [];
+  for (const dept of DEPARTMENTS) {
+    if (!bound.has(dept)) continue;
+    const list = departmentList(candidates, dept, now, ctx.timeZone, (u) => away.get(u) ?? null);
+    if (list.length === 0) continue;
+    messages.push({
+      kind: 'stalled_list',
+      key: stalledListKey(dept, today),
+      recipient: { type: 'binding', key: dept },
+      payload: {
+        dept,
+        date: today,
+        items: list.slice(0, STALLED_LIST_MAX).map((c) => nudgeAction(c, now, today)),
+        total: list.length,
+      },
+    });
+  }
+  if (messages.length === 0) return 0;
+  const queued = ctx.handle.db.transaction((tx) => enqueue(tx, messages, now));
+  if (queued > 0) ctx.afterCommit();
+  return queued;
+}
+
+/**
+ * The `reminders` job: every person with stalled actions gets one DM per local day once it is 09:30 on a
+ * working day where they are (see planReminders), and on Mondays each department channel its list.
+ * Idempotent: running it again at the same instant, or after a crash, queues nothing twice.
+ */
+export async function sendReminders(
+  ctx: AppContext,
+  now: Date,
+  options: { signal?: AbortSignal } = {},
+): Promise<ReminderRunResult> {
+  const db = ctx.handle.db;
+  const today = localDate(now, ctx.timeZone);
+  const candidates = stalledCandidates(db, now, today);
+  const lists = queueDepartmentLists(ctx, candidates, now);
+
+  const recipientIds = [...remindable(candidates, now, ctx.timeZone).keys()].sort();
+  const zones = await zonesOf(ctx, recipientIds, options.signal);
+  if (options.signal?.aborted) return { dms: 0, lists, interrupted: true };
+  const away = awayUntilByUser(db);
+  const recipients = new Map(
+    recipientIds.map((id) => [id, { zone: zones.get(id) ?? ctx.timeZone, awayUntil: away.get(id) ?? null }]),
+  );
+  const outbox = createOutboxRepo(db);
+  const planned = planReminders({
+    now,
+    zone: ctx.timeZone,
+    candidates,
+    recipients,
+    dmSent: (recipientId, localDay) => outbox.findByKey(reminderKey(recipientId, localDay)) !== null,
+  });
+  let dms = 0;
+  for (const p of planned) {
+    if (options.signal?.aborted) return { dms, lists, interrupted: true };
+    if (queueReminder(ctx, p, now, today)) dms++;
+  }
+  return { dms, lists, interrupted: false };
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Department, Initiative, LocalDate, Progress, UserId } from '../../domain/types.js';
+import type { Executor } from '../client.js';
+import { actions, initiatives } from '../schema.js';
+import { toInitiative } from './initiatives-repo.js';
+
+export interface DigestActionRow {
+  id: number;
+  title: string;
+  ownerId: UserId;
+  dept: Department;
+  initiativeId: number;
+  dueDate: LocalDate | null;
+  status: 'open' | 'blocked' | 'done' | 'dropped';
+  blockedReason: string | null;
+  lastActivityAt: Date;
+  snoozedUntil: Date | null;
+}
+
+export interface DigestData {
+  /** Active initiatives, by id. */
+  initiatives: Initiative[];
+  progress: Map<number, Progress>;
+  /** Actions of active initiatives completed within the window. */
+  wins: DigestActionRow[];
+  /** Actions of active initiatives created within the window, per department. */
+  createdByDept: Map<Department, number>;
+  /** Open and blocked actions of active initiatives that are blocked, idle since `staleBefore` or overdue. */
+  attention: DigestActionRow[];
+  /** Open and blocked actions of active initiatives due within the next week. */
+  dueNextWeek: DigestActionRow[];
+  /** Active initiatives with an open action that has a due date (a concrete next step). */
+  withNextStep: Set<number>;
+}
+
+export interface DigestWindow {
+  from: Date;
+  to: Date;
+  /** Stalled means no activity since this instant (or overdue). */
+  staleBefore: Date;
+  /** Due dates before this day are overdue (today in CX_TIMEZONE). */
+  today: LocalDate;
+  nextWeekFrom: LocalDate;
+  nextWeekTo: LocalDate;
+}
+
+const row = {
+  id: actions.id,
+  title: actions.title,
+  ownerId: actions.ownerId,
+  dept: actions.dept,
+  initiativeId: actions.initiativeId,
+  dueDate: actions.dueDate,
+  status: actions.status,
+  blockedReason: actions.blockedReason,
+  lastActivityAt: actions.lastActivityAt,
+  snoozedUntil: actions.snoozedUntil,
+};
+
+const activeInitiative = sql`${actions.initiativeId} in (select ${initiatives.id} from ${initiatives} where ${initiatives.status} = 'active')`;
+const ACTIVE_STATUSES: Array<'open' | 'blocked'> = ['open', 'blocked'];
+
+/**
+ * Everything the weekly digests say, read once for all channels in a handful of indexed queries (call it
+ * inside one transaction for a consistent snapshot).
+ */
+export function readDigestData(db: Executor, w: DigestWindow): DigestData {
+  const active = db
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.status, 'active'))
+    .orderBy(asc(initiatives.id))
+    .all()
+    .map(toInitiative);
+
+  const progress = new Map<number, Progress>();
+  for (const i of active) progress.set(i.id, { done: 0, total: 0 });
+  const counted = db
+    .select({
+      initiativeId: actions.initiativeId,
+      done: sql<number>`sum(${actions.status} = 'done')`,
+      total: sql<number>`count(*)`,
+    })
+    .from(actions)
+    .where(and(inArray(actions.status, ['open', 'blocked', 'done']), activeInitiative))
+    .groupBy(actions.initiativeId)
+    .all();
+  for (const c of counted) progress.set(c.initiativeId, { done: Number(c.done), total: Number(c.total) });
+
+  const cast = (r: { dept: string }) => r as DigestActionRow;
+  const wins = db
+    .select(row)
+    .from(actions)
+    .where(
+      and(
+        eq(actions.status, 'done'),
+        gte(actions.completedAt, w.from),
+        lt(actions.completedAt, w.to),
+        activeInitiative,
+      ),
+    )
+    .orderBy(asc(actions.completedAt), asc(actions.id))
+    .all()
+    .map(cast);
+
+  const createdByDept = new Map<Department, number>();
+  for (const c of db
+    .select({ dept: actions.dept, n: sql<number>`count(*)` })
+    .from(actions)
+    .where(and(gte(actions.createdAt, w.from), lt(actions.createdAt, w.to), activeInitiative))
+    .groupBy(actions.dept)
+    .all()) {
+    createdByDept.set(c.dept as Department, Number(c.n));
+  }
+
+  const attention = db
+    .select(row)
+    .from(actions)
+    .where(
+      and(
+        inArray(actions.status, ACTIVE_STATUSES),
+        sql`(${actions.status} = 'blocked' or ${actions.lastActivityAt} <= ${w.staleBefore.getTime()} or (${actions.dueDate} is not null and ${actions.dueDate} < ${w.today}))`,
+        activeInitiative,
+      ),
+    )
+    .orderBy(asc(actions.lastActivityAt), asc(actions.id))
+    .all()
+    .map(cast);
+
+  const dueNextWeek = db
+    .select(row)
+    .from(actions)
+    .where(
+      and(
+        inArray(actions.status, ACTIVE_STATUSES),
+        gte(actions.dueDate, w.nextWeekFrom),
+        lte(actions.dueDate, w.nextWeekTo),
+        activeInitiative,
+      ),
+    )
+    .orderBy(asc(actions.dueDate), asc(actions.id))
+    .all()
+    .map(cast);
+
+  const withNextStep = new Set(
+    db
+      .selectDistinct({ id: actions.initiativeId })
+      .from(actions)
+      .where(and(eq(actions.status, 'open'), sql`${actions.dueDate} is not null`, activeInitiative))
+      .all()
+      .map((r) => r.id),
+  );
+
+  return { initiatives: active, progress, wins, createdByDept, attention, dueNextWeek, withNextStep };
+}

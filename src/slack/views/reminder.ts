@@ -1,0 +1,72 @@
+import type { KnownBlock } from '@slack/types';
+import type { ReminderPayload, StalledListPayload } from '../../app/nudge-types.js';
+import { ACTION } from '../ids.js';
+import { en } from '../messages/en.js';
+import { nudges } from '../messages/en-nudges.js';
+import { type BuiltMessage, context, LIMITS, linesToSections, message, plain, section } from './blocks.js';
+
+/** block_id of the row of buttons under one action of a reminder; the listener replaces it in place. */
+export const reminderButtonsBlockId = (actionId: number) => `cx_rem_${actionId}`;
+
+function buttons(actionId: number): KnownBlock {
+  const value = `A-${actionId}`;
+  return {
+    type: 'actions',
+    block_id: reminderButtonsBlockId(actionId),
+    elements: [
+      { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
+      { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
+      { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
+    ],
+  };
+}
+
+/**
+ * The daily reminder DM: each of the person's stalled actions with Done / Add update / Snooze, then the
+ * long-stalled work of others in initiatives they own. At most 47 blocks whatever the payload holds.
+ */
+export function reminderMessage(p: ReminderPayload): BuiltMessage {
+  const w = nudges.reminder;
+  const blocks: KnownBlock[] = [section(p.ownTotal > 0 ? w.intro(p.ownTotal) : w.introEscalationsOnly)];
+  // Two blocks per action; keep room for the more-line, the escalations (up to 4) and the footer.
+  const room = Math.floor((LIMITS.messageBlocks - 1 - 1 - 4 - 1) / 2);
+  const own = p.own.slice(0, room);
+  for (const a of own) blocks.push(section(w.item(a)), buttons(a.id));
+  if (p.ownTotal > own.length) blocks.push(context(w.more(p.ownTotal - own.length)));
+  if (p.escalations.length > 0) {
+    const lines = [w.escalationHeading(p.escalationTotal), ...p.escalations.map(w.escalationLine)];
+    const packed = linesToSections(lines, 3);
+    blocks.push(...packed.blocks);
+    const left = p.escalationTotal - (p.escalations.length - packed.omitted);
+    if (left > 0) blocks.push(context(w.escalationMore(left)));
+  }
+  blocks.push(context(w.footer));
+  return message(w.fallback(p.own, p.ownTotal, p.escalationTotal), blocks);
+}
+
+/** Monday, in a department channel: its stalled actions with owners mentioned. */
+export function stalledListMessage(p: StalledListPayload): BuiltMessage {
+  const w = nudges.stalledList;
+  const packed = linesToSections(p.items.map(w.line), LIMITS.messageBlocks - 3);
+  const blocks: KnownBlock[] = [section(w.heading(p.dept, p.total)), ...packed.blocks];
+  const left = p.total - (p.items.length - packed.omitted);
+  if (left > 0) blocks.push(context(w.more(left, p.dept)));
+  return message(w.fallback(p.dept, p.total), blocks);
+}
+
+/**
+ * A reminder after someone acted on one of its actions: that action's buttons give way to a line saying
+ * what was done; everything else stays. Null when the message has no buttons for that action.
+ */
+export function withOutcome(
+  blocks: readonly KnownBlock[],
+  actionId: number,
+  outcome: string,
+): KnownBlock[] | null {
+  const id = reminderButtonsBlockId(actionId);
+  const index = blocks.findIndex((b) => b.block_id === id);
+  if (index < 0) return null;
+  const next = [...blocks];
+  next[index] = { ...context(outcome), block_id: id };
+  return next;
+}
