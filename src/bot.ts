@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { setMetaIfAbsent } from './db/repositories/settings-repo.js';
+import { createScheduler, JOBS, type Job, type Scheduler } from './jobs/index.js';
 import { createSlackApp } from './slack/app.js';
 import { createNotifier, type Notifier } from './slack/notifier.js';
 import { createUserDirectory } from './slack/user-directory.js';
@@ -18,6 +19,8 @@ import { createWebClient } from './slack/web-client.js';
 export interface BotOptions {
   clock?: Clock;
   logger?: Logger;
+  /** Scheduled jobs to run (default: all of them); `[]` runs none. */
+  jobs?: readonly Job[];
 }
 
 export interface RunningBot {
@@ -27,6 +30,8 @@ export interface RunningBot {
   ctx: AppContext;
   notifier: Notifier;
   client: WebClient;
+  /** Runs the scheduled jobs; `tick(now)` runs whatever is due at that instant. */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -89,12 +94,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       }
     },
   });
+  const scheduler = createScheduler({ ctx, jobs: options.jobs ?? JOBS, logger });
   let started: { port: number | null };
   try {
     started = await slack.start();
     await notifier.recover();
     notifier.start();
     notifier.kick();
+    // Catch-up of a period missed while the bot was down, then node-cron; not awaited: the bot is up already.
+    scheduler.start().catch((error) => logger.error(`scheduler: ${(error as Error).message}`));
   } catch (error) {
     await notifier.stop().catch(() => undefined);
     handle.close();
@@ -107,7 +115,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     ctx,
     notifier,
     client,
+    scheduler,
     async stop() {
+      await scheduler.stop();
       await slack.stop().catch(() => undefined);
       await notifier?.stop();
       handle.close();
