@@ -3,7 +3,7 @@
  * Slack-side catalogue, so nothing here is user-facing English.
  */
 import type { SubcommandName } from './commands.js';
-import type { ActionStatus, InitiativeStatus, LocalDate, RefKind, UserId } from './types.js';
+import type { ActionStatus, InitiativeStatus, LocalDate, MetricKind, RefKind, UserId } from './types.js';
 
 /** Which date a `bad_date` is about: its bounds and wording differ. */
 export type DateField = 'due' | 'start' | 'until';
@@ -95,7 +95,9 @@ export type DomainError =
   /** `event` is not possible on action `actionId` while it is `from` (e.g. completing a done action). */
   | { code: 'bad_transition'; actionId: number; from: ActionStatus; event: ActionEvent }
   /** The initiative is closed or dropped, so it can't be changed. */
-  | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus };
+  | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus }
+  /** A metric check-in names a metric the initiative does not have yet (`/cx metric` sets it). */
+  | { code: 'no_metric'; initiativeId: number; kind: MetricKind };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 

@@ -14,6 +14,7 @@ import {
   type MetricKind,
   type Tier,
 } from '../../domain/types.js';
+import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
 
 export const safe = neutraliseMentions;
@@ -120,6 +121,8 @@ export const en = {
             : `${aref(e.actionId)} is ${e.from}; that can't be done now.`;
       case 'inactive_initiative':
         return `${iref(e.initiativeId)} is ${e.status}; it takes no new actions or changes.`;
+      case 'no_metric':
+        return metrics.noMetric(e.initiativeId, e.kind);
       default:
         return valueError(e);
     }
@@ -225,6 +228,7 @@ export const en = {
     noInitiatives: 'There are no active initiatives yet: create one with `/cx new` first.',
   },
   button: { done: 'Done', update: 'Add update', snooze: 'Snooze' },
+  metrics,
 };
 
 export type Messages = typeof en;
