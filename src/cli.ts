@@ -354,6 +354,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Loaded only when run as a program: tests of runCli bring their own jobs.
+  const { cliJobDeps, cliJobs } = await import('./cli-jobs.js');
+  const { JOBS } = await import('./jobs/index.js');
   const cwd = process.cwd();
   let envLoaded = true;
   try {
@@ -368,8 +371,8 @@ if (isEntryPoint()) {
     process.exitCode = await runCli(process.argv.slice(2), {
       env: process.env,
       cwd,
-      jobs: {},
-      jobDeps: (database) => ({ database }),
+      jobs: cliJobs(JOBS, (line) => process.stdout.write(`${line}\n`)),
+      jobDeps: cliJobDeps(process.env, JOBS, (message) => new UsageError(message)),
       stdout: process.stdout,
       stderr: process.stderr,
     });

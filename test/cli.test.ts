@@ -536,18 +536,18 @@ describe('cx export', () => {
 
 describe('cx job', () => {
   it('answers an unknown job with exit 2 and the list of known jobs', async () => {
-    const result = await runCx(['job', 'digest'], { databasePath: dbFile });
+    const result = await runCx(['job', 'nope'], { databasePath: dbFile });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("cx: unknown job 'digest'; known jobs: (none yet)\n");
+    expect(result.stderr).toBe("cx: unknown job 'nope'; known jobs: digest, reminders\n");
     expect(fs.existsSync(dbFile)).toBe(false);
   });
 
   it('accepts a valid --at, and rejects a malformed or impossible one with exit 2', async () => {
-    const valid = await runCx(['job', 'digest', '--at', '2026-03-06T14:00:00+01:00'], {
+    const valid = await runCx(['job', 'nope', '--at', '2026-03-06T14:00:00+01:00'], {
       databasePath: dbFile,
     });
     expect(valid.code).toBe(2);
-    expect(valid.stderr).toContain("unknown job 'digest'");
+    expect(valid.stderr).toContain("unknown job 'nope'");
 
     for (const at of ['tomorrow', '2026-02-30T10:00:00Z', '2026-03-06', '2026-03-06T14:00:00']) {
       const result = await runCx(['job', 'digest', `--at=${at}`], { databasePath: dbFile });
