@@ -19,6 +19,8 @@ const stateSchema = z.record(z.string(), z.record(z.string(), elementState));
 export const metadataSchema = z.object({
   channelId: z.string().nullish(),
   actionId: z.number().int().positive().optional(),
+  /** The message a modal was opened from (a reminder), to update it in place once submitted. */
+  messageTs: z.string().optional(),
 });
 
 export type FieldErrors = Record<string, string>;

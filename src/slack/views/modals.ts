@@ -130,11 +130,15 @@ export function logActionModal(d: LogActionDefaults): ModalView {
 }
 
 /** "Add update" from a reminder or `/cx mine`: one note field; the action travels in private_metadata. */
-export function addUpdateModal(actionId: number, channelId: string | null): ModalView {
+export function addUpdateModal(
+  actionId: number,
+  channelId: string | null,
+  messageTs: string | null = null,
+): ModalView {
   return modal(
     VIEW.addUpdate,
     en.modal.updateTitle,
     [input(FIELD.note, en.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
-    JSON.stringify({ actionId, channelId }),
+    JSON.stringify({ actionId, channelId, ...(messageTs ? { messageTs } : {}) }),
   );
 }

@@ -8,6 +8,7 @@ import { en } from '../../messages/en.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { addUpdateModal } from '../../views/modals.js';
 import { errorReply, textReply } from '../../views/replies.js';
+import { showOutcomeInPlace } from './in-place.js';
 
 /** Buttons carry the action ref (`A-12`) as their value; anything else is answered, never trusted. */
 function actionIdOf(body: BlockAction): number | null {
@@ -30,13 +31,19 @@ async function say(respond: RespondFn, message: BuiltMessage | string): Promise<
   await respond({ response_type: 'ephemeral', replace_original: false, ...body });
 }
 
-/** The shared shape of an action button: ack at once, run the use case, answer the presser only. */
+/** A reply to the presser, and (when it worked) what a reminder message should now show for the action. */
+type ButtonResult = BuiltMessage | { reply: BuiltMessage; outcome: string };
+
+/**
+ * The shared shape of an action button: ack at once, run the use case, answer the presser only; on a
+ * reminder, the action's buttons are then replaced in place by what was done.
+ */
 function button(
   app: App,
   actionId: string,
-  run: (caller: Caller, id: number) => Promise<BuiltMessage>,
+  run: (caller: Caller, id: number) => Promise<ButtonResult>,
 ): void {
-  app.action<BlockAction>(actionId, async ({ ack, body, respond, logger }) => {
+  app.action<BlockAction>(actionId, async ({ ack, body, respond, logger, client }) => {
     await ack();
     const id = actionIdOf(body);
     if (id === null) {
@@ -44,7 +51,12 @@ function button(
       return;
     }
     try {
-      await say(respond, await run(callerOf(body), id));
+      const result = await run(callerOf(body), id);
+      await say(respond, 'reply' in result ? result.reply : result);
+      if ('outcome' in result) {
+        const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
+        await showOutcomeInPlace(client, where, id, result.outcome, logger, body.message);
+      }
     } catch (error) {
       if (error instanceof DuplicateDelivery) return;
       logger.error(`${actionId} failed: ${(error as Error).message}`);
@@ -58,13 +70,19 @@ export function registerActions(app: App, ctx: AppContext): void {
     const result = await completeAction(ctx, caller, id, null);
     if (!result.ok) return errorReply(result.error, 'done');
     const { action, progress, announcedIn } = result.value;
-    return textReply(en.actionDone(id, action.title, progress.done, progress.total, announcedIn));
+    return {
+      reply: textReply(en.actionDone(id, action.title, progress.done, progress.total, announcedIn)),
+      outcome: en.nudges.outcome.done(caller.userId),
+    };
   });
 
   button(app, ACTION.snooze, async (caller, id) => {
     const result = await snooze(ctx, caller, id, DEFAULT_SNOOZE_DAYS);
     return result.ok
-      ? textReply(en.actionSnoozed(id, DEFAULT_SNOOZE_DAYS))
+      ? {
+          reply: textReply(en.actionSnoozed(id, DEFAULT_SNOOZE_DAYS)),
+          outcome: en.nudges.outcome.snoozed(caller.userId, DEFAULT_SNOOZE_DAYS),
+        }
       : errorReply(result.error, 'snooze');
   });
 
@@ -74,7 +92,8 @@ export function registerActions(app: App, ctx: AppContext): void {
     if (id === null) return;
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: addUpdateModal(id, body.channel?.id ?? null),
+      // The message's ts lets the submission update a reminder in place.
+      view: addUpdateModal(id, body.channel?.id ?? null, body.message?.ts ?? null),
     });
   });
 }

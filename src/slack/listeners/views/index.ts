@@ -7,6 +7,7 @@ import type { DomainError } from '../../../domain/errors.js';
 import { FIELD, VIEW } from '../../ids.js';
 import { en } from '../../messages/en.js';
 import { parseLogAction, parseMetadata, parseNewInitiative, parseNote } from '../../parse/view-state.js';
+import { showOutcomeInPlace } from '../actions/in-place.js';
 
 /** Which input a use-case error belongs to, so it shows inline next to that field. */
 function fieldOf(error: DomainError, fallback: string): string {
@@ -101,6 +102,8 @@ export function registerViews(app: App, ctx: AppContext): void {
         return ack({ response_action: 'errors', errors: { [FIELD.note]: en.error(result.error) } });
       await ack();
       await confirm(client, meta.channelId, body.user.id, en.actionUpdated(meta.actionId));
+      const where = { channelId: meta.channelId, messageTs: meta.messageTs };
+      await showOutcomeInPlace(client, where, meta.actionId, en.nudges.outcome.updated(body.user.id), logger);
     } catch (error) {
       if (error instanceof DuplicateDelivery) return ack();
       logger.error(`add update modal failed: ${(error as Error).message}`);
