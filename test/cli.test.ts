@@ -9,6 +9,7 @@ import { buildExportCsv, csvCell } from '../src/app/export-csv.js';
 import { type JobFn, runCli } from '../src/cli.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { JOBS } from '../src/jobs/index.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'cli.ts');
@@ -538,7 +539,8 @@ describe('cx job', () => {
   it('answers an unknown job with exit 2 and the list of known jobs', async () => {
     const result = await runCx(['job', 'nope'], { databasePath: dbFile });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("cx: unknown job 'nope'; known jobs: digest, reminders\n");
+    const known = JOBS.map((j) => j.name).sort();
+    expect(result.stderr).toBe(`cx: unknown job 'nope'; known jobs: ${known.join(', ')}\n`);
     expect(fs.existsSync(dbFile)).toBe(false);
   });
 
