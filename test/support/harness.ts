@@ -5,6 +5,7 @@ import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { type RunningBot, startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
+import type { Job } from '../../src/jobs/index.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789';
@@ -30,6 +31,8 @@ export interface HarnessOptions {
   databasePath?: string;
   rateLimits?: boolean;
   rateLimitScale?: number;
+  /** Scheduled jobs the bot runs (default: all); tests of one job pass just that one. */
+  jobs?: readonly Job[];
 }
 
 export interface Harness {
@@ -86,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logLevel: 'error',
   };
   const clock = new ManualClock(options.now ?? new Date('2026-03-02T10:00:00Z'));
-  const bot = await startBot(config, { clock, logger: quietLogger() });
+  const bot = await startBot(config, { clock, logger: quietLogger(), jobs: options.jobs });
   emulator.setAppUrl(`http://127.0.0.1:${bot.port}/slack/events`);
 
   const bookkeeping = new Set([
