@@ -5,6 +5,11 @@ import type {
   ReminderPayload,
   StalledListPayload,
 } from './nudge-types.js';
+import type {
+  MetricCheckAskPayload,
+  MetricVerdictOwnerPayload,
+  MetricVerdictPayload,
+} from './metric-types.js';
 import type { OutboxMessage } from './outbox-types.js';
 
 /**
@@ -33,6 +38,9 @@ export type Notification =
   | OutboxMessage<'reminder', ReminderPayload>
   | OutboxMessage<'stalled_list', StalledListPayload>
   | OutboxMessage<'digest', DigestPayload>
-  | OutboxMessage<'digest_detail', DigestDetailPayload>;
+  | OutboxMessage<'digest_detail', DigestDetailPayload>
+  | OutboxMessage<'metric_check', MetricCheckAskPayload>
+  | OutboxMessage<'metric_verdict', MetricVerdictPayload>
+  | OutboxMessage<'metric_verdict_owner', MetricVerdictOwnerPayload>;
 
 export type NotificationKind = Notification['kind'];

@@ -3,12 +3,17 @@ export const ACTION = {
   done: 'cx_action_done',
   update: 'cx_action_update',
   snooze: 'cx_action_snooze',
+  // The 6–12-month test: value `I-n` (open the check modal) or `I-n:<due date>` (the owner's decision).
+  metricCheckOpen: 'cx_metric_check_open',
+  metricRecommit: 'cx_metric_recommit',
+  metricClose: 'cx_metric_close',
 } as const;
 
 export const VIEW = {
   newInitiative: 'cx_new_initiative',
   logAction: 'cx_log_action',
   addUpdate: 'cx_add_update',
+  metricCheck: 'cx_metric_check',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string so view state reads plainly. */
@@ -23,4 +28,15 @@ export const FIELD = {
   due: 'due',
   dept: 'dept',
   note: 'note',
+  // Metrics: in the New initiative modal, and the check modal's current values.
+  customerName: 'customer_name',
+  customerBaseline: 'customer_baseline',
+  customerTarget: 'customer_target',
+  customerUnit: 'customer_unit',
+  businessName: 'business_name',
+  businessBaseline: 'business_baseline',
+  businessTarget: 'business_target',
+  businessUnit: 'business_unit',
+  customerValue: 'customer_value',
+  businessValue: 'business_value',
 } as const;

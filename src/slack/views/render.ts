@@ -2,6 +2,7 @@ import type { Notification } from '../../app/notifications.js';
 import type { OutboxEntry } from '../../app/outbox-types.js';
 import { bar, en, iref, safe } from '../messages/en.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
+import { checkAskMessage, verdictMessage, verdictOwnerMessage } from './check.js';
 import { digestDetailMessage, digestMessage } from './digest.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
 
@@ -31,6 +32,12 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return digestMessage(n.payload);
     case 'digest_detail':
       return digestDetailMessage(n.payload);
+    case 'metric_check':
+      return checkAskMessage(n.payload);
+    case 'metric_verdict':
+      return verdictMessage(n.payload);
+    case 'metric_verdict_owner':
+      return verdictOwnerMessage(n.payload);
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ActionDetail, MyAction } from '../../app/actions.js';
 import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
+import type { MetricsPicture } from '../../app/metric-checks.js';
 import { SUBCOMMANDS, type SubcommandName } from '../../domain/commands.js';
 import type { DomainError } from '../../domain/errors.js';
 import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
@@ -17,6 +18,7 @@ import {
   plain,
   section,
 } from './blocks.js';
+import { metricBlocks } from './check.js';
 
 /** Every reply to a command is a message body; the adapter sends it ephemerally unless it says otherwise. */
 export const textReply = (text: string): BuiltMessage => message(text, [section(text)]);
@@ -114,7 +116,8 @@ function historyLines(entries: HistoryEntry[]): string[] {
   );
 }
 
-export function initiativeReply(d: InitiativeDetail): BuiltMessage {
+/** `/cx show I-n`; `metrics` adds the "how will we know?" flag, the metric trend and the 6/12-month checks. */
+export function initiativeReply(d: InitiativeDetail, metrics?: MetricsPicture): BuiltMessage {
   const i = d.initiative;
   const blocks: KnownBlock[] = [
     header(`${iref(i.id)} ${i.title}`),
@@ -123,6 +126,7 @@ export function initiativeReply(d: InitiativeDetail): BuiltMessage {
         (d.hasNextStep ? '' : `\n${en.noNextStep}`),
     ),
     context(en.metricLine('customer', i.customerMetric), en.metricLine('business', i.businessMetric)),
+    ...(metrics ? metricBlocks(metrics) : []),
     divider(),
   ];
   const actionLines = d.actions.map((a) => en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId));

@@ -8,6 +8,7 @@ import { en } from '../../messages/en.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { addUpdateModal } from '../../views/modals.js';
 import { errorReply, textReply } from '../../views/replies.js';
+import { registerMetricActions } from './metrics.js';
 import { showOutcomeInPlace } from './in-place.js';
 
 /** Buttons carry the action ref (`A-12`) as their value; anything else is answered, never trusted. */
@@ -66,6 +67,7 @@ function button(
 }
 
 export function registerActions(app: App, ctx: AppContext): void {
+  registerMetricActions(app, ctx);
   button(app, ACTION.done, async (caller, id) => {
     const result = await completeAction(ctx, caller, id, null);
     if (!result.ok) return errorReply(result.error, 'done');

@@ -19,6 +19,7 @@ import {
   initiativesForPicker,
   listInitiatives,
 } from '../../../app/initiatives.js';
+import { metricsPicture } from '../../../app/metric-checks.js';
 import { bindChannel, bindings, requireAdmin } from '../../../app/setup.js';
 import type { ParsedCommand } from '../../../domain/commands.js';
 import { localDate } from '../../../domain/dates.js';
@@ -37,6 +38,7 @@ import {
   textReply,
   usageReply,
 } from '../../views/replies.js';
+import { handleCheck } from './check.js';
 import { joinForBinding } from './join-channel.js';
 
 export interface CommandIO {
@@ -135,7 +137,10 @@ export async function handleCommand(
     case 'list':
       return listReply(listInitiatives(ctx, cmd.dept ?? undefined), cmd.dept ?? undefined);
     case 'show':
-      if (cmd.ref.kind === 'I') return answer(initiativeDetail(ctx, cmd.ref.n), 'show', initiativeReply);
+      if (cmd.ref.kind === 'I')
+        return answer(initiativeDetail(ctx, cmd.ref.n), 'show', (d) =>
+          initiativeReply(d, metricsPicture(ctx, d.initiative)),
+        );
       if (cmd.ref.kind === 'A') return answer(actionDetail(ctx, cmd.ref.n), 'show', actionReply);
       return errorReply({ code: 'unknown_ref', ref: `P-${cmd.ref.n}` }, 'show');
     case 'essential':
@@ -157,6 +162,7 @@ export async function handleCommand(
         ),
       );
     case 'check':
+      return handleCheck(ctx, cmd, caller, io);
     case 'pain':
     case 'round':
       return textReply(en.comingSoon(cmd.name));

@@ -7,6 +7,7 @@ import type { DomainError } from '../../../domain/errors.js';
 import { FIELD, VIEW } from '../../ids.js';
 import { en } from '../../messages/en.js';
 import { parseLogAction, parseMetadata, parseNewInitiative, parseNote } from '../../parse/view-state.js';
+import { registerMetricViews } from './metrics.js';
 import { showOutcomeInPlace } from '../actions/in-place.js';
 
 /** Which input a use-case error belongs to, so it shows inline next to that field. */
@@ -36,6 +37,7 @@ async function confirm(
 }
 
 export function registerViews(app: App, ctx: AppContext): void {
+  registerMetricViews(app, ctx);
   const words = en.modal;
 
   app.view(VIEW.newInitiative, async ({ ack, body, view, client, logger }) => {

@@ -1,0 +1,18 @@
+import { runMetricChecks } from '../app/metric-checks.js';
+import { localDate } from '../domain/dates.js';
+import type { Job } from './job.js';
+
+/**
+ * Daily 09:00: the 6–12-month test. Each check is asked once (on the first run on or after its date, so a
+ * missed day is caught up by the next run), and unanswered checks get their verdict after 14 days. The
+ * metric_checks table makes it idempotent on its own; the period (a local day) only feeds the ledger.
+ */
+export const metricChecksJob: Job = {
+  name: 'metric-checks',
+  schedule: '0 9 * * *',
+  periodOf: (at, zone) => localDate(at, zone),
+  async run(ctx, now, info) {
+    const s = runMetricChecks(ctx, now, () => info.signal.aborted);
+    return `${s.asked} check(s) asked, ${s.skipped} skipped, ${s.judged} verdict(s) posted`;
+  },
+};
