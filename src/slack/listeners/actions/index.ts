@@ -8,8 +8,8 @@ import { en } from '../../messages/en.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { addUpdateModal } from '../../views/modals.js';
 import { errorReply, textReply } from '../../views/replies.js';
-import { registerMetricActions } from './metrics.js';
 import { showOutcomeInPlace } from './in-place.js';
+import { registerMetricActions } from './metrics.js';
 
 /** Buttons carry the action ref (`A-12`) as their value; anything else is answered, never trusted. */
 function actionIdOf(body: BlockAction): number | null {
