@@ -221,6 +221,9 @@ export class WebApi {
 
   handle(method: MethodName, args: Args): Body {
     switch (method) {
+      case 'apps.connections.open':
+        // Answered by the server, which owns the Socket Mode endpoint; never dispatched here.
+        return { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return {
           ok: true,

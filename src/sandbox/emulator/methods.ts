@@ -28,6 +28,7 @@ export const TIER_PER_MINUTE: Record<Tier, number> = {
 const ch = { arg: 'channel', error: 'channel_not_found' };
 
 export const METHODS = {
+  'apps.connections.open': { tier: 't1', required: [] },
   'auth.test': { tier: 'special', required: [] },
   'chat.postMessage': { tier: 'special', required: [ch] },
   'chat.update': { tier: 't3', required: [ch, { arg: 'ts', error: 'message_not_found' }] },

@@ -22,6 +22,7 @@ import {
 } from './deliver.js';
 import { isKnownMethod, JSON_ARGS, METHODS, type MethodName } from './methods.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { SocketModeServer } from './socket-mode.js';
 import {
   APP_ID,
   type ChannelInput,
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
   rateLimitScale?: number;
   /** Finer rate-limit settings (per-method overrides, chat.postMessage burst and caps). */
   rateLimitOptions?: Omit<RateLimitOptions, 'scale'>;
+  /** The app-level token (`xapp-…`) Socket Mode clients present to `apps.connections.open`. */
+  appToken?: string;
   botUserId?: string;
   botId?: string;
   botName?: string;
@@ -168,6 +171,8 @@ export class SlackEmulator {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly pending = new Set<Promise<unknown>>();
   private server: Server | undefined;
+  /** Socket Mode: when an app is connected, deliveries go over its WebSocket instead of HTTP. */
+  readonly socketMode = new SocketModeServer('/socket-mode');
   private baseUrl = '';
   rateLimitsEnabled: boolean;
   deliverOwnReactions: boolean;
@@ -222,6 +227,7 @@ export class SlackEmulator {
       });
     });
     this.server = server;
+    server.on('upgrade', (req, socket) => this.socketMode.handleUpgrade(req, socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', () => resolve());
@@ -233,6 +239,7 @@ export class SlackEmulator {
 
   async stop(): Promise<void> {
     await this.settle();
+    this.socketMode.close();
     const server = this.server;
     if (!server) return;
     this.server = undefined;
@@ -453,6 +460,24 @@ export class SlackEmulator {
     let headers: Record<string, string> = {};
     let delay = (this.latency.get(method) ?? 0) + (this.latency.get('*') ?? 0);
 
+    if (method === 'apps.connections.open') {
+      // The one method that takes the app-level token instead of the bot token.
+      const valid =
+        token !== undefined && token.startsWith('xapp-') && token === (this.opts.appToken ?? token);
+      const answer = valid
+        ? { ok: true, url: this.socketMode.issueUrl(this.baseUrl) }
+        : { ok: false, error: token ? 'invalid_auth' : 'not_authed' };
+      this.calls.push({
+        method,
+        args: recordedArgs,
+        ok: valid,
+        status: 200,
+        at: Date.now(),
+        response: answer,
+      });
+      return send(res, 200, answer);
+    }
+
     const authed = isKnownMethod(method) && parsed !== 'invalid_json' && token === this.opts.botToken;
     // A fault is used up by the next call that gets past routing and authentication.
     const fault = authed ? this.faults.get(method)?.shift() : undefined;
@@ -635,6 +660,7 @@ export class SlackEmulator {
   };
 
   private async send(kind: string, raw: RawDelivery, sent: unknown): Promise<DeliveryResult> {
+    if (this.socketMode.connected && kind !== 'raw') return this.sendOverSocket(kind, sent);
     if (!this.appUrl) throw new Error('emulator: appUrl is not set (startEmulator({ appUrl }) or setAppUrl)');
     try {
       const result = await postSigned(
@@ -646,6 +672,23 @@ export class SlackEmulator {
       this.deliveries.push({ kind, sent, status: result.status, response: result.body, at: Date.now() });
       this.state.emit({ kind: 'delivery', what: kind });
       return result;
+    } catch (err) {
+      this.deliveries.push({ kind, sent, status: 0, error: String(err), at: Date.now() });
+      throw err;
+    }
+  }
+
+  /** Socket Mode carries the same payloads, wrapped in envelopes; the ack's payload is the response body. */
+  private async sendOverSocket(kind: string, sent: unknown): Promise<DeliveryResult> {
+    const type =
+      kind === 'command' ? 'slash_commands' : kind.startsWith('event:') ? 'events_api' : 'interactive';
+    const started = Date.now();
+    try {
+      const body = await this.socketMode.deliver(type, sent, this.opts.deliveryTimeoutMs ?? 10_000);
+      const durationMs = Date.now() - started;
+      this.deliveries.push({ kind, sent, status: 200, response: body, at: Date.now() });
+      this.state.emit({ kind: 'delivery', what: kind });
+      return { status: 200, body, headers: {}, durationMs, ackedInTime: durationMs <= 3000 };
     } catch (err) {
       this.deliveries.push({ kind, sent, status: 0, error: String(err), at: Date.now() });
       throw err;
