@@ -13,6 +13,7 @@ import { createScheduler, JOBS, type Job, type Scheduler } from './jobs/index.js
 import { createSlackApp } from './slack/app.js';
 import { createNotifier, type Notifier } from './slack/notifier.js';
 import { createUserDirectory } from './slack/user-directory.js';
+import { reactionsOfEntry } from './slack/views/poll.js';
 import { renderEntry } from './slack/views/render.js';
 import { createWebClient } from './slack/web-client.js';
 
@@ -79,7 +80,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     notifier?.kick();
   };
 
-  notifier = createNotifier({ client, outbox, render: renderEntry, clock, logger, onHeld: reportHeld });
+  notifier = createNotifier({
+    client,
+    outbox,
+    render: renderEntry,
+    clock,
+    logger,
+    onHeld: reportHeld,
+    reactionsOf: reactionsOfEntry,
+  });
   applyConfiguredBindings(ctx, config.channels);
 
   const slack = createSlackApp(config, {

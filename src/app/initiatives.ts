@@ -15,6 +15,7 @@ import {
   setMetric as saveMetric,
   setTier as saveTier,
 } from '../db/repositories/initiatives-repo.js';
+import { adoptInto } from '../db/repositories/pain-points-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
 import { err, ok, type Result } from '../domain/errors.js';
@@ -41,6 +42,11 @@ export interface NewInitiativeInput {
   tier?: Tier;
   ownerId?: UserId;
   startDate?: string;
+  /** Optional metrics from the New initiative modal (`/cx metric` sets them later otherwise). */
+  customerMetric?: Metric;
+  businessMetric?: Metric;
+  /** Adopted from this pain point (the round results' button): linked, and the pain point marked adopted. */
+  painPointId?: number;
 }
 
 /** The department of the channel the caller is in, when that channel is bound to one. */
@@ -77,6 +83,23 @@ export async function createInitiative(
       now,
     );
     appendHistory(tx, { entity: 'I', entityId: initiative.id, actorId: caller.userId, kind: 'created' }, now);
+    for (const kind of ['customer', 'business'] as const) {
+      const metric = kind === 'customer' ? input.customerMetric : input.businessMetric;
+      if (!metric) continue;
+      saveMetric(tx, initiative.id, kind, metric, now);
+      const unit = metric.unit ? ` ${metric.unit}` : '';
+      const note = `${kind}: ${metric.name} ${metric.baseline}${unit} -> ${metric.target}${unit}`;
+      appendHistory(
+        tx,
+        { entity: 'I', entityId: initiative.id, actorId: caller.userId, kind: 'metric', note },
+        now,
+      );
+      Object.assign(
+        initiative,
+        kind === 'customer' ? { customerMetric: metric } : { businessMetric: metric },
+      );
+    }
+    if (input.painPointId !== undefined) adoptInto(tx, input.painPointId, initiative.id, caller.userId, now);
     return ok(initiative);
   });
 }

@@ -1,16 +1,23 @@
 import type { Department, Progress, Tier, UserId } from '../domain/types.js';
 import type {
+  MetricCheckAskPayload,
+  MetricVerdictOwnerPayload,
+  MetricVerdictPayload,
+} from './metric-types.js';
+import type {
   DigestDetailPayload,
   DigestPayload,
   ReminderPayload,
   StalledListPayload,
 } from './nudge-types.js';
-import type {
-  MetricCheckAskPayload,
-  MetricVerdictOwnerPayload,
-  MetricVerdictPayload,
-} from './metric-types.js';
 import type { OutboxMessage } from './outbox-types.js';
+import type {
+  PollPayload,
+  PollReactionsPayload,
+  RoundBreakdownPayload,
+  RoundInvitePayload,
+  RoundResultsPayload,
+} from './round-types.js';
 
 /**
  * The typed notifications use cases write to the outbox. Each payload is a snapshot: the renderer in
@@ -39,6 +46,11 @@ export type Notification =
   | OutboxMessage<'stalled_list', StalledListPayload>
   | OutboxMessage<'digest', DigestPayload>
   | OutboxMessage<'digest_detail', DigestDetailPayload>
+  | OutboxMessage<'poll', PollPayload>
+  | OutboxMessage<'poll_reactions', PollReactionsPayload>
+  | OutboxMessage<'round_invite', RoundInvitePayload>
+  | OutboxMessage<'round_results', RoundResultsPayload>
+  | OutboxMessage<'round_breakdown', RoundBreakdownPayload>
   | OutboxMessage<'metric_check', MetricCheckAskPayload>
   | OutboxMessage<'metric_verdict', MetricVerdictPayload>
   | OutboxMessage<'metric_verdict_owner', MetricVerdictOwnerPayload>;

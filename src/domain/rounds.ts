@@ -33,9 +33,35 @@ export function reactionFor(position: number): VoteReaction | null {
   return VOTE_REACTIONS[position - 1] ?? null;
 }
 
-/** Which open pain points go on the poll: the oldest first, so none waits forever. */
-export function selectForPoll<T extends { id: number }>(openPainPoints: readonly T[]): T[] {
-  return [...openPainPoints].sort((a, b) => a.id - b.id).slice(0, MAX_POLL_ITEMS);
+/**
+ * What selectForPoll may know of a pain point: `roundsOn` is how many polls it has been on (0 or absent:
+ * new), `carriedVotes` the votes it got on the last one.
+ */
+export interface PollCandidate {
+  id: number;
+  roundsOn?: number;
+  carriedVotes?: number;
+}
+
+/**
+ * Which open pain points go on the poll, at most ten: the new ones first (oldest first, so none waits
+ * forever), then those carried over from earlier rounds, most voted last time first (older first on a tie).
+ */
+export function selectForPoll<T extends PollCandidate>(openPainPoints: readonly T[]): T[] {
+  const carried = (p: T) => (p.roundsOn ?? 0) > 0;
+  return [...openPainPoints]
+    .sort(
+      (a, b) =>
+        Number(carried(a)) - Number(carried(b)) ||
+        (carried(a) ? (b.carriedVotes ?? 0) - (a.carriedVotes ?? 0) : 0) ||
+        a.id - b.id,
+    )
+    .slice(0, MAX_POLL_ITEMS);
+}
+
+/** When a round opened at `openedAt` closes: five days later. */
+export function closingTime(openedAt: Date): Date {
+  return new Date(openedAt.getTime() + ROUND_OPEN_DAYS * DAY_MS);
 }
 
 export function isDueToClose(openedAt: Date, now: Date): boolean {

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 
 export interface SlackAppDeps {
@@ -87,6 +88,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
   registerActions(app, deps.ctx);
   registerViews(app, deps.ctx);
   registerEvents(app, deps.ctx);
+  registerShortcuts(app, deps.ctx);
 
   let botUserId: string | null = null;
   return {

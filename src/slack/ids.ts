@@ -3,6 +3,7 @@ export const ACTION = {
   done: 'cx_action_done',
   update: 'cx_action_update',
   snooze: 'cx_action_snooze',
+  adoptPainPoint: 'cx_adopt_pain_point',
   // The 6–12-month test: value `I-n` (open the check modal) or `I-n:<due date>` (the owner's decision).
   metricCheckOpen: 'cx_metric_check_open',
   metricRecommit: 'cx_metric_recommit',
@@ -13,6 +14,7 @@ export const VIEW = {
   newInitiative: 'cx_new_initiative',
   logAction: 'cx_log_action',
   addUpdate: 'cx_add_update',
+  logPainPoint: 'cx_log_pain_point',
   metricCheck: 'cx_metric_check',
 } as const;
 
@@ -28,6 +30,7 @@ export const FIELD = {
   due: 'due',
   dept: 'dept',
   note: 'note',
+  painText: 'pain_text',
   // Metrics: in the New initiative modal, and the check modal's current values.
   customerName: 'customer_name',
   customerBaseline: 'customer_baseline',
@@ -39,4 +42,9 @@ export const FIELD = {
   businessUnit: 'business_unit',
   customerValue: 'customer_value',
   businessValue: 'business_value',
+} as const;
+
+/** Shortcut callback ids, as declared in manifest.yml. */
+export const SHORTCUT = {
+  logPainPoint: 'log_pain_point',
 } as const;

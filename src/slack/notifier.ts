@@ -50,6 +50,11 @@ export interface NotifierOptions {
   logger: NotifierLogger;
   /** Called once when an entry becomes held (unbound department, bot not in channel, channel gone…). */
   onHeld?: (entry: OutboxEntry, error: string) => void;
+  /**
+   * Entries that are not posts but reactions the bot adds to their thread parent (the poll's number
+   * reactions): the reaction names, or null for an ordinary post. See `addReactions`.
+   */
+  reactionsOf?: (entry: OutboxEntry) => readonly string[] | null;
   /** How often `start()` looks for rows other processes wrote. Default 5 s. */
   pollMs?: number;
   /** Slow periodic retry of held rows. Default 15 min. */
@@ -481,7 +486,38 @@ export function createNotifier(options: NotifierOptions): Notifier {
     return { do: 'deliver', entry, target };
   }
 
+  /**
+   * Adds reactions to the entry's thread parent. Adding one that is there already answers `already_reacted`,
+   * which counts as done, so a retry (or a recovery after a crash) simply adds them all again: nothing to
+   * look for first, and nothing is ever doubled. Recorded as sent on the parent's channel and ts.
+   */
+  async function addReactions(entry: OutboxEntry, target: Target, names: readonly string[]): Promise<void> {
+    const ts = target.threadTs;
+    if (ts === undefined) {
+      fail(entry, { kind: 'dead', error: 'reactions_without_parent' }, false);
+      return;
+    }
+    if (!outbox.markSending(entry.id, clock.now(), target.channel)) return;
+    try {
+      for (const name of names) {
+        await call('reactions.add', undefined, () =>
+          client.reactions.add({ channel: target.channel, timestamp: ts, name }),
+        ).catch((err: unknown) => {
+          if (!(err instanceof CallFailed && err.failure.error === 'already_reacted')) throw err;
+        });
+      }
+      outbox.markSent(entry.id, { channel: target.channel, ts }, clock.now());
+      wakes.delete(entry.id);
+    } catch (err) {
+      if (!(err instanceof CallFailed)) throw err;
+      const failure = err.failure.kind === 'transient' ? { ...err.failure, maybeSent: false } : err.failure;
+      fail(entry, failure, true);
+    }
+  }
+
   async function deliver(entry: OutboxEntry, target: Target): Promise<void> {
+    const reactions = options.reactionsOf?.(entry);
+    if (reactions) return addReactions(entry, target, reactions);
     let claimed = false;
     try {
       // An earlier attempt may have reached Slack: look before posting again.

@@ -16,6 +16,7 @@ import {
 } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
+import { rounds } from './en-rounds.js';
 
 export const safe = neutraliseMentions;
 export const mention = (userId: string) => `<@${userId}>`;
@@ -78,6 +79,8 @@ const USAGE_DETAIL: Record<string, string> = {
 export const en = {
   /** Reminder DMs, Monday department lists and the weekly digest (./en-nudges.ts). */
   nudges,
+  /** The monthly pain-point round: pain points, poll, votes, results (./en-rounds.ts). */
+  rounds,
   genericFailure: 'Something went wrong on our side, and nothing was changed. Please try again in a moment.',
   duplicate: 'That request was already handled.',
   comingSoon: (name: string) =>

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../domain/commands.js';
 import { parseDue, parseStart } from '../../domain/dates.js';
-import { DEPARTMENTS, type Department, type Tier } from '../../domain/types.js';
+import { DEPARTMENTS, type Department, type Metric, type Tier } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
+import { type MetricFieldWords, parseInitiativeMetrics } from './metric-fields.js';
 
 /** Slack's view state: values[block_id][action_id] → element state. Our block_id equals the action_id. */
 const elementState = z
@@ -19,6 +20,7 @@ const stateSchema = z.record(z.string(), z.record(z.string(), elementState));
 export const metadataSchema = z.object({
   channelId: z.string().nullish(),
   actionId: z.number().int().positive().optional(),
+  painPointId: z.number().int().positive().optional(),
   /** The message a modal was opened from (a reminder), to update it in place once submitted. */
   messageTs: z.string().optional(),
 });
@@ -54,6 +56,9 @@ export interface NewInitiativeForm {
   tier: Tier;
   ownerId: string;
   startDate: string;
+  /** The optional metrics of the modal (issue 5). */
+  customerMetric?: Metric;
+  businessMetric?: Metric;
 }
 
 /** Messages for inline errors; keyed by block id. Wording is passed in so the catalogue stays the only source. */
@@ -69,6 +74,7 @@ export function parseNewInitiative(
   now: Date,
   zone: string,
   words: FormWords,
+  metricWords?: MetricFieldWords,
 ): Parsed<NewInitiativeForm> {
   const values = stateSchema.safeParse(rawValues);
   if (!values.success) return { ok: false, errors: { [FIELD.title]: words.required } };
@@ -89,10 +95,14 @@ export function parseNewInitiative(
   const start = startRaw ? parseStart(startRaw, now, zone) : null;
   if (!start) errors[FIELD.start] = words.required;
   else if (!start.ok) errors[FIELD.start] = words.badDate;
+  // The optional customer and business metric, when the caller passes their wording (the modal has them).
+  const metrics = metricWords ? parseInitiativeMetrics(rawValues, metricWords) : null;
+  if (metrics && !metrics.ok) Object.assign(errors, metrics.errors);
   if (Object.keys(errors).length > 0 || !lead || !start?.ok) return { ok: false, errors };
   return {
     ok: true,
     value: {
+      ...(metrics?.ok ? metrics.value : {}),
       title,
       lead,
       with: withDepts.filter((d): d is Department => d !== null),

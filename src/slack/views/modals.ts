@@ -3,6 +3,7 @@ import { DEPARTMENTS, type Department, type Initiative, type Tier } from '../../
 import { FIELD, VIEW } from '../ids.js';
 import { deptName, en, iref } from '../messages/en.js';
 import { LIMITS, plain, section } from './blocks.js';
+import { metricInputs } from './check.js';
 
 const deptOption = (d: Department): PlainTextOption => ({ text: plain(deptName(d)), value: d });
 
@@ -42,6 +43,8 @@ export interface NewInitiativeDefaults {
   tier?: Tier;
   /** Where the modal was opened from: the confirmation is posted there. */
   channelId?: string;
+  /** Adopting a pain point from the round results: the initiative keeps the link. */
+  painPointId?: number;
 }
 
 export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
@@ -50,7 +53,10 @@ export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
     { text: plain(en.tier('essential')), value: 'essential' },
   ];
   const tier = d.tier ?? 'important';
-  const meta = JSON.stringify({ channelId: d.channelId ?? null });
+  const meta = JSON.stringify({
+    channelId: d.channelId ?? null,
+    ...(d.painPointId ? { painPointId: d.painPointId } : {}),
+  });
   return modal(
     VIEW.newInitiative,
     en.modal.newTitle,
@@ -80,6 +86,7 @@ export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
       }),
       input(FIELD.owner, en.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
       input(FIELD.start, en.modal.start, { type: 'datepicker', initial_date: d.today }),
+      ...metricInputs(),
     ],
     meta,
   );

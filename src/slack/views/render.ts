@@ -4,7 +4,9 @@ import { bar, en, iref, safe } from '../messages/en.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
 import { checkAskMessage, verdictMessage, verdictOwnerMessage } from './check.js';
 import { digestDetailMessage, digestMessage } from './digest.js';
+import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
+import { breakdownMessage, resultsMessage } from './results.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
   const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
@@ -32,6 +34,14 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return digestMessage(n.payload);
     case 'digest_detail':
       return digestDetailMessage(n.payload);
+    case 'poll':
+      return pollMessage(n.payload);
+    case 'round_invite':
+      return inviteMessage(n.payload);
+    case 'round_results':
+      return resultsMessage(n.payload);
+    case 'round_breakdown':
+      return breakdownMessage(n.payload);
     case 'metric_check':
       return checkAskMessage(n.payload);
     case 'metric_verdict':

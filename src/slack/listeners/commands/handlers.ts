@@ -40,6 +40,7 @@ import {
 } from '../../views/replies.js';
 import { handleCheck } from './check.js';
 import { joinForBinding } from './join-channel.js';
+import { handlePain, handleRound, showPainPoint } from './rounds.js';
 
 export interface CommandIO {
   client: WebClient;
@@ -142,7 +143,7 @@ export async function handleCommand(
           initiativeReply(d, metricsPicture(ctx, d.initiative)),
         );
       if (cmd.ref.kind === 'A') return answer(actionDetail(ctx, cmd.ref.n), 'show', actionReply);
-      return errorReply({ code: 'unknown_ref', ref: `P-${cmd.ref.n}` }, 'show');
+      return showPainPoint(ctx, cmd.ref.n);
     case 'essential':
     case 'important':
       return answer(await changeTier(ctx, caller, cmd.initiativeId, cmd.name), cmd.name, (c) =>
@@ -164,8 +165,9 @@ export async function handleCommand(
     case 'check':
       return handleCheck(ctx, cmd, caller, io);
     case 'pain':
+      return handlePain(ctx, cmd, caller);
     case 'round':
-      return textReply(en.comingSoon(cmd.name));
+      return handleRound(ctx, cmd, caller);
     case 'setup': {
       const admin = await requireAdmin(ctx, caller.userId);
       if (!admin.ok) return errorReply(admin.error, 'setup');

@@ -7,8 +7,8 @@ import type { DomainError } from '../../../domain/errors.js';
 import { FIELD, VIEW } from '../../ids.js';
 import { en } from '../../messages/en.js';
 import { parseLogAction, parseMetadata, parseNewInitiative, parseNote } from '../../parse/view-state.js';
-import { registerMetricViews } from './metrics.js';
 import { showOutcomeInPlace } from '../actions/in-place.js';
+import { registerMetricViews } from './metrics.js';
 
 /** Which input a use-case error belongs to, so it shows inline next to that field. */
 function fieldOf(error: DomainError, fallback: string): string {
@@ -41,12 +41,20 @@ export function registerViews(app: App, ctx: AppContext): void {
   const words = en.modal;
 
   app.view(VIEW.newInitiative, async ({ ack, body, view, client, logger }) => {
-    const parsed = parseNewInitiative(view.state.values, ctx.clock.now(), ctx.timeZone, words);
+    const parsed = parseNewInitiative(
+      view.state.values,
+      ctx.clock.now(),
+      ctx.timeZone,
+      words,
+      en.metrics.newModal,
+    );
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const meta = parseMetadata(view.private_metadata);
     const caller: Caller = { userId: body.user.id, dedupeKey: `view:${view.id}` };
     try {
-      const result = await createInitiative(ctx, caller, parsed.value);
+      const { painPointId } = meta;
+      const input = { ...parsed.value, ...(painPointId ? { painPointId } : {}) };
+      const result = await createInitiative(ctx, caller, input);
       if (!result.ok) {
         return ack({
           response_action: 'errors',
@@ -55,7 +63,9 @@ export function registerViews(app: App, ctx: AppContext): void {
       }
       await ack();
       const i = result.value;
-      await confirm(client, meta.channelId, body.user.id, en.initiativeCreated(i.id, i.title, i.tier));
+      const adopted = painPointId ? ` ${en.rounds.adopted(i.id, painPointId)}` : '';
+      const created = en.initiativeCreated(i.id, i.title, i.tier) + adopted;
+      await confirm(client, meta.channelId, body.user.id, created);
     } catch (error) {
       if (error instanceof DuplicateDelivery) return ack();
       logger.error(`new initiative modal failed: ${(error as Error).message}`);

@@ -1,0 +1,17 @@
+import { closeDueRounds } from '../app/rounds.js';
+import { halfHourKey } from '../domain/cron.js';
+import type { Job } from './job.js';
+
+/** Hourly: closes rounds whose five days are over and posts their results (once: the close is a state change). */
+export const roundCloseJob: Job = {
+  name: 'round-close',
+  schedule: '5 * * * *',
+  // The hour, in UTC so a repeated local hour at a DST change still gets its own period.
+  periodOf: (at) => halfHourKey(new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000)),
+  async run(ctx, now) {
+    const closed = closeDueRounds(ctx, now);
+    return closed.length === 0
+      ? 'no round due to close'
+      : closed.map((c) => `round ${c.round.month} closed (${c.voters} voter(s))`).join('; ');
+  },
+};

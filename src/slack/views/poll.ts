@@ -1,0 +1,39 @@
+import type { KnownBlock } from '@slack/types';
+import type { OutboxEntry } from '../../app/outbox-types.js';
+import type { PollPayload, PollReactionsPayload, RoundInvitePayload } from '../../app/round-types.js';
+import { reactionFor } from '../../domain/rounds.js';
+import { en } from '../messages/en.js';
+import { closingLabel } from '../messages/en-rounds.js';
+import { type BuiltMessage, context, header, message, section } from './blocks.js';
+
+/** The monthly poll in one department channel: how to vote, when it closes, one section per option. */
+export function pollMessage(p: PollPayload): BuiltMessage {
+  const w = en.rounds;
+  const closes = closingLabel(p.closesAt, p.timeZone);
+  const options = p.options.map((o) =>
+    w.pollOption(reactionFor(o.position) ?? String(o.position), o.painPointId, o.text, o.dept),
+  );
+  const blocks: KnownBlock[] = [
+    header(w.pollTitle(p.month)),
+    section(w.pollHowTo(p.maxVotes, closes)),
+    ...options.map(section),
+    context(w.pollFooter),
+  ];
+  return message(w.pollFallback(p.month, p.options.length, closes), blocks);
+}
+
+/** A month without open pain points. */
+export function inviteMessage(p: RoundInvitePayload): BuiltMessage {
+  const text = en.rounds.invite(p.month);
+  return message(text, [header(en.rounds.inviteTitle(p.month)), section(text)]);
+}
+
+/**
+ * For the notifier: the reactions a `poll_reactions` entry adds under its poll (the thread parent), in
+ * order; null for every other kind, which is posted as a message.
+ */
+export function reactionsOfEntry(entry: OutboxEntry): readonly string[] | null {
+  if (entry.kind !== 'poll_reactions') return null;
+  const reactions = (entry.payload as Partial<PollReactionsPayload> | null)?.reactions;
+  return Array.isArray(reactions) ? reactions.filter((r) => typeof r === 'string') : [];
+}
