@@ -462,8 +462,7 @@ export class SlackEmulator {
 
     if (method === 'apps.connections.open') {
       // The one method that takes the app-level token instead of the bot token.
-      const valid =
-        token !== undefined && token.startsWith('xapp-') && token === (this.opts.appToken ?? token);
+      const valid = token?.startsWith('xapp-') === true && token === (this.opts.appToken ?? token);
       const answer = valid
         ? { ok: true, url: this.socketMode.issueUrl(this.baseUrl) }
         : { ok: false, error: token ? 'invalid_auth' : 'not_authed' };
