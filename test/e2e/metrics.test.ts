@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
 import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
 
@@ -6,7 +7,7 @@ import { CHANNELS, eventually, type Harness, openedView, startHarness } from '..
 let h: Harness;
 
 beforeEach(async () => {
-  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z') });
+  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), jobs: [metricChecksJob] });
 });
 afterEach(async () => {
   await h.stop();
@@ -146,6 +147,103 @@ describe('/cx check: check-ins with who and when, history kept, trend in /cx sho
     const reply = h.replyText(await h.cx('UBOB', `check I-${id}`));
     expect(reply).toMatch(/Only <@UALICE> or an admin/);
     expect(h.emulator.callsTo('views.open')).toHaveLength(0);
+  });
+});
+
+describe('New initiative modal: optional customer and business metric', () => {
+  async function openNew() {
+    const opened = h.emulator.callsTo('views.open').length;
+    await h.cx('UALICE', 'new');
+    return openedView(h.emulator, 'UALICE', opened);
+  }
+
+  it('creates the initiative with both metrics; direction follows from baseline vs target', async () => {
+    const viewId = await openNew();
+    const result = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: {
+        [FIELD.title]: 'Answer within a day',
+        [FIELD.lead]: 'service',
+        [FIELD.customerName]: 'CSAT',
+        [FIELD.customerBaseline]: '72%',
+        [FIELD.customerTarget]: '80',
+        [FIELD.businessName]: 'Cost to serve',
+        [FIELD.businessBaseline]: '12',
+        [FIELD.businessTarget]: '9',
+        [FIELD.businessUnit]: '€',
+      },
+    });
+    expect(result.viewClosed).toBe(true);
+    expect(
+      sql(
+        'select customer_metric_name, customer_baseline, customer_target, customer_unit, business_metric_name, business_baseline, business_target, business_unit from initiatives',
+      ),
+    ).toEqual([
+      {
+        customer_metric_name: 'CSAT',
+        customer_baseline: 72,
+        customer_target: 80,
+        customer_unit: '%',
+        business_metric_name: 'Cost to serve',
+        business_baseline: 12,
+        business_target: 9,
+        business_unit: '€',
+      },
+    ]);
+    const body = JSON.stringify((await h.cx('UALICE', 'show I-1')).body);
+    expect(body).toContain('Business metric: Cost to serve 12€ → 9€');
+    expect(body).not.toContain('How will we know');
+  });
+
+  it('leaving the metrics empty still creates the initiative (flagged in /cx show)', async () => {
+    const viewId = await openNew();
+    await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: { [FIELD.title]: 'No numbers', [FIELD.lead]: 'it' },
+    });
+    expect(sql('select customer_metric_name, business_metric_name from initiatives')).toEqual([
+      { customer_metric_name: null, business_metric_name: null },
+    ]);
+    expect(JSON.stringify((await h.cx('UALICE', 'show I-1')).body)).toContain('How will we know it worked?');
+  });
+
+  it('an incomplete, equal or non-numeric metric is shown inline and nothing is created', async () => {
+    const viewId = await openNew();
+    const before = h.snapshot();
+    const result = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: {
+        [FIELD.title]: 'Half typed',
+        [FIELD.lead]: 'it',
+        [FIELD.customerName]: 'NPS',
+        [FIELD.customerBaseline]: '30',
+        [FIELD.businessName]: 'Retention',
+        [FIELD.businessBaseline]: '90%',
+        [FIELD.businessTarget]: '90%',
+      },
+    });
+    expect(result.viewClosed).toBe(false);
+    expect(result.problems).toEqual([]);
+    const errors = (result.body as { errors: Record<string, string> }).errors;
+    expect(errors[FIELD.customerTarget]).toMatch(/name, baseline and target together/);
+    expect(errors[FIELD.businessTarget]).toMatch(/needs a direction/);
+    expect(h.snapshot()).toEqual(before);
+    const fixed = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: {
+        [FIELD.title]: 'Half typed',
+        [FIELD.lead]: 'it',
+        [FIELD.customerName]: 'NPS',
+        [FIELD.customerBaseline]: '30',
+        [FIELD.customerTarget]: 'lots',
+      },
+    });
+    expect((fixed.body as { errors: Record<string, string> }).errors[FIELD.customerTarget]).toMatch(/number/);
+    expect(h.snapshot()).toEqual(before);
   });
 });
 

@@ -104,6 +104,7 @@ export const metrics = {
     equal: 'Baseline and target are equal: a metric needs a direction.',
     conflictingUnits: 'Baseline, target and unit name different units.',
     tooLong: (max: number) => `At most ${max} characters, please.`,
+    notANumber: 'Enter a number, like `42`, `-3.5` or `72%`.',
   },
 
   // ---- DMs and posts ------------------------------------------------------------------------------------

@@ -197,3 +197,41 @@ export function verdictOwnerMessage(p: MetricVerdictOwnerPayload): BuiltMessage 
   }
   return message(w.verdictFallback(p.initiative.id, p.kind, p.verdict), blocks);
 }
+
+// ---- New initiative modal: the optional metrics -----------------------------------------------------------
+
+const textInput = (field: string, label: string, maxLength: number, hint?: string): KnownBlock =>
+  ({
+    type: 'input',
+    block_id: field,
+    optional: true,
+    label: plain(label, 2000),
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
+    element: { type: 'plain_text_input', action_id: field, max_length: maxLength },
+  }) as KnownBlock;
+
+/** The customer and business metric inputs appended to the New initiative modal (all optional). */
+export function metricInputs(): KnownBlock[] {
+  const w = words().newModal;
+  const group = (kind: MetricKind, f: { name: string; baseline: string; target: string; unit: string }) => [
+    section(w.heading(kind)),
+    textInput(f.name, w.name, 100),
+    textInput(f.baseline, w.baseline, 40),
+    textInput(f.target, w.target, 40),
+    textInput(f.unit, w.unit, 20, w.unitHint),
+  ];
+  return [
+    ...group('customer', {
+      name: FIELD.customerName,
+      baseline: FIELD.customerBaseline,
+      target: FIELD.customerTarget,
+      unit: FIELD.customerUnit,
+    }),
+    ...group('business', {
+      name: FIELD.businessName,
+      baseline: FIELD.businessBaseline,
+      target: FIELD.businessTarget,
+      unit: FIELD.businessUnit,
+    }),
+  ];
+}
