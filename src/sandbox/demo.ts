@@ -1,0 +1,189 @@
+/**
+ * A realistic demo, made the way people would make it: slash commands typed by the sandbox people and
+ * reactions on the bot's posts, all delivered to the bot through the emulator. Nothing is written to the
+ * bot's database directly, so the demo only ever shows what the bot really does.
+ */
+
+import type { SlackEmulator } from './emulator/index.js';
+import { SANDBOX_ADMIN, SANDBOX_CHANNELS } from './workspace.js';
+
+export interface DemoResult {
+  ok: boolean;
+  summary: string;
+}
+
+const C = SANDBOX_CHANNELS;
+
+/** The reply a person sees after a command: the ack's text, or the ephemeral posted through response_url. */
+function replyOf(result: Awaited<ReturnType<SlackEmulator['command']>>): string {
+  const body = result.body as { text?: unknown } | string;
+  if (typeof body === 'string') return body;
+  return typeof body?.text === 'string' ? body.text : '';
+}
+
+export class DemoScript {
+  private readonly log: string[] = [];
+
+  constructor(private readonly emulator: SlackEmulator) {}
+
+  /** Types `/cx <text>` as `userId` in `channelId` and returns the reply; a refusal stops the demo. */
+  async cx(userId: string, channelId: string, text: string, expect?: RegExp): Promise<string> {
+    const result = await this.emulator.command({ userId, channelId, text });
+    const reply = replyOf(result);
+    if (result.status !== 200) throw new Error(`/cx ${text}: the bot answered HTTP ${result.status}`);
+    if (expect && !expect.test(reply))
+      throw new Error(`/cx ${text}: unexpected reply: ${reply.slice(0, 300)}`);
+    return reply;
+  }
+
+  /** The number in the first `I-n` / `A-n` / `P-n` of a reply. */
+  async create(kind: 'I' | 'A' | 'P', userId: string, channelId: string, text: string): Promise<number> {
+    const reply = await this.cx(userId, channelId, text);
+    const match = new RegExp(`\\b${kind}-(\\d+)\\b`).exec(reply);
+    if (!match) throw new Error(`/cx ${text}: no ${kind}-n in the reply: ${reply.slice(0, 300)}`);
+    this.log.push(`${kind}-${match[1]}`);
+    return Number(match[1]);
+  }
+
+  /** The bot's newest top-level post in a channel that satisfies `test`, once it has been delivered. */
+  async botPost(channelId: string, test: (text: string) => boolean, timeoutMs = 5000) {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.emulator
+        .messages(channelId)
+        .filter(
+          (m) =>
+            m.bot_id !== undefined && !m.thread_ts && test(`${m.text} ${JSON.stringify(m.blocks ?? [])}`),
+        )
+        .at(-1);
+      if (found) return found;
+      if (Date.now() > until) return undefined;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  summary(): string {
+    return this.log.join(' ');
+  }
+}
+
+/**
+ * Four initiatives across the departments, actions in every state (open, done, blocked, updated, snoozed,
+ * one initiative still without a next step), metrics, and — when the feedback round exists — pain points
+ * with a few votes. Skipped when the sandbox already has initiatives (the demo is for an empty sandbox).
+ */
+export async function seedDemo(emulator: SlackEmulator): Promise<DemoResult> {
+  const s = new DemoScript(emulator);
+  const list = await s.cx(SANDBOX_ADMIN, C.hub, 'list');
+  if (/\bI-\d+\b/.test(list)) {
+    return {
+      ok: false,
+      summary: 'The sandbox already has initiatives; the demo fills an empty one (start with --reset).',
+    };
+  }
+  const maya = 'UMAYA';
+  const liam = 'ULIAM';
+  const priya = 'UPRIYA';
+  const tomas = 'UTOMAS';
+  const june = 'UJUNE';
+
+  const i1 = await s.create(
+    'I',
+    maya,
+    C.service,
+    'new Answer every customer within 4 hours lead:service with:it,sales essential',
+  );
+  await s.cx(maya, C.service, `metric I-${i1} customer "First response time in hours" 26 -> 4`);
+  await s.cx(maya, C.service, `metric I-${i1} business "Cost per ticket" 18 -> 12`);
+  const i2 = await s.create(
+    'I',
+    june,
+    C.marketing,
+    'new Onboarding emails that keep what Sales promised lead:marketing with:sales',
+  );
+  const i3 = await s.create(
+    'I',
+    liam,
+    C.sales,
+    'new One customer view for account managers lead:sales with:it,service essential',
+  );
+  await s.cx(liam, C.sales, `metric I-${i3} customer "Renewal NPS" 21 -> 35`);
+  await s.create('I', tomas, C.it, 'new Self-service password reset lead:it with:service');
+
+  const a1 = await s.create(
+    'A',
+    maya,
+    C.service,
+    `log I-${i1} Route chat and email into one queue <@${priya}> due:+5d`,
+  );
+  await s.create(
+    'A',
+    maya,
+    C.service,
+    `log I-${i1} Publish first-response targets per channel <@${priya}> due:+10d`,
+  );
+  const a3 = await s.create(
+    'A',
+    maya,
+    C.service,
+    `log I-${i1} Alert on tickets waiting longer than 3 hours <@${tomas}> due:+14d dept:it`,
+  );
+  const a4 = await s.create(
+    'A',
+    june,
+    C.marketing,
+    `log I-${i2} Rewrite the welcome email with Sales <@${june}> due:+7d`,
+  );
+  const a5 = await s.create(
+    'A',
+    june,
+    C.marketing,
+    `log I-${i2} Tag each deal with the promises made <@${liam}> due:+21d dept:sales`,
+  );
+  const a6 = await s.create(
+    'A',
+    liam,
+    C.sales,
+    `log I-${i3} Interview five account managers <@${liam}> due:+3d`,
+  );
+  await s.create(
+    'A',
+    liam,
+    C.sales,
+    `log I-${i3} Show open tickets on the account page <@${tomas}> due:+30d dept:it`,
+  );
+
+  await s.cx(priya, C.service, `done A-${a1} Both queues now land in one inbox`);
+  await s.cx(liam, C.sales, `done A-${a6} Notes are in the hub channel`);
+  await s.cx(tomas, C.it, `block A-${a3} Waiting for helpdesk API access from the vendor`);
+  await s.cx(june, C.marketing, `update A-${a4} First draft reviewed with Liam`);
+  await s.cx(liam, C.sales, `snooze A-${a5} 7d`);
+
+  const pains = [
+    [priya, C.service, 'Customers repeat their story to every agent they talk to'],
+    [liam, C.sales, 'Quotes take a week because pricing lives in three spreadsheets'],
+    [june, C.marketing, 'Newsletter unsubscribes spike after the renewal reminder'],
+    [tomas, C.it, 'Password resets are a third of all IT tickets'],
+  ] as const;
+  const first = await s.cx(pains[0][0], pains[0][1], `pain ${pains[0][2]}`);
+  if (!/\bP-\d+\b/.test(first)) {
+    return {
+      ok: true,
+      summary: `${s.summary()} (pain points: not available in this version of the bot yet)`,
+    };
+  }
+  for (const [who, where, text] of pains.slice(1)) await s.create('P', who, where, `pain ${text}`);
+
+  await s.cx(SANDBOX_ADMIN, C.hub, 'round open');
+  const poll = await s.botPost(C.service, (t) => /\bP-\d+\b/.test(t));
+  if (!poll) return { ok: true, summary: `${s.summary()} (the round opened, but no poll was posted yet)` };
+  const votes: [string, string][] = [
+    [priya, 'one'],
+    [priya, 'two'],
+    [liam, 'two'],
+    [tomas, 'one'],
+    [june, 'one'],
+  ];
+  for (const [who, name] of votes) await emulator.react(who, poll.channel, poll.ts, name);
+  return { ok: true, summary: `${s.summary()}, round open with ${votes.length} votes` };
+}

@@ -1,0 +1,655 @@
+// The sandbox page: one person's view of the emulated workspace. It renders what GET /_sandbox/state
+// returns, acts through the /_sandbox/* API (each act is a real signed delivery to the bot), and
+// refreshes whenever the emulator's change stream says something happened.
+
+import { renderBlocks } from './blocks.js';
+import { EMOJI, renderMrkdwn, renderPlain } from './mrkdwn.js';
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const PICKER = [
+  'thumbsup',
+  'tada',
+  'heart',
+  'eyes',
+  'white_check_mark',
+  'rocket',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'keycap_ten',
+];
+
+const ui = {
+  state: null,
+  me: null,
+  /** 'channel' or 'app' (the cx-bridge app: Home or Messages tab). */
+  place: 'channel',
+  channel: null,
+  tab: 'home',
+  thread: null,
+  modalKey: null,
+  form: [],
+  /** Messages seen per channel, for unread counts. */
+  seen: new Map(),
+  firstLoad: true,
+};
+
+// ---------- server ----------
+
+async function api(path, body) {
+  const res = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  let data = null;
+  try {
+    data = await res.json();
+  } catch {
+    data = { ok: false, error: `HTTP ${res.status}` };
+  }
+  if (!res.ok || data.ok === false) notice(data.error ?? `HTTP ${res.status}`);
+  return data;
+}
+
+function notice(text) {
+  const n = $('notice');
+  n.textContent = text ?? '';
+  n.classList.toggle('visible', Boolean(text));
+  if (text) {
+    clearTimeout(notice.timer);
+    notice.timer = setTimeout(() => notice(''), 6000);
+  }
+}
+
+let fetching = false;
+let again = false;
+async function refresh() {
+  if (fetching) {
+    again = true;
+    return;
+  }
+  fetching = true;
+  try {
+    const q = ui.me ? `?user=${encodeURIComponent(ui.me)}` : '';
+    const res = await fetch(`/_sandbox/state${q}`);
+    if (res.ok) {
+      ui.state = await res.json();
+      ui.me = ui.state.me;
+      render();
+    }
+  } finally {
+    fetching = false;
+    if (again) {
+      again = false;
+      refresh();
+    }
+  }
+}
+
+let timer = null;
+function scheduleRefresh() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 40);
+}
+
+function listen() {
+  const source = new EventSource('/_emulator/changes');
+  source.onmessage = (e) => {
+    try {
+      const change = JSON.parse(e.data);
+      if (change.kind === 'call' || change.kind === 'delivery') return;
+    } catch {
+      // an unreadable change still means something changed
+    }
+    scheduleRefresh();
+  };
+  source.onopen = () => scheduleRefresh();
+}
+
+// ---------- helpers ----------
+
+const userById = (id) => ui.state?.users.find((u) => u.id === id);
+const channelById = (id) => ui.state?.channels.find((c) => c.id === id);
+const dmChannel = () => ui.state?.channels.find((c) => c.kind === 'dm');
+
+function ctx() {
+  return {
+    me: ui.me,
+    userName: (id) => userById(id)?.realName,
+    channelName: (id) => {
+      const c = channelById(id);
+      return c && c.kind === 'channel' ? c.name : undefined;
+    },
+    people: () => ui.state.users.filter((u) => !u.isBot),
+  };
+}
+
+function formatTime(date, zone, withDate = true) {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: withDate ? 'short' : undefined,
+    day: withDate ? 'numeric' : undefined,
+    month: withDate ? 'short' : undefined,
+    year: withDate ? 'numeric' : undefined,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+const tsDate = (ts) => new Date(Number(ts) * 1000);
+const myZone = () => userById(ui.me)?.tz ?? 'UTC';
+
+function currentChannelId() {
+  if (ui.place === 'app') return ui.tab === 'messages' ? dmChannel()?.id : null;
+  return ui.channel;
+}
+
+function saveLocation() {
+  const parts = [`user=${ui.me}`];
+  if (ui.place === 'app') parts.push(`app=${ui.tab}`);
+  else if (ui.channel) parts.push(`channel=${ui.channel}`);
+  history.replaceState(null, '', `#${parts.join('&')}`);
+}
+
+function readLocation() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (params.get('user')) ui.me = params.get('user');
+  if (params.get('app')) {
+    ui.place = 'app';
+    ui.tab = params.get('app') === 'messages' ? 'messages' : 'home';
+  } else if (params.get('channel')) ui.channel = params.get('channel');
+}
+
+/** Typed `@maya` / `#cx-sales` become mentions, as if picked from Slack's autocomplete. */
+function linkMentions(text) {
+  return text
+    .replace(/(^|[\s(])@([a-z0-9._-]+)/gi, (m, pre, name) => {
+      const u = ui.state.users.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      return u ? `${pre}<@${u.id}>` : m;
+    })
+    .replace(/(^|[\s(])#([a-z0-9_-]+)/gi, (m, pre, name) => {
+      const c = ui.state.channels.find((x) => x.kind === 'channel' && x.name === name.toLowerCase());
+      return c ? `${pre}<#${c.id}>` : m;
+    });
+}
+
+// ---------- acting ----------
+
+async function sendText(text, threadTs) {
+  const channel = currentChannelId();
+  if (!channel || !text.trim()) return false;
+  const body = { user: ui.me, channel, text: linkMentions(text.trim()) };
+  if (threadTs && !text.trim().startsWith('/')) body.threadTs = threadTs;
+  const res = await api('/_sandbox/command', body);
+  scheduleRefresh();
+  return res.ok !== false;
+}
+
+async function act(action, where) {
+  await api('/_sandbox/action', { user: ui.me, ...where, ...action });
+  scheduleRefresh();
+}
+
+async function toggleReaction(channel, ts, name) {
+  await api('/_sandbox/react', { user: ui.me, channel, ts, name });
+  scheduleRefresh();
+}
+
+function openPicker(anchor, channel, ts) {
+  const picker = $('emoji-picker');
+  picker.replaceChildren();
+  for (const name of PICKER) {
+    const b = el('button', 'picker-emoji', EMOJI[name]);
+    b.type = 'button';
+    b.title = `:${name}:`;
+    b.dataset.emoji = name;
+    b.addEventListener('click', () => {
+      picker.hidden = true;
+      toggleReaction(channel, ts, name);
+    });
+    picker.append(b);
+  }
+  const r = anchor.getBoundingClientRect();
+  picker.style.top = `${Math.min(r.bottom + 4, window.innerHeight - 140)}px`;
+  picker.style.left = `${Math.min(r.left, window.innerWidth - 280)}px`;
+  picker.hidden = false;
+}
+
+document.addEventListener('click', (e) => {
+  const picker = $('emoji-picker');
+  if (!picker.hidden && !picker.contains(e.target) && !e.target.closest('.add-reaction'))
+    picker.hidden = true;
+});
+
+// ---------- rendering ----------
+
+function render() {
+  const s = ui.state;
+  if (!s) return;
+  if (!ui.channel || !channelById(ui.channel)) {
+    ui.channel = s.channels.find((c) => c.kind === 'channel')?.id ?? null;
+  }
+  if (ui.firstLoad) {
+    for (const c of s.channels) ui.seen.set(c.id, countOf(c.id));
+    ui.firstLoad = false;
+  }
+  const open = currentChannelId();
+  if (open) ui.seen.set(open, countOf(open));
+  renderSwitcher();
+  renderSidebar();
+  renderClock();
+  renderMain();
+  renderThread();
+  renderModal();
+  saveLocation();
+  document.body.dataset.ready = 'true';
+}
+
+function countOf(channelId) {
+  const s = ui.state;
+  return (s.messages[channelId]?.length ?? 0) + s.ephemerals.filter((e) => e.channel === channelId).length;
+}
+
+function renderSwitcher() {
+  const select = $('user-switcher');
+  const people = ui.state.users.filter((u) => !u.isBot);
+  if (select.options.length !== people.length) {
+    select.replaceChildren(
+      ...people.map((u) => new Option(`${u.realName}${u.isAdmin ? ' (admin)' : ''}`, u.id)),
+    );
+  }
+  select.value = ui.me;
+  const me = userById(ui.me);
+  $('user-meta').textContent = me ? `@${me.name} · ${me.tz}` : '';
+}
+
+function renderSidebar() {
+  const list = $('channel-list');
+  list.replaceChildren();
+  for (const c of ui.state.channels.filter((x) => x.kind === 'channel')) {
+    const li = el('li');
+    const b = el('button', 'nav-item', `# ${c.name}`);
+    b.type = 'button';
+    b.dataset.channel = c.id;
+    if (ui.place === 'channel' && ui.channel === c.id) b.classList.add('active');
+    const unread = countOf(c.id) - (ui.seen.get(c.id) ?? 0);
+    if (unread > 0) {
+      b.classList.add('unread');
+      b.append(el('span', 'badge', String(unread)));
+    }
+    b.addEventListener('click', () => {
+      ui.place = 'channel';
+      ui.channel = c.id;
+      ui.thread = null;
+      render();
+      scrollToBottom(true);
+    });
+    li.append(b);
+    list.append(li);
+  }
+  const app = $('nav-app');
+  app.classList.toggle('active', ui.place === 'app');
+  app.replaceChildren('cx-bridge');
+  const dm = dmChannel();
+  const unread = dm ? countOf(dm.id) - (ui.seen.get(dm.id) ?? 0) : 0;
+  if (unread > 0) {
+    app.classList.add('unread');
+    app.append(el('span', 'badge', String(unread)));
+  } else app.classList.remove('unread');
+}
+
+function renderClock() {
+  const { now, timeZone } = ui.state.clock;
+  const date = new Date(now);
+  $('clock-now').textContent = `${formatTime(date, timeZone)} (${timeZone})`;
+  const me = userById(ui.me);
+  $('clock-local').textContent = me ? `for ${me.realName.split(' ')[0]}: ${formatTime(date, me.tz)}` : '';
+  $('clock-now').dataset.iso = now;
+}
+
+function renderMain() {
+  const s = ui.state;
+  const inApp = ui.place === 'app';
+  $('app-tabs').hidden = !inApp;
+  $('tab-home').classList.toggle('active', inApp && ui.tab === 'home');
+  $('tab-messages').classList.toggle('active', inApp && ui.tab === 'messages');
+  $('tab-home').setAttribute('aria-selected', String(inApp && ui.tab === 'home'));
+  $('tab-messages').setAttribute('aria-selected', String(inApp && ui.tab === 'messages'));
+  const showHome = inApp && ui.tab === 'home';
+  $('home').hidden = !showHome;
+  $('messages').hidden = showHome;
+  $('composer').hidden = showHome;
+  if (inApp) {
+    $('title').textContent = 'cx-bridge';
+    $('subtitle').textContent = showHome ? 'App Home' : 'Direct messages with the bot';
+  } else {
+    const c = channelById(ui.channel);
+    $('title').textContent = c ? `# ${c.name}` : '';
+    $('subtitle').textContent = c && !c.member ? 'You are not a member of this channel' : '';
+  }
+  const input = $('composer-input');
+  input.placeholder = inApp
+    ? 'Message cx-bridge — or /cx help'
+    : `Message #${channelById(ui.channel)?.name ?? ''} — or /cx help`;
+  if (showHome) renderHome(s.home);
+  else renderMessages(currentChannelId());
+}
+
+function renderHome(view) {
+  const home = $('home');
+  home.replaceChildren();
+  if (!view) {
+    home.append(el('p', 'empty', 'The bot has not published a Home tab for you yet.'));
+    return;
+  }
+  home.append(
+    renderBlocks(view.blocks, ctx(), { surface: 'home', onAction: (a) => act(a, { viewId: view.id }) }),
+  );
+}
+
+function renderMessages(channelId) {
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  box.replaceChildren();
+  if (!channelId) return;
+  const s = ui.state;
+  const items = [
+    ...(s.messages[channelId] ?? []).filter((m) => !m.threadTs).map((m) => ({ m, eph: false })),
+    ...s.ephemerals.filter((e) => e.channel === channelId && !e.threadTs).map((m) => ({ m, eph: true })),
+  ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
+  if (items.length === 0) box.append(el('p', 'empty', 'No messages yet. Type /cx help below.'));
+  let lastDay = '';
+  for (const { m, eph } of items) {
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: myZone(),
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(tsDate(m.ts));
+    if (day !== lastDay) {
+      box.append(el('div', 'day-divider', day));
+      lastDay = day;
+    }
+    box.append(messageNode(m, channelId, { ephemeral: eph, inThread: false }));
+  }
+  if (atBottom || ui.scrollNext) scrollToBottom(true);
+}
+
+function scrollToBottom(force) {
+  ui.scrollNext = force;
+  const box = $('messages');
+  requestAnimationFrame(() => {
+    box.scrollTop = box.scrollHeight;
+    ui.scrollNext = false;
+  });
+}
+
+function messageNode(m, channelId, { ephemeral, inThread }) {
+  const node = el('article', `msg${ephemeral ? ' ephemeral' : ''}`);
+  node.dataset.ts = m.ts;
+  node.dataset.channel = channelId;
+  const head = el('div', 'msg-head');
+  const author = ephemeral ? null : userById(m.user);
+  const name = ephemeral || m.bot ? 'cx-bridge' : (author?.realName ?? m.user);
+  head.append(el('span', 'author', name));
+  if (ephemeral || m.bot) head.append(el('span', 'app-badge', 'APP'));
+  const time = el('time', 'msg-time', formatTime(tsDate(m.ts), myZone(), false));
+  time.title = formatTime(tsDate(m.ts), myZone());
+  head.append(time);
+  if (m.edited) head.append(el('span', 'edited', '(edited)'));
+  node.append(head);
+  if (ephemeral) node.append(el('div', 'only-you', 'Only visible to you'));
+
+  const body = el('div', 'msg-body');
+  const where = { channel: channelId, messageTs: m.ts };
+  if (Array.isArray(m.blocks) && m.blocks.length > 0) {
+    body.append(renderBlocks(m.blocks, ctx(), { surface: 'message', onAction: (a) => act(a, where) }));
+  } else {
+    body.append(renderMrkdwn(m.text, ctx()));
+  }
+  node.append(body);
+
+  if (!ephemeral) {
+    const bar = el('div', 'reactions');
+    for (const r of m.reactions) {
+      const pill = el('button', `reaction${r.mine ? ' mine' : ''}`);
+      pill.type = 'button';
+      pill.dataset.emoji = r.name;
+      pill.title = `:${r.name}:`;
+      pill.append(EMOJI[r.name] ?? `:${r.name}:`, el('span', 'count', String(r.count)));
+      pill.addEventListener('click', () => toggleReaction(channelId, m.ts, r.name));
+      bar.append(pill);
+    }
+    const add = el('button', 'add-reaction', '☺+');
+    add.type = 'button';
+    add.title = 'Add reaction';
+    add.setAttribute('aria-label', 'Add reaction');
+    add.addEventListener('click', () => openPicker(add, channelId, m.ts));
+    bar.append(add);
+    if (!inThread) {
+      const reply = el(
+        'button',
+        'reply-link',
+        m.replyCount > 0 ? `${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}` : 'Reply in thread',
+      );
+      reply.type = 'button';
+      if (m.replyCount > 0) reply.classList.add('has-replies');
+      reply.addEventListener('click', () => {
+        ui.thread = { channel: channelId, ts: m.ts };
+        renderThread();
+      });
+      bar.append(reply);
+    }
+    node.append(bar);
+  }
+  return node;
+}
+
+function renderThread() {
+  const pane = $('thread');
+  const t = ui.thread;
+  if (!t || t.channel !== currentChannelId()) {
+    pane.hidden = true;
+    return;
+  }
+  const s = ui.state;
+  const all = s.messages[t.channel] ?? [];
+  const parent = all.find((m) => m.ts === t.ts);
+  if (!parent) {
+    pane.hidden = true;
+    return;
+  }
+  pane.hidden = false;
+  const box = $('thread-messages');
+  box.replaceChildren(messageNode(parent, t.channel, { ephemeral: false, inThread: true }));
+  const replies = [
+    ...all.filter((m) => m.threadTs === t.ts).map((m) => ({ m, eph: false })),
+    ...s.ephemerals
+      .filter((e) => e.channel === t.channel && e.threadTs === t.ts)
+      .map((m) => ({ m, eph: true })),
+  ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
+  box.append(el('div', 'thread-count', `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`));
+  for (const { m, eph } of replies) box.append(messageNode(m, t.channel, { ephemeral: eph, inThread: true }));
+}
+
+function renderModal() {
+  const root = $('modal-root');
+  const view = ui.state.modal;
+  const key = view ? `${ui.me}:${view.id}:${view.hash}` : null;
+  if (key === ui.modalKey) return;
+  ui.modalKey = key;
+  root.replaceChildren();
+  ui.form = [];
+  if (!view) return;
+  const overlay = el('div', 'modal-overlay');
+  const dialog = el('form', 'modal');
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-modal', 'true');
+  dialog.noValidate = true;
+  const head = el('header', 'modal-header');
+  const title = renderPlain(view.title, el('h2', 'modal-title'));
+  dialog.setAttribute('aria-label', title.textContent);
+  const x = el('button', 'modal-x', '×');
+  x.type = 'button';
+  x.setAttribute('aria-label', 'Close');
+  x.addEventListener('click', () => closeModal(view));
+  head.append(title, x);
+  const form = [];
+  const body = el('div', 'modal-body');
+  body.append(
+    renderBlocks(view.blocks, ctx(), {
+      surface: 'modal',
+      form,
+      onAction: (a) => act(a, { viewId: view.id }),
+    }),
+  );
+  const foot = el('footer', 'modal-footer');
+  const close = el('button', 'bk-button', view.close ? view.close.text : 'Close');
+  close.type = 'button';
+  close.addEventListener('click', () => closeModal(view));
+  foot.append(close);
+  if (view.submit) {
+    const submit = el('button', 'bk-button bk-primary', view.submit.text);
+    submit.type = 'submit';
+    foot.append(submit);
+  }
+  dialog.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submitModal(view, form, dialog);
+  });
+  dialog.append(head, body, foot);
+  overlay.append(dialog);
+  root.append(overlay);
+  ui.form = form;
+  dialog.querySelector('input, select, textarea')?.focus();
+}
+
+async function closeModal(view) {
+  await api('/_sandbox/close', { user: ui.me, viewId: view.id });
+  scheduleRefresh();
+}
+
+async function submitModal(view, form, dialog) {
+  let missing = false;
+  const values = {};
+  for (const f of form) {
+    const v = f.get();
+    const empty = v === null || (Array.isArray(v) && v.length === 0);
+    f.error.textContent = '';
+    // Slack itself refuses an empty required field before anything reaches the app.
+    if (empty && !f.optional) {
+      f.error.textContent = 'Please complete this required field.';
+      missing = true;
+    } else if (!empty && f.minLength && String(v).length < f.minLength) {
+      f.error.textContent = `Please enter at least ${f.minLength} characters.`;
+      missing = true;
+    }
+    values[f.key] = v;
+  }
+  if (missing) return;
+  const submit = dialog.querySelector('button[type=submit]');
+  if (submit) submit.disabled = true;
+  const res = await api('/_sandbox/submit', { user: ui.me, viewId: view.id, values });
+  if (submit) submit.disabled = false;
+  if (res.errors) {
+    for (const f of form) f.error.textContent = res.errors[f.blockId] ?? '';
+  }
+  scheduleRefresh();
+}
+
+// ---------- wiring ----------
+
+function wire() {
+  $('user-switcher').addEventListener('change', (e) => {
+    ui.me = e.target.value;
+    ui.thread = null;
+    ui.modalKey = undefined;
+    refresh().then(() => scrollToBottom(true));
+  });
+  $('nav-app').addEventListener('click', () => openApp('home'));
+  $('tab-home').addEventListener('click', () => openApp('home'));
+  $('tab-messages').addEventListener('click', () => openApp('messages'));
+  $('thread-close').addEventListener('click', () => {
+    ui.thread = null;
+    renderThread();
+  });
+  const submitOnEnter = (input, form) =>
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  submitOnEnter($('composer-input'), $('composer'));
+  submitOnEnter($('thread-input'), $('thread-composer'));
+  $('composer').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const input = $('composer-input');
+    const text = input.value;
+    input.value = '';
+    if (!(await sendText(text))) input.value = text;
+    scrollToBottom(true);
+  });
+  $('thread-composer').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const input = $('thread-input');
+    const text = input.value;
+    input.value = '';
+    if (!(await sendText(text, ui.thread?.ts))) input.value = text;
+  });
+  for (const b of document.querySelectorAll('[data-travel]')) {
+    b.addEventListener('click', () => travel(b.dataset.travel));
+  }
+  $('demo-button').addEventListener('click', async () => {
+    const b = $('demo-button');
+    b.disabled = true;
+    $('demo-status').textContent = 'Typing the demo commands…';
+    const res = await api('/_sandbox/demo', {});
+    $('demo-status').textContent = res.summary ?? res.error ?? '';
+    b.disabled = false;
+  });
+}
+
+async function openApp(tab) {
+  ui.place = 'app';
+  ui.tab = tab;
+  ui.thread = null;
+  render();
+  // Opening the Home tab is an app_home_opened event, as in Slack, so the bot can publish a fresh view.
+  if (tab === 'home') await api('/_sandbox/home', { user: ui.me });
+  else scrollToBottom(true);
+  scheduleRefresh();
+}
+
+async function travel(kind) {
+  const buttons = document.querySelectorAll('[data-travel]');
+  for (const b of buttons) b.disabled = true;
+  $('clock-status').textContent = 'Moving the clock; due jobs run…';
+  const res = await api('/_sandbox/clock', { travel: kind });
+  for (const b of buttons) b.disabled = false;
+  $('clock-status').textContent = res.ok
+    ? `Moved from ${formatTime(new Date(res.from), res.timeZone)}`
+    : (res.error ?? 'The clock did not move.');
+  scheduleRefresh();
+}
+
+readLocation();
+wire();
+listen();
+refresh().then(() => scrollToBottom(true));
