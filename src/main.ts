@@ -1,10 +1,18 @@
+import fs from 'node:fs';
 import { startBot } from './bot.js';
-import { loadConfig, loadDotEnv } from './config.js';
+import { ManualClock } from './clock.js';
+import { type Config, loadConfig, loadDotEnv } from './config.js';
+import { startSandbox } from './sandbox/start.js';
+import { passTime } from './time-travel.js';
 
 /** `npm start`: validate the environment, start the bot, stop gracefully on SIGTERM / SIGINT. */
 async function main(): Promise<number | null> {
   loadDotEnv();
   const result = loadConfig(process.env);
+  // No Slack credentials at all (and nothing invalid): the offline sandbox instead of the real bot.
+  if (!result.ok && result.problems.length === 0 && result.missingCredentials.length === 2) {
+    return runSandbox(process.argv.slice(2));
+  }
   if (!result.ok) {
     for (const problem of result.problems) console.error(`config: ${problem}`);
     if (result.missingCredentials.length > 0) {
@@ -36,6 +44,99 @@ async function main(): Promise<number | null> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  return null;
+}
+
+const SANDBOX_USAGE =
+  'usage: npm start [-- --demo] [--reset]  (without Slack credentials: the offline sandbox)';
+
+/**
+ * The sandbox: the emulator and its page on PORT, the bot — the same `startBot` as production, in HTTP
+ * mode with real signatures — on a free port, both reading one ManualClock that the page moves.
+ * `--demo` seeds a demo through the emulator; `--reset` starts from an empty sandbox database.
+ */
+async function runSandbox(args: string[]): Promise<number | null> {
+  const unknown = args.filter((a) => a !== '--demo' && a !== '--reset');
+  if (unknown.length > 0) {
+    console.error(`unknown option ${unknown.join(' ')}; ${SANDBOX_USAGE}`);
+    return 2;
+  }
+  // Validated above; these placeholders only stand in for the credentials the sandbox makes up.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const loaded = loadConfig({
+    DATABASE_PATH: './data/sandbox.sqlite',
+    // The one line the sandbox prints is its URL; job logs only when LOG_LEVEL asks for them.
+    LOG_LEVEL: 'warn',
+    ...env,
+    SLACK_BOT_TOKEN: 'xoxb-sandbox',
+    SLACK_SIGNING_SECRET: 'sandboxsecret',
+  });
+  if (!loaded.ok) {
+    for (const problem of loaded.problems) console.error(`config: ${problem}`);
+    return 2;
+  }
+  const base = loaded.config;
+  const clockFile = `${base.databasePath}.clock.json`;
+  if (args.includes('--reset')) {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${base.databasePath}${suffix}`, { force: true });
+    fs.rmSync(clockFile, { force: true });
+  }
+  const now = new Date();
+  now.setUTCSeconds(0, 0);
+  const clock = new ManualClock(now);
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({
+      port: base.port,
+      clock,
+      clockFile,
+      timeZone: base.timeZone,
+      startBot: async (link) => {
+        const config: Config = {
+          ...base,
+          mode: 'http',
+          botToken: link.botToken,
+          signingSecret: link.signingSecret,
+          appToken: null,
+          slackApiUrl: link.apiUrl,
+          port: 0,
+          admins: [...new Set([...base.admins, ...link.admins])],
+          channels: link.channels,
+        };
+        const bot = await startBot(config, { clock });
+        return {
+          port: bot.port,
+          passTime: (from, to) => passTime(bot, clock, from, to),
+          stop: () => bot.stop(),
+        };
+      },
+    });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `cx-bridge sandbox could not start: port ${base.port} is in use; set PORT to another port`
+        : `cx-bridge sandbox could not start: ${e.message}`,
+    );
+    return 1;
+  }
+  console.log(sandbox.url);
+  if (args.includes('--demo')) {
+    sandbox.seedDemo().then(
+      (demo) => {
+        if (!demo.ok) console.error(`demo: ${demo.summary}`);
+      },
+      (error) => console.error(`demo failed: ${(error as Error).message}`),
+    );
+  }
+  const stop = async () => {
+    await sandbox.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,18 +96,78 @@ describe('loadConfig', () => {
 });
 
 describe('npm start without credentials', () => {
-  it('names the missing variables and exits 2', () => {
+  const start = (cwd: string, env: NodeJS.ProcessEnv) =>
+    spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  it('starts the offline sandbox and prints one line: the URL of its page', async () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
+    const child = start(cwd, { PORT: '0' });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL within 20 s; stderr: ${stderr}`)), 20_000);
+        child.stdout.on('data', (c: Buffer) => {
+          stdout += c.toString();
+          const line = stdout.split('\n')[0];
+          if (stdout.includes('\n') && line !== undefined) {
+            clearTimeout(timer);
+            resolve(line);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}; stderr: ${stderr}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('CX Bridge');
+      const state = (await (await fetch(`${url}_sandbox/state`)).json()) as { channels: { name: string }[] };
+      expect(state.channels.map((c) => c.name)).toContain('cx-hub');
+      // The sandbox database lives in the working folder, as the contract says.
+      expect(fs.existsSync(path.join(cwd, 'data', 'sandbox.sqlite'))).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stdout.trim().split('\n')).toEqual([url]);
+      expect(stderr).toBe('');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+
+  it('with only some credentials, names the missing ones and exits 2', () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
     const run = spawnSync(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
       cwd,
-      env: { PATH: process.env.PATH },
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: base.SLACK_BOT_TOKEN },
       encoding: 'utf8',
       timeout: 20_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('SLACK_BOT_TOKEN');
     expect(run.stderr).toContain('SLACK_SIGNING_SECRET');
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('without credentials but with invalid values, still stops with one line per problem and exit 2', () => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
+    const run = spawnSync(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH, CX_TIMEZONE: 'Nowhere/Land', PORT: '70000' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(run.stderr).toContain('CX_TIMEZONE');
+    expect(run.stderr).toContain('PORT');
   });
 
   it('stops on an invalid value with one line per problem and exit 2', () => {
