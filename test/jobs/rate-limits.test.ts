@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { remindersJob } from '../../src/jobs/reminders.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { seedAction, seedInitiative } from './seed.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+describe('reminders under Slack rate limits', () => {
+  it('500 owners with stalled actions: all 500 DMs delivered, none twice, through 429s', async () => {
+    // A "minute" of the emulator's limits lasts 0.6 s: users.info (Tier 4) allows 100 of them, and
+    // chat.postMessage 300 across the workspace; beyond that it answers 429 with Retry-After.
+    h = await startHarness({
+      now: new Date('2026-03-02T08:00:00Z'),
+      rateLimits: true,
+      rateLimitScale: 0.01,
+      jobs: [remindersJob],
+    });
+    const owners = Array.from({ length: 500 }, (_, i) => `UOWN${String(i).padStart(4, '0')}`);
+    for (const [i, id] of owners.entries()) {
+      h.emulator.addUser({ id, name: id.toLowerCase(), tz: i % 2 === 0 ? 'Europe/London' : 'Europe/Lisbon' });
+    }
+    const db = h.bot.handle.sqlite;
+    const initiative = seedInitiative(db, { ownerId: 'ULEAD' });
+    db.transaction(() => {
+      for (const ownerId of owners) {
+        seedAction(db, {
+          initiativeId: initiative,
+          ownerId,
+          lastActivityAt: new Date('2026-02-20T09:00:00Z'),
+        });
+      }
+    })();
+
+    // Our four delivery lanes stay under the workspace cap for posts; Slack also answers 429 for its own
+    // reasons, so a few are added on top.
+    const retryLater = { status: 429, retryAfter: 1 };
+    h.emulator.failNext('chat.postMessage', retryLater, retryLater, retryLater);
+
+    h.clock.set(new Date('2026-03-03T09:30:00Z'));
+    const [outcome] = await h.bot.scheduler.tick(h.clock.now());
+    expect(outcome).toMatchObject({ status: 'done', summary: expect.stringContaining('500 reminder DM(s)') });
+    await h.drain();
+
+    for (const id of owners) expect(h.emulator.dms(id), id).toHaveLength(1);
+    const posts = h.emulator.callsTo('chat.postMessage');
+    expect(posts.filter((c) => c.ok)).toHaveLength(500);
+    const limited = h.emulator.calls.filter((c) => c.status === 429);
+    expect(limited.some((c) => c.method === 'users.info')).toBe(true);
+    expect(limited.some((c) => c.method === 'chat.postMessage')).toBe(true);
+    const statuses = db.prepare('select status, count(*) as n from outbox group by status').all();
+    expect(statuses).toEqual([{ status: 'sent', n: 500 }]);
+
+    // Running it again at the same instant posts nothing.
+    expect(await h.bot.scheduler.runNow('reminders', h.clock.now())).toMatchObject({
+      status: 'already_done',
+    });
+    await h.drain();
+    expect(h.emulator.callsTo('chat.postMessage').filter((c) => c.ok)).toHaveLength(500);
+  }, 120_000);
+});
