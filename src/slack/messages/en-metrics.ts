@@ -183,8 +183,16 @@ export const metrics = {
       `:tada: *A-${actionId}* ${safe(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${day}`,
     teamHeading: 'The team picture',
     checkStatus: (parts: string[]) => parts.join(' · '),
-    noMetricsFlag: ':warning: no metrics: how will we know?',
+    noMetricsFlag: (missing: MetricKind[]) =>
+      `:warning: no ${missing.map(kindLabel).join(' and no ')} metric: how will we know?`,
     updated: (at: string) => `Updated ${at}`,
+    roundHeading: (month: string, open: boolean, voters: number) =>
+      `*This month’s pain-point round* (${month}): ${open ? 'voting is open' : 'closed'} · ${voters} voter(s)`,
+    roundEmpty: 'No pain point has a vote yet.',
+    moreRound: (n: number) => `…and ${n} more. \`/cx round status\` has the full standings.`,
+    noRound: 'No pain-point round this month yet. Log what customers struggle with: `/cx pain <text>`.',
+    notice: (text: string) => `:information_source: ${text}`,
+    cut: (n: number) => `${n} more part(s) did not fit here; \`/cx mine\` and \`/cx list\` show everything.`,
   },
 };
 

@@ -21,6 +21,8 @@ export const metadataSchema = z.object({
   channelId: z.string().nullish(),
   actionId: z.number().int().positive().optional(),
   painPointId: z.number().int().positive().optional(),
+  /** Opened from the App Home: republish it once submitted. */
+  home: z.boolean().optional(),
   /** The message a modal was opened from (a reminder), to update it in place once submitted. */
   messageTs: z.string().optional(),
 });

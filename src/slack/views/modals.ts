@@ -141,11 +141,17 @@ export function addUpdateModal(
   actionId: number,
   channelId: string | null,
   messageTs: string | null = null,
+  fromHome = false,
 ): ModalView {
   return modal(
     VIEW.addUpdate,
     en.modal.updateTitle,
     [input(FIELD.note, en.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
-    JSON.stringify({ actionId, channelId, ...(messageTs ? { messageTs } : {}) }),
+    JSON.stringify({
+      actionId,
+      channelId,
+      ...(messageTs ? { messageTs } : {}),
+      ...(fromHome ? { home: true } : {}),
+    }),
   );
 }

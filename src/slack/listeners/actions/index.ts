@@ -8,6 +8,7 @@ import { en } from '../../messages/en.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { addUpdateModal } from '../../views/modals.js';
 import { errorReply, textReply } from '../../views/replies.js';
+import { publishHome } from '../events/app-home.js';
 import { showOutcomeInPlace } from './in-place.js';
 import { registerMetricActions } from './metrics.js';
 
@@ -37,10 +38,12 @@ type ButtonResult = BuiltMessage | { reply: BuiltMessage; outcome: string };
 
 /**
  * The shared shape of an action button: ack at once, run the use case, answer the presser only; on a
- * reminder, the action's buttons are then replaced in place by what was done.
+ * reminder, the action's buttons are then replaced in place by what was done. Pressed in the App Home
+ * (no response_url there), the home is republished with the answer at its top.
  */
 function button(
   app: App,
+  ctx: AppContext,
   actionId: string,
   run: (caller: Caller, id: number) => Promise<ButtonResult>,
 ): void {
@@ -53,7 +56,9 @@ function button(
     }
     try {
       const result = await run(callerOf(body), id);
-      await say(respond, 'reply' in result ? result.reply : result);
+      const reply = 'reply' in result ? result.reply : result;
+      if (body.view?.type === 'home') return await publishHome(client, ctx, body.user.id, reply.text);
+      await say(respond, reply);
       if ('outcome' in result) {
         const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
         await showOutcomeInPlace(client, where, id, result.outcome, logger, body.message);
@@ -68,7 +73,7 @@ function button(
 
 export function registerActions(app: App, ctx: AppContext): void {
   registerMetricActions(app, ctx);
-  button(app, ACTION.done, async (caller, id) => {
+  button(app, ctx, ACTION.done, async (caller, id) => {
     const result = await completeAction(ctx, caller, id, null);
     if (!result.ok) return errorReply(result.error, 'done');
     const { action, progress, announcedIn } = result.value;
@@ -78,7 +83,7 @@ export function registerActions(app: App, ctx: AppContext): void {
     };
   });
 
-  button(app, ACTION.snooze, async (caller, id) => {
+  button(app, ctx, ACTION.snooze, async (caller, id) => {
     const result = await snooze(ctx, caller, id, DEFAULT_SNOOZE_DAYS);
     return result.ok
       ? {
@@ -95,7 +100,12 @@ export function registerActions(app: App, ctx: AppContext): void {
     await client.views.open({
       trigger_id: body.trigger_id,
       // The message's ts lets the submission update a reminder in place.
-      view: addUpdateModal(id, body.channel?.id ?? null, body.message?.ts ?? null),
+      view: addUpdateModal(
+        id,
+        body.channel?.id ?? null,
+        body.message?.ts ?? null,
+        body.view?.type === 'home',
+      ),
     });
   });
 }

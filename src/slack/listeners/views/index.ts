@@ -8,6 +8,7 @@ import { FIELD, VIEW } from '../../ids.js';
 import { en } from '../../messages/en.js';
 import { parseLogAction, parseMetadata, parseNewInitiative, parseNote } from '../../parse/view-state.js';
 import { showOutcomeInPlace } from '../actions/in-place.js';
+import { publishHome } from '../events/app-home.js';
 import { registerMetricViews } from './metrics.js';
 
 /** Which input a use-case error belongs to, so it shows inline next to that field. */
@@ -116,6 +117,7 @@ export function registerViews(app: App, ctx: AppContext): void {
       await confirm(client, meta.channelId, body.user.id, en.actionUpdated(meta.actionId));
       const where = { channelId: meta.channelId, messageTs: meta.messageTs };
       await showOutcomeInPlace(client, where, meta.actionId, en.nudges.outcome.updated(body.user.id), logger);
+      if (meta.home) await publishHome(client, ctx, body.user.id, en.actionUpdated(meta.actionId));
     } catch (error) {
       if (error instanceof DuplicateDelivery) return ack();
       logger.error(`add update modal failed: ${(error as Error).message}`);

@@ -1,0 +1,98 @@
+/**
+ * The App Home: what the viewer has to do (their open actions, their initiatives and where each stands
+ * in the 6–12-month test), then the team picture (the essential initiatives, this month's pain-point
+ * round, recent wins). Reads only; the builder in slack/ decides what fits.
+ */
+import { recentlyDone } from '../db/repositories/home-repo.js';
+import { DAY_MS, localDate } from '../domain/dates.js';
+import { missingMetrics } from '../domain/metrics.js';
+import type { Action, Initiative, LocalDate, MetricKind, UserId } from '../domain/types.js';
+import { type MyAction, myOpenActions } from './actions.js';
+import type { AppContext } from './context.js';
+import { type InitiativeSummary, initiativesByIds, listInitiatives } from './initiatives.js';
+import { type CheckStatus, checkStatuses } from './metric-checks.js';
+import type { ResultLine } from './round-types.js';
+import { roundStatus } from './rounds.js';
+
+/** Wins shown: completed in the last two weeks, newest first. */
+export const WIN_DAYS = 14;
+export const MAX_WINS = 5;
+/** Pain points shown from the round's standings. */
+export const ROUND_LINES = 5;
+
+export interface HomeInitiative extends InitiativeSummary {
+  checks: CheckStatus[];
+  /** "How will we know?": the metrics it still lacks. */
+  missingMetrics: MetricKind[];
+}
+
+export interface HomeRound {
+  month: string;
+  open: boolean;
+  voters: number;
+  lines: ResultLine[];
+  total: number;
+}
+
+export interface HomeWin {
+  action: Action;
+  initiative: Initiative;
+  day: LocalDate;
+}
+
+export interface HomeData {
+  userId: UserId;
+  today: LocalDate;
+  /** Every open or blocked action of the viewer, soonest due first (the builder shows what fits). */
+  actions: MyAction[];
+  /** Active initiatives the viewer owns, essentials first. */
+  initiatives: HomeInitiative[];
+  /** The active essential initiatives (at most 3). */
+  essentials: InitiativeSummary[];
+  /** This month's pain-point round (live standings, or its results once closed); null when none ran. */
+  round: HomeRound | null;
+  wins: HomeWin[];
+}
+
+function currentRound(ctx: AppContext, today: LocalDate): HomeRound | null {
+  const status = roundStatus(ctx);
+  if (status.kind === 'none' || status.round.month !== today.slice(0, 7)) return null;
+  return {
+    month: status.round.month,
+    open: status.kind === 'open',
+    voters: status.voters,
+    lines: status.lines.slice(0, ROUND_LINES),
+    total: status.lines.length,
+  };
+}
+
+export function homeData(ctx: AppContext, userId: UserId): HomeData {
+  const now = ctx.clock.now();
+  const today = localDate(now, ctx.timeZone);
+  const all = listInitiatives(ctx);
+  const mine = all.filter((s) => s.initiative.ownerId === userId);
+  const checks = checkStatuses(
+    ctx,
+    mine.map((s) => s.initiative),
+  );
+  const done = recentlyDone(ctx.handle.db, new Date(now.getTime() - WIN_DAYS * DAY_MS), MAX_WINS);
+  const initiatives = initiativesByIds(ctx, [...new Set(done.map((a) => a.initiativeId))]);
+  return {
+    userId,
+    today,
+    actions: myOpenActions(ctx, userId),
+    initiatives: mine.map((s) => ({
+      ...s,
+      checks: checks.get(s.initiative.id) ?? [],
+      missingMetrics: missingMetrics(s.initiative),
+    })),
+    essentials: all.filter((s) => s.initiative.tier === 'essential'),
+    round: currentRound(ctx, today),
+    wins: done.flatMap((action) => {
+      const initiative = initiatives.get(action.initiativeId);
+      return initiative && action.completedAt
+        ? [{ action, initiative, day: localDate(action.completedAt, ctx.timeZone) }]
+        : [];
+    }),
+  };
+}

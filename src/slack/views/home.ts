@@ -1,0 +1,118 @@
+/**
+ * The App Home tab. Slack allows 100 blocks in a home view however much data there is: each part gets a
+ * share, and what does not fit is counted ("…and 480 more").
+ */
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeData, HomeInitiative } from '../../app/home.js';
+import type { InitiativeSummary } from '../../app/initiatives.js';
+import { ACTION } from '../ids.js';
+import { aref, bar, deptName, en, iref, safe } from '../messages/en.js';
+import { monthName } from '../messages/en-rounds.js';
+import { context, divider, header, LIMITS, linesToSections, plain, section } from './blocks.js';
+import { checkStatusLines } from './check.js';
+
+/** Two blocks each (the line and its buttons). */
+export const HOME_ACTIONS = 20;
+/** Sections the viewer's initiatives may take (several initiatives share a section). */
+const INITIATIVE_SECTIONS = 4;
+
+function actionBlocks(item: HomeData['actions'][number]): KnownBlock[] {
+  const { action, initiative } = item;
+  const value = aref(action.id);
+  return [
+    section(
+      `${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n` +
+        `_${iref(initiative.id)} ${safe(initiative.title)}_`,
+    ),
+    {
+      type: 'actions',
+      block_id: `home_act_${action.id}`,
+      elements: [
+        { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
+        { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
+        { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
+      ],
+    },
+  ];
+}
+
+const progressLine = (s: InitiativeSummary) =>
+  `${bar(s.progress.done, s.progress.total)} (${s.progress.done}/${s.progress.total})`;
+
+function initiativeLine(s: HomeInitiative): string {
+  const w = en.metrics.home;
+  const i = s.initiative;
+  const star = i.tier === 'essential' ? ':star: ' : '';
+  const lines = [
+    `${star}*${iref(i.id)}* ${safe(i.title)} · ${i.depts.map(deptName).join(', ')}`,
+    progressLine(s),
+    w.checkStatus(checkStatusLines(s.checks)),
+  ];
+  if (s.missingMetrics.length > 0) lines.push(w.noMetricsFlag(s.missingMetrics));
+  if (!s.hasNextStep) lines.push(en.noNextStep);
+  return lines.join('\n');
+}
+
+function mine(d: HomeData): KnownBlock[] {
+  const w = en.metrics.home;
+  if (d.actions.length === 0) return [section(`${w.myActions(0)}\n${w.noActions}`)];
+  const shown = d.actions.slice(0, HOME_ACTIONS);
+  const blocks: KnownBlock[] = [section(w.myActions(d.actions.length)), ...shown.flatMap(actionBlocks)];
+  if (d.actions.length > shown.length) blocks.push(context(w.moreActions(d.actions.length - shown.length)));
+  return blocks;
+}
+
+function initiatives(d: HomeData): KnownBlock[] {
+  const w = en.metrics.home;
+  if (d.initiatives.length === 0) return [section(`${w.myInitiatives(0)}\n${w.noInitiatives}`)];
+  const packed = linesToSections(d.initiatives.map(initiativeLine), INITIATIVE_SECTIONS);
+  const blocks = [section(w.myInitiatives(d.initiatives.length)), ...packed.blocks];
+  if (packed.omitted > 0) blocks.push(context(w.moreInitiatives(packed.omitted)));
+  return blocks;
+}
+
+function team(d: HomeData): KnownBlock[] {
+  const w = en.metrics.home;
+  const essentials =
+    d.essentials.length === 0
+      ? w.noEssentials
+      : d.essentials
+          .map((s) => `:star: *${iref(s.initiative.id)}* ${safe(s.initiative.title)} · ${progressLine(s)}`)
+          .join('\n');
+  // The pain-point round's slot: this month's standings (or results), when a round ran this month.
+  const r = d.round;
+  const round = r
+    ? [
+        w.roundHeading(monthName(r.month), r.open, r.voters),
+        ...(r.lines.length === 0
+          ? [w.roundEmpty]
+          : r.lines.map((l) => en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept))),
+        ...(r.total > r.lines.length ? [w.moreRound(r.total - r.lines.length)] : []),
+      ].join('\n')
+    : `${w.round}\n${w.noRound}`;
+  const wins =
+    d.wins.length === 0
+      ? w.noWins
+      : d.wins
+          .map((x) => w.win(x.action.id, x.action.title, x.action.ownerId, x.initiative.id, x.day))
+          .join('\n');
+  return [
+    header(w.teamHeading),
+    section(`${w.essentials}\n${essentials}`),
+    section(round),
+    section(`${w.wins}\n${wins}`),
+  ];
+}
+
+/** The home view for `d.userId`; `notice` (the outcome of a button pressed in it) shows at the top. */
+export function homeView(d: HomeData, notice?: string): HomeView {
+  const w = en.metrics.home;
+  const top: KnownBlock[] = [header(w.title), context(notice ? w.notice(notice) : w.updated(d.today))];
+  const blocks = [...top, ...mine(d), divider(), ...initiatives(d), divider(), ...team(d)];
+  // Shares are sized to fit; this only guards against a future part growing past Slack's limit.
+  const fitted =
+    blocks.length <= LIMITS.viewBlocks
+      ? blocks
+      : [...blocks.slice(0, LIMITS.viewBlocks - 1), context(w.cut(blocks.length - LIMITS.viewBlocks + 1))];
+  return { type: 'home', blocks: fitted };
+}
