@@ -1,0 +1,328 @@
+/**
+ * The sandbox end to end in a real browser: `npm start` (no credentials) in an empty folder, Debian's
+ * Chromium driven by playwright-core, and the issue's scenario typed and clicked as people would.
+ * Every step leaves a screenshot in test-artifacts/sandbox/.
+ *
+ * The scenario is a list of steps run in order. Steps exist for every feature the bot has today; what is
+ * still missing is listed at the end of the file (MISSING), to be added as steps when it lands.
+ */
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const ARTIFACTS = path.join(REPO, 'test-artifacts', 'sandbox');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags Chromium needs on these machines (closed network, root, no GPU); see the README. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WAIT = 15_000;
+
+let sandbox: ChildProcess;
+let url = '';
+let browser: Browser;
+let page: Page;
+let stderr = '';
+let shots = 0;
+
+// ---------- starting ----------
+
+/** `npm start` without credentials, in an empty folder; resolves with the one line it prints. */
+function startSandbox(cwd: string): Promise<string> {
+  sandbox = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  sandbox.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the sandbox printed no URL; stderr: ${stderr}`)), 30_000);
+    sandbox.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(out.split('\n')[0] ?? '');
+      }
+    });
+    sandbox.once('exit', (code) => reject(new Error(`the sandbox exited (${code}): ${stderr}`)));
+  });
+}
+
+async function api(pathname: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(new URL(pathname, url), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** The next Monday 08:00 UTC at least a day ahead: the scenario's week always has the same shape. */
+function nextMonday(now: Date): Date {
+  const d = new Date(now.getTime() + 86_400_000);
+  d.setUTCHours(8, 0, 0, 0);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+// ---------- acting as people ----------
+
+const PEOPLE = { maya: 'UMAYA', liam: 'ULIAM', priya: 'UPRIYA', tomas: 'UTOMAS', june: 'UJUNE' } as const;
+type Person = keyof typeof PEOPLE;
+
+async function shot(name: string): Promise<void> {
+  shots += 1;
+  const file = path.join(ARTIFACTS, `${String(shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+}
+
+async function actAs(person: Person): Promise<void> {
+  await page.selectOption('#user-switcher', PEOPLE[person]);
+  await page.locator('#user-meta', { hasText: `@${person}` }).waitFor({ timeout: WAIT });
+}
+
+async function openChannel(name: string): Promise<void> {
+  await page.locator('#channel-list .nav-item', { hasText: `# ${name}` }).click();
+  await page.locator('#title', { hasText: `# ${name}` }).waitFor({ timeout: WAIT });
+}
+
+async function openApp(tab: 'Home' | 'Messages'): Promise<void> {
+  await page.click('#nav-app');
+  await page.click(`#tab-${tab.toLowerCase()}`);
+}
+
+/** Types into the message box and sends with Enter, as a person would. */
+async function type(text: string): Promise<void> {
+  await page.fill('#composer-input', text);
+  await page.press('#composer-input', 'Enter');
+}
+
+/** A message (or ephemeral reply) in the open conversation that contains `text`. */
+function message(text: string | RegExp, where = '#messages'): Locator {
+  return page.locator(`${where} .msg`, { hasText: text }).last();
+}
+
+async function see(text: string | RegExp, where = '#messages'): Promise<Locator> {
+  const found = message(text, where);
+  await found.waitFor({ timeout: WAIT });
+  return found;
+}
+
+async function react(msg: Locator, emoji: string): Promise<void> {
+  await msg.hover();
+  await msg.locator('.add-reaction').click();
+  await page.click(`#emoji-picker [data-emoji="${emoji}"]`);
+  await msg.locator(`.reaction.mine[data-emoji="${emoji}"]`).waitFor({ timeout: WAIT });
+}
+
+async function travel(label: string): Promise<void> {
+  const before = await page.getAttribute('#clock-now', 'data-iso');
+  await page.click(`.clock-buttons button:text-is("${label}")`);
+  await page.waitForFunction(
+    (old) => document.querySelector('#clock-now')?.getAttribute('data-iso') !== old,
+    before,
+    { timeout: 45_000 },
+  );
+  await page.locator('#clock-status', { hasText: 'Moved from' }).waitFor({ timeout: 45_000 });
+}
+
+// ---------- the scenario ----------
+
+interface Step {
+  name: string;
+  run(): Promise<void>;
+}
+
+const steps: Step[] = [
+  {
+    name: 'empty-sandbox',
+    async run() {
+      await page.goto(url);
+      await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT });
+      for (const c of ['cx-marketing', 'cx-sales', 'cx-service', 'cx-it', 'cx-hub']) {
+        await page.locator('#channel-list .nav-item', { hasText: `# ${c}` }).waitFor();
+      }
+      await actAs('maya');
+      await openChannel('cx-service');
+      await page.locator('#messages', { hasText: 'No messages yet' }).waitFor();
+    },
+  },
+  {
+    name: 'initiative-in-the-modal',
+    async run() {
+      await type('/cx new');
+      const modal = page.locator('.modal');
+      await modal.waitFor({ timeout: WAIT });
+      // Slack refuses an empty required field before anything is sent.
+      await modal.locator('button[type=submit]').click();
+      await modal.locator('.bk-error', { hasText: 'required' }).first().waitFor();
+      await page.getByLabel('Title').fill('Answer every customer within 4 hours');
+      await page.getByLabel('Lead department').selectOption('service');
+      await modal.getByLabel('IT', { exact: true }).check();
+      await page.getByLabel('Tier').selectOption('essential');
+      // The bot's own validation comes back as inline errors (response_action: errors).
+      await page.getByLabel('Start date').fill('2019-01-01');
+      await modal.locator('button[type=submit]').click();
+      await modal.locator('[data-block-id="start"] .bk-error').filter({ hasText: /\S/ }).waitFor({ timeout: WAIT });
+      await shot('modal-inline-error');
+      const today = (await page.getAttribute('#clock-now', 'data-iso'))?.slice(0, 10) ?? '';
+      await page.getByLabel('Start date').fill(today);
+      await modal.locator('button[type=submit]').click();
+      await modal.waitFor({ state: 'detached', timeout: WAIT });
+      await see(/Created I-1/);
+    },
+  },
+  {
+    name: 'two-actions-by-command',
+    async run() {
+      await type('/cx log I-1 Route chat and email into one queue @priya due:+2d');
+      await see(/Logged A-1/);
+      await type('/cx log I-1 Alert on tickets waiting over 3 hours @tomas due:+4d dept:it');
+      await see(/Logged A-2/);
+      await see(/Priya Nair/);
+    },
+  },
+  {
+    name: 'one-done-win-in-two-channels',
+    async run() {
+      await actAs('tomas');
+      await openChannel('cx-it');
+      await type('/cx done A-2 Alerts are live');
+      await see(/Done: A-2/);
+      await see(/Progress win/);
+      // The other involved department's channel shows the same win, marked unread.
+      await page.locator('#channel-list .nav-item.unread', { hasText: 'cx-service' }).waitFor({ timeout: WAIT });
+      await openChannel('cx-service');
+      await see(/Progress win[\s\S]*A-2/);
+    },
+  },
+  {
+    name: 'a-week-later-reminder-and-digest',
+    async run() {
+      await travel('+1 week');
+      await see(/Weekly progress/);
+      const digest = message(/Weekly progress/);
+      await digest.locator('.reply-link.has-replies').click();
+      await page.locator('#thread .msg').nth(1).waitFor({ timeout: WAIT });
+      await shot('digest-thread');
+      await page.click('#thread-close');
+      // Priya's action is overdue: her reminder DM, with its buttons.
+      await actAs('priya');
+      await openApp('Messages');
+      const reminder = await see(/A-1/);
+      await reminder.locator('button', { hasText: 'Snooze' }).waitFor();
+    },
+  },
+  {
+    name: 'round-opened-and-voted-by-three',
+    async run() {
+      await openChannel('cx-service');
+      await type('/cx pain Customers repeat their story to every agent');
+      await see(/P-1/);
+      await actAs('liam');
+      await openChannel('cx-sales');
+      await type('/cx pain Quotes take a week because pricing lives in spreadsheets');
+      await see(/P-2/);
+      await actAs('maya');
+      await openChannel('cx-hub');
+      await type('/cx round open');
+      await see(/Opened the/);
+      await openChannel('cx-service');
+      const poll = await see(/Pain-point vote:/);
+      await react(poll, 'one');
+      await actAs('priya');
+      await react(message(/Pain-point vote:/), 'one');
+      await actAs('liam');
+      await openChannel('cx-sales');
+      await react(await see(/Pain-point vote:/), 'two');
+      await openChannel('cx-service');
+      await see(/Pain-point vote:/);
+    },
+  },
+  {
+    name: 'round-closed-results',
+    async run() {
+      await actAs('maya');
+      await openChannel('cx-hub');
+      await type('/cx round close');
+      await see(/Closed the/);
+      await openChannel('cx-service');
+      const results = await see(/Pain-point vote results/);
+      await results.locator('button', { hasText: 'Adopt as initiative' }).first().waitFor();
+    },
+  },
+  {
+    name: 'top-pain-point-adopted',
+    async run() {
+      const results = message(/Pain-point vote results/);
+      await results.locator('button', { hasText: 'Adopt as initiative' }).first().click();
+      const modal = page.locator('.modal');
+      await modal.waitFor({ timeout: WAIT });
+      // The modal is filled from the top pain point (P-1, two votes).
+      const title = await page.getByLabel('Title').inputValue();
+      if (!title.includes('repeat their story')) throw new Error(`adopt modal title: ${title}`);
+      await modal.locator('button[type=submit]').click();
+      await modal.waitFor({ state: 'detached', timeout: WAIT });
+      await type('/cx list');
+      await see(/I-2[\s\S]*repeat their story/);
+    },
+  },
+];
+
+/**
+ * Not yet in the bot, so not yet steps (add them above when they land):
+ * - App Home (issue 5): "the App Home showing the new initiative" — `openApp('Home')`, then `see(/I-2/, '#home')`
+ *   once the bot answers `app_home_opened` with `views.publish`.
+ */
+export const MISSING = ['app-home-shows-the-new-initiative'] as const;
+
+describe('the sandbox in a real browser', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+    }
+    fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    url = await startSandbox(fs.mkdtempSync(path.join(os.tmpdir(), 'cx-sandbox-browser-')));
+    const moved = await api('/_sandbox/clock', { to: nextMonday(new Date()).toISOString() });
+    if (moved.ok !== true) throw new Error(`could not set the clock: ${JSON.stringify(moved)}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => {
+      stderr += `page error: ${error.message}\n`;
+    });
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') await shot(`FAILED-${test.task.name.replace(/\W+/g, '-')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    sandbox?.kill('SIGTERM');
+  });
+
+  for (const step of steps) {
+    it(step.name, async () => {
+      await step.run();
+      await shot(step.name);
+      if (stderr.includes('page error')) throw new Error(stderr);
+    });
+  }
+});
