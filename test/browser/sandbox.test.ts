@@ -4,7 +4,7 @@
  * Every step leaves a screenshot in test-artifacts/sandbox/.
  *
  * The scenario is a list of steps run in order. Steps exist for every feature the bot has today; what is
- * still missing is listed at the end of the file (MISSING), to be added as steps when it lands.
+ * still missing is listed after the steps (MISSING), to be added as steps when it lands.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -52,7 +52,10 @@ function startSandbox(cwd: string): Promise<string> {
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`the sandbox printed no URL; stderr: ${stderr}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the sandbox printed no URL; stderr: ${stderr}`)),
+      30_000,
+    );
     sandbox.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       if (out.includes('\n')) {
@@ -179,7 +182,10 @@ const steps: Step[] = [
       // The bot's own validation comes back as inline errors (response_action: errors).
       await page.getByLabel('Start date').fill('2019-01-01');
       await modal.locator('button[type=submit]').click();
-      await modal.locator('[data-block-id="start"] .bk-error').filter({ hasText: /\S/ }).waitFor({ timeout: WAIT });
+      await modal
+        .locator('[data-block-id="start"] .bk-error')
+        .filter({ hasText: /\S/ })
+        .waitFor({ timeout: WAIT });
       await shot('modal-inline-error');
       const today = (await page.getAttribute('#clock-now', 'data-iso'))?.slice(0, 10) ?? '';
       await page.getByLabel('Start date').fill(today);
@@ -207,7 +213,9 @@ const steps: Step[] = [
       await see(/Done: A-2/);
       await see(/Progress win/);
       // The other involved department's channel shows the same win, marked unread.
-      await page.locator('#channel-list .nav-item.unread', { hasText: 'cx-service' }).waitFor({ timeout: WAIT });
+      await page
+        .locator('#channel-list .nav-item.unread', { hasText: 'cx-service' })
+        .waitFor({ timeout: WAIT });
       await openChannel('cx-service');
       await see(/Progress win[\s\S]*A-2/);
     },
@@ -285,12 +293,9 @@ const steps: Step[] = [
   },
 ];
 
-/**
- * Not yet in the bot, so not yet steps (add them above when they land):
- * - App Home (issue 5): "the App Home showing the new initiative" — `openApp('Home')`, then `see(/I-2/, '#home')`
- *   once the bot answers `app_home_opened` with `views.publish`.
- */
-export const MISSING = ['app-home-shows-the-new-initiative'] as const;
+// MISSING — not yet in the bot, so not yet steps (add them to `steps` when they land):
+// - App Home (issue 5): "the App Home showing the new initiative": `openApp('Home')`, then
+//   `see(/I-2/, '#home')` once the bot answers `app_home_opened` with `views.publish`.
 
 describe('the sandbox in a real browser', () => {
   beforeAll(async () => {
