@@ -295,9 +295,9 @@ describe('text safety', () => {
   });
 });
 
-describe('coming soon', () => {
-  it.each(['check I-1'])('%s answers that it is coming', async (text) => {
+describe('/cx check (more in metrics.test.ts)', () => {
+  it('a value for a metric the initiative lacks is refused with the way to set it', async () => {
     await h.cx('UALICE', 'new X lead:it');
-    expect(h.replyText(await h.cx('UALICE', text))).toMatch(/coming soon/);
+    await refused('UALICE', 'check I-1 customer=5', /no customer metric yet.*\/cx metric I-1 customer/s);
   });
 });
