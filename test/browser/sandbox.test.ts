@@ -3,8 +3,8 @@
  * Chromium driven by playwright-core, and the issue's scenario typed and clicked as people would.
  * Every step leaves a screenshot in test-artifacts/sandbox/.
  *
- * The scenario is a list of steps run in order. Steps exist for every feature the bot has today; what is
- * still missing is listed after the steps (MISSING), to be added as steps when it lands.
+ * The scenario is a list of steps run in order, each a test of its own; a later step builds on the ones
+ * before it, so a new feature's step is appended to `steps`.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -291,11 +291,28 @@ const steps: Step[] = [
       await see(/I-2[\s\S]*repeat their story/);
     },
   },
+  {
+    name: 'app-home-shows-the-new-initiative',
+    async run() {
+      // Opening the tab is an app_home_opened event; the bot publishes the home view for Maya.
+      await openApp('Home');
+      await page.locator('#home .blocks', { hasText: 'I-2' }).waitFor({ timeout: WAIT });
+      await page.locator('#home', { hasText: 'repeat their story' }).waitFor({ timeout: WAIT });
+    },
+  },
+  {
+    name: 'six-months-later-the-metric-check',
+    async run() {
+      // Every scheduled job runs on the way (reminders thinned to 6-hourly on so long a jump).
+      await travel('+6 months');
+      await openApp('Messages');
+      const ask = await see(/Time for the 6-month check[\s\S]*I-1/);
+      await ask.locator('button', { hasText: 'Enter current values' }).waitFor();
+    },
+  },
 ];
 
-// MISSING — not yet in the bot, so not yet steps (add them to `steps` when they land):
-// - App Home (issue 5): "the App Home showing the new initiative": `openApp('Home')`, then
-//   `see(/I-2/, '#home')` once the bot answers `app_home_opened` with `views.publish`.
+// Every step of issue 6's scenario exists. A feature that lands later gets its step appended to `steps`.
 
 describe('the sandbox in a real browser', () => {
   beforeAll(async () => {
