@@ -291,6 +291,25 @@ describe('job metric-checks: asked once, on time or at the next run', () => {
     expect(checkDms('UALICE')).toHaveLength(1);
   });
 
+  it('a restart after the day: the scheduler’s start-up catch-up asks, once', async () => {
+    await newInitiative('UALICE', 'Restarted start:2026-01-31 lead:service');
+    await runAt('2026-07-30');
+    const databasePath = h.config.databasePath;
+    await h.stop();
+    // Down over 07-31; back on 08-03 at 08:00 (before that day's 09:00 run): the missed 08-02 run happens.
+    h = await startHarness({ now: new Date('2026-08-03T08:00:00Z'), databasePath, jobs: [metricChecksJob] });
+    await eventually(() => sql('select * from metric_checks').length === 1);
+    await h.bot.scheduler.idle();
+    await h.drain();
+    expect(checkDms('UALICE')).toHaveLength(1);
+    await runAt('2026-08-03');
+    await runAt('2026-08-04');
+    expect(checkDms('UALICE')).toHaveLength(1);
+    expect(sql('select kind, due_date, status from metric_checks')).toEqual([
+      { kind: '6m', due_date: '2026-07-31', status: 'asked' },
+    ]);
+  });
+
   it('an initiative closed or dropped before its check is asked nothing', async () => {
     const kept = await newInitiative('UALICE', 'Kept start:2026-01-31 lead:service');
     const dropped = await newInitiative('UALICE', 'Dropped start:2026-01-31 lead:service');
