@@ -137,11 +137,7 @@ async function react(msg: Locator, emoji: string): Promise<void> {
 async function travel(label: string): Promise<void> {
   const before = await page.getAttribute('#clock-now', 'data-iso');
   await page.click(`.clock-buttons button:text-is("${label}")`);
-  await page.waitForFunction(
-    (old) => document.querySelector('#clock-now')?.getAttribute('data-iso') !== old,
-    before,
-    { timeout: 45_000 },
-  );
+  await page.locator(`#clock-now:not([data-iso="${before}"])`).waitFor({ timeout: 45_000 });
   await page.locator('#clock-status', { hasText: 'Moved from' }).waitFor({ timeout: 45_000 });
 }
 
@@ -314,6 +310,50 @@ const steps: Step[] = [
 
 // Every step of issue 6's scenario exists. A feature that lands later gets its step appended to `steps`.
 
+interface Rendered {
+  text: string;
+  strong?: string;
+  em: string[];
+  strike?: string;
+  code?: string;
+  mentions: string[];
+  links: number;
+  href?: string | null;
+  rel?: string | null;
+  quote?: string;
+  images: number;
+  elements: string[];
+}
+
+/** Runs in the page: the page's own mrkdwn renderer on text that tries every trick. */
+const RENDER_PROBE = `(async () => {
+  const { renderMrkdwn } = await import('/mrkdwn.js');
+  const ctx = {
+    me: 'UMAYA',
+    userName: (id) => (id === 'UMAYA' ? 'Maya Okafor' : undefined),
+    channelName: (id) => (id === 'CSALES' ? 'cx-sales' : undefined),
+  };
+  const text =
+    '*bold* _italic_ ~gone~ \`code\` <@UMAYA> <#CSALES> <!here> <https://example.com/a?b=1&amp;c=2|site> ' +
+    '<javascript:alert(1)|bad> :tada: :no_such_emoji: snake_case_word &lt;img src=x onerror=alert(1)&gt;\\n&gt; quoted';
+  const node = renderMrkdwn(text, ctx);
+  const link = node.querySelector('a');
+  return {
+    text: node.textContent,
+    strong: node.querySelector('strong')?.textContent,
+    em: [...node.querySelectorAll('em')].map((e) => e.textContent),
+    strike: node.querySelector('s')?.textContent,
+    code: node.querySelector('code')?.textContent,
+    mentions: [...node.querySelectorAll('.mention')].map((e) => e.textContent),
+    links: node.querySelectorAll('a').length,
+    href: link?.getAttribute('href'),
+    rel: link?.getAttribute('rel'),
+    quote: node.querySelector('blockquote')?.textContent,
+    images: node.querySelectorAll('img').length,
+    elements: [...new Set([...node.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))].sort(),
+  };
+})()`;
+
 describe('the sandbox in a real browser', () => {
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -347,4 +387,29 @@ describe('the sandbox in a real browser', () => {
       if (stderr.includes('page error')) throw new Error(stderr);
     });
   }
+
+  it('renders mrkdwn as text and elements only: formatting, mentions, links, emoji — never markup', async () => {
+    const rendered = (await page.evaluate(RENDER_PROBE)) as Rendered;
+    if (rendered.strong !== 'bold' || rendered.strike !== 'gone' || rendered.code !== 'code') {
+      throw new Error(JSON.stringify(rendered));
+    }
+    const expectations: [string, boolean][] = [
+      ['italic only where underscores mark it', JSON.stringify(rendered.em) === '["italic"]'],
+      ['mentions', JSON.stringify(rendered.mentions) === '["@Maya Okafor","#cx-sales","@here"]'],
+      ['one safe link', rendered.links === 1 && rendered.href === 'https://example.com/a?b=1&c=2'],
+      ['opened apart', rendered.rel === 'noopener noreferrer'],
+      ['javascript: shown as text', rendered.text?.includes('bad') === true],
+      ['emoji', rendered.text?.includes('🎉') === true && rendered.text.includes(':no_such_emoji:')],
+      ['escaped markup stays text', rendered.images === 0 && rendered.text?.includes('<img src=x') === true],
+      ['quote', rendered.quote === 'quoted'],
+      [
+        'only formatting elements',
+        rendered.elements.every((t) =>
+          ['a', 'blockquote', 'br', 'code', 'em', 's', 'span', 'strong'].includes(t),
+        ),
+      ],
+    ];
+    const failed = expectations.filter(([, ok]) => !ok).map(([what]) => what);
+    if (failed.length > 0) throw new Error(`${failed.join(', ')}: ${JSON.stringify(rendered)}`);
+  });
 });
