@@ -19,7 +19,7 @@ import {
   type Round,
   setOptionVotes,
   tally,
-  unplacedPosts,
+  type VoteStore,
   voterCount,
   voteStore,
 } from '../db/repositories/rounds-repo.js';
@@ -345,7 +345,7 @@ export type VoteOutcome =
 /** The polls delivered since the round opened: their channel and ts come from the outbox rows. */
 function placePolls(ctx: AppContext): void {
   const db = ctx.handle.db;
-  const pending = unplacedPosts(db);
+  const pending = voteStore(ctx.handle.sqlite).unplaced();
   if (pending.length === 0) return;
   const outbox = createOutboxRepo(db);
   for (const post of pending) {
@@ -356,39 +356,84 @@ function placePolls(ctx: AppContext): void {
   }
 }
 
+/** One vote, decided on its own, inside the (group) transaction. */
+function applyVote(store: VoteStore, input: ReactionInput, position: number, at: number): VoteOutcome {
+  // Read inside the transaction: a close that committed meanwhile must win.
+  const poll = store.pollAt(input.channelId, input.ts);
+  if (poll?.status !== 'open') return { kind: 'ignored' };
+  const { roundId, dept } = poll;
+  if (!store.markProcessed(`event:${input.eventId}`, at)) return { kind: 'redelivered' };
+  const painPointId = store.painPointAt(roundId, position);
+  if (painPointId === null) return { kind: 'ignored' };
+  const vote = { roundId, voterId: input.userId, painPointId, channelId: input.channelId };
+  if (!input.added) return store.removeVote(vote) ? { kind: 'removed', painPointId } : { kind: 'ignored' };
+  const votedFor = store.votedBy(roundId, input.userId);
+  const decision = decideVote(votedFor, painPointId);
+  if (decision === 'over_limit')
+    return { kind: 'over_limit', painPointId, votedFor, max: MAX_VOTES_PER_PERSON };
+  store.addVote({ ...vote, dept, at });
+  return decision === 'count' ? { kind: 'counted', painPointId } : { kind: 'already_counted', painPointId };
+}
+
+interface QueuedVote {
+  input: ReactionInput;
+  position: number;
+  resolve: (outcome: VoteOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+const queues = new WeakMap<VoteStore, QueuedVote[]>();
+
+/**
+ * Group commit: the votes that arrive in one turn of the event loop are written in one transaction, each
+ * still decided on its own and in arrival order, so a burst of reactions costs one commit, not one each.
+ * Should the batch fail, every vote is tried again in a transaction of its own, so one bad vote loses no
+ * other. (Slack's events are acknowledged before they are handled anyway; this adds no window of loss
+ * beyond one turn of the loop.)
+ */
+function flushVotes(ctx: AppContext, store: VoteStore): void {
+  const batch = queues.get(store)?.splice(0) ?? [];
+  if (batch.length === 0) return;
+  const at = ctx.clock.now().getTime();
+  let outcomes: VoteOutcome[];
+  try {
+    outcomes = store.transaction(() => batch.map((v) => applyVote(store, v.input, v.position, at)));
+  } catch {
+    for (const v of batch) {
+      try {
+        v.resolve(store.transaction(() => applyVote(store, v.input, v.position, at)));
+      } catch (error) {
+        v.reject(error);
+      }
+    }
+    return;
+  }
+  batch.forEach((v, i) => {
+    v.resolve(outcomes[i] ?? { kind: 'ignored' });
+  });
+}
+
 /**
  * A reaction added to or removed from a message: a vote when it is a number reaction on a poll of an open
- * round. One small transaction with prepared, indexed look-ups and no Slack call; votes are stored per
- * person (and channel), so the tally is recomputable and one person's vote in two channels counts once.
+ * round. Prepared, indexed look-ups, no Slack call, and a transaction shared with the votes arriving at the
+ * same moment. Votes are stored per person (and channel), so the tally is recomputable and one person's vote
+ * in two channels counts once; the event id makes a redelivery count once.
  */
-export function recordReaction(ctx: AppContext, input: ReactionInput): VoteOutcome {
+export function recordReaction(ctx: AppContext, input: ReactionInput): Promise<VoteOutcome> {
   const position = pollPosition(input.reaction);
-  if (position === null || input.userId === input.botUserId) return { kind: 'ignored' };
+  if (position === null || input.userId === input.botUserId) return Promise.resolve({ kind: 'ignored' });
   const store = voteStore(ctx.handle.sqlite);
-  let poll = store.pollAt(input.channelId, input.ts);
-  if (!poll) {
+  if (!store.pollAt(input.channelId, input.ts)) {
     placePolls(ctx);
-    poll = store.pollAt(input.channelId, input.ts);
-    if (!poll) return { kind: 'ignored' };
+    if (!store.pollAt(input.channelId, input.ts)) return Promise.resolve({ kind: 'ignored' });
   }
-  const { channelId, ts } = input;
-  const at = ctx.clock.now().getTime();
-  return store.transaction((): VoteOutcome => {
-    // Read again inside the transaction: a close that committed meanwhile must win.
-    const current = store.pollAt(channelId, ts);
-    if (current?.status !== 'open') return { kind: 'ignored' };
-    const { roundId, dept } = current;
-    if (!store.markProcessed(`event:${input.eventId}`, at)) return { kind: 'redelivered' };
-    const painPointId = store.painPointAt(roundId, position);
-    if (painPointId === null) return { kind: 'ignored' };
-    const vote = { roundId, voterId: input.userId, painPointId, channelId: input.channelId };
-    if (!input.added) return store.removeVote(vote) ? { kind: 'removed', painPointId } : { kind: 'ignored' };
-    const votedFor = store.votedBy(roundId, input.userId);
-    const decision = decideVote(votedFor, painPointId);
-    if (decision === 'over_limit') {
-      return { kind: 'over_limit', painPointId, votedFor, max: MAX_VOTES_PER_PERSON };
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(store);
+    if (!queue) {
+      queue = [];
+      queues.set(store, queue);
     }
-    store.addVote({ ...vote, dept, at });
-    return decision === 'count' ? { kind: 'counted', painPointId } : { kind: 'already_counted', painPointId };
+    queue.push({ input, position, resolve, reject });
+    if (queue.length === 1) setImmediate(() => flushVotes(ctx, store));
   });
 }

@@ -54,6 +54,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     deferInitialization: true,
     // Our own reactions arrive as events too; votes code ignores the bot by id, other listeners need no filter.
     ignoreSelf: true,
+    // No listener reads context.conversation; the default in-memory store costs every event a look-up.
+    convoStore: false as const,
   };
   const healthRoute = {
     path: '/healthz',

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BindingKey } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { roundOptions, roundPosts, rounds, votes } from '../schema.js';
@@ -117,21 +117,6 @@ export function insertPosts(db: Executor, posts: RoundPost[]): void {
   db.insert(roundPosts).values(posts).onConflictDoNothing().run();
 }
 
-/** Poll posts of open rounds whose Slack message is not known yet. */
-export function unplacedPosts(db: Executor): RoundPost[] {
-  return db
-    .select({
-      roundId: roundPosts.roundId,
-      bindingKey: roundPosts.bindingKey,
-      outboxKey: roundPosts.outboxKey,
-    })
-    .from(roundPosts)
-    .innerJoin(rounds, eq(rounds.id, roundPosts.roundId))
-    .where(and(eq(rounds.status, 'open'), isNull(roundPosts.ts)))
-    .all()
-    .map((p) => ({ ...p, bindingKey: p.bindingKey as BindingKey }));
-}
-
 export function placePost(db: Executor, roundId: number, bindingKey: string, channelId: string, ts: string) {
   db.update(roundPosts)
     .set({ channelId, ts })
@@ -202,6 +187,8 @@ export interface VoteStore {
     at: number;
   }): boolean;
   removeVote(vote: { roundId: number; voterId: string; painPointId: number; channelId: string }): boolean;
+  /** Poll posts of open rounds whose Slack message is not known yet (usually none: a cheap check). */
+  unplaced(): RoundPost[];
   /** The delivery key of an event (see settings-repo markProcessed); false when already seen. */
   markProcessed(key: string, at: number): boolean;
   /** Runs `work` in one transaction (IMMEDIATE: it writes, so take the lock up front). */
@@ -237,6 +224,11 @@ export function voteStore(sqlite: Database.Database): VoteStore {
     `delete from votes
       where round_id = @roundId and voter_id = @voterId and pain_point_id = @painPointId and channel_id = @channelId`,
   );
+  const unplaced = sqlite.prepare<[], RoundPost>(
+    `select p.round_id as roundId, p.binding_key as bindingKey, p.outbox_key as outboxKey
+       from rounds r join round_posts p on p.round_id = r.id
+      where r.status = 'open' and p.ts is null`,
+  );
   const processed = sqlite.prepare(
     'insert into processed_events (key, received_at) values (?, ?) on conflict do nothing',
   );
@@ -246,6 +238,7 @@ export function voteStore(sqlite: Database.Database): VoteStore {
     votedBy: (roundId, voterId) => votedBy.all(roundId, voterId),
     addVote: (vote) => addVote.run(vote).changes > 0,
     removeVote: (vote) => removeVote.run(vote).changes > 0,
+    unplaced: () => unplaced.all(),
     markProcessed: (key, at) => processed.run(key, at).changes > 0,
     transaction: (work) => sqlite.transaction(work).immediate(),
   };

@@ -15,7 +15,7 @@ export function registerReactions(app: App, ctx: AppContext): void {
     (added: boolean) =>
     async ({ event, body, context, client, logger }: ReactionArgs): Promise<void> => {
       if (event.item.type !== 'message') return;
-      const outcome = recordReaction(ctx, {
+      const outcome = await recordReaction(ctx, {
         eventId: body.event_id,
         added,
         userId: event.user,
