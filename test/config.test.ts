@@ -105,6 +105,8 @@ describe('npm start without credentials', () => {
 
   it('starts the offline sandbox and prints one line: the URL of its page', async () => {
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-start-'));
+    // A copied, unfilled .env.example (empty credentials) counts as no credentials.
+    fs.copyFileSync(path.join(REPO, '.env.example'), path.join(cwd, '.env'));
     const child = start(cwd, { PORT: '0' });
     let stdout = '';
     let stderr = '';
