@@ -96,14 +96,18 @@ function queueReminder(ctx: AppContext, p: PlannedReminder, now: Date, today: Lo
 }
 
 /** Monday, in each bound department channel: that department's stalled actions, owners mentioned. */
-function queueDepartmentLists(ctx: AppContext, candidates: ReminderCandidate[], now: Date): number {
+function queueDepartmentLists(ctx: AppContext, now: Date): number {
   if (!isDepartmentListTime(now, ctx.timeZone)) return 0;
+  const db = ctx.handle.db;
   const today = localDate(now, ctx.timeZone);
-  const away = awayUntilByUser(ctx.handle.db);
-  const bound = new Set(listBindings(ctx.handle.db).map((b) => b.key));
+  const outbox = createOutboxRepo(db);
+  const due = new Set(listBindings(db).map((b) => b.key));
+  const depts = DEPARTMENTS.filter((d) => due.has(d) && outbox.findByKey(stalledListKey(d, today)) === null);
+  if (depts.length === 0) return 0;
+  const candidates = stalledCandidates(db, now, today);
+  const away = awayUntilByUser(db);
   const messages: Notification[] = [];
-  for (const dept of DEPARTMENTS) {
-    if (!bound.has(dept)) continue;
+  for (const dept of depts) {
     const list = departmentList(candidates, dept, now, ctx.timeZone, (u) => away.get(u) ?? null);
     if (list.length === 0) continue;
     messages.push({
@@ -136,8 +140,8 @@ export async function sendReminders(
 ): Promise<ReminderRunResult> {
   const db = ctx.handle.db;
   const today = localDate(now, ctx.timeZone);
-  const candidates = stalledCandidates(db, now, today);
-  const lists = queueDepartmentLists(ctx, candidates, now);
+  const lists = queueDepartmentLists(ctx, now);
+  const candidates = stalledCandidates(db, now, today, { remindableOnly: true });
 
   const recipientIds = [...remindable(candidates, now, ctx.timeZone).keys()].sort();
   const zones = await zonesOf(ctx, recipientIds, options.signal);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are stored as integer milliseconds since the epoch; local calendar dates as 'YYYY-MM-DD' text.
@@ -63,6 +64,21 @@ export const actions = sqliteTable(
     index('actions_initiative').on(t.initiativeId),
     index('actions_owner_status').on(t.ownerId, t.status),
     index('actions_status_activity').on(t.status, t.lastActivityAt),
+    // Open and blocked actions only (about one in ten), with every column the stalled-action query reads:
+    // the reminders job scans this small, contiguous index instead of visiting rows all over the table.
+    index('actions_active')
+      .on(
+        t.lastActivityAt,
+        t.dueDate,
+        t.snoozedUntil,
+        t.initiativeId,
+        t.ownerId,
+        t.status,
+        t.dept,
+        t.blockedReason,
+        t.title,
+      )
+      .where(sql`${t.status} in ('open', 'blocked')`),
   ],
 );
 
@@ -179,7 +195,11 @@ export const remindersSent = sqliteTable(
     localDay: text('local_day').notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.recipientId, t.localDay] })],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.recipientId, t.localDay] }),
+    // "Reminded in the last 7 days?" answered from the index alone.
+    index('reminders_sent_recent').on(t.actionId, t.recipientId, t.sentAt),
+  ],
 );
 
 export * from './schema-metrics.js';

@@ -1,0 +1,2 @@
+CREATE INDEX `actions_active` ON `actions` (`last_activity_at`,`due_date`,`snoozed_until`,`initiative_id`,`owner_id`,`status`,`dept`,`blocked_reason`,`title`) WHERE "actions"."status" in ('open', 'blocked');--> statement-breakpoint
+CREATE INDEX `reminders_sent_recent` ON `reminders_sent` (`action_id`,`recipient_id`,`sent_at`);

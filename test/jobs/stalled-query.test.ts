@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
+import { isStalled } from '../../src/domain/actions.js';
+import { needsEscalation } from '../../src/domain/reminder-plan.js';
+import { mayRemindAction } from '../../src/domain/reminders.js';
+import { DAY_MS, seedAction, seedInitiative } from './seed.js';
+
+const NOW = new Date('2026-03-06T13:00:00Z');
+const TODAY = '2026-03-06';
+
+let dir: string;
+let handle: DatabaseHandle;
+
+/** Every combination that matters, pseudo-randomly, plus the reminder history a daily job leaves. */
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-stalled-'));
+  handle = openDatabase(path.join(dir, 'cx.sqlite'));
+  runMigrations(handle);
+  const db = handle.sqlite;
+  let s = 7;
+  const rnd = () => {
+    s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0;
+    return s / 2 ** 32;
+  };
+  const active = seedInitiative(db, { ownerId: 'ULEAD' });
+  const closed = seedInitiative(db, { ownerId: 'ULEAD', status: 'closed' });
+  const own = seedInitiative(db, { ownerId: 'UOWN1' });
+  const statuses = ['open', 'blocked', 'done', 'dropped'] as const;
+  db.transaction(() => {
+    for (let n = 0; n < 2_000; n++) {
+      const idle = Math.floor(rnd() * 40 * DAY_MS);
+      const ownerId = `UOWN${Math.floor(rnd() * 5)}`;
+      const id = seedAction(db, {
+        initiativeId: rnd() < 0.1 ? closed : rnd() < 0.2 ? own : active,
+        ownerId,
+        status: statuses[Math.floor(rnd() * 4)] ?? 'open',
+        lastActivityAt: new Date(NOW.getTime() - idle),
+        dueDate: rnd() < 0.5 ? `2026-03-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}` : null,
+        snoozedUntil: rnd() < 0.1 ? new Date(NOW.getTime() + (rnd() < 0.5 ? 1 : -1) * DAY_MS) : null,
+      });
+      for (const recipient of [ownerId, 'ULEAD']) {
+        if (rnd() < 0.5) {
+          const back = Math.floor(rnd() * 12 * DAY_MS);
+          db.prepare(
+            `insert or ignore into reminders_sent (action_id, recipient_id, role, local_day, sent_at) values (?, ?, 'owner', ?, ?)`,
+          ).run(
+            id,
+            recipient,
+            new Date(NOW.getTime() - back).toISOString().slice(0, 10),
+            NOW.getTime() - back,
+          );
+        }
+      }
+    }
+  })();
+});
+
+afterAll(() => {
+  handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('stalledCandidates', () => {
+  it('returns exactly the stalled actions of active initiatives, with their last reminders', () => {
+    const db = handle.sqlite;
+    const rows = db
+      .prepare(
+        `select a.*, i.status as i_status, i.owner_id as i_owner from actions a join initiatives i on i.id = a.initiative_id`,
+      )
+      .all() as Array<{
+      id: number;
+      status: 'open' | 'blocked' | 'done' | 'dropped';
+      last_activity_at: number;
+      due_date: string | null;
+      snoozed_until: number | null;
+      i_status: string;
+    }>;
+    const expected = rows
+      .filter(
+        (r) =>
+          r.i_status === 'active' &&
+          isStalled(
+            {
+              status: r.status,
+              lastActivityAt: new Date(r.last_activity_at),
+              dueDate: r.due_date,
+              snoozedUntil: r.snoozed_until === null ? null : new Date(r.snoozed_until),
+            },
+            NOW,
+            TODAY,
+          ),
+      )
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    const got = stalledCandidates(handle.db, NOW, TODAY);
+    expect(got.map((c) => c.action.id).sort((a, b) => a - b)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(100);
+
+    const last = db.prepare(
+      'select max(sent_at) as at from reminders_sent where action_id = ? and recipient_id = ?',
+    ) as unknown as { get(id: number, r: string): { at: number | null } };
+    for (const c of got) {
+      expect(c.lastOwnerReminder?.getTime() ?? null).toBe(last.get(c.action.id, c.action.ownerId).at);
+      if (needsEscalation(c, NOW)) {
+        expect(c.lastEscalation?.getTime() ?? null).toBe(last.get(c.action.id, c.initiative.ownerId).at);
+      }
+    }
+  });
+
+  it('remindableOnly keeps exactly those someone may be reminded of now', () => {
+    const all = stalledCandidates(handle.db, NOW, TODAY);
+    const remindable = stalledCandidates(handle.db, NOW, TODAY, { remindableOnly: true });
+    const expected = all.filter(
+      (c) =>
+        mayRemindAction(c.lastOwnerReminder, NOW) ||
+        (needsEscalation(c, NOW) && mayRemindAction(c.lastEscalation, NOW)),
+    );
+    expect(remindable.map((c) => c.action.id)).toEqual(expected.map((c) => c.action.id));
+    expect(remindable.length).toBeLessThan(all.length);
+  });
+
+  it('reads the covering index of open and blocked actions, never the whole table', () => {
+    const plan = handle.sqlite
+      .prepare(
+        `explain query plan select a.id from actions a indexed by actions_active
+         where a.status in ('open', 'blocked') and (a.last_activity_at <= 0 or a.due_date < '2026-03-06')`,
+      )
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX actions_active');
+  });
+});
