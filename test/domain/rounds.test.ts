@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closingTime,
   decideVote,
   isDueToClose,
   MAX_POLL_ITEMS,
@@ -100,5 +101,35 @@ describe('rankPainPoints', () => {
       [1, false],
       [1, false],
     ]);
+  });
+});
+
+describe('selectForPoll with carried-over pain points', () => {
+  it('puts new ones first (oldest first), then carried-over ones by last round’s votes, older first on a tie', () => {
+    const open = [
+      { id: 1, roundsOn: 1, carriedVotes: 0 },
+      { id: 2, roundsOn: 1, carriedVotes: 5 },
+      { id: 3, roundsOn: 2, carriedVotes: 2 },
+      { id: 4, roundsOn: 1, carriedVotes: 2 },
+      { id: 9, roundsOn: 0, carriedVotes: 0 },
+      { id: 7 },
+    ];
+    expect(selectForPoll(open).map((p) => p.id)).toEqual([7, 9, 2, 3, 4, 1]);
+  });
+
+  it('keeps at most ten, so the least voted carried-over ones wait', () => {
+    const fresh = Array.from({ length: 8 }, (_, i) => ({ id: 20 + i }));
+    const carried = [1, 2, 3].map((id) => ({ id, roundsOn: 1, carriedVotes: id }));
+    expect(selectForPoll([...carried, ...fresh]).map((p) => p.id)).toEqual([
+      20, 21, 22, 23, 24, 25, 26, 27, 3, 2,
+    ]);
+  });
+});
+
+describe('closingTime', () => {
+  it('is five days after opening, and isDueToClose agrees', () => {
+    const opened = new Date('2026-03-02T10:00:00Z');
+    expect(closingTime(opened).toISOString()).toBe('2026-03-07T10:00:00.000Z');
+    expect(isDueToClose(opened, closingTime(opened))).toBe(true);
   });
 });
