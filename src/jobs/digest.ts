@@ -7,6 +7,7 @@ import type { Job } from './job.js';
 export const digestJob: Job = {
   name: 'digest',
   schedule: '0 14 * * 5',
+  when: 'Fridays 14:00',
   periodOf: (at, zone) => isoWeekKey(localDate(at, zone)),
   async run(ctx, now, info) {
     const { queued } = postWeeklyDigest(ctx, info.period, now);

@@ -26,6 +26,8 @@ export interface Job {
   name: string;
   /** node-cron expression (five fields), evaluated in CX_TIMEZONE. */
   schedule: string;
+  /** The schedule in words for `/cx setup show`, e.g. `Fridays 14:00`; the expression is shown without it. */
+  when?: string;
   /** The key of the period `at` falls in, in `zone`. A run by hand does the period containing `--at`. */
   periodOf(at: Date, zone: string): string;
   /** Does the job as of `now`; returns a one-line summary for logs and the CLI. */

@@ -6,6 +6,7 @@ import type { Job } from './job.js';
 export const remindersJob: Job = {
   name: 'reminders',
   schedule: '*/30 * * * *',
+  when: 'every 30 minutes',
   periodOf: (at) => halfHourKey(at),
   async run(ctx, now, info) {
     const r = await sendReminders(ctx, now, { signal: info.signal });

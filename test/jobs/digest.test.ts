@@ -297,4 +297,12 @@ describe('weekly digest', () => {
     expect(await runAt(h, FRIDAY)).toMatchObject([{ status: 'done', summary: '0 digest message(s) queued' }]);
     expect(h.emulator.callsTo('chat.postMessage')).toHaveLength(0);
   });
+
+  it('/cx setup show lists the schedules in CX_TIMEZONE', async () => {
+    h = await startHarness({ now: new Date('2026-03-02T08:00:00Z'), timeZone: ZONE, admins: ['UADMIN'] });
+    const show = h.replyText(await h.cx('UADMIN', 'setup show'));
+    expect(show).toContain('(Europe/Berlin)');
+    expect(show).toContain('`reminders` every 30 minutes');
+    expect(show).toContain('`digest` Fridays 14:00');
+  });
 });

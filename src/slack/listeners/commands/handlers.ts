@@ -24,6 +24,7 @@ import { bindChannel, bindings, requireAdmin } from '../../../app/setup.js';
 import type { ParsedCommand } from '../../../domain/commands.js';
 import { localDate } from '../../../domain/dates.js';
 import type { Result } from '../../../domain/errors.js';
+import { JOBS } from '../../../jobs/index.js';
 import { en } from '../../messages/en.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { logActionModal, newInitiativeModal } from '../../views/modals.js';
@@ -171,7 +172,10 @@ export async function handleCommand(
     case 'setup': {
       const admin = await requireAdmin(ctx, caller.userId);
       if (!admin.ok) return errorReply(admin.error, 'setup');
-      if (cmd.op === 'show') return setupShowReply(bindings(ctx), [], ctx.timeZone);
+      if (cmd.op === 'show') {
+        const schedules = JOBS.map((j) => ({ job: j.name, schedule: j.when ?? `\`${j.schedule}\`` }));
+        return setupShowReply(bindings(ctx), schedules, ctx.timeZone);
+      }
       const joined = await joinForBinding(io.client, caller.channelId ?? '');
       if (joined === 'not_a_channel') return textReply(en.setupNotAChannel);
       const bound = bindChannel(ctx, caller, cmd.key);
