@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { STALE_AFTER_DAYS } from '../../domain/actions.js';
 import { ESCALATE_AFTER_DAYS, needsEscalation, type ReminderCandidate } from '../../domain/reminder-plan.js';
-import { mayRemindAction } from '../../domain/reminders.js';
+import { mayRemindAction, REMIND_ACTION_EVERY_DAYS } from '../../domain/reminders.js';
 import type { Department, LocalDate, Tier, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { awayPeriods, remindersSent } from '../schema.js';
 
 const DAY_MS = 86_400_000;
+const REMIND_EVERY_MS = REMIND_ACTION_EVERY_DAYS * DAY_MS;
 
 /** One row of the stalled-action query, as an array (no per-row object: this is the hot path). */
 type CandidateRow = [
@@ -66,7 +67,19 @@ export function stalledCandidates(
       and (a.last_activity_at <= ${staleBefore} or (a.due_date is not null and a.due_date < ${today}))
       and (a.snoozed_until is null or a.snoozed_until <= ${nowMs})
       and i.status = 'active'`);
-  const candidates = rows.map(
+  // The remindable cut is made on the raw numbers first (the same comparisons as mayRemindAction, on the
+  // escalation history the query only fetched for actions idle 21 days), so rows nobody will hear about
+  // today are never turned into objects; the domain's rules then re-check what is left.
+  const remindAfter = nowMs - REMIND_EVERY_MS;
+  const wanted = query.remindableOnly
+    ? rows.filter(
+        (r) =>
+          r[13] === null ||
+          r[13] <= remindAfter ||
+          (r[7] <= escalateBefore && r[11] !== r[2] && (r[14] === null || r[14] <= remindAfter)),
+      )
+    : rows;
+  const candidates = wanted.map(
     ([
       id,
       title,
