@@ -1,40 +1,53 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
+import type { ReactionAddedEvent, ReactionRemovedEvent } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
 import { recordReaction } from '../../../app/rounds.js';
 import { en } from '../../messages/en.js';
 
-type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;
+type ReactionEvent = ReactionAddedEvent | ReactionRemovedEvent;
+
+function reactionOf(body: unknown): { eventId: string; event: ReactionEvent } | null {
+  const b = body as { type?: unknown; event_id?: unknown; event?: { type?: unknown } };
+  if (b.type !== 'event_callback' || typeof b.event_id !== 'string') return null;
+  const type = b.event?.type;
+  if (type !== 'reaction_added' && type !== 'reaction_removed') return null;
+  return { eventId: b.event_id, event: b.event as ReactionEvent };
+}
 
 /**
  * Votes: `reaction_added` / `reaction_removed` on a round's poll. The vote path makes no Slack call except
  * the note to a person whose fourth vote was not counted. The bot's own reactions are recognised by its
- * user id (from auth.test, as Bolt's context carries it) and never count.
+ * user id (from auth.test, as Bolt's context carries it; Bolt's ignoreSelf drops them even earlier) and
+ * never count.
+ *
+ * A vote brings thousands of reactions in minutes, so they are handled in global middleware: Bolt would
+ * otherwise run every listener's middleware chain (commands, buttons, modals…) for each one, only for all of
+ * them to decline. Everything that is not a reaction goes on to the listeners untouched.
  */
 export function registerReactions(app: App, ctx: AppContext): void {
-  const handle =
-    (added: boolean) =>
-    async ({ event, body, context, client, logger }: ReactionArgs): Promise<void> => {
-      if (event.item.type !== 'message') return;
-      const outcome = await recordReaction(ctx, {
-        eventId: body.event_id,
-        added,
-        userId: event.user,
-        reaction: event.reaction,
-        channelId: event.item.channel,
-        ts: event.item.ts,
-        botUserId: context.botUserId ?? null,
-      });
-      if (outcome.kind !== 'over_limit') return;
-      await client.chat
-        .postEphemeral({
-          channel: event.item.channel,
-          user: event.user,
-          text: en.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
-        })
-        .catch((error: unknown) =>
-          logger.warn(`over-limit note to ${event.user} failed: ${(error as Error).message}`),
-        );
-    };
-  app.event('reaction_added', handle(true));
-  app.event('reaction_removed', handle(false));
+  app.use(async ({ body, context, client, logger, next }: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    const reaction = reactionOf(body);
+    if (!reaction) return next();
+    const { event, eventId } = reaction;
+    if (event.item.type !== 'message') return;
+    const outcome = await recordReaction(ctx, {
+      eventId,
+      added: event.type === 'reaction_added',
+      userId: event.user,
+      reaction: event.reaction,
+      channelId: event.item.channel,
+      ts: event.item.ts,
+      botUserId: context.botUserId ?? null,
+    });
+    if (outcome.kind !== 'over_limit') return;
+    await client.chat
+      .postEphemeral({
+        channel: event.item.channel,
+        user: event.user,
+        text: en.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
+      })
+      .catch((error: unknown) =>
+        logger.warn(`over-limit note to ${event.user} failed: ${(error as Error).message}`),
+      );
+  });
 }
