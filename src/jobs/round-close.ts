@@ -6,6 +6,7 @@ import type { Job } from './job.js';
 export const roundCloseJob: Job = {
   name: 'round-close',
   schedule: '5 * * * *',
+  when: 'hourly (closes rounds older than 5 days)',
   // The hour, in UTC so a repeated local hour at a DST change still gets its own period.
   periodOf: (at) => halfHourKey(new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000)),
   async run(ctx, now) {

@@ -12,6 +12,7 @@ import type { Job } from './job.js';
 export const roundOpenJob: Job = {
   name: 'round-open',
   schedule: '0 10 * * 1#1',
+  when: 'first Monday of the month 10:00',
   periodOf: (at, zone) => monthKey(localDate(at, zone)),
   async run(ctx, now) {
     const result = await openRound(ctx, now);
