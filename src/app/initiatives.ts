@@ -120,6 +120,19 @@ export function requireActiveInitiative(tx: Tx, id: number): Result<Initiative> 
   return found;
 }
 
+/** An active initiative the caller may change (its owner or an admin), or the error they should see. */
+export function requireOwnedInitiative(
+  tx: Tx,
+  caller: Caller,
+  admin: boolean,
+  id: number,
+): Result<Initiative> {
+  const found = requireActiveInitiative(tx, id);
+  if (!found.ok) return found;
+  const allowed = canChangeInitiative(caller.userId, admin, found.value);
+  return allowed.ok ? found : allowed;
+}
+
 export interface TierChange {
   initiative: Initiative;
   changed: boolean;
@@ -133,11 +146,9 @@ export async function changeTier(
 ): Promise<Result<TierChange>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
-    const found = requireActiveInitiative(tx, initiativeId);
+    const found = requireOwnedInitiative(tx, caller, admin, initiativeId);
     if (!found.ok) return found;
     const initiative = found.value;
-    const allowed = canChangeInitiative(caller.userId, admin, initiative);
-    if (!allowed.ok) return allowed;
     if (initiative.tier === tier) return ok({ initiative, changed: false });
     if (tier === 'essential') {
       const limit = checkEssentialLimit(activeEssentialIds(tx), initiativeId);
@@ -162,10 +173,8 @@ export async function changeMetric(
 ): Promise<Result<Initiative>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
-    const found = requireActiveInitiative(tx, initiativeId);
+    const found = requireOwnedInitiative(tx, caller, admin, initiativeId);
     if (!found.ok) return found;
-    const allowed = canChangeInitiative(caller.userId, admin, found.value);
-    if (!allowed.ok) return allowed;
     saveMetric(tx, initiativeId, kind, metric, now);
     const unit = metric.unit ? ` ${metric.unit}` : '';
     appendHistory(

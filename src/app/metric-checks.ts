@@ -46,7 +46,7 @@ import {
 import { canChangeInitiative } from '../domain/permissions.js';
 import type { Department, Initiative, LocalDate, Metric, MetricKind } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
-import { requireActiveInitiative } from './initiatives.js';
+import { requireOwnedInitiative } from './initiatives.js';
 import type { CheckInitiative, MetricVerdictPayload } from './metric-types.js';
 import type { Notification } from './notifications.js';
 import { enqueue } from './outbox.js';
@@ -177,11 +177,9 @@ export async function recordCheckin(
 ): Promise<Result<CheckinOutcome>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
-    const found = requireActiveInitiative(tx, initiativeId);
+    const found = requireOwnedInitiative(tx, caller, admin, initiativeId);
     if (!found.ok) return found;
     const initiative = found.value;
-    const allowed = canChangeInitiative(caller.userId, admin, initiative);
-    if (!allowed.ok) return allowed;
     const recorded: CheckinOutcome['recorded'] = [];
     for (const kind of ['customer', 'business'] as const) {
       const value = values[kind];
