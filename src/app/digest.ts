@@ -2,6 +2,7 @@ import { type DigestActionRow, type DigestData, readDigestData } from '../db/rep
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { isOverdue, isStale } from '../domain/actions.js';
 import { addDays, DAY_MS, localDate, startOfLocalDay } from '../domain/dates.js';
+import { hasBothMetrics, missingMetrics } from '../domain/metrics.js';
 import { stallReason } from '../domain/reminder-plan.js';
 import { isoWeekStart, startOfIsoWeek } from '../domain/schedule.js';
 import type { BindingKey, Department, Initiative, LocalDate } from '../domain/types.js';
@@ -173,6 +174,18 @@ export function buildDigests(
           .slice(0, DIGEST_MAX_ITEMS)
           .map((i) => ({ ...toNudgeInitiative(i), own: ownInitiative(i) })),
         total: noNextStep.length,
+      });
+    }
+
+    // The 6–12-month test needs both metrics: an initiative without them can't be judged.
+    const noMetrics = initiativesInOrder.filter((i) => !hasBothMetrics(i));
+    if (noMetrics.length > 0) {
+      sections.push({
+        part: 'no_metrics',
+        items: noMetrics
+          .slice(0, DIGEST_MAX_ITEMS)
+          .map((i) => ({ ...toNudgeInitiative(i), own: ownInitiative(i), missing: missingMetrics(i) })),
+        total: noMetrics.length,
       });
     }
 

@@ -4,7 +4,15 @@
  * it was decided. Lists are already cut to what a message can show; `total` says how many there were.
  */
 import type { StallReason } from '../domain/reminder-plan.js';
-import type { BindingKey, Department, LocalDate, Progress, Tier, UserId } from '../domain/types.js';
+import type {
+  BindingKey,
+  Department,
+  LocalDate,
+  MetricKind,
+  Progress,
+  Tier,
+  UserId,
+} from '../domain/types.js';
 
 export interface NudgeInitiative {
   id: number;
@@ -76,6 +84,11 @@ export type DigestSection =
   | { part: 'attention'; items: Array<NudgeAction & { own: boolean }>; total: number }
   | { part: 'due'; items: Array<NudgeAction & { own: boolean }>; total: number }
   | { part: 'next_steps'; items: Array<NudgeInitiative & { own: boolean }>; total: number }
+  | {
+      part: 'no_metrics';
+      items: Array<NudgeInitiative & { own: boolean; missing: MetricKind[] }>;
+      total: number;
+    }
   | { part: 'progress'; items: Array<NudgeInitiative & { own: boolean; progress: Progress }>; total: number };
 
 /** One reply in the digest's thread. */

@@ -221,12 +221,13 @@ describe('weekly digest', () => {
     await runAt(harness, FRIDAY);
     expect(sqlCount(harness, `outbox where status = 'dead'`)).toBe(0);
     // Parent, wins, stalled and blocked, due next week, progress (every initiative has a next step).
-    expect(sqlCount(harness, `outbox where status = 'sent'`)).toBe(5 * 5);
+    // Per channel: the parent and five thread replies (wins, attention, due, without metrics, progress).
+    expect(sqlCount(harness, `outbox where status = 'sent'`)).toBe(5 * 6);
     const failed = harness.emulator.callsTo('chat.postMessage').filter((c) => !c.ok);
     expect(failed).toEqual([]);
     for (const channel of Object.values(CHANNELS)) {
       const all = harness.emulator.messages(channel);
-      expect(all).toHaveLength(5);
+      expect(all).toHaveLength(6);
       for (const m of all) {
         const blocks = (m.blocks ?? []) as KnownBlock[];
         expect(blocks.length).toBeLessThanOrEqual(50);
@@ -244,6 +245,8 @@ describe('weekly digest', () => {
       expect(Number(more('Wins of the week'))).toBe(2000 - 6 * 20);
       expect(Number(more('Due next week'))).toBe(2000 - 30);
       expect(Number(more('Progress by initiative'))).toBe(100 - 30);
+      // None of the 100 seeded initiatives has metrics: 30 listed, the rest counted.
+      expect(Number(more('How will we know?'))).toBe(100 - 30);
       const attention = sqlCount(
         harness,
         `actions where status = 'blocked' or (status = 'open' and (last_activity_at <= ${FRIDAY.getTime() - 7 * 86_400_000} or due_date < '2026-03-06'))`,
@@ -304,5 +307,28 @@ describe('weekly digest', () => {
     expect(show).toContain('(Europe/Berlin)');
     expect(show).toContain('`reminders` every 30 minutes');
     expect(show).toContain('`digest` Fridays 14:00');
+  });
+});
+
+describe('digest and the 6–12-month test', () => {
+  it('flags initiatives without both metrics ("how will we know?") and not those with both', async () => {
+    const harness = await start(new Date('2026-03-02T08:00:00Z'));
+    const db = harness.bot.handle.sqlite;
+    const measured = seedInitiative(db, { title: 'Measured one', depts: ['it'] });
+    const unmeasured = seedInitiative(db, { title: 'Unmeasured one', depts: ['it'] });
+    db.prepare(
+      `update initiatives set customer_metric_name = 'NPS', customer_baseline = 20, customer_target = 35,
+       business_metric_name = 'Churn', business_baseline = 8, business_target = 5 where id = ?`,
+    ).run(measured);
+    db.prepare(
+      `update initiatives set customer_metric_name = 'CSAT', customer_baseline = 70, customer_target = 80 where id = ?`,
+    ).run(unmeasured);
+    await runAt(harness, FRIDAY);
+    const parent = parents(harness, CHANNELS.it)[0];
+    const flagged = replies(harness, CHANNELS.it, parent).find((m) => text(m).includes('How will we know?'));
+    expect(flagged).toBeDefined();
+    expect(text(flagged)).toContain(`I-${unmeasured}`);
+    expect(text(flagged)).toContain('no business metric');
+    expect(text(flagged)).not.toContain(`I-${measured}*`);
   });
 });

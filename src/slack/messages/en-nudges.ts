@@ -118,6 +118,8 @@ export const nudges = {
       due: ':calendar: *Due next week*',
       next_steps:
         ':compass: *No concrete next step yet.* Translate it: log an action with an owner and a due date.',
+      no_metrics:
+        ':straight_ruler: *How will we know?* These lack a customer or business metric for the 6–12-month test.',
       progress: ':bar_chart: *Progress by initiative*',
     },
     fallbackPart: {
@@ -125,6 +127,7 @@ export const nudges = {
       attention: 'Stalled and blocked',
       due: 'Due next week',
       next_steps: 'Initiatives without a concrete next step',
+      no_metrics: 'Initiatives without both metrics',
       progress: 'Progress by initiative',
     },
     ownGroup: (dept: Department) => `_In ${DEPARTMENT_NAMES[dept]}_`,
@@ -139,6 +142,8 @@ export const nudges = {
       `• *A-${a.id}* ${safe(a.title)} · ${mention(a.ownerId)} · due ${a.dueDate ?? ''} · _I-${a.initiative.id}_`,
     nextStepLine: (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
       `• ${star(i.tier)}*I-${i.id}* ${safe(i.title)} → \`/cx log I-${i.id} <next step> due:+7d\``,
+    noMetricsLine: (i: { id: number; title: string; tier: 'essential' | 'important' }, missing: string[]) =>
+      `• ${star(i.tier)}*I-${i.id}* ${safe(i.title)}: no ${missing.join(' or ')} metric → \`/cx metric I-${i.id} ${missing[0] ?? 'customer'} "<name>" <baseline> -> <target>\``,
     progressLine: (i: { id: number; title: string; tier: 'essential' | 'important' }, p: Progress) =>
       `${star(i.tier)}*I-${i.id}* ${safe(i.title)} ${progressLine(p)}`,
     more: (n: number, scope: BindingKey) =>
