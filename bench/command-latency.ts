@@ -3,13 +3,8 @@
  * this machine with the database holding 10,000 actions. Measured end to end: signed HTTP request from the
  * emulator → Bolt → use case → SQLite → ack body back.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ConsoleLogger, LogLevel } from '@slack/logger';
-import { startBot } from '../src/bot.js';
-import { ManualClock } from '../src/clock.js';
-import { startEmulator } from '../src/sandbox/emulator/index.js';
+
+import { startBenchBot } from './support.js';
 
 export interface BenchResult {
   name: string;
@@ -27,29 +22,8 @@ const percentile = (sorted: number[], p: number) =>
 export async function benchCommandLatency(options: { actions?: number; commands?: number } = {}) {
   const actionCount = options.actions ?? 10_000;
   const commandCount = options.commands ?? 500;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-'));
-  const secret = 'benchsigningsecret0123';
-  const emulator = await startEmulator({ port: 0, signingSecret: secret, botToken: 'xoxb-bench' });
-  emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
-  const logger = new ConsoleLogger();
-  logger.setLevel(LogLevel.ERROR);
-  const bot = await startBot(
-    {
-      mode: 'http',
-      botToken: 'xoxb-bench',
-      signingSecret: secret,
-      appToken: null,
-      slackApiUrl: emulator.apiUrl,
-      port: 0,
-      databasePath: path.join(dir, 'cx.sqlite'),
-      timeZone: 'Europe/Berlin',
-      admins: [],
-      channels: { it: 'CIT' },
-      logLevel: 'error',
-    },
-    { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger },
-  );
-  emulator.setAppUrl(`http://127.0.0.1:${bot.port}/slack/events`);
+  const bench = await startBenchBot({ channels: { it: 'CIT' }, now: new Date('2026-03-02T10:00:00Z') });
+  const { emulator, bot } = bench;
   try {
     // Seed 100 initiatives and the actions directly: the bench measures commands, not seeding.
     const db = bot.handle.sqlite;
@@ -112,9 +86,7 @@ export async function benchCommandLatency(options: { actions?: number; commands?
     ];
     return results;
   } finally {
-    await bot.stop();
-    await emulator.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -6,18 +6,13 @@
  * removals, over-the-limit votes, the bot's own reactions and other emoji mixed in; the final ranking must equal
  * the one the intended votes give.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { logPainPoint } from '../src/app/pain-points.js';
 import { openRound, roundStatus } from '../src/app/rounds.js';
-import { startBot } from '../src/bot.js';
-import { ManualClock } from '../src/clock.js';
-import { APP_ID, startEmulator, TEAM_ID } from '../src/sandbox/emulator/index.js';
+import { APP_ID, TEAM_ID } from '../src/sandbox/emulator/index.js';
 import { intendedRanking, planVotes, type ReactionEvent } from '../test/support/vote-plan.js';
 import type { BenchResult } from './command-latency.js';
 import { sendFromWorker } from './event-sender.js';
+import { BENCH_SECRET, startBenchBot } from './support.js';
 
 const CHANNELS = { marketing: 'CMARKETING', sales: 'CSALES', service: 'CSERVICE', it: 'CIT' } as const;
 
@@ -26,30 +21,9 @@ export async function benchReactions(
 ): Promise<BenchResult[]> {
   const events = options.events ?? 10_000;
   const voterCount = options.voters ?? 2_000;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-'));
-  const secret = 'benchsigningsecret0123';
-  const emulator = await startEmulator({ port: 0, signingSecret: secret, botToken: 'xoxb-bench' });
-  for (const [key, id] of Object.entries(CHANNELS)) emulator.addChannel({ id, name: `cx-${key}` });
-  const logger = new ConsoleLogger();
-  logger.setLevel(LogLevel.ERROR);
   const now = new Date('2026-03-02T10:00:00Z');
-  const bot = await startBot(
-    {
-      mode: 'http',
-      botToken: 'xoxb-bench',
-      signingSecret: secret,
-      appToken: null,
-      slackApiUrl: emulator.apiUrl,
-      port: 0,
-      databasePath: path.join(dir, 'cx.sqlite'),
-      timeZone: 'Europe/Berlin',
-      admins: [],
-      channels: { ...CHANNELS },
-      logLevel: 'error',
-    },
-    { clock: new ManualClock(now), logger, jobs: [] },
-  );
-  emulator.setAppUrl(`http://127.0.0.1:${bot.port}/slack/events`);
+  const bench = await startBenchBot({ channels: CHANNELS, now, jobs: [] });
+  const { emulator, bot } = bench;
   try {
     const channels = Object.values(CHANNELS);
     for (let i = 1; i <= 10; i++) {
@@ -109,7 +83,7 @@ export async function benchReactions(
     const started = performance.now();
     const sent = await sendFromWorker({
       url: `http://127.0.0.1:${bot.port}/slack/events`,
-      secret,
+      secret: BENCH_SECRET,
       scripts,
       concurrency: options.concurrency ?? 64,
     });
@@ -146,9 +120,7 @@ export async function benchReactions(
       },
     ];
   } finally {
-    await bot.stop();
-    await emulator.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
