@@ -112,3 +112,25 @@ export const votes = sqliteTable(
     index('votes_pain_point').on(t.roundId, t.painPointId),
   ],
 );
+
+/**
+ * The newest reaction event seen for each person, pain point and poll message (added or removed, at Slack's
+ * `event_ts` in microseconds). Slack may deliver events out of order — a removal before the add it undoes,
+ * the add then arriving as a retry — so an event older than the one recorded here changes no vote.
+ */
+export const voteReactions = sqliteTable(
+  'vote_reactions',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    voterId: text('voter_id').notNull(),
+    painPointId: integer('pain_point_id')
+      .notNull()
+      .references(() => painPoints.id),
+    channelId: text('channel_id').notNull(),
+    kind: text('kind', { enum: ['added', 'removed'] }).notNull(),
+    eventMicros: integer('event_micros').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.voterId, t.painPointId, t.channelId] })],
+);
