@@ -2,8 +2,33 @@
  * Domain errors are values. Each variant carries the data a message needs; the wording lives in the
  * Slack-side catalogue, so nothing here is user-facing English.
  */
-import type { SubcommandName } from './commands.js';
 import type { ActionStatus, InitiativeStatus, LocalDate, MetricKind, RefKind, UserId } from './types.js';
+
+/**
+ * The operations people ask for by name (`/cx <name>`). A usage error says which one it is about, so the
+ * reply can show that operation's usage; the grammar itself lives in `slack/parse/command/`.
+ */
+export const SUBCOMMAND_NAMES = [
+  'help',
+  'new',
+  'log',
+  'done',
+  'update',
+  'block',
+  'snooze',
+  'mine',
+  'away',
+  'list',
+  'show',
+  'essential',
+  'important',
+  'metric',
+  'check',
+  'pain',
+  'round',
+  'setup',
+] as const;
+export type SubcommandName = (typeof SUBCOMMAND_NAMES)[number];
 
 /** Which date a `bad_date` is about: its bounds and wording differ. */
 export type DateField = 'due' | 'start' | 'until';

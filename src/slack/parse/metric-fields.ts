@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_METRIC_NAME_LENGTH } from '../../domain/commands.js';
+import { MAX_METRIC_NAME_LENGTH } from '../../domain/limits.js';
 import { parseMeasurement } from '../../domain/metrics.js';
 import type { Metric, MetricKind } from '../../domain/types.js';
 import { FIELD } from '../ids.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../domain/commands.js';
 import { parseDue, parseStart } from '../../domain/dates.js';
+import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../domain/limits.js';
 import { DEPARTMENTS, type Department, type Metric, type Tier } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
 import { type MetricFieldWords, parseInitiativeMetrics } from './metric-fields.js';

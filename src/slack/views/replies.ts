@@ -2,11 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import type { ActionDetail, MyAction } from '../../app/actions.js';
 import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
 import type { MetricsPicture } from '../../app/metric-checks.js';
-import { SUBCOMMANDS, type SubcommandName } from '../../domain/commands.js';
 import type { DomainError } from '../../domain/errors.js';
 import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
 import { ACTION } from '../ids.js';
 import { aref, bar, deptName, en, iref, safe } from '../messages/en.js';
+import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import {
   type BuiltMessage,
   context,

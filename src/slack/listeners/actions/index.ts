@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { completeAction, snooze } from '../../../app/actions.js';
 import { type AppContext, type Caller, DuplicateDelivery } from '../../../app/context.js';
-import { DEFAULT_SNOOZE_DAYS } from '../../../domain/commands.js';
+import { DEFAULT_SNOOZE_DAYS } from '../../../domain/actions.js';
 import { parseRefOfKind } from '../../../domain/refs.js';
 import { ACTION } from '../../ids.js';
 import { en } from '../../messages/en.js';

@@ -1,7 +1,7 @@
 import type { AppContext, Caller } from '../../../app/context.js';
 import { type CheckinOutcome, checkForm, recordCheckin } from '../../../app/metric-checks.js';
-import type { CommandOf } from '../../../domain/commands.js';
 import { en } from '../../messages/en.js';
+import type { CommandOf } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { checkModal } from '../../views/check.js';
 import { errorReply, textReply } from '../../views/replies.js';

@@ -21,11 +21,11 @@ import {
 } from '../../../app/initiatives.js';
 import { metricsPicture } from '../../../app/metric-checks.js';
 import { bindChannel, bindings, requireAdmin } from '../../../app/setup.js';
-import type { ParsedCommand } from '../../../domain/commands.js';
 import { localDate } from '../../../domain/dates.js';
 import type { Result } from '../../../domain/errors.js';
 import { JOBS } from '../../../jobs/index.js';
 import { en } from '../../messages/en.js';
+import type { ParsedCommand } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { logActionModal, newInitiativeModal } from '../../views/modals.js';
 import {

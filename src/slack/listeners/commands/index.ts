@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { type AppContext, type Caller, DuplicateDelivery } from '../../../app/context.js';
-import { parseCommand } from '../../../domain/commands.js';
 import { en } from '../../messages/en.js';
+import { parseCommand } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { handleCommand } from './handlers.js';

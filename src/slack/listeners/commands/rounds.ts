@@ -1,9 +1,9 @@
 import type { AppContext, Caller } from '../../../app/context.js';
 import { logPainPoint, painPointDetail } from '../../../app/pain-points.js';
 import { closeRound, openRound, roundStatus } from '../../../app/rounds.js';
-import type { CommandOf } from '../../../domain/commands.js';
 import { en } from '../../messages/en.js';
 import { closingLabel } from '../../messages/en-rounds.js';
+import type { CommandOf } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { painLoggedReply, painPointReply } from '../../views/pain-points.js';
 import { errorReply, textReply } from '../../views/replies.js';

@@ -1,5 +1,5 @@
 /** Slack's escaped user mentions, as `/cx` receives them with `should_escape: true`. */
-import type { UserId } from './types.js';
+import type { UserId } from '../../../domain/types.js';
 
 // U… for users, W… for Enterprise Grid users; `|label` is optional and ignored.
 const USER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;

@@ -2,7 +2,7 @@
  * Splits `/cx` text into words. Quotes group words; Slack markup (`<@U1|Maria Schmidt>`) stays whole;
  * offsets are kept so free text (notes, reasons) can be taken exactly as typed.
  */
-import { unescapeSlack } from './text.js';
+import { unescapeSlack } from '../../../domain/text.js';
 
 export interface Token {
   /** Exactly as received (still Slack-escaped, quotes included). */

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { DomainError } from '../../../../src/domain/errors.js';
+import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../../../src/domain/limits.js';
 import {
-  MAX_NOTE_LENGTH,
-  MAX_TITLE_LENGTH,
   type ParsedCommand,
   parseCommand,
   SUBCOMMAND_NAMES,
   SUBCOMMANDS,
   synopsisOf,
-} from '../../src/domain/commands.js';
-import type { DomainError } from '../../src/domain/errors.js';
+} from '../../../../src/slack/parse/command/index.js';
 
 // Tuesday 2026-03-10, 12:00 in Berlin.
 const ctx = { now: new Date('2026-03-10T11:00:00Z'), zone: 'Europe/Berlin' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinText, restOf, tokenize } from '../../src/domain/tokens.js';
+import { joinText, restOf, tokenize } from '../../../../src/slack/parse/command/tokens.js';
 
 const values = (text: string) => tokenize(text).map((t) => t.value);
 

@@ -1,0 +1,48 @@
+/** The forms of every `/cx` subcommand, as `/cx help` and usage errors print them (and the contract lists). */
+import { SUBCOMMAND_NAMES, type SubcommandName } from '../../../domain/errors.js';
+
+export { SUBCOMMAND_NAMES, type SubcommandName };
+
+export interface Subcommand {
+  name: SubcommandName;
+  /** Every form of the command, exactly as in the contract. Contains `<…>`: escape before mrkdwn. */
+  synopsis: readonly string[];
+}
+
+export const SUBCOMMANDS: readonly Subcommand[] = [
+  { name: 'help', synopsis: ['/cx help'] },
+  {
+    name: 'new',
+    synopsis: [
+      '/cx new',
+      '/cx new <title> [lead:<dept>] [with:<dept>,<dept>…] [essential|important] [owner:@user] [start:YYYY-MM-DD]',
+    ],
+  },
+  {
+    name: 'log',
+    synopsis: ['/cx log', '/cx log <I-n> <title> [@owner] [due:YYYY-MM-DD|due:+Nd] [dept:<dept>]'],
+  },
+  { name: 'done', synopsis: ['/cx done <A-n> [note]'] },
+  { name: 'update', synopsis: ['/cx update <A-n> <note>'] },
+  { name: 'block', synopsis: ['/cx block <A-n> <reason>'] },
+  { name: 'snooze', synopsis: ['/cx snooze <A-n> [Nd]'] },
+  { name: 'mine', synopsis: ['/cx mine'] },
+  { name: 'away', synopsis: ['/cx away until YYYY-MM-DD', '/cx away off'] },
+  { name: 'list', synopsis: ['/cx list [dept]'] },
+  { name: 'show', synopsis: ['/cx show <I-n|A-n|P-n>'] },
+  { name: 'essential', synopsis: ['/cx essential <I-n>'] },
+  { name: 'important', synopsis: ['/cx important <I-n>'] },
+  { name: 'metric', synopsis: ['/cx metric <I-n> customer|business "<name>" <baseline> -> <target>'] },
+  { name: 'check', synopsis: ['/cx check <I-n> [customer=<value>] [business=<value>]'] },
+  { name: 'pain', synopsis: ['/cx pain <text>'] },
+  { name: 'round', synopsis: ['/cx round [status|open|close]'] },
+  { name: 'setup', synopsis: ['/cx setup channel <dept|hub>', '/cx setup show'] },
+];
+
+export function synopsisOf(name: SubcommandName): readonly string[] {
+  return SUBCOMMANDS.find((s) => s.name === name)?.synopsis ?? [];
+}
+
+export function isSubcommandName(text: string): text is SubcommandName {
+  return (SUBCOMMAND_NAMES as readonly string[]).includes(text);
+}
