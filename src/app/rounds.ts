@@ -30,6 +30,7 @@ import type { PainPoint } from '../domain/pain-points.js';
 import {
   closingTime,
   decideVote,
+  eventMicros,
   MAX_VOTES_PER_PERSON,
   pollPosition,
   rankPainPoints,
@@ -326,6 +327,8 @@ export interface ReactionInput {
   reaction: string;
   channelId: string;
   ts: string;
+  /** Slack's `event_ts`: orders the events of one reaction, which may arrive out of order. */
+  eventTs?: string;
   /** The bot's own user id: its number reactions under the poll never count. */
   botUserId: string | null;
 }
@@ -335,6 +338,8 @@ export type VoteOutcome =
   | { kind: 'ignored' }
   /** This event was already handled (a redelivery). */
   | { kind: 'redelivered' }
+  /** An event older than one already handled for the same reaction (delivered late): changes nothing. */
+  | { kind: 'stale' }
   | { kind: 'counted'; painPointId: number }
   /** The person already votes for this pain point (from this or another channel): it still counts once. */
   | { kind: 'already_counted'; painPointId: number }
@@ -366,6 +371,10 @@ function applyVote(store: VoteStore, input: ReactionInput, position: number, at:
   const painPointId = store.painPointAt(roundId, position);
   if (painPointId === null) return { kind: 'ignored' };
   const vote = { roundId, voterId: input.userId, painPointId, channelId: input.channelId };
+  // Slack may deliver a removal before the add it undoes: the newest event of the reaction wins.
+  const when = eventMicros(input.eventTs);
+  const kind = input.added ? 'added' : 'removed';
+  if (when !== null && !store.markNewest({ ...vote, kind, eventMicros: when })) return { kind: 'stale' };
   if (!input.added) return store.removeVote(vote) ? { kind: 'removed', painPointId } : { kind: 'ignored' };
   const votedFor = store.votedBy(roundId, input.userId);
   const decision = decideVote(votedFor, painPointId);

@@ -101,3 +101,14 @@ export function rankPainPoints<T extends { id: number; votes: number }>(
     return { item, rank, votes: item.votes, adoptable: i < ADOPTABLE_TOP && item.votes > 0 };
   });
 }
+
+/**
+ * Slack's `event_ts` (`seconds.micros`) as microseconds, to order the events of one reaction: Slack may
+ * deliver a removal before the add it undoes (a retry), so the newest event, not the last to arrive, wins.
+ * Null when absent or malformed: such an event is not ordered.
+ */
+export function eventMicros(eventTs: string | undefined | null): number | null {
+  const m = /^(\d{1,12})(?:\.(\d{1,6}))?$/.exec(eventTs ?? '');
+  if (!m) return null;
+  return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   closingTime,
   decideVote,
+  eventMicros,
   isDueToClose,
   MAX_POLL_ITEMS,
   pollPosition,
@@ -131,5 +132,24 @@ describe('closingTime', () => {
     const opened = new Date('2026-03-02T10:00:00Z');
     expect(closingTime(opened).toISOString()).toBe('2026-03-07T10:00:00.000Z');
     expect(isDueToClose(opened, closingTime(opened))).toBe(true);
+  });
+});
+
+describe('event order', () => {
+  it.each([
+    ['1772445600.000100', 1772445600000100],
+    ['1772445600.5', 1772445600500000],
+    ['1772445600', 1772445600000000],
+    ['', null],
+    [undefined, null],
+    ['1772445600.1234567', null],
+    ['-1.5', null],
+    ['abc', null],
+  ])('event_ts %s is %s µs', (ts, micros) => {
+    expect(eventMicros(ts)).toBe(micros);
+  });
+
+  it('orders like the timestamps it came from', () => {
+    expect(eventMicros('1772445600.000099')).toBeLessThan(eventMicros('1772445600.0001') ?? 0);
   });
 });

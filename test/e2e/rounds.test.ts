@@ -353,6 +353,56 @@ describe('votes', () => {
     expect(count('select count(*) as n from votes')).toBe(1);
   });
 
+  it('events delivered out of order: the newest event of each reaction wins (by event_ts)', async () => {
+    const poll = pollIn(CHANNELS.sales);
+    // Event times a minute apart, after the poll was posted (Slack's `seconds.micros`).
+    const at = (minutes: number) => `${Number(poll.ts.split('.')[0]) + minutes * 60}.000000`;
+    const reaction = (
+      type: string,
+      user: string,
+      name: string,
+      eventTs: string,
+      channel: string = CHANNELS.sales,
+    ) => ({
+      type,
+      user,
+      reaction: name,
+      item_user: h.emulator.botUserId,
+      item: { type: 'message', channel, ts: channel === CHANNELS.sales ? poll.ts : pollIn(channel).ts },
+      event_ts: eventTs,
+    });
+    // Alice adds :three: at minute 1 and removes it at minute 2; the removal arrives first, the add after
+    // it as a retry of its own.
+    await h.emulator.event(reaction('reaction_removed', 'UALICE', 'three', at(2)), { eventId: 'EvRM' });
+    await h.emulator.event(reaction('reaction_added', 'UALICE', 'three', at(1)), { eventId: 'EvADD' });
+    expect(tally()).toEqual({});
+    // Redeliveries of either, with their own event ids, change nothing.
+    await h.emulator.event(reaction('reaction_removed', 'UALICE', 'three', at(2)), {
+      eventId: 'EvRM',
+      retryNum: 1,
+    });
+    await h.emulator.event(reaction('reaction_added', 'UALICE', 'three', at(1)), {
+      eventId: 'EvADD',
+      retryNum: 1,
+    });
+    expect(tally()).toEqual({});
+    // A genuine re-add, newer than the removal, counts.
+    await h.emulator.event(reaction('reaction_added', 'UALICE', 'three', at(3)), { eventId: 'EvREADD' });
+    expect(tally()).toEqual({ 'P-3': 1 });
+    // …and a late removal older than that re-add does not take it away.
+    await h.emulator.event(reaction('reaction_removed', 'UALICE', 'three', at(2.5)), { eventId: 'EvOLDRM' });
+    expect(tally()).toEqual({ 'P-3': 1 });
+    // A removal on one poll says nothing about the same reaction on another: Bob's older :one: in IT stands.
+    await h.emulator.event(reaction('reaction_removed', 'UBOB', 'one', at(5)), { eventId: 'EvBOBRM' });
+    await h.emulator.event(reaction('reaction_added', 'UBOB', 'one', at(4), CHANNELS.it), {
+      eventId: 'EvBOBIT',
+    });
+    expect(tally()).toEqual({ 'P-1': 1, 'P-3': 1 });
+    // The newest removal wins in the end.
+    await h.emulator.event(reaction('reaction_removed', 'UALICE', 'three', at(6)), { eventId: 'EvRM2' });
+    expect(tally()).toEqual({ 'P-1': 1 });
+  });
+
   it('a vote on a closed round’s poll counts for nothing', async () => {
     await h.cx('UADMIN', 'round close');
     await react('UALICE', CHANNELS.sales, 'one');

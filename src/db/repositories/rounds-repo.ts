@@ -187,6 +187,18 @@ export interface VoteStore {
     at: number;
   }): boolean;
   removeVote(vote: { roundId: number; voterId: string; painPointId: number; channelId: string }): boolean;
+  /**
+   * Records this reaction event as the newest of its reaction (person, pain point, poll message); false when
+   * a newer or equally new one was recorded already: this event arrived late and must change nothing.
+   */
+  markNewest(event: {
+    roundId: number;
+    voterId: string;
+    painPointId: number;
+    channelId: string;
+    kind: 'added' | 'removed';
+    eventMicros: number;
+  }): boolean;
   /** Poll posts of open rounds whose Slack message is not known yet (usually none: a cheap check). */
   unplaced(): RoundPost[];
   /** The delivery key of an event (see settings-repo markProcessed); false when already seen. */
@@ -224,6 +236,13 @@ export function voteStore(sqlite: Database.Database): VoteStore {
     `delete from votes
       where round_id = @roundId and voter_id = @voterId and pain_point_id = @painPointId and channel_id = @channelId`,
   );
+  const markNewest = sqlite.prepare(
+    `insert into vote_reactions (round_id, voter_id, pain_point_id, channel_id, kind, event_micros)
+     values (@roundId, @voterId, @painPointId, @channelId, @kind, @eventMicros)
+     on conflict (round_id, voter_id, pain_point_id, channel_id) do update
+        set kind = excluded.kind, event_micros = excluded.event_micros
+      where excluded.event_micros > vote_reactions.event_micros`,
+  );
   const unplaced = sqlite.prepare<[], RoundPost>(
     `select p.round_id as roundId, p.binding_key as bindingKey, p.outbox_key as outboxKey
        from rounds r join round_posts p on p.round_id = r.id
@@ -238,6 +257,7 @@ export function voteStore(sqlite: Database.Database): VoteStore {
     votedBy: (roundId, voterId) => votedBy.all(roundId, voterId),
     addVote: (vote) => addVote.run(vote).changes > 0,
     removeVote: (vote) => removeVote.run(vote).changes > 0,
+    markNewest: (event) => markNewest.run(event).changes > 0,
     unplaced: () => unplaced.all(),
     markProcessed: (key, at) => processed.run(key, at).changes > 0,
     transaction: (work) => sqlite.transaction(work).immediate(),

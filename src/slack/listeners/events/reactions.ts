@@ -37,6 +37,7 @@ export function registerReactions(app: App, ctx: AppContext): void {
       reaction: event.reaction,
       channelId: event.item.channel,
       ts: event.item.ts,
+      eventTs: event.event_ts,
       botUserId: context.botUserId ?? null,
     });
     if (outcome.kind !== 'over_limit') return;
