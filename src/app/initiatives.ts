@@ -15,10 +15,10 @@ import {
   setMetric as saveMetric,
   setTier as saveTier,
 } from '../db/repositories/initiatives-repo.js';
-import { adoptInto } from '../db/repositories/pain-points-repo.js';
+import { adoptInto, getPainPoint } from '../db/repositories/pain-points-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
-import { err, ok, type Result } from '../domain/errors.js';
+import { type DomainError, err, ok, type Result } from '../domain/errors.js';
 import { checkEssentialLimit, progress, resolveDepartments, sortForList } from '../domain/initiatives.js';
 import { canChangeInitiative } from '../domain/permissions.js';
 import type {
@@ -99,9 +99,24 @@ export async function createInitiative(
         kind === 'customer' ? { customerMetric: metric } : { businessMetric: metric },
       );
     }
-    if (input.painPointId !== undefined) adoptInto(tx, input.painPointId, initiative.id, caller.userId, now);
+    if (input.painPointId !== undefined) {
+      // The conditional update decides who adopts: a second submission for the same pain point is refused
+      // whole (the transaction rolls back, no second initiative) and told who won.
+      if (!adoptInto(tx, input.painPointId, initiative.id, caller.userId, now)) {
+        return err(adoptedAlready(tx, input.painPointId));
+      }
+    }
     return ok(initiative);
   });
+}
+
+/** Why a pain point can't be adopted: by whom and as which initiative it was, or that it does not exist. */
+function adoptedAlready(tx: Tx, painPointId: number): DomainError {
+  const painPoint = getPainPoint(tx, painPointId);
+  if (!painPoint) return { code: 'unknown_ref', ref: `P-${painPointId}` };
+  const initiativeId = painPoint.adoptedInitiativeId;
+  const winner = initiativeId === null ? null : getInitiative(tx, initiativeId);
+  return { code: 'already_adopted', painPointId, initiativeId, by: winner?.createdBy ?? null };
 }
 
 /** Loads an active initiative inside a transaction, or the error a user should see. */

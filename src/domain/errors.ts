@@ -122,7 +122,9 @@ export type DomainError =
   /** The initiative is closed or dropped, so it can't be changed. */
   | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus }
   /** A metric check-in names a metric the initiative does not have yet (`/cx metric` sets it). */
-  | { code: 'no_metric'; initiativeId: number; kind: MetricKind };
+  | { code: 'no_metric'; initiativeId: number; kind: MetricKind }
+  /** Pain point `painPointId` was adopted meanwhile (by `by`, as `initiativeId`): nothing new was created. */
+  | { code: 'already_adopted'; painPointId: number; initiativeId: number | null; by: UserId | null };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 

@@ -602,6 +602,49 @@ describe('closing the round', () => {
     ).toEqual([3, 4, 1]);
   });
 
+  it('two people adopting the same pain point at once: one initiative, the other is told by whom and as what', async () => {
+    await h.cx('UADMIN', 'round close');
+    await settle();
+    const results = posted(CHANNELS.sales, 'results:')[0];
+    // Both press Adopt before either submits: both get the modal.
+    const views: string[] = [];
+    for (const userId of ['UADMIN', 'UBOB']) {
+      const opened = h.emulator.callsTo('views.open').length;
+      await h.emulator.blockAction({
+        userId,
+        actionId: ACTION.adoptPainPoint,
+        value: 'P-2',
+        channelId: CHANNELS.sales,
+        messageTs: results?.ts,
+      });
+      views.push(await openedView(h.emulator, userId, opened));
+    }
+    const [a, b] = await Promise.all([
+      h.emulator.viewSubmission({ userId: 'UADMIN', viewId: views[0] ?? '' }),
+      h.emulator.viewSubmission({ userId: 'UBOB', viewId: views[1] ?? '' }),
+    ]);
+    expect(count('select count(*) as n from initiatives')).toBe(1);
+    const winner = one<{ id: number; created_by: string; pain_point_id: number }>(
+      'select id, created_by, pain_point_id from initiatives',
+    );
+    expect(winner).toMatchObject({ id: 1, pain_point_id: 2 });
+    expect(one('select status, adopted_initiative_id from pain_points where id = 2')).toEqual({
+      status: 'adopted',
+      adopted_initiative_id: 1,
+    });
+    const [won, lost] = winner.created_by === 'UADMIN' ? [a, b] : [b, a];
+    expect(won.body).toBeFalsy();
+    expect(won.viewClosed).toBe(true);
+    const refusal = JSON.stringify(lost.body);
+    expect(lost.viewClosed).toBe(false);
+    expect(refusal).toContain('"response_action":"errors"');
+    expect(refusal).toMatch(new RegExp(`P-2.*already adopted.*I-1.*<@${winner.created_by}>`));
+    // One history entry for the adoption, by the winner.
+    expect(
+      all(`select actor_id, note from history where entity = 'P' and entity_id = 2 and kind = 'adopted'`),
+    ).toEqual([{ actor_id: winner.created_by, note: 'I-1' }]);
+  });
+
   it('/cx show P-n shows the pain point with its votes', async () => {
     await h.cx('UADMIN', 'round close');
     const text = h.replyText(await h.cx('UBOB', 'show p-2'));

@@ -166,6 +166,9 @@ export const rounds = {
     `*I-${initiativeId}* is adopted from *${pref(painPointId)}*, which leaves the vote.`,
   alreadyAdopted: (painPointId: number, initiativeId: number | null) =>
     `*${pref(painPointId)}* was already adopted${initiativeId ? ` as *I-${initiativeId}*` : ''}.`,
+  adoptedMeanwhile: (painPointId: number, initiativeId: number | null, by: string | null) =>
+    `*${pref(painPointId)}* was already adopted${initiativeId ? ` as *I-${initiativeId}*` : ''}` +
+    `${by ? ` by <@${by}>` : ''} a moment ago, so no second initiative was created.`,
   notAPainPoint: 'That pain point no longer exists.',
 };
 

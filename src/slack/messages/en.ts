@@ -126,6 +126,8 @@ export const en = {
         return `${iref(e.initiativeId)} is ${e.status}; it takes no new actions or changes.`;
       case 'no_metric':
         return metrics.noMetric(e.initiativeId, e.kind);
+      case 'already_adopted':
+        return rounds.adoptedMeanwhile(e.painPointId, e.initiativeId, e.by);
       default:
         return valueError(e);
     }
