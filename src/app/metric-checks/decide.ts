@@ -1,0 +1,90 @@
+/** The owner's (or an admin's) answer to a 12-month or follow-up verdict: recommit or close. */
+import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
+import { appendHistory } from '../../db/repositories/history-repo.js';
+import { getInitiative } from '../../db/repositories/initiatives-repo.js';
+import { closeInitiative, getCheck, insertCheck, setDecision } from '../../db/repositories/metrics-repo.js';
+import { addMonthsClamped, localDate } from '../../domain/dates.js';
+import { err, ok, type Result } from '../../domain/errors.js';
+import { offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
+import { canChangeInitiative } from '../../domain/permissions.js';
+import type { LocalDate } from '../../domain/types.js';
+import { type AppContext, type Caller, transact } from '../context.js';
+import { isAdmin } from '../users.js';
+
+export interface DecisionOutcome {
+  initiativeId: number;
+  decision: 'recommit' | 'close';
+  /** False: it had been decided before (by this or an earlier press); `decidedAt` says when. */
+  changed: boolean;
+  decidedAt: LocalDate;
+  /** Recommit: the date of the next check. */
+  nextDue: LocalDate | null;
+  /** Close: actions of the initiative still open. */
+  openActions: number;
+}
+
+/** The owner's (or an admin's) answer to a 12-month or follow-up verdict. */
+export async function decideAfterCheck(
+  ctx: AppContext,
+  caller: Caller,
+  initiativeId: number,
+  dueDate: LocalDate,
+  decision: 'recommit' | 'close',
+): Promise<Result<DecisionOutcome | 'not_decidable'>> {
+  const admin = await isAdmin(ctx, caller.userId);
+  return transact(ctx, caller, (tx, now) => {
+    const initiative = getInitiative(tx, initiativeId);
+    if (!initiative) return err({ code: 'unknown_ref', ref: `I-${initiativeId}` });
+    const allowed = canChangeInitiative(caller.userId, admin, initiative);
+    if (!allowed.ok) return allowed;
+    const check = getCheck(tx, initiativeId, dueDate);
+    if (check?.status !== 'judged' || !offersDecision(check.kind)) return ok('not_decidable' as const);
+    if (check.decision) {
+      return ok({
+        initiativeId,
+        decision: check.decision,
+        changed: false,
+        decidedAt: localDate(check.decidedAt ?? now, ctx.timeZone),
+        nextDue: null,
+        openActions: 0,
+      });
+    }
+    if (initiative.status !== 'active') {
+      return err({ code: 'inactive_initiative', initiativeId, status: initiative.status });
+    }
+    const today = localDate(now, ctx.timeZone);
+    setDecision(tx, check.id, decision, caller.userId, now);
+    if (decision === 'recommit') {
+      const nextDue = addMonthsClamped(today, RECOMMIT_MONTHS);
+      insertCheck(tx, { initiativeId, kind: 'recommit', dueDate: nextDue, status: 'scheduled' }, now);
+      appendHistory(
+        tx,
+        {
+          entity: 'I',
+          entityId: initiativeId,
+          actorId: caller.userId,
+          kind: 'recommitted',
+          note: `next check ${nextDue}`,
+        },
+        now,
+      );
+      return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue, openActions: 0 });
+    }
+    closeInitiative(tx, initiativeId, now);
+    appendHistory(
+      tx,
+      {
+        entity: 'I',
+        entityId: initiativeId,
+        actorId: caller.userId,
+        kind: 'closed',
+        note: `after the ${check.kind} check`,
+      },
+      now,
+    );
+    const openActions = actionsOfInitiative(tx, initiativeId).filter(
+      (a) => a.status === 'open' || a.status === 'blocked',
+    ).length;
+    return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue: null, openActions });
+  });
+}

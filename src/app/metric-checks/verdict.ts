@@ -1,0 +1,90 @@
+/** The verdict of a check: judged from the check-ins since it was asked, posted to the departments and the owner. */
+import type { Tx } from '../../db/client.js';
+import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
+import { appendHistory } from '../../db/repositories/history-repo.js';
+import { checkinsOf, type MetricCheckRecord, markJudged } from '../../db/repositories/metrics-repo.js';
+import { listBindings } from '../../db/repositories/settings-repo.js';
+import { verdictDepartments } from '../../domain/metric-checks.js';
+import {
+  type CheckKind,
+  executionEvidence,
+  judge,
+  offersDecision,
+  type Verdict,
+} from '../../domain/metrics.js';
+import type { Department, Initiative, LocalDate } from '../../domain/types.js';
+import type { MetricVerdictPayload } from '../metric-types.js';
+import type { Notification } from '../notifications.js';
+import { enqueue } from '../outbox.js';
+import { checkSnapshot } from './snapshot.js';
+
+export interface DecidedVerdict {
+  kind: CheckKind;
+  dueDate: LocalDate;
+  verdict: Verdict;
+  /** Departments whose channel gets the verdict. */
+  postedTo: Department[];
+}
+
+/**
+ * Judges an asked check from the check-ins recorded since it was asked and queues the verdict: one post per
+ * bound channel of the initiative's departments (two departments sharing a channel get one) and the
+ * owner's copy. Null when the check was judged already.
+ */
+export function judgeAndPost(
+  tx: Tx,
+  zone: string,
+  check: MetricCheckRecord,
+  initiative: Initiative,
+  now: Date,
+): DecidedVerdict | null {
+  const readings = checkinsOf(tx, initiative.id, check.askedAt ?? undefined);
+  const j = judge(initiative, readings);
+  const marked = markJudged(
+    tx,
+    check.id,
+    { verdict: j.verdict, customerValue: j.customer.value, businessValue: j.business.value },
+    now,
+  );
+  if (!marked) return null;
+  const evidence =
+    j.verdict === 'partial' || j.verdict === 'fail'
+      ? executionEvidence(initiative, actionsOfInitiative(tx, initiative.id), now, zone)
+      : null;
+  const payload: MetricVerdictPayload = {
+    initiative: checkSnapshot(initiative),
+    kind: check.kind,
+    dueDate: check.dueDate,
+    verdict: j.verdict,
+    customer: j.customer,
+    business: j.business,
+    evidence,
+  };
+  const ref = `I-${initiative.id}:${check.dueDate}`;
+  const postedTo = verdictDepartments(initiative.depts, listBindings(tx));
+  const messages: Notification[] = postedTo.map((dept) => ({
+    kind: 'metric_verdict',
+    key: `verdict:${ref}:${dept}`,
+    recipient: { type: 'binding', key: dept },
+    payload,
+  }));
+  messages.push({
+    kind: 'metric_verdict_owner',
+    key: `verdict-owner:${ref}`,
+    recipient: { type: 'user', id: initiative.ownerId },
+    payload: { ...payload, decide: offersDecision(check.kind) && initiative.status === 'active' },
+  });
+  enqueue(tx, messages, now);
+  appendHistory(
+    tx,
+    {
+      entity: 'I',
+      entityId: initiative.id,
+      actorId: initiative.ownerId,
+      kind: 'verdict',
+      note: `${check.kind} ${check.dueDate}: ${j.verdict}`,
+    },
+    now,
+  );
+  return { kind: check.kind, dueDate: check.dueDate, verdict: j.verdict, postedTo };
+}
