@@ -27,7 +27,8 @@ const STOP_WORDS = new Set(
 export function contentWords(text: string): Set<string> {
   const words = text
     .toLowerCase()
-    .replace(/<[^>]*>/g, ' ')
+    // `[^<>]`, not `[^>]`: a `<` without a `>` must not rescan the rest of the text (quadratic on `<<<…`).
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2 && !STOP_WORDS.has(w))
@@ -37,11 +38,14 @@ export function contentWords(text: string): Set<string> {
 
 /** Shared words over all words of both (Jaccard), 0 … 1; 0 when either has no meaningful word. */
 export function similarity(a: string, b: string): number {
-  const wa = contentWords(a);
-  const wb = contentWords(b);
+  return overlap(contentWords(a), contentWords(b));
+}
+
+function overlap(wa: ReadonlySet<string>, wb: ReadonlySet<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
+  for (const w of small) if (large.has(w)) shared++;
   return shared / (wa.size + wb.size - shared);
 }
 
@@ -50,9 +54,13 @@ export function findSimilar<T extends { id: number; text: string }>(
   text: string,
   candidates: readonly T[],
 ): T | null {
+  // The new text's words once, not once per open pain point.
+  // At most MAX_PAIN_TEXT of each is compared, so the work stays bounded even for rows stored before the limit.
+  const words = contentWords(text.slice(0, MAX_PAIN_TEXT));
+  if (words.size === 0) return null;
   let best: { item: T; score: number } | null = null;
   for (const item of candidates) {
-    const score = similarity(text, item.text);
+    const score = overlap(words, contentWords(item.text.slice(0, MAX_PAIN_TEXT)));
     if (score < SIMILARITY_THRESHOLD) continue;
     if (!best || score > best.score || (score === best.score && item.id < best.item.id)) {
       best = { item, score };

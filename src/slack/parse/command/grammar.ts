@@ -7,7 +7,7 @@ import { DEFAULT_SNOOZE_DAYS, MAX_SNOOZE_DAYS } from '../../../domain/actions.js
 import { parseFutureDate } from '../../../domain/dates.js';
 import { parseBindingKey, parseDepartment } from '../../../domain/departments.js';
 import { err, ok, type Result, type SubcommandName, type UsageDetail } from '../../../domain/errors.js';
-import { MAX_NOTE_LENGTH } from '../../../domain/limits.js';
+import { MAX_METRIC_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { parseRef } from '../../../domain/refs.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import { asUsage, extraArgs, invalid, leadingRef, usage } from './errors.js';
@@ -19,7 +19,22 @@ import { isSubcommandName } from './usage.js';
 
 // ---- Entry point -------------------------------------------------------------------------------------
 
+/**
+ * The longest command text that can be valid: a note at its limit with every character escaped by Slack
+ * (`&amp;` is five for one), plus the subcommand and a reference. Slack sets no lower limit of its own on
+ * a command's text, so anything longer is refused before any work is done on it.
+ */
+export const MAX_COMMAND_TEXT = 5 * MAX_NOTE_LENGTH + 100;
+
+/** The limit a too-long command is told about: the longest text that subcommand takes. */
+const LONGEST_TEXT: Partial<Record<SubcommandName, number>> = {
+  new: MAX_TITLE_LENGTH,
+  log: MAX_TITLE_LENGTH,
+  metric: MAX_METRIC_NAME_LENGTH,
+};
+
 export function parseCommand(text: string, ctx: ParseContext): Result<ParsedCommand> {
+  if (text.length > MAX_COMMAND_TEXT) return tooLong(text);
   const tokens = tokenize(text);
   const head = tokens[0];
   if (!head) return ok({ name: 'help', topic: null });
@@ -63,6 +78,15 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
     case 'setup':
       return parseSetup(text, args);
   }
+}
+
+function tooLong(text: string): Result<never> {
+  const head = tokenize(text.trimStart().slice(0, 32))[0];
+  const name = head?.value.toLowerCase() ?? '';
+  if (!head || head.quoted || !isSubcommandName(name)) {
+    return err({ code: 'unknown_subcommand', text: unescapeSlack(head?.value ?? '') });
+  }
+  return usage(name, 'too_long', { max: LONGEST_TEXT[name] ?? MAX_NOTE_LENGTH });
 }
 
 function parseHelp(args: Token[]): Result<ParsedCommand> {
