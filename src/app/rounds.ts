@@ -1,9 +1,8 @@
 /**
- * The monthly pain-point round: open (poll in every bound department channel), vote by reaction, close
- * (ranked results everywhere, breakdown in the thread), status.
+ * The monthly pain-point round: open (poll in every bound department channel), close (ranked results
+ * everywhere, breakdown in the thread), status. Votes by reaction are in votes.ts and vote-batcher.ts.
  */
 import type { Executor, Tx } from '../db/client.js';
-import { createOutboxRepo } from '../db/repositories/outbox-repo.js';
 import { getPainPoints, listOpenPainPoints, recordRoundVotes } from '../db/repositories/pain-points-repo.js';
 import {
   breakdown,
@@ -15,13 +14,10 @@ import {
   markClosed,
   openRounds,
   optionsOf,
-  placePost,
   type Round,
   setOptionVotes,
   tally,
-  type VoteStore,
   voterCount,
-  voteStore,
 } from '../db/repositories/rounds-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
@@ -29,10 +25,7 @@ import { ok, type Result } from '../domain/errors.js';
 import type { PainPoint } from '../domain/pain-points.js';
 import {
   closingTime,
-  decideVote,
-  eventMicros,
   MAX_VOTES_PER_PERSON,
-  pollPosition,
   rankPainPoints,
   reactionFor,
   selectForPoll,
@@ -315,134 +308,4 @@ export function roundStatus(ctx: AppContext): RoundStatus {
     lines: rankRound(db, last.id, new Map()),
     voters: voterCount(db, last.id),
   };
-}
-
-// ---- votes -----------------------------------------------------------------------------------------------
-
-export interface ReactionInput {
-  /** Slack's event_id: a redelivery of the same event counts once. */
-  eventId: string;
-  added: boolean;
-  userId: UserId;
-  reaction: string;
-  channelId: string;
-  ts: string;
-  /** Slack's `event_ts`: orders the events of one reaction, which may arrive out of order. */
-  eventTs?: string;
-  /** The bot's own user id: its number reactions under the poll never count. */
-  botUserId: string | null;
-}
-
-export type VoteOutcome =
-  /** Not a vote: another message, another emoji, the bot, a closed round, a position not on the poll. */
-  | { kind: 'ignored' }
-  /** This event was already handled (a redelivery). */
-  | { kind: 'redelivered' }
-  /** An event older than one already handled for the same reaction (delivered late): changes nothing. */
-  | { kind: 'stale' }
-  | { kind: 'counted'; painPointId: number }
-  /** The person already votes for this pain point (from this or another channel): it still counts once. */
-  | { kind: 'already_counted'; painPointId: number }
-  /** A fourth pain point: not counted. `votedFor` are the pain points the person votes for. */
-  | { kind: 'over_limit'; painPointId: number; votedFor: number[]; max: number }
-  | { kind: 'removed'; painPointId: number };
-
-/** The polls delivered since the round opened: their channel and ts come from the outbox rows. */
-function placePolls(ctx: AppContext): void {
-  const db = ctx.handle.db;
-  const pending = voteStore(ctx.handle.sqlite).unplaced();
-  if (pending.length === 0) return;
-  const outbox = createOutboxRepo(db);
-  for (const post of pending) {
-    const entry = outbox.findByKey(post.outboxKey);
-    if (entry?.status === 'sent' && entry.sentChannel && entry.sentTs) {
-      placePost(db, post.roundId, post.bindingKey, entry.sentChannel, entry.sentTs);
-    }
-  }
-}
-
-/** One vote, decided on its own, inside the (group) transaction. */
-function applyVote(store: VoteStore, input: ReactionInput, position: number, at: number): VoteOutcome {
-  // Read inside the transaction: a close that committed meanwhile must win.
-  const poll = store.pollAt(input.channelId, input.ts);
-  if (poll?.status !== 'open') return { kind: 'ignored' };
-  const { roundId, dept } = poll;
-  if (!store.markProcessed(`event:${input.eventId}`, at)) return { kind: 'redelivered' };
-  const painPointId = store.painPointAt(roundId, position);
-  if (painPointId === null) return { kind: 'ignored' };
-  const vote = { roundId, voterId: input.userId, painPointId, channelId: input.channelId };
-  // Slack may deliver a removal before the add it undoes: the newest event of the reaction wins.
-  const when = eventMicros(input.eventTs);
-  const kind = input.added ? 'added' : 'removed';
-  if (when !== null && !store.markNewest({ ...vote, kind, eventMicros: when })) return { kind: 'stale' };
-  if (!input.added) return store.removeVote(vote) ? { kind: 'removed', painPointId } : { kind: 'ignored' };
-  const votedFor = store.votedBy(roundId, input.userId);
-  const decision = decideVote(votedFor, painPointId);
-  if (decision === 'over_limit')
-    return { kind: 'over_limit', painPointId, votedFor, max: MAX_VOTES_PER_PERSON };
-  store.addVote({ ...vote, dept, at });
-  return decision === 'count' ? { kind: 'counted', painPointId } : { kind: 'already_counted', painPointId };
-}
-
-interface QueuedVote {
-  input: ReactionInput;
-  position: number;
-  resolve: (outcome: VoteOutcome) => void;
-  reject: (error: unknown) => void;
-}
-
-const queues = new WeakMap<VoteStore, QueuedVote[]>();
-
-/**
- * Group commit: the votes that arrive in one turn of the event loop are written in one transaction, each
- * still decided on its own and in arrival order, so a burst of reactions costs one commit, not one each.
- * Should the batch fail, every vote is tried again in a transaction of its own, so one bad vote loses no
- * other. (Slack's events are acknowledged before they are handled anyway; this adds no window of loss
- * beyond one turn of the loop.)
- */
-function flushVotes(ctx: AppContext, store: VoteStore): void {
-  const batch = queues.get(store)?.splice(0) ?? [];
-  if (batch.length === 0) return;
-  const at = ctx.clock.now().getTime();
-  let outcomes: VoteOutcome[];
-  try {
-    outcomes = store.transaction(() => batch.map((v) => applyVote(store, v.input, v.position, at)));
-  } catch {
-    for (const v of batch) {
-      try {
-        v.resolve(store.transaction(() => applyVote(store, v.input, v.position, at)));
-      } catch (error) {
-        v.reject(error);
-      }
-    }
-    return;
-  }
-  batch.forEach((v, i) => {
-    v.resolve(outcomes[i] ?? { kind: 'ignored' });
-  });
-}
-
-/**
- * A reaction added to or removed from a message: a vote when it is a number reaction on a poll of an open
- * round. Prepared, indexed look-ups, no Slack call, and a transaction shared with the votes arriving at the
- * same moment. Votes are stored per person (and channel), so the tally is recomputable and one person's vote
- * in two channels counts once; the event id makes a redelivery count once.
- */
-export function recordReaction(ctx: AppContext, input: ReactionInput): Promise<VoteOutcome> {
-  const position = pollPosition(input.reaction);
-  if (position === null || input.userId === input.botUserId) return Promise.resolve({ kind: 'ignored' });
-  const store = voteStore(ctx.handle.sqlite);
-  if (!store.pollAt(input.channelId, input.ts)) {
-    placePolls(ctx);
-    if (!store.pollAt(input.channelId, input.ts)) return Promise.resolve({ kind: 'ignored' });
-  }
-  return new Promise((resolve, reject) => {
-    let queue = queues.get(store);
-    if (!queue) {
-      queue = [];
-      queues.set(store, queue);
-    }
-    queue.push({ input, position, resolve, reject });
-    if (queue.length === 1) setImmediate(() => flushVotes(ctx, store));
-  });
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { ReactionAddedEvent, ReactionRemovedEvent } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
-import { recordReaction } from '../../../app/rounds.js';
+import { createVoteRecorder } from '../../../app/vote-batcher.js';
 import { en } from '../../messages/en.js';
 
 type ReactionEvent = ReactionAddedEvent | ReactionRemovedEvent;
@@ -25,12 +25,13 @@ function reactionOf(body: unknown): { eventId: string; event: ReactionEvent } | 
  * them to decline. Everything that is not a reaction goes on to the listeners untouched.
  */
 export function registerReactions(app: App, ctx: AppContext): void {
+  const votes = createVoteRecorder(ctx);
   app.use(async ({ body, context, client, logger, next }: AnyMiddlewareArgs & AllMiddlewareArgs) => {
     const reaction = reactionOf(body);
     if (!reaction) return next();
     const { event, eventId } = reaction;
     if (event.item.type !== 'message') return;
-    const outcome = await recordReaction(ctx, {
+    const outcome = await votes.record({
       eventId,
       added: event.type === 'reaction_added',
       userId: event.user,
