@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { type Logger, LogLevel } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
@@ -10,6 +10,9 @@ import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
 import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
+import { guardHttpReceiver } from './receiver/http-guard.js';
+import type { Installation } from './receiver/inspect.js';
+import { guardSocketReceiver } from './receiver/socket-guard.js';
 
 export interface SlackAppDeps {
   ctx: AppContext;
@@ -43,6 +46,20 @@ export function webClientOptions(config: Config, logger: Logger): WebClientOptio
   };
 }
 
+/**
+ * auth.test names the team but not the app; the bot user's profile carries `api_app_id`. Best effort:
+ * without it, requests are still checked against the team.
+ */
+async function appIdOf(app: App, botUserId: string, logger: Logger): Promise<string | null> {
+  try {
+    const info = await app.client.users.info({ user: botUserId });
+    return info.user?.profile?.api_app_id ?? null;
+  } catch (error) {
+    logger.warn(`could not learn the app id (users.info): ${(error as Error).message}`);
+    return null;
+  }
+}
+
 export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHandle {
   const clientOptions = webClientOptions(config, deps.logger);
   const common = {
@@ -66,21 +83,30 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       res.end(JSON.stringify({ ok }));
     },
   };
-  const app =
-    config.mode === 'socket'
-      ? new App({
-          ...common,
-          appToken: config.appToken ?? undefined,
-          socketMode: true,
-          // In Socket Mode the web client takes its options from here, not from clientOptions.
-          installerOptions: { clientOptions },
-        })
-      : new App({
-          ...common,
-          signingSecret: config.signingSecret ?? '',
-          port: config.port,
-          customRoutes: [healthRoute],
-        });
+  // Learned from Slack in start(), before the first request is let through.
+  const installation: Installation = { teamId: null, appId: null };
+  let app: App;
+  if (config.mode === 'socket') {
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken ?? '',
+      logger: deps.logger,
+      // The socket client's own web client (apps.connections.open) takes its options from here.
+      installerOptions: { clientOptions },
+    });
+    guardSocketReceiver(receiver, { installation, logger: deps.logger });
+    app = new App({ ...common, receiver });
+  } else {
+    const signingSecret = config.signingSecret ?? '';
+    const receiver = new HTTPReceiver({
+      signingSecret,
+      port: config.port,
+      customRoutes: [healthRoute],
+      logger: deps.logger,
+    });
+    // Malformed bodies, future timestamps and other workspaces are answered before Bolt parses anything.
+    guardHttpReceiver(receiver, { signingSecret, installation, logger: deps.logger });
+    app = new App({ ...common, receiver });
+  }
 
   app.error(async (error) => {
     deps.logger.error(`unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
@@ -99,6 +125,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       await app.init();
       const auth = await app.client.auth.test();
       botUserId = (auth.user_id as string | undefined) ?? null;
+      installation.teamId = (auth.team_id as string | undefined) ?? null;
+      installation.appId = botUserId ? await appIdOf(app, botUserId, deps.logger) : null;
       const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
       const server = started as unknown as Server | undefined;
       const address = config.mode === 'http' ? (server?.address?.() as AddressInfo | null) : null;

@@ -92,3 +92,52 @@ it('a wrong app token stops start-up with a clear error', async () => {
     ),
   ).rejects.toThrow(/invalid_auth/);
 });
+
+it('in Socket Mode, malformed envelopes and another workspace’s events are acknowledged and change nothing', async () => {
+  const appToken = 'xapp-1-A0TEST-1-abcdef';
+  emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
+  emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
+  bot = await startBot(
+    {
+      mode: 'socket',
+      botToken: BOT_TOKEN,
+      signingSecret: null,
+      appToken,
+      slackApiUrl: emulator.apiUrl,
+      port: 0,
+      databasePath: path.join(tempDir(), 'cx.sqlite'),
+      timeZone: 'UTC',
+      admins: [],
+      channels: { it: 'CIT' },
+      logLevel: 'error',
+    },
+    { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger() },
+  );
+  const em = emulator;
+  await eventually(() => em.socketMode.connected);
+  const envelopes: [Parameters<typeof em.socketMode.deliver>[0], unknown][] = [
+    ['events_api', null],
+    ['events_api', { type: 'event_callback', team_id: 'T0CXBRIDGE', api_app_id: 'A0CXBRIDGE', event: null }],
+    [
+      'interactive',
+      { type: 'view_submission', team: { id: 'T0CXBRIDGE' }, user: { id: 'UALICE' }, view: null },
+    ],
+    [
+      'slash_commands',
+      {
+        command: '/cx',
+        text: 'new Foreign lead:it',
+        team_id: 'TOTHER',
+        user_id: 'UALICE',
+        channel_id: 'CIT',
+      },
+    ],
+  ];
+  for (const [type, payload] of envelopes) {
+    // The ack arrives (no redelivery), with nothing in it.
+    await expect(em.socketMode.deliver(type, payload, 3000)).resolves.toEqual({});
+  }
+  expect(bot.handle.sqlite.prepare('select count(*) as n from initiatives').get()).toEqual({ n: 0 });
+  const created = await em.command({ userId: 'UALICE', channelId: 'CIT', text: 'new Still here lead:it' });
+  expect(JSON.stringify(created.body)).toContain('I-1');
+});

@@ -1,0 +1,108 @@
+/**
+ * The check in front of Bolt's HTTP receiver. Bolt verifies signatures but only rejects timestamps that are
+ * too old, and reads `body.ssl_check` of whatever the body parses to: a signed `null` throws there as an
+ * unhandled rejection and takes the process down. So each POST to the events endpoint is buffered,
+ * verified (signature, and a timestamp within 5 minutes in either direction), parsed and inspected here;
+ * only a body that passes reaches Bolt — which then reuses the buffered body (a request that carries a
+ * `rawBody` buffer is not read again) and verifies it once more.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPModuleFunctions, type HTTPReceiver, verifySlackRequest } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
+import { type Installation, inspectBody } from './inspect.js';
+
+/** Slack's replay window: a signed request more than this far from now, either way, is refused. */
+export const MAX_CLOCK_SKEW_S = 5 * 60;
+
+export interface HttpGuardOptions {
+  signingSecret: string;
+  installation: Installation;
+  logger: Logger;
+  endpoint?: string;
+  /**
+   * Real time, deliberately not the app's injected clock: freshness of a request is about transport time
+   * (Slack signs with its real clock), while the app clock may be moved by the sandbox's time travel.
+   */
+  nowMs?: () => number;
+}
+
+type Verdict = { pass: true } | { pass: false; status: number; why: string };
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<Verdict> {
+  let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
+  try {
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
+  } catch (error) {
+    const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
+    return { pass: false, status: tooLarge ? 413 : 400, why: 'unreadable body' };
+  }
+  const text = buffered.rawBody.toString();
+  // Slack's ssl_check is unsigned by design; Bolt answers it and drops anything smuggled alongside.
+  if (header(req, 'content-type') === FORM && new URLSearchParams(text).get('ssl_check') === '1') {
+    return { pass: true };
+  }
+  const signature = header(req, 'x-slack-signature');
+  const timestamp = Number(header(req, 'x-slack-request-timestamp'));
+  const nowMs = options.nowMs?.() ?? Date.now();
+  if (signature === undefined || !Number.isInteger(timestamp)) {
+    return { pass: false, status: 401, why: 'missing signature headers' };
+  }
+  if (Math.abs(nowMs / 1000 - timestamp) > MAX_CLOCK_SKEW_S) {
+    return { pass: false, status: 401, why: 'timestamp outside the 5-minute window' };
+  }
+  try {
+    verifySlackRequest({
+      signingSecret: options.signingSecret,
+      body: text,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+      nowMilliseconds: nowMs,
+    });
+  } catch {
+    return { pass: false, status: 401, why: 'bad signature' };
+  }
+  let body: unknown;
+  try {
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+  } catch {
+    return { pass: false, status: 400, why: 'body is not JSON' };
+  }
+  const inspection = inspectBody(body, options.installation);
+  if (inspection.kind === 'malformed') return { pass: false, status: 400, why: inspection.problem };
+  if (inspection.kind === 'ignored') return { pass: false, status: 200, why: inspection.reason };
+  return { pass: true };
+}
+
+function answer(res: ServerResponse, status: number): void {
+  if (res.headersSent) return;
+  res.writeHead(status);
+  res.end();
+}
+
+/** Puts the check in front of `receiver` (its public `requestListener`); other routes pass untouched. */
+export function guardHttpReceiver(receiver: HTTPReceiver, options: HttpGuardOptions): void {
+  const endpoint = options.endpoint ?? '/slack/events';
+  const inner = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== endpoint) return inner(req, res);
+    check(req, options)
+      .then((verdict) => {
+        if (verdict.pass) return inner(req, res);
+        const line = `request to ${endpoint} not dispatched (${verdict.status}): ${verdict.why}`;
+        if (verdict.status === 200) options.logger.info(line);
+        else options.logger.warn(line);
+        answer(res, verdict.status);
+      })
+      .catch((error: unknown) => {
+        options.logger.error(`request check failed: ${(error as Error).message}`);
+        answer(res, 500);
+      });
+  };
+}
