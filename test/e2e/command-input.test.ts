@@ -36,3 +36,30 @@ describe('text built to stall the parser', () => {
     expect(h.snapshot()).toEqual(before);
   });
 });
+
+describe('an option without a value', () => {
+  it('`/cx log I-1 Write the FAQ due:` is a usage error naming `due:`, and no action is logged', async () => {
+    await h.cx('UALICE', 'new Self-service help lead:service');
+    const before = h.snapshot();
+    const result = await h.cx('UALICE', 'log I-1 Write the FAQ due:');
+    expect(result.status).toBe(200);
+    const reply = h.replyText(result);
+    expect(reply).toContain('`due:`');
+    expect(reply).toContain('/cx log &lt;I-n&gt; &lt;title&gt;');
+    expect(h.snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['log I-1 Write the FAQ dept:', '`dept:`'],
+    ['log I-1 Write the FAQ owner:', '`owner:`'],
+    ['new Faster quotes lead:', '`lead:`'],
+    ['new Faster quotes with:', '`with:`'],
+    ['new Faster quotes start:', '`start:`'],
+  ])('%j is refused naming %s, nothing created', async (text, named) => {
+    await h.cx('UALICE', 'new Self-service help lead:service');
+    const before = h.snapshot();
+    const reply = h.replyText(await h.cx('UALICE', text));
+    expect(reply).toContain(named);
+    expect(h.snapshot()).toEqual(before);
+  });
+});

@@ -12,6 +12,9 @@ import type { ParseContext, ParsedCommand } from './types.js';
 
 type OptionName = 'lead' | 'with' | 'owner' | 'start' | 'due' | 'dept';
 const OPTION = /^(lead|with|owner|start|due|dept):(.+)$/is;
+// `due:` with nothing after it. Among the title words it is a word ("Lead: generation pilot"); after the
+// last of them it can only be an option left empty, which is refused (issue 9: "Write the FAQ due:").
+const BARE_OPTION = /^(lead|with|owner|start|due|dept):$/i;
 
 interface Options {
   words: Token[];
@@ -54,12 +57,18 @@ function parseOptions(
 
   const isTierWord = (t: Token) => command === 'new' && !t.quoted && /^(essential|important)$/i.test(t.value);
   const isOption = (t: Token) => !t.quoted && (OPTION.test(t.value) || t.value.startsWith('<@'));
+  const isBare = (t: Token) => !t.quoted && BARE_OPTION.test(t.value);
   let lastWord = -1;
   tokens.forEach((t, i) => {
-    if (!isOption(t) && !isTierWord(t)) lastWord = i;
+    if (!isOption(t) && !isTierWord(t) && !isBare(t)) lastWord = i;
   });
 
   for (const [i, token] of tokens.entries()) {
+    if (isBare(token) && i > lastWord) {
+      const option = token.value.slice(0, -1).toLowerCase() as OptionName;
+      if (!allowed.includes(option)) return usage(command, 'bad_option', { text: unescapeSlack(token.raw) });
+      return emptyOption(command, option, token, ctx);
+    }
     if (isTierWord(token) && i > lastWord) {
       const tier = token.value.toLowerCase() as Tier;
       if (out.tier !== null && out.tier !== tier) {
@@ -83,6 +92,8 @@ function parseOptions(
     const option = (match?.[1] ?? '').toLowerCase() as OptionName;
     const value = match?.[2] ?? '';
     if (!allowed.includes(option)) return usage(command, 'bad_option', { text: unescapeSlack(token.raw) });
+    // `with:,` names no department either.
+    if (value.split(',').every((part) => part.trim() === '')) return emptyOption(command, option, token, ctx);
     if (option === 'owner') {
       const set = setOwner(command, token, value, out, once);
       if (!set.ok) return set;
@@ -132,6 +143,33 @@ function parseOptions(
     }
   }
   return ok(out);
+}
+
+/**
+ * `due:` with nothing after it: refused with the error that option's value would get, about the option
+ * as typed — so the reply names `due:` and says what it takes, instead of `due:` ending up in the title.
+ */
+function emptyOption(
+  command: 'new' | 'log',
+  option: OptionName,
+  token: Token,
+  ctx: ParseContext,
+): Result<never> {
+  const text = unescapeSlack(token.raw);
+  switch (option) {
+    case 'lead':
+    case 'dept':
+    case 'with':
+      return invalid(command, { code: 'unknown_dept', text, allowHub: false });
+    case 'owner':
+      return invalid(command, { code: 'bad_user', text });
+    case 'start':
+    case 'due': {
+      const parsed = option === 'due' ? parseDue('', ctx.now, ctx.zone) : parseStart('', ctx.now, ctx.zone);
+      if (parsed.ok || parsed.error.code !== 'bad_date') return usage(command, 'bad_option', { text });
+      return invalid(command, { ...parsed.error, text });
+    }
+  }
 }
 
 function setOwner(
