@@ -140,6 +140,13 @@ export const outbox = sqliteTable(
     sentTs: text('sent_ts'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** While `sending`: the delivering process (its notifier's id), the only one that may settle the row. */
+    claimedBy: text('claimed_by'),
+    /**
+     * While `sending`: wall-clock ms (not the injected clock) until which the claim holds; renewed while the
+     * owner works on the row. After it, the row counts as abandoned and anyone may settle it.
+     */
+    leaseUntil: integer('lease_until'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
