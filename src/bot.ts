@@ -94,14 +94,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const slack = createSlackApp(config, {
     ctx,
     logger,
-    healthy: () => {
-      try {
-        handle.sqlite.prepare('select 1').get();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    healthy: () => handle.healthy(),
   });
   const scheduler = createScheduler({ ctx, jobs: options.jobs ?? JOBS, logger });
   let started: { port: number | null };

@@ -12,22 +12,87 @@ export interface DatabaseHandle {
   /** The raw connection, for pragmas, backups and hand-tuned hot queries. */
   sqlite: Database.Database;
   path: string;
+  /** True while the connection is open, answers, and its path still names the file that was opened. */
+  healthy(): boolean;
   close(): void;
 }
 
-/** Opens (and creates with its folder) the SQLite file: WAL, foreign keys on, a busy timeout for concurrent writers. */
+/** The file at the database path is no longer the one this process has open: writes would be lost. */
+export class DatabaseFileGone extends Error {
+  constructor(file: string) {
+    super(`the database file ${file} was removed or replaced while open; restart to reopen it`);
+    this.name = 'DatabaseFileGone';
+  }
+}
+
+type Identity = { dev: number; ino: number } | null;
+
+function identityOf(file: string): Identity {
+  try {
+    const stat = fs.statSync(file);
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opens (and creates with its folder) the SQLite file: WAL, foreign keys on, a busy timeout for concurrent
+ * writers.
+ *
+ * SQLite keeps writing to an open file after its folder is deleted or the file is replaced, so every
+ * "saved" would be lost at the next start. The handle therefore remembers which file (device and inode) it
+ * opened, and every write transaction — drizzle's and better-sqlite3's — first checks that the path still
+ * names it, throwing DatabaseFileGone (and rolling back) when not. Health reports the same check.
+ */
 export function openDatabase(file: string): DatabaseHandle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const inMemory = file === ':memory:';
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  const opened = inMemory ? null : identityOf(file);
+
+  const intact = (): boolean => {
+    if (inMemory) return true;
+    const now = identityOf(file);
+    return now !== null && opened !== null && now.dev === opened.dev && now.ino === opened.ino;
+  };
+  const assertIntact = () => {
+    if (!intact()) throw new DatabaseFileGone(file);
+  };
+
+  // Checked inside the transaction, so a refused write is rolled back like any other failure.
+  const rawTransaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) =>
+    rawTransaction((...args: unknown[]) => {
+      assertIntact();
+      return fn(...args);
+    })) as typeof sqlite.transaction;
+
   const db = drizzle(sqlite, { schema });
+  const drizzleTransaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) =>
+    drizzleTransaction((tx) => {
+      assertIntact();
+      return fn(tx);
+    }, config)) as typeof db.transaction;
+
   return {
     db,
     sqlite,
     path: file,
+    healthy: () => {
+      if (!sqlite.open || !intact()) return false;
+      try {
+        sqlite.prepare('select 1').get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roundOpenJob } from '../../src/jobs/round-open.js';
-import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+import { CHANNELS, type Harness, startHarness, tempDir } from '../support/harness.js';
 
 /**
  * The HTTP edge as an attacker holding a valid signature would try it: malformed bodies, timestamps from
@@ -238,5 +240,33 @@ describe('requests for another workspace or app change nothing', () => {
     });
     expect(result.status).toBe(200);
     expect(h.snapshot()).toEqual(before);
+  });
+});
+
+describe('the database file under a running bot', () => {
+  async function startInDataFolder() {
+    const dataDir = path.join(tempDir(), 'data');
+    h = await startHarness({ databasePath: path.join(dataDir, 'cx.sqlite') });
+    return dataDir;
+  }
+
+  it('data folder deleted: /healthz answers 503 and a write is refused with a clear reply, not "Created"', async () => {
+    const dataDir = await startInDataFolder();
+    expect(h.replyText(await h.cx('UALICE', 'new Before lead:it'))).toContain('I-1');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(await healthz()).toBe(503);
+    const reply = h.replyText(await h.cx('UALICE', 'new Lost lead:it'));
+    expect(reply).not.toMatch(/Created|I-2/);
+    expect(reply).toMatch(/nothing was changed/);
+  });
+
+  it('database file replaced by another file: /healthz answers 503 and writes are refused', async () => {
+    const dataDir = await startInDataFolder();
+    const file = path.join(dataDir, 'cx.sqlite');
+    await h.cx('UALICE', 'new Before lead:it');
+    fs.renameSync(file, `${file}.old`);
+    fs.copyFileSync(`${file}.old`, file);
+    expect(await healthz()).toBe(503);
+    expect(h.replyText(await h.cx('UALICE', 'new Lost lead:it'))).toMatch(/nothing was changed/);
   });
 });
