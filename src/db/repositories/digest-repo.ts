@@ -1,48 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import type { Department, Initiative, LocalDate, Progress, UserId } from '../../domain/types.js';
+import type { DigestActionRow, DigestData, DigestWindow } from '../../domain/digest.js';
+import type { Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { actions, initiatives } from '../schema.js';
 import { toInitiative } from './initiatives-repo.js';
-
-export interface DigestActionRow {
-  id: number;
-  title: string;
-  ownerId: UserId;
-  dept: Department;
-  initiativeId: number;
-  dueDate: LocalDate | null;
-  status: 'open' | 'blocked' | 'done' | 'dropped';
-  blockedReason: string | null;
-  lastActivityAt: Date;
-  snoozedUntil: Date | null;
-}
-
-export interface DigestData {
-  /** Active initiatives, by id. */
-  initiatives: Initiative[];
-  progress: Map<number, Progress>;
-  /** Actions of active initiatives completed within the window. */
-  wins: DigestActionRow[];
-  /** Actions of active initiatives created within the window, per department. */
-  createdByDept: Map<Department, number>;
-  /** Open and blocked actions of active initiatives that are blocked, idle since `staleBefore` or overdue. */
-  attention: DigestActionRow[];
-  /** Open and blocked actions of active initiatives due within the next week. */
-  dueNextWeek: DigestActionRow[];
-  /** Active initiatives with an open action that has a due date (a concrete next step). */
-  withNextStep: Set<number>;
-}
-
-export interface DigestWindow {
-  from: Date;
-  to: Date;
-  /** Stalled means no activity since this instant (or overdue). */
-  staleBefore: Date;
-  /** Due dates before this day are overdue (today in CX_TIMEZONE). */
-  today: LocalDate;
-  nextWeekFrom: LocalDate;
-  nextWeekTo: LocalDate;
-}
 
 const row = {
   id: actions.id,
