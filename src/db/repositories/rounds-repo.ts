@@ -189,7 +189,8 @@ export interface VoteStore {
   removeVote(vote: { roundId: number; voterId: string; painPointId: number; channelId: string }): boolean;
   /**
    * Records this reaction event as the newest of its reaction (person, pain point, poll message); false when
-   * a newer or equally new one was recorded already: this event arrived late and must change nothing.
+   * a newer one was recorded already: this event arrived late and must change nothing. Events of the same
+   * moment (distinct ids, equal `event_ts`) can't be ordered by it and take effect in arrival order.
    */
   markNewest(event: {
     roundId: number;
@@ -241,7 +242,7 @@ export function voteStore(sqlite: Database.Database): VoteStore {
      values (@roundId, @voterId, @painPointId, @channelId, @kind, @eventMicros)
      on conflict (round_id, voter_id, pain_point_id, channel_id) do update
         set kind = excluded.kind, event_micros = excluded.event_micros
-      where excluded.event_micros > vote_reactions.event_micros`,
+      where excluded.event_micros >= vote_reactions.event_micros`,
   );
   const unplaced = sqlite.prepare<[], RoundPost>(
     `select p.round_id as roundId, p.binding_key as bindingKey, p.outbox_key as outboxKey
