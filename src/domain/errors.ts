@@ -86,6 +86,8 @@ export type UsageDetail =
   | 'no_change'
   /** Baseline and target carry different glued units, e.g. `72% -> 80pts`. */
   | 'conflicting_units'
+  /** A unit that is not a short plain label (markup, mentions, control characters, too long); `max` is the limit. */
+  | 'bad_unit'
   /** A single value was wrong; see `cause`. */
   | 'invalid_value';
 

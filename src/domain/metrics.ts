@@ -5,6 +5,7 @@
 import { isActive, isOverdue, isStale } from './actions.js';
 import { addDays, addMonthsClamped, DAY_MS, localDate } from './dates.js';
 import { err, ok, type Result } from './errors.js';
+import { MAX_UNIT_LENGTH } from './limits.js';
 import { unescapeSlack } from './text.js';
 import type { Action, Department, Initiative, LocalDate, Metric, MetricKind } from './types.js';
 
@@ -24,6 +25,20 @@ export function parseMeasurement(text: string): Result<Measured> {
   if (!match || !Number.isFinite(value)) return err({ code: 'bad_number', text: input, reason: 'format' });
   const unit = match[2]?.trim() || null;
   return ok({ value, unit });
+}
+
+// Letters and digits of any script, currency signs, and the marks units use (`%`, `°`, `/`, `²`, `·`, …),
+// single spaces inside. Not allowed: `<`, `>`, `@`, `|`, `:` (so no Slack markup, mention or emoji code),
+// control and format characters (bidi overrides, zero-width), line breaks.
+const UNIT =
+  /^[\p{L}\p{M}\p{N}\p{Sc}%‰‱°º/.,'’·+\-−*×()_&]+(?: [\p{L}\p{M}\p{N}\p{Sc}%‰‱°º/.,'’·+\-−*×()_&]+)*$/u;
+
+/**
+ * A unit may be printed after every number in a DM or a public post, so it must be a short plain label:
+ * nothing in it may mention, link, or start a new line (issue 9: `70 -> 80 @channel` pinged a channel).
+ */
+export function isValidUnit(unit: string): boolean {
+  return unit.length <= MAX_UNIT_LENGTH && UNIT.test(unit);
 }
 
 /** The direction follows from baseline vs target (equal values are refused when the metric is set). */

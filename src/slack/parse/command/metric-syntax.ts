@@ -1,7 +1,7 @@
 /** `/cx metric <I-n> customer|business "<name>" <baseline> -> <target> [unit]` and `/cx check <I-n> kind=value…`. */
 import { ok, type Result } from '../../../domain/errors.js';
-import { MAX_METRIC_NAME_LENGTH } from '../../../domain/limits.js';
-import { parseMeasurement } from '../../../domain/metrics.js';
+import { MAX_METRIC_NAME_LENGTH, MAX_UNIT_LENGTH } from '../../../domain/limits.js';
+import { isValidUnit, parseMeasurement } from '../../../domain/metrics.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import type { MetricKind } from '../../../domain/types.js';
 import { asUsage, extraArgs, leadingRef, usage } from './errors.js';
@@ -67,6 +67,8 @@ export function parseMetric(input: string, args: Token[]): Result<ParsedCommand>
 
   const units = [baseline.value.unit, target.value.unit, unitToken ? unescapeSlack(unitToken.value) : null];
   const distinct = [...new Set(units.filter((u): u is string => u !== null && u !== ''))];
+  const badUnit = distinct.find((u) => !isValidUnit(u));
+  if (badUnit !== undefined) return usage('metric', 'bad_unit', { text: badUnit, max: MAX_UNIT_LENGTH });
   if (distinct.length > 1) return usage('metric', 'conflicting_units', { text: distinct.join(' ') });
   return ok({
     name: 'metric',
