@@ -5,7 +5,7 @@
  * after first settling posts a killed earlier run may have left in doubt.
  */
 import type { AppContext } from './app/context.js';
-import { createOutboxPort } from './app/outbox.js';
+import { createOutboxPort, type OutboxEntry } from './app/outbox.js';
 import { ManualClock } from './clock.js';
 import { loadConfig } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -19,6 +19,16 @@ export interface CliJobDeps {
   clock: ManualClock;
   notifier: Notifier;
   scheduler: Scheduler;
+  /** Posts of this run that Slack refused for good (kept in the outbox as held), with the reason. */
+  held: { entry: OutboxEntry; error: string }[];
+}
+
+/** "poll in the sales channel (invalid_auth)": which post, where, and why it is kept. */
+function describeHeld({ entry, error }: { entry: OutboxEntry; error: string }): string {
+  const r = entry.recipient;
+  const where =
+    r.type === 'binding' ? `in the ${r.key} channel` : r.type === 'user' ? `to ${r.id}` : `in ${r.id}`;
+  return `${entry.kind} ${where} (${error})`;
 }
 
 /**
@@ -71,12 +81,14 @@ export function cliJobDeps(
       directory: createUserDirectory(client),
       afterCommit: () => notifier?.kick(),
     };
+    const held: CliJobDeps['held'] = [];
     notifier = createNotifier({
       client,
       outbox: createOutboxPort(handle),
       render: renderEntry,
       clock,
       logger,
+      onHeld: (entry, error) => held.push({ entry, error }),
     });
     const bound = new Set(listBindings(handle.db).map((b) => b.key));
     for (const [key, channelId] of Object.entries(config.channels)) {
@@ -85,7 +97,7 @@ export function cliJobDeps(
       }
     }
     const scheduler = createScheduler({ ctx, jobs, logger, cron: false });
-    return { ctx, clock, notifier, scheduler };
+    return { ctx, clock, notifier, scheduler, held };
   };
 }
 
@@ -104,6 +116,12 @@ export function cliJobs(
           const outcome = await deps.scheduler.runNow(job.name, now);
           await deps.notifier.drain();
           if (outcome.status === 'failed') throw new Error(outcome.error ?? 'failed');
+          if (deps.held.length > 0) {
+            throw new Error(
+              `${job.name} ${outcome.period}: ${deps.held.length} post(s) could not be delivered and are kept ` +
+                `in the outbox until the cause is fixed: ${deps.held.map(describeHeld).join('; ')}`,
+            );
+          }
           out(
             outcome.status === 'already_done'
               ? `${job.name} ${outcome.period}: already done, nothing new to post`

@@ -254,6 +254,8 @@ async function jobCommand<D>(
       `unknown job '${name}'; known jobs: ${known.length > 0 ? known.join(', ') : '(none yet)'}`,
     );
   }
+  // A job posts to every bound channel: on a mistyped DATABASE_PATH it must not start a fresh, empty install.
+  requireExistingDatabase(databaseFile);
   const now = at ?? new Date();
   const handle = openDatabase(databaseFile);
   try {

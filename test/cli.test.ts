@@ -10,6 +10,7 @@ import { type JobFn, runCli } from '../src/cli.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { JOBS } from '../src/jobs/index.js';
+import { startEmulator } from '../src/sandbox/emulator/index.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'cli.ts');
@@ -24,6 +25,8 @@ interface CliResult {
 
 interface RunOptions {
   databasePath?: string;
+  /** More variables (e.g. the bot's Slack settings for `job`). */
+  env?: Record<string, string>;
   cwd?: string;
   /** Runs alongside the CLI process; `exited()` turns true once it has ended. Awaited before returning. */
   whileRunning?: (exited: () => boolean) => Promise<void>;
@@ -33,6 +36,7 @@ interface RunOptions {
 async function runCx(args: string[], options: RunOptions = {}): Promise<CliResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: os.tmpdir() };
   if (options.databasePath !== undefined) env.DATABASE_PATH = options.databasePath;
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
     cwd: options.cwd ?? REPO,
     env,
@@ -567,6 +571,91 @@ describe('cx job', () => {
   });
 });
 
+describe('cx job against Slack (the real CLI and the Slack emulator)', () => {
+  const CHANNEL_IDS = { marketing: 'CMARKETING', sales: 'CSALES', service: 'CSERVICE', it: 'CIT' };
+  async function slack() {
+    const emulator = await startEmulator({ port: 0, signingSecret: 'clisecret', botToken: 'xoxb-cli' });
+    for (const [key, id] of Object.entries(CHANNEL_IDS)) {
+      emulator.addChannel({ id, name: `cx-${key}`, botIsMember: true });
+    }
+    const env = (token = 'xoxb-cli') => ({
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: 'clisecret',
+      SLACK_API_URL: emulator.apiUrl,
+      CX_TIMEZONE: 'UTC',
+      CX_CHANNELS: Object.entries(CHANNEL_IDS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    });
+    return { emulator, env };
+  }
+
+  it('refuses a database that does not exist (exit 2): nothing is created and nothing is posted', async () => {
+    const { emulator, env } = await slack();
+    try {
+      const result = await runCx(['job', 'round-open', '--at', '2026-03-02T10:00:00Z'], {
+        databasePath: dbFile,
+        env: env(),
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `cx: no database at ${dbFile} (set DATABASE_PATH, or run \`npm run cx -- migrate\` first)\n`,
+      );
+      expect(fs.existsSync(dbFile)).toBe(false);
+      expect(emulator.callsTo('chat.postMessage')).toEqual([]);
+    } finally {
+      await emulator.stop();
+    }
+  }, 30_000);
+
+  it('posts an existing database’s job and exits 0', async () => {
+    const { emulator, env } = await slack();
+    try {
+      seed();
+      const result = await runCx(['job', 'round-open', '--at', '2026-03-02T10:00:00Z'], {
+        databasePath: dbFile,
+        env: env(),
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(emulator.messages('CSALES')).toHaveLength(1);
+    } finally {
+      await emulator.stop();
+    }
+  }, 30_000);
+
+  it('exits 1 and names the posts it could not deliver, and why, when Slack refuses them (invalid_auth)', async () => {
+    const { emulator, env } = await slack();
+    try {
+      seed();
+      const result = await runCx(['job', 'round-open', '--at', '2026-03-02T10:00:00Z'], {
+        databasePath: dbFile,
+        env: env('xoxb-revoked'),
+      });
+      expect(result.code).toBe(1);
+      // The log may warn about each held post first; the CLI's own answer is one line.
+      const answers = result.stderr.split('\n').filter((line) => line.startsWith('cx:'));
+      expect(answers).toHaveLength(1);
+      const [answer] = answers;
+      expect(answer).toMatch(/^cx: job failed: round-open 2026-03: 4 post\(s\) could not be delivered/);
+      for (const dept of ['marketing', 'sales', 'service', 'it']) expect(answer).toContain(`${dept} channel`);
+      expect(answer).toContain('invalid_auth');
+      // Kept for a later delivery, not lost.
+      const held = new Database(dbFile, { readonly: true });
+      try {
+        expect(held.prepare(`select count(*) as n from outbox where status = 'held'`).get()).toEqual({
+          n: 4,
+        });
+      } finally {
+        held.close();
+      }
+      expect(emulator.messages('CSALES')).toHaveLength(0);
+    } finally {
+      await emulator.stop();
+    }
+  }, 30_000);
+});
+
 describe('runCli job registry (in process)', () => {
   function capture() {
     const text = { out: '', err: '' };
@@ -588,6 +677,7 @@ describe('runCli job registry (in process)', () => {
   }
 
   it('runs a registered job on the migrated database with --at as its now', async () => {
+    seed(); // `job` refuses a database that does not exist.
     const seen: { now: Date; tables: number }[] = [];
     const jobs: Record<string, JobFn<{ tables: () => number }>> = {
       digest: async (deps, now) => {
@@ -630,6 +720,7 @@ describe('runCli job registry (in process)', () => {
   });
 
   it('reports a failing job as exit 1 with one line', async () => {
+    seed();
     const io = capture();
     const code = await runCli(['job', 'boom'], {
       env: { DATABASE_PATH: dbFile },
