@@ -11,13 +11,61 @@ export function unescapeSlack(text: string): string {
 }
 
 /**
- * Makes stored text safe to show inside mrkdwn: `<!channel>`, `<@U1>`, `<#C1>` and links render as the
- * literal characters and ping nobody. Slack only parses control sequences inside `<…>`, so escaping
- * `&`, `<`, `>` is enough — provided the message is not sent with `link_names`/`parse: full`, which
- * would turn plain `@channel` into a ping. Formatting (`*bold*`) and emoji (`:tada:`) are left alone.
+ * Escapes `&`, `<`, `>`: Slack only parses control sequences (`<!channel>`, `<@U1>`, `<#C1>`, links)
+ * inside `<…>`, so escaped text shows as the literal characters and pings nobody — provided the message
+ * is not sent with `link_names`/`parse: full`, which would turn plain `@channel` into a ping.
+ * Formatting (`*bold*`) and emoji (`:tada:`) are left alone.
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Any line break: CR LF, LF, CR, vertical tab, form feed, NEL, Unicode line and paragraph separators. */
+const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+/**
+ * Characters that are invisible yet change what is shown: bidi embeddings, overrides, isolates and marks
+ * (U+202E turns `txt.exe` around), the Arabic letter mark, C0 and C1 controls other than tab and line
+ * breaks (those are folded first), and halves of surrogate pairs (not text at all; JSON can't carry them).
+ */
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * What a person typed, as one line: each run of line breaks (and tabs) becomes one space, invisible
+ * controls are dropped (a broken surrogate becomes U+FFFD). For titles, pain points, names, units,
+ * reasons: wherever the text sits inside a line of ours, it can never start a line of its own.
+ * Linear time; never longer than the input.
+ */
+export function visibleLine(text: string): string {
+  return dropInvisible(text).replace(/(?:\r\n|[\n\r\v\f\u0085\u2028\u2029\t])+/g, ' ');
+}
+
+/**
+ * What a person typed, keeping its lines (tabs become spaces, at most one blank line in a row, none at
+ * either end), invisible controls dropped as in `visibleLine`. For notes shown on their own.
+ */
+export function visibleLines(text: string): string[] {
+  const out: string[] = [];
+  for (const line of dropInvisible(text).replace(/\t/g, ' ').split(BREAKS)) {
+    const blank = line.trim() === '';
+    if (blank && (out.length === 0 || (out.at(-1) ?? '').trim() === '')) continue;
+    out.push(line);
+  }
+  while (out.length > 0 && (out.at(-1) ?? '').trim() === '') out.pop();
+  return out;
+}
+
+function dropInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => (c >= '\ud800' && c <= '\udfff' ? '\ufffd' : ''));
+}
+
+/**
+ * The one neutralising path for people's text placed inside mrkdwn: one visible line, escaped.
+ * `src/slack/messages/mrkdwn.ts` brands its result; nothing else should be needed.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeSlack(visibleLine(text));
 }
 
 const ELLIPSIS = '…';

@@ -4,6 +4,7 @@ import type { MetricsPicture } from '../../src/app/metric-checks.js';
 import type { MetricVerdictPayload } from '../../src/app/metric-types.js';
 import type { Action, Initiative, Metric } from '../../src/domain/types.js';
 import { validateBlocks, validateView } from '../../src/sandbox/emulator/index.js';
+import { line } from '../../src/slack/messages/mrkdwn.js';
 import {
   checkAskMessage,
   checkModal,
@@ -185,7 +186,7 @@ describe('metric builders stay within Block Kit limits', () => {
         day: '2026-03-01',
       })),
     };
-    const view = homeView(data, huge('Done: *A-1* ', 5000));
+    const view = homeView(data, line(huge('Done: *A-1* ', 5000)));
     expect(validateView(view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = JSON.stringify(view);

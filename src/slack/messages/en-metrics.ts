@@ -3,87 +3,104 @@
  * catalogue as `en.metrics`. User-typed text goes through `safe()`.
  */
 import type { CheckKind, ExecutionEvidence, MetricOutcome, Verdict } from '../../domain/metrics.js';
-import { neutraliseMentions as safe } from '../../domain/text.js';
 import { DEPARTMENT_NAMES, type Department, type Metric, type MetricKind } from '../../domain/types.js';
+import { join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
-const ref = (id: number) => `I-${id}`;
-const mention = (userId: string) => `<@${userId}>`;
-const kindLabel = (kind: MetricKind) => (kind === 'customer' ? 'customer' : 'business');
-const num = (value: number, unit: string | null) => `${value}${unit ?? ''}`;
+const ref = (id: number) => md`I-${id}`;
+const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
+const kindLabels = (kinds: MetricKind[]) => join(kinds.map(kindLabel), ' and no ');
+const Kind = (kind: MetricKind) => (kind === 'customer' ? md`Customer` : md`Business`);
+/** A value with the unit a person typed: the unit is their text, like any other (issue 9: `70<!channel>`). */
+const num = (value: number, unit: string | null) => md`${value}${line(unit ?? '')}`;
+const depts = (ds: Department[]) =>
+  join(
+    ds.map((d) => line(DEPARTMENT_NAMES[d])),
+    ', ',
+  );
 
-const CHECK_NAME: Record<CheckKind, string> = {
-  '6m': '6-month check',
-  '12m': '12-month check',
-  recommit: 'follow-up check',
+const CHECK_NAME: Record<CheckKind, Mrkdwn> = {
+  '6m': md`6-month check`,
+  '12m': md`12-month check`,
+  recommit: md`follow-up check`,
 };
 
-const VERDICT: Record<Verdict, string> = {
-  pass: ':white_check_mark: *Pass*: customers and the business are both better off',
-  partial: ':large_yellow_circle: *Partial*: only one of the two metrics moved toward its target',
-  fail: ':red_circle: *Fail*: neither metric moved toward its target',
-  no_data: ':grey_question: *No data*: no values were reported, so we can’t tell',
+const VERDICT: Record<Verdict, Mrkdwn> = {
+  pass: md`:white_check_mark: *Pass*: customers and the business are both better off`,
+  partial: md`:large_yellow_circle: *Partial*: only one of the two metrics moved toward its target`,
+  fail: md`:red_circle: *Fail*: neither metric moved toward its target`,
+  no_data: md`:grey_question: *No data*: no values were reported, so we can’t tell`,
 };
 
-const OUTCOME: Record<MetricOutcome, string> = {
-  met: 'target reached',
-  improved: 'moved toward target',
-  not_improved: 'did not move toward target',
-  no_data: 'no value reported',
+const VERDICT_WORD: Record<Verdict, Mrkdwn> = {
+  pass: md`pass`,
+  partial: md`partial`,
+  fail: md`fail`,
+  no_data: md`no data`,
+};
+
+const OUTCOME: Record<MetricOutcome, Mrkdwn> = {
+  met: md`target reached`,
+  improved: md`moved toward target`,
+  not_improved: md`did not move toward target`,
+  no_data: md`no value reported`,
 };
 
 export const metrics = {
   checkName: (kind: CheckKind) => CHECK_NAME[kind],
-  verdictWord: (v: Verdict) => ({ pass: 'pass', partial: 'partial', fail: 'fail', no_data: 'no data' })[v],
+  verdictWord: (v: Verdict) => VERDICT_WORD[v],
   verdictLine: (v: Verdict) => VERDICT[v],
 
   // ---- /cx show, /cx check ----------------------------------------------------------------------------
   howWillWeKnow: (missing: MetricKind[]) =>
-    `:warning: *How will we know it worked?* No ${missing.map(kindLabel).join(' and no ')} metric yet: ` +
-    'set both with `/cx metric <I-n> customer|business "<name>" <baseline> -> <target>`.',
-  trendHeading: 'Metric check-ins',
-  trendLine: (kind: MetricKind, m: Metric, spark: string, points: string[], more: number) =>
-    `${kind === 'customer' ? 'Customer' : 'Business'} · ${safe(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  ` +
-    `\`${spark}\`\n${more > 0 ? `…${more} earlier · ` : ''}${points.join(' · ')}`,
-  trendPoint: (day: string, value: number, unit: string | null) => `${day.slice(5)}: ${num(value, unit)}`,
-  noCheckins: 'No check-ins yet: `/cx check <I-n> customer=<value> business=<value>`.',
-  checkStatus: (kind: CheckKind, due: string, state: string) => `${CHECK_NAME[kind]} ${due}: ${state}`,
+    md`:warning: *How will we know it worked?* No ${kindLabels(missing)} metric yet: set both with \`/cx metric &lt;I-n&gt; customer|business "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
+  trendHeading: md`Metric check-ins`,
+  trendLine: (kind: MetricKind, m: Metric, spark: string, points: Mrkdwn[], more: number) =>
+    md`${Kind(kind)} · ${line(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  \`${line(spark)}\`\n${
+      more > 0 ? md`…${more} earlier · ` : md``
+    }${join(points, ' · ')}`,
+  trendPoint: (day: string, value: number, unit: string | null) =>
+    md`${line(day.slice(5))}: ${num(value, unit)}`,
+  noCheckins: md`No check-ins yet: \`/cx check &lt;I-n&gt; customer=&lt;value&gt; business=&lt;value&gt;\`.`,
+  checkStatus: (kind: CheckKind, due: string, state: Mrkdwn) =>
+    md`${CHECK_NAME[kind]} ${line(due)}: ${state}`,
   checkState: {
-    upcoming: 'upcoming',
-    scheduled: 'scheduled',
-    asked: 'waiting for values',
-    skipped: 'skipped (a later check was owed too)',
-    judged: (v: Verdict) => ({ pass: 'pass', partial: 'partial', fail: 'fail', no_data: 'no data' })[v],
+    upcoming: md`upcoming`,
+    scheduled: md`scheduled`,
+    asked: md`waiting for values`,
+    skipped: md`skipped (a later check was owed too)`,
+    judged: (v: Verdict) => VERDICT_WORD[v],
   },
-  notAsked: 'not asked (closed before)',
+  notAsked: md`not asked (closed before)`,
 
-  checkRecorded: (id: number, parts: string[]) => `Check-in for *${ref(id)}* recorded: ${parts.join(' · ')}.`,
+  checkRecorded: (id: number, parts: Mrkdwn[]) =>
+    md`Check-in for *${ref(id)}* recorded: ${join(parts, ' · ')}.`,
   recordedValue: (m: Metric, value: number) =>
-    `${safe(m.name)} ${num(value, m.unit)} (baseline ${num(m.baseline, m.unit)}, target ${num(m.target, m.unit)})`,
+    md`${line(m.name)} ${num(value, m.unit)} (baseline ${num(m.baseline, m.unit)}, target ${num(m.target, m.unit)})`,
   verdictDecided: (kind: CheckKind, v: Verdict, posted: Department[]) =>
-    `The ${CHECK_NAME[kind]} verdict is *${{ pass: 'pass', partial: 'partial', fail: 'fail', no_data: 'no data' }[v]}*` +
-    (posted.length > 0
-      ? `; it goes to ${posted.map((d) => DEPARTMENT_NAMES[d]).join(', ')}.`
-      : ' (no department channel is bound, so it is not posted).'),
+    md`The ${CHECK_NAME[kind]} verdict is *${VERDICT_WORD[v]}*${
+      posted.length > 0
+        ? md`; it goes to ${depts(posted)}.`
+        : md` (no department channel is bound, so it is not posted).`
+    }`,
   waitingForOther: (kind: MetricKind) =>
-    `The check is still open: it waits for the ${kindLabel(kind)} value (or goes out as it is after 14 days).`,
+    md`The check is still open: it waits for the ${kindLabel(kind)} value (or goes out as it is after 14 days).`,
   noMetric: (id: number, kind: MetricKind) =>
-    `*${ref(id)}* has no ${kindLabel(kind)} metric yet, so there is nothing to record it against. ` +
-    `Set it first: \`/cx metric ${ref(id)} ${kind} "<name>" <baseline> -> <target>\`.`,
+    md`*${ref(id)}* has no ${kindLabel(kind)} metric yet, so there is nothing to record it against. Set it first: \`/cx metric ${ref(id)} ${kindLabel(kind)} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
 
-  // ---- the check modal --------------------------------------------------------------------------------
+  // ---- the check modal (plain text but the intro and the "no metrics" section) ------------------------------
   modal: {
     title: 'Metric check-in',
-    intro: (id: number, title: string) => `Current values for *${ref(id)}* ${safe(title)}.`,
+    intro: (id: number, title: string) => md`Current values for *${ref(id)}* ${line(title)}.`,
     valueLabel: (kind: MetricKind, m: Metric) =>
       `${kind === 'customer' ? 'Customer' : 'Business'}: ${m.name}`,
     valueHint: (m: Metric, last: number | null) =>
-      `Baseline ${num(m.baseline, m.unit)}, target ${num(m.target, m.unit)} (${m.target >= m.baseline ? 'higher' : 'lower'} is better)` +
+      `Baseline ${m.baseline}${m.unit ?? ''}, target ${m.target}${m.unit ?? ''} (${m.target >= m.baseline ? 'higher' : 'lower'} is better)` +
       (last === null ? '.' : `; pre-filled with the last value.`),
     placeholder: 'e.g. 42',
     noMetric: (kind: MetricKind) =>
-      `No ${kindLabel(kind)} metric is set, so there is nothing to record for it.`,
+      md`No ${kindLabel(kind)} metric is set, so there is nothing to record for it.`,
     noMetrics: (id: number) =>
-      `*${ref(id)}* has no metrics yet. Set them with \`/cx metric ${ref(id)} customer|business "<name>" <baseline> -> <target>\` first.`,
+      md`*${ref(id)}* has no metrics yet. Set them with \`/cx metric ${ref(id)} customer|business "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\` first.`,
     notANumber: 'Enter a number, like `42`, `-3.5` or `72%`.',
     atLeastOne: 'Enter at least one value.',
     close: 'Close',
@@ -93,8 +110,8 @@ export const metrics = {
   newModal: {
     heading: (kind: MetricKind) =>
       kind === 'customer'
-        ? '*Customer metric* (optional): how customers will notice, e.g. CSAT, NPS, churn, first-contact resolution'
-        : '*Business metric* (optional): how the business will notice, e.g. revenue per customer, retention, cost to serve',
+        ? md`*Customer metric* (optional): how customers will notice, e.g. CSAT, NPS, churn, first-contact resolution`
+        : md`*Business metric* (optional): how the business will notice, e.g. revenue per customer, retention, cost to serve`,
     name: 'Metric name',
     baseline: 'Baseline (today)',
     target: 'Target',
@@ -105,94 +122,94 @@ export const metrics = {
     conflictingUnits: 'Baseline, target and unit name different units.',
     tooLong: (max: number) => `At most ${max} characters, please.`,
     notANumber: 'Enter a number, like `42`, `-3.5` or `72%`.',
+    badUnit: (max: number) =>
+      `A unit is a short label like %, pts or € (at most ${max} characters, no mentions, markup or line breaks).`,
   },
 
   // ---- DMs and posts ------------------------------------------------------------------------------------
-  askTitle: (kind: CheckKind) => `:bar_chart: Time for the ${CHECK_NAME[kind]}`,
+  askTitle: (kind: CheckKind) => md`:bar_chart: Time for the ${CHECK_NAME[kind]}`,
   ask: (id: number, title: string, kind: CheckKind, start: string, due: string) =>
-    `*${ref(id)}* ${safe(title)} started ${start}; its ${CHECK_NAME[kind]} was due ${due}. ` +
-    'Does it improve customer experience *and* business results? Enter the current values.',
+    md`*${ref(id)}* ${line(title)} started ${line(start)}; its ${CHECK_NAME[kind]} was due ${line(due)}. Does it improve customer experience *and* business results? Enter the current values.`,
   askMetric: (kind: MetricKind, m: Metric | null, last: number | null) =>
     m
-      ? `${kind === 'customer' ? 'Customer' : 'Business'}: ${safe(m.name)} ${num(m.baseline, m.unit)} → ${num(m.target, m.unit)}` +
-        (last === null ? '' : ` (last reported ${num(last, m.unit)})`)
-      : `${kind === 'customer' ? 'Customer' : 'Business'}: _not set_ (how will we know?)`,
+      ? md`${Kind(kind)}: ${line(m.name)} ${num(m.baseline, m.unit)} → ${num(m.target, m.unit)}${
+          last === null ? md`` : md` (last reported ${num(last, m.unit)})`
+        }`
+      : md`${Kind(kind)}: _not set_ (how will we know?)`,
   askDeadline: (deadline: string) =>
-    `Without values by ${deadline}, the verdict goes to the department channels as "no data".`,
+    md`Without values by ${line(deadline)}, the verdict goes to the department channels as "no data".`,
   askFallback: (id: number, kind: CheckKind) =>
-    `${CHECK_NAME[kind]} for ${ref(id)}: enter the current metric values.`,
+    md`${CHECK_NAME[kind]} for ${ref(id)}: enter the current metric values.`,
   enterValues: 'Enter current values',
 
   verdictTitle: (id: number, title: string, kind: CheckKind) =>
-    `*${CHECK_NAME[kind]}* of *${ref(id)}* ${safe(title)}`,
+    md`*${CHECK_NAME[kind]}* of *${ref(id)}* ${line(title)}`,
   metricResult: (kind: MetricKind, m: Metric | null, value: number | null, outcome: MetricOutcome) =>
     m
-      ? `${kind === 'customer' ? 'Customer' : 'Business'}: ${safe(m.name)} ${value === null ? '–' : num(value, m.unit)} ` +
-        `(baseline ${num(m.baseline, m.unit)}, target ${num(m.target, m.unit)}): ${OUTCOME[outcome]}`
-      : `${kind === 'customer' ? 'Customer' : 'Business'}: no metric set (how will we know?)`,
-  evidenceHeading: '*The execution behind it* (the gap is usually here):',
+      ? md`${Kind(kind)}: ${line(m.name)} ${value === null ? md`–` : num(value, m.unit)} (baseline ${num(m.baseline, m.unit)}, target ${num(m.target, m.unit)}): ${OUTCOME[outcome]}`
+      : md`${Kind(kind)}: no metric set (how will we know?)`,
+  evidenceHeading: md`*The execution behind it* (the gap is usually here):`,
   evidence: (e: ExecutionEvidence) => {
     const lines = [
-      `• ${e.open} open action(s), ${e.overdue} overdue, ${e.stalled} stalled (no activity for 7+ days)`,
+      md`• ${e.open} open action(s), ${e.overdue} overdue, ${e.stalled} stalled (no activity for 7+ days)`,
       e.doneWithDue > 0
-        ? `• ${Math.round((e.doneOnTime * 100) / e.doneWithDue)}% of actions done on time (${e.doneOnTime} of ${e.doneWithDue} with a due date)`
-        : '• No action with a due date was finished yet, so no on-time share',
+        ? md`• ${Math.round((e.doneOnTime * 100) / e.doneWithDue)}% of actions done on time (${e.doneOnTime} of ${e.doneWithDue} with a due date)`
+        : md`• No action with a due date was finished yet, so no on-time share`,
       e.daysSinceProgress === null
-        ? '• No action was ever logged'
-        : `• ${e.daysSinceProgress} day(s) since the last progress`,
+        ? md`• No action was ever logged`
+        : md`• ${e.daysSinceProgress} day(s) since the last progress`,
     ];
-    if (e.deptsWithoutAction.length > 0) {
-      lines.push(`• No action from ${e.deptsWithoutAction.map((d) => DEPARTMENT_NAMES[d]).join(', ')}`);
-    }
-    return lines.join('\n');
+    if (e.deptsWithoutAction.length > 0) lines.push(md`• No action from ${depts(e.deptsWithoutAction)}`);
+    return join(lines, '\n');
   },
   verdictFallback: (id: number, kind: CheckKind, v: Verdict) =>
-    `${CHECK_NAME[kind]} of ${ref(id)}: ${{ pass: 'pass', partial: 'partial', fail: 'fail', no_data: 'no data' }[v]}`,
+    md`${CHECK_NAME[kind]} of ${ref(id)}: ${VERDICT_WORD[v]}`,
   ownerVerdictIntro: (ownerId: string) =>
-    `${mention(ownerId)}, here is the verdict that went to the departments.`,
-  decideQuestion:
-    'Twelve months in: *recommit* (keep going, with a new check in 6 months) or *close* the initiative?',
+    md`${mention(ownerId)}, here is the verdict that went to the departments.`,
+  decideQuestion: md`Twelve months in: *recommit* (keep going, with a new check in 6 months) or *close* the initiative?`,
   recommit: 'Recommit',
   close: 'Close initiative',
   recommitted: (id: number, nextDue: string) =>
-    `*${ref(id)}* is recommitted. The next check is on ${nextDue}.`,
+    md`*${ref(id)}* is recommitted. The next check is on ${line(nextDue)}.`,
   closed: (id: number, openActions: number) =>
-    `*${ref(id)}* is closed.` +
-    (openActions > 0
-      ? ` ${openActions} action(s) of it are still open: finish them or leave a note why not.`
-      : ''),
+    md`*${ref(id)}* is closed.${
+      openActions > 0
+        ? md` ${openActions} action(s) of it are still open: finish them or leave a note why not.`
+        : md``
+    }`,
   alreadyDecided: (id: number, decision: 'recommit' | 'close', at: string) =>
-    `*${ref(id)}* was already ${decision === 'recommit' ? 'recommitted' : 'closed'} on ${at}.`,
-  notDecidable: 'That check has no recommit/close decision to make.',
+    md`*${ref(id)}* was already ${decision === 'recommit' ? md`recommitted` : md`closed`} on ${line(at)}.`,
+  notDecidable: md`That check has no recommit/close decision to make.`,
 
   // ---- App Home -------------------------------------------------------------------------------------
   home: {
     title: 'CX Bridge',
-    myActions: (n: number) => `*Your open actions* (${n}), soonest due first`,
-    noActions: 'You have no open actions. :tada:',
-    moreActions: (n: number) => `…and ${n} more open action(s) not shown here. \`/cx mine\` lists them.`,
-    myInitiatives: (n: number) => `*Initiatives you own* (${n})`,
-    noInitiatives: 'You own no active initiative. Start one with `/cx new`.',
-    moreInitiatives: (n: number) => `…and ${n} more initiative(s) not shown. \`/cx list\` has them all.`,
-    essentials: '*The essential initiatives*',
-    noEssentials: 'No initiative is essential yet: pick at most three with `/cx essential <I-n>`.',
-    round: '*This month’s pain-point round*',
-    wins: '*Recent wins*',
-    noWins: 'No wins yet this fortnight. Finish an action with `/cx done <A-n>`.',
+    myActions: (n: number) => md`*Your open actions* (${n}), soonest due first`,
+    noActions: md`You have no open actions. :tada:`,
+    moreActions: (n: number) => md`…and ${n} more open action(s) not shown here. \`/cx mine\` lists them.`,
+    myInitiatives: (n: number) => md`*Initiatives you own* (${n})`,
+    noInitiatives: md`You own no active initiative. Start one with \`/cx new\`.`,
+    moreInitiatives: (n: number) => md`…and ${n} more initiative(s) not shown. \`/cx list\` has them all.`,
+    essentials: md`*The essential initiatives*`,
+    noEssentials: md`No initiative is essential yet: pick at most three with \`/cx essential &lt;I-n&gt;\`.`,
+    round: md`*This month’s pain-point round*`,
+    wins: md`*Recent wins*`,
+    noWins: md`No wins yet this fortnight. Finish an action with \`/cx done &lt;A-n&gt;\`.`,
     win: (actionId: number, title: string, ownerId: string, initiativeId: number, day: string) =>
-      `:tada: *A-${actionId}* ${safe(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${day}`,
+      md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${line(day)}`,
     teamHeading: 'The team picture',
-    checkStatus: (parts: string[]) => parts.join(' · '),
+    checkStatus: (parts: Mrkdwn[]) => join(parts, ' · '),
     noMetricsFlag: (missing: MetricKind[]) =>
-      `:warning: no ${missing.map(kindLabel).join(' and no ')} metric: how will we know?`,
-    updated: (at: string) => `Updated ${at}`,
+      md`:warning: no ${kindLabels(missing)} metric: how will we know?`,
+    updated: (at: string) => md`Updated ${line(at)}`,
     roundHeading: (month: string, open: boolean, voters: number) =>
-      `*This month’s pain-point round* (${month}): ${open ? 'voting is open' : 'closed'} · ${voters} voter(s)`,
-    roundEmpty: 'No pain point has a vote yet.',
-    moreRound: (n: number) => `…and ${n} more. \`/cx round status\` has the full standings.`,
-    noRound: 'No pain-point round this month yet. Log what customers struggle with: `/cx pain <text>`.',
-    notice: (text: string) => `:information_source: ${text}`,
-    cut: (n: number) => `${n} more part(s) did not fit here; \`/cx mine\` and \`/cx list\` show everything.`,
+      md`*This month’s pain-point round* (${line(month)}): ${open ? md`voting is open` : md`closed`} · ${voters} voter(s)`,
+    roundEmpty: md`No pain point has a vote yet.`,
+    moreRound: (n: number) => md`…and ${n} more. \`/cx round status\` has the full standings.`,
+    noRound: md`No pain-point round this month yet. Log what customers struggle with: \`/cx pain &lt;text&gt;\`.`,
+    notice: (text: Mrkdwn) => md`:information_source: ${text}`,
+    cut: (n: number) =>
+      md`${n} more part(s) did not fit here; \`/cx mine\` and \`/cx list\` show everything.`,
   },
 };
 

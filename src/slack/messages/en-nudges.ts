@@ -4,13 +4,13 @@
  * file) so either module can be loaded first. User text goes through `safe()`.
  */
 import type { StallReason } from '../../domain/reminder-plan.js';
-import { neutraliseMentions, progressBar } from '../../domain/text.js';
+import { progressBar } from '../../domain/text.js';
 import { type BindingKey, DEPARTMENT_NAMES, type Department, type Progress } from '../../domain/types.js';
+import { join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
-const safe = neutraliseMentions;
-const mention = (userId: string) => `<@${userId}>`;
-const place = (key: BindingKey) => (key === 'hub' ? 'the hub' : DEPARTMENT_NAMES[key as Department]);
-const plural = (n: number, one: string, many: string = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const place = (key: BindingKey) => line(key === 'hub' ? 'the hub' : DEPARTMENT_NAMES[key as Department]);
+const deptLabel = (dept: Department) => line(DEPARTMENT_NAMES[dept]);
+const plural = (n: number, one: string, many: string = `${one}s`) => md`${n} ${line(n === 1 ? one : many)}`;
 
 export interface NudgeLineAction {
   id: number;
@@ -21,28 +21,31 @@ export interface NudgeLineAction {
   reason: StallReason;
 }
 
-function reason(r: StallReason): string {
+function reason(r: StallReason): Mrkdwn {
   switch (r.kind) {
     case 'blocked':
-      return r.reason ? `blocked: ${safe(r.reason)}` : 'blocked';
+      return r.reason ? md`blocked: ${line(r.reason)}` : md`blocked`;
     case 'overdue':
-      return `due ${r.dueDate}, ${plural(r.daysLate, 'day')} late`;
+      return md`due ${line(r.dueDate)}, ${plural(r.daysLate, 'day')} late`;
     case 'idle':
-      return `no update for ${plural(r.idleDays, 'day')}`;
+      return md`no update for ${plural(r.idleDays, 'day')}`;
   }
 }
 
-const star = (tier: 'essential' | 'important') => (tier === 'essential' ? ':star: ' : '');
+const star = (tier: 'essential' | 'important') => (tier === 'essential' ? md`:star: ` : md``);
 
 /** `*A-12* Draft the FAQ · @owner · no update for 9 days` (owner left out in the owner's own DM). */
-function actionLine(a: NudgeLineAction, withOwner: boolean): string {
-  return `*A-${a.id}* ${safe(a.title)}${withOwner ? ` · ${mention(a.ownerId)}` : ''} · ${reason(a.reason)}`;
+function actionLine(a: NudgeLineAction, withOwner: boolean): Mrkdwn {
+  return md`*A-${a.id}* ${line(a.title)}${withOwner ? md` · ${mention(a.ownerId)}` : md``} · ${reason(a.reason)}`;
 }
 
 const initiativeRef = (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
-  `${star(i.tier)}I-${i.id} ${safe(i.title)}`;
+  md`${star(i.tier)}I-${i.id} ${line(i.title)}`;
 
-const progressLine = (p: Progress) => `${progressBar(p.done, p.total)} (${p.done}/${p.total})`;
+const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (${p.done}/${p.total})`;
+
+type Counts = { done: number; created: number; stalled: number; blocked: number };
+type InitiativeRef = { id: number; title: string; tier: 'essential' | 'important' };
 
 export const nudges = {
   reason,
@@ -51,103 +54,93 @@ export const nudges = {
   reminder: {
     intro: (n: number) =>
       n === 1
-        ? 'Good morning! One of your actions has stalled. A small next step keeps it moving:'
-        : `Good morning! ${n} of your actions have stalled. A small next step keeps them moving:`,
-    introEscalationsOnly: 'Good morning! Some work in initiatives you own has not moved for three weeks:',
-    item: (a: NudgeLineAction) => `${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
-    more: (n: number) => `…and ${n} more stalled. See them all with \`/cx mine\`.`,
+        ? md`Good morning! One of your actions has stalled. A small next step keeps it moving:`
+        : md`Good morning! ${n} of your actions have stalled. A small next step keeps them moving:`,
+    introEscalationsOnly: md`Good morning! Some work in initiatives you own has not moved for three weeks:`,
+    item: (a: NudgeLineAction) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
+    more: (n: number) => md`…and ${n} more stalled. See them all with \`/cx mine\`.`,
     escalationHeading: (n: number) =>
-      `:eyes: *Stalled for three weeks or more in initiatives you own* (${n}). A friendly word with the owner may help:`,
-    escalationLine: (a: NudgeLineAction) => `${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    escalationMore: (n: number) => `…and ${n} more. See \`/cx list\`.`,
-    footer:
-      'Snooze quiets one action for 3 days. Away? `/cx away until YYYY-MM-DD` pauses all reminders until you are back.',
+      md`:eyes: *Stalled for three weeks or more in initiatives you own* (${n}). A friendly word with the owner may help:`,
+    escalationLine: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
+    escalationMore: (n: number) => md`…and ${n} more. See \`/cx list\`.`,
+    footer: md`Snooze quiets one action for 3 days. Away? \`/cx away until YYYY-MM-DD\` pauses all reminders until you are back.`,
     fallback: (own: NudgeLineAction[], ownTotal: number, escalationTotal: number) =>
-      [
-        ownTotal > 0 ? `${plural(ownTotal, 'action')} of yours need a next step` : null,
-        ...own.map((a) => `A-${a.id} ${safe(a.title)} (${reason(a.reason)})`),
-        escalationTotal > 0
-          ? `${plural(escalationTotal, 'action')} stalled 3+ weeks in initiatives you own`
-          : null,
-      ]
-        .filter((s): s is string => s !== null)
-        .join('\n'),
+      join(
+        [
+          ...(ownTotal > 0 ? [md`${plural(ownTotal, 'action')} of yours need a next step`] : []),
+          ...own.map((a) => md`A-${a.id} ${line(a.title)} (${reason(a.reason)})`),
+          ...(escalationTotal > 0
+            ? [md`${plural(escalationTotal, 'action')} stalled 3+ weeks in initiatives you own`]
+            : []),
+        ],
+        '\n',
+      ),
   },
 
   /** Shown in place of an action's buttons once someone has acted on it from the reminder. */
   outcome: {
-    done: (userId: string) => `:white_check_mark: Done, marked by ${mention(userId)}. Nice work!`,
+    done: (userId: string) => md`:white_check_mark: Done, marked by ${mention(userId)}. Nice work!`,
     snoozed: (userId: string, days: number) =>
-      `:zzz: Snoozed for ${plural(days, 'day')} by ${mention(userId)}.`,
+      md`:zzz: Snoozed for ${plural(days, 'day')} by ${mention(userId)}.`,
     updated: (userId: string) =>
-      `:memo: Update recorded by ${mention(userId)}; the stall clock starts again.`,
+      md`:memo: Update recorded by ${mention(userId)}; the stall clock starts again.`,
   },
 
   stalledList: {
     heading: (dept: Department, n: number) =>
-      `:hourglass: *Monday check-in for ${DEPARTMENT_NAMES[dept]}*: ${plural(n, 'action')} stalled. ` +
-      'A quick `/cx update`, `/cx done` or `/cx block` keeps everyone in the picture.',
-    line: (a: NudgeLineAction) => `${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    more: (n: number, dept: Department) => `…and ${n} more. See \`/cx list ${dept}\`.`,
+      md`:hourglass: *Monday check-in for ${deptLabel(dept)}*: ${plural(n, 'action')} stalled. A quick \`/cx update\`, \`/cx done\` or \`/cx block\` keeps everyone in the picture.`,
+    line: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
+    more: (n: number, dept: Department) => md`…and ${n} more. See \`/cx list ${line(dept)}\`.`,
     fallback: (dept: Department, n: number) =>
-      `Monday check-in for ${DEPARTMENT_NAMES[dept]}: ${plural(n, 'action')} stalled.`,
+      md`Monday check-in for ${deptLabel(dept)}: ${plural(n, 'action')} stalled.`,
   },
 
   digest: {
     title: (scope: BindingKey, week: string) => `Weekly progress · ${place(scope)} · ${week}`,
-    range: (from: string, to: string) => `${from} to ${to}`,
-    counts: (label: string, c: { done: number; created: number; stalled: number; blocked: number }) =>
-      `*${label}*: :white_check_mark: ${c.done} done · :new: ${c.created} new · ` +
-      `:hourglass: ${c.stalled} stalled · :no_entry: ${c.blocked} blocked`,
-    ownLabel: (dept: Department) => DEPARTMENT_NAMES[dept],
-    allLabel: 'Across the company',
-    essentialsHeading: ':star: *Essentials*',
+    range: (from: string, to: string) => md`${line(from)} to ${line(to)}`,
+    counts: (label: Mrkdwn, c: Counts) =>
+      md`*${label}*: :white_check_mark: ${c.done} done · :new: ${c.created} new · :hourglass: ${c.stalled} stalled · :no_entry: ${c.blocked} blocked`,
+    ownLabel: (dept: Department) => deptLabel(dept),
+    allLabel: md`Across the company`,
+    essentialsHeading: md`:star: *Essentials*`,
     essentialLine: (i: { id: number; title: string }, p: Progress) =>
-      `*I-${i.id}* ${safe(i.title)}\n${progressLine(p)}`,
-    threadHint:
-      ':thread: Wins, stalled and blocked work, next week’s due dates and progress are in the thread.',
-    fallback: (
-      scope: BindingKey,
-      week: string,
-      c: { done: number; created: number; stalled: number; blocked: number },
-    ) =>
-      `Weekly progress for ${place(scope)}, ${week}: ${c.done} done, ${c.created} new, ${c.stalled} stalled, ${c.blocked} blocked. Details in the thread.`,
+      md`*I-${i.id}* ${line(i.title)}\n${progressLine(p)}`,
+    threadHint: md`:thread: Wins, stalled and blocked work, next week’s due dates and progress are in the thread.`,
+    fallback: (scope: BindingKey, week: string, c: Counts) =>
+      md`Weekly progress for ${place(scope)}, ${line(week)}: ${c.done} done, ${c.created} new, ${c.stalled} stalled, ${c.blocked} blocked. Details in the thread.`,
     heading: {
-      wins: ':tada: *Wins of the week*',
-      attention: ':hourglass: *Stalled and blocked*',
-      due: ':calendar: *Due next week*',
-      next_steps:
-        ':compass: *No concrete next step yet.* Translate it: log an action with an owner and a due date.',
-      no_metrics:
-        ':straight_ruler: *How will we know?* These lack a customer or business metric for the 6–12-month test.',
-      progress: ':bar_chart: *Progress by initiative*',
+      wins: md`:tada: *Wins of the week*`,
+      attention: md`:hourglass: *Stalled and blocked*`,
+      due: md`:calendar: *Due next week*`,
+      next_steps: md`:compass: *No concrete next step yet.* Translate it: log an action with an owner and a due date.`,
+      no_metrics: md`:straight_ruler: *How will we know?* These lack a customer or business metric for the 6–12-month test.`,
+      progress: md`:bar_chart: *Progress by initiative*`,
     },
     fallbackPart: {
-      wins: 'Wins of the week',
-      attention: 'Stalled and blocked',
-      due: 'Due next week',
-      next_steps: 'Initiatives without a concrete next step',
-      no_metrics: 'Initiatives without both metrics',
-      progress: 'Progress by initiative',
+      wins: md`Wins of the week`,
+      attention: md`Stalled and blocked`,
+      due: md`Due next week`,
+      next_steps: md`Initiatives without a concrete next step`,
+      no_metrics: md`Initiatives without both metrics`,
+      progress: md`Progress by initiative`,
     },
-    ownGroup: (dept: Department) => `_In ${DEPARTMENT_NAMES[dept]}_`,
-    othersGroup: '_Across the company_',
-    winGroup: (i: { id: number; title: string; tier: 'essential' | 'important' }, n: number) =>
-      `*${initiativeRef(i)}*: ${plural(n, 'win')}`,
+    ownGroup: (dept: Department) => md`_In ${deptLabel(dept)}_`,
+    othersGroup: md`_Across the company_`,
+    winGroup: (i: InitiativeRef, n: number) => md`*${initiativeRef(i)}*: ${plural(n, 'win')}`,
     winLine: (a: { id: number; title: string; ownerId: string }) =>
-      `• *A-${a.id}* ${safe(a.title)} · ${mention(a.ownerId)}`,
-    winsMore: (n: number) => `  …and ${n} more`,
-    attentionLine: (a: NudgeLineAction) => `• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
+      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)}`,
+    winsMore: (n: number) => md`  …and ${n} more`,
+    attentionLine: (a: NudgeLineAction) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a: NudgeLineAction) =>
-      `• *A-${a.id}* ${safe(a.title)} · ${mention(a.ownerId)} · due ${a.dueDate ?? ''} · _I-${a.initiative.id}_`,
-    nextStepLine: (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
-      `• ${star(i.tier)}*I-${i.id}* ${safe(i.title)} → \`/cx log I-${i.id} <next step> due:+7d\``,
-    noMetricsLine: (i: { id: number; title: string; tier: 'essential' | 'important' }, missing: string[]) =>
-      `• ${star(i.tier)}*I-${i.id}* ${safe(i.title)}: no ${missing.join(' or ')} metric → \`/cx metric I-${i.id} ${missing[0] ?? 'customer'} "<name>" <baseline> -> <target>\``,
-    progressLine: (i: { id: number; title: string; tier: 'essential' | 'important' }, p: Progress) =>
-      `${star(i.tier)}*I-${i.id}* ${safe(i.title)} ${progressLine(p)}`,
+      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · due ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
+    nextStepLine: (i: InitiativeRef) =>
+      md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;next step&gt; due:+7d\``,
+    noMetricsLine: (i: InitiativeRef, missing: string[]) =>
+      md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)}: no ${line(missing.join(' or '))} metric → \`/cx metric I-${i.id} ${line(missing[0] ?? 'customer')} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\``,
+    progressLine: (i: InitiativeRef, p: Progress) =>
+      md`${star(i.tier)}*I-${i.id}* ${line(i.title)} ${progressLine(p)}`,
     more: (n: number, scope: BindingKey) =>
-      `…and ${n} more. See \`/cx list${scope === 'hub' ? '' : ` ${scope}`}\`.`,
+      md`…and ${n} more. See \`/cx list${scope === 'hub' ? md`` : md` ${line(scope)}`}\`.`,
   },
 };
 

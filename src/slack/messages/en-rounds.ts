@@ -1,25 +1,25 @@
 /**
  * The words of the monthly pain-point round: logging pain points, the poll, votes, results, status.
  * Attached to the catalogue as `en.rounds`. Self-contained (no import of ./en.js, which imports this file)
- * so either module can be loaded first. User text always goes through `safe()` and is clipped with `clip()`
- * after escaping, so an entity is never cut in half.
+ * so either module can be loaded first. User text always goes through `line()` (./mrkdwn.ts) and is clipped
+ * with `clip()` after escaping, so an entity is never cut in half.
  */
-import { neutraliseMentions, truncate } from '../../domain/text.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
+import { clip as clipMrkdwn, join, line, link, type Mrkdwn, md, mention } from './mrkdwn.js';
 
-const safe = neutraliseMentions;
-const mention = (userId: string) => `<@${userId}>`;
-/** Escaped and clipped: at most `max` characters as shown. */
-const clip = (text: string, max: number) => truncate(safe(text), max);
-const plural = (n: number, one: string, many: string = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** A person's text, neutralised and clipped: at most `max` characters as shown (an entity is never cut). */
+const clip = (text: string, max: number) => clipMrkdwn(line(text), max);
+const plural = (n: number, one: string, many: string = `${one}s`) => md`${n} ${line(n === 1 ? one : many)}`;
+const list = (items: Mrkdwn[]) =>
+  items.length <= 1 ? (items[0] ?? md``) : md`${join(items.slice(0, -1), ', ')} and ${items.at(-1) ?? md``}`;
 
+const ref = (id: number) => md`P-${id}`;
 export const pref = (id: number) => `P-${id}`;
 const deptLabel = (dept: string | null) =>
-  dept && dept in DEPARTMENT_NAMES ? DEPARTMENT_NAMES[dept as Department] : null;
+  dept && dept in DEPARTMENT_NAMES ? line(DEPARTMENT_NAMES[dept as Department]) : null;
 const channelsLabel = (keys: string[]) =>
-  list(keys.map((k) => (k === 'hub' ? 'the hub' : (deptLabel(k) ?? k))));
+  list(keys.map((k) => (k === 'hub' ? md`the hub` : (deptLabel(k) ?? line(k)))));
+const month = (m: string) => line(monthName(m));
 
 /** `March 2026` from `2026-03`. */
 export function monthName(month: string): string {
@@ -46,99 +46,102 @@ export function closingLabel(iso: string, timeZone: string): string {
 }
 
 /** A Slack permalink is a plain https URL; anything else is not made a link (it could smuggle markup). */
-export function linkTo(url: string | null, label: string): string | null {
-  return url && /^https?:\/\/[^\s|<>]+$/.test(url) ? `<${url}|${label}>` : null;
-}
+export const linkTo = (url: string | null, label: Mrkdwn): Mrkdwn | null => link(url, label);
 
 /** How much of a pain point's text a poll or result line shows; `/cx show P-n` shows all of it. */
 export const LINE_TEXT_MAX = 300;
 
+const deptSuffix = (dept: string | null) => {
+  const label = deptLabel(dept);
+  return label ? md` · _${label}_` : md``;
+};
+
 export const rounds = {
   // ---- logging -----------------------------------------------------------------------------------------
   logged: (id: number, text: string, similar: { id: number; text: string } | null) =>
-    `Logged *${pref(id)}*: ${clip(text, LINE_TEXT_MAX)}\nIt will be on the next monthly pain-point vote.` +
-    (similar
-      ? `\n:mag: A similar pain point is already open: *${pref(similar.id)}* ${clip(similar.text, LINE_TEXT_MAX)} ` +
-        '(both stay; the vote will show which matters more).'
-      : ''),
+    md`Logged *${ref(id)}*: ${clip(text, LINE_TEXT_MAX)}\nIt will be on the next monthly pain-point vote.${
+      similar
+        ? md`\n:mag: A similar pain point is already open: *${ref(similar.id)}* ${clip(similar.text, LINE_TEXT_MAX)} (both stay; the vote will show which matters more).`
+        : md``
+    }`,
   modalTitle: 'Log pain point',
   modalSubmit: 'Log it',
   modalLabel: 'What is the customer struggling with?',
   modalHint: 'It goes on the next monthly vote, where every department picks what to tackle next.',
-  modalSource: (link: string | null) =>
-    link ? `From ${link}.` : 'From a Slack message (no link could be made to it).',
+  modalSource: (source: Mrkdwn | null) =>
+    source ? md`From ${source}.` : md`From a Slack message (no link could be made to it).`,
 
   // ---- the poll ----------------------------------------------------------------------------------------
-  pollTitle: (month: string) => `Pain-point vote: ${monthName(month)}`,
+  pollTitle: (m: string) => `Pain-point vote: ${monthName(m)}`,
   pollHowTo: (max: number, closes: string) =>
-    `Which customer pain points should we tackle next? *React with the number* of up to ${max} pain points ` +
-    `(one vote per pain point; the same vote in another channel counts once). Removing your reaction removes ` +
-    `your vote. Voting closes *${closes}*.`,
+    md`Which customer pain points should we tackle next? *React with the number* of up to ${max} pain points (one vote per pain point; the same vote in another channel counts once). Removing your reaction removes your vote. Voting closes *${line(closes)}*.`,
   pollOption: (emoji: string, id: number, text: string, dept: string | null) =>
-    `:${emoji}: *${pref(id)}* ${clip(text, LINE_TEXT_MAX)}${deptLabel(dept) ? ` · _${deptLabel(dept)}_` : ''}`,
-  pollFooter:
-    'New pain points can be logged any time with `/cx pain <text>` or the message shortcut *Log as pain point*; ' +
-    'they join the next vote.',
-  pollFallback: (month: string, n: number, closes: string) =>
-    `Pain-point vote for ${monthName(month)}: react with the numbers of up to 3 of ${plural(n, 'pain point')}; closes ${closes}.`,
-  inviteTitle: (month: string) => `Pain-point vote: ${monthName(month)}`,
-  invite: (month: string) =>
-    `No pain points are open for the ${monthName(month)} vote. What do customers struggle with? ` +
-    'Log it with `/cx pain <text>`, or use the message shortcut *Log as pain point* on any message; ' +
-    'an admin can then open the vote with `/cx round open`.',
+    md`:${line(emoji)}: *${ref(id)}* ${clip(text, LINE_TEXT_MAX)}${deptSuffix(dept)}`,
+  pollFooter: md`New pain points can be logged any time with \`/cx pain &lt;text&gt;\` or the message shortcut *Log as pain point*; they join the next vote.`,
+  pollFallback: (m: string, n: number, closes: string) =>
+    md`Pain-point vote for ${month(m)}: react with the numbers of up to 3 of ${plural(n, 'pain point')}; closes ${line(closes)}.`,
+  inviteTitle: (m: string) => `Pain-point vote: ${monthName(m)}`,
+  invite: (m: string) =>
+    md`No pain points are open for the ${month(m)} vote. What do customers struggle with? Log it with \`/cx pain &lt;text&gt;\`, or use the message shortcut *Log as pain point* on any message; an admin can then open the vote with \`/cx round open\`.`,
 
   // ---- votes -------------------------------------------------------------------------------------------
   overLimit: (id: number, max: number, votedFor: number[]) =>
-    `Your vote for *${pref(id)}* was not counted: each person can vote for at most ${max} pain points per ` +
-    `round, and you already vote for ${list(votedFor.map(pref))}. To change your mind, remove your reaction ` +
-    'from one of those, then remove and add this reaction again.',
+    md`Your vote for *${ref(id)}* was not counted: each person can vote for at most ${max} pain points per round, and you already vote for ${list(votedFor.map(ref))}. To change your mind, remove your reaction from one of those, then remove and add this reaction again.`,
 
   // ---- results -----------------------------------------------------------------------------------------
-  resultsTitle: (month: string) => `Pain-point vote results: ${monthName(month)}`,
+  resultsTitle: (m: string) => `Pain-point vote results: ${monthName(m)}`,
   resultsIntro: (voters: number) =>
     voters === 0
-      ? 'Nobody voted this time. All pain points stay open for the next vote.'
-      : `${plural(voters, 'person', 'people')} voted. Ranked by votes; a tie goes to the pain point raised first.`,
+      ? md`Nobody voted this time. All pain points stay open for the next vote.`
+      : md`${plural(voters, 'person', 'people')} voted. Ranked by votes; a tie goes to the pain point raised first.`,
   resultLine: (rank: number, id: number, text: string, votes: number, dept: string | null) =>
-    `*${rank}.* *${pref(id)}* ${clip(text, LINE_TEXT_MAX)} · *${plural(votes, 'vote')}*` +
-    (deptLabel(dept) ? ` · _${deptLabel(dept)}_` : ''),
-  resultsFooter:
-    'Pain points that are not adopted stay open and carry over to next month. Votes by department are in the thread.',
-  resultsFallback: (month: string, lines: { rank: number; id: number; votes: number }[]) =>
-    `Pain-point vote results for ${monthName(month)}: ` +
-    (lines.length ? lines.map((l) => `${l.rank}. ${pref(l.id)} (${l.votes})`).join(', ') : 'no pain points'),
+    md`*${rank}.* *${ref(id)}* ${clip(text, LINE_TEXT_MAX)} · *${plural(votes, 'vote')}*${deptSuffix(dept)}`,
+  resultsFooter: md`Pain points that are not adopted stay open and carry over to next month. Votes by department are in the thread.`,
+  resultsFallback: (m: string, lines: { rank: number; id: number; votes: number }[]) =>
+    md`Pain-point vote results for ${month(m)}: ${
+      lines.length
+        ? join(
+            lines.map((l) => md`${l.rank}. ${ref(l.id)} (${l.votes})`),
+            ', ',
+          )
+        : md`no pain points`
+    }`,
   adoptButton: 'Adopt as initiative',
-  breakdownTitle: (month: string) => `Votes by department, ${monthName(month)}`,
+  breakdownTitle: (m: string) => md`Votes by department, ${month(m)}`,
   breakdownLine: (id: number, text: string, votes: number, byDept: { dept: string; votes: number }[]) =>
-    `*${pref(id)}* ${clip(text, 80)}: ${plural(votes, 'vote')}` +
-    (byDept.length ? ` (${byDept.map((d) => `${deptLabel(d.dept) ?? d.dept} ${d.votes}`).join(' · ')})` : ''),
+    md`*${ref(id)}* ${clip(text, 80)}: ${plural(votes, 'vote')}${
+      byDept.length
+        ? md` (${join(
+            byDept.map((d) => md`${deptLabel(d.dept) ?? line(d.dept)} ${d.votes}`),
+            ' · ',
+          )})`
+        : md``
+    }`,
 
   // ---- commands ----------------------------------------------------------------------------------------
-  opened: (month: string, options: number, channels: string[], closes: string) =>
-    `Opened the ${monthName(month)} vote with ${plural(options, 'pain point')} in ${channelsLabel(channels)}; ` +
-    `it closes ${closes}.`,
-  closedFirst: (month: string) => `The ${monthName(month)} vote was still open, so it was closed first.`,
-  exists: (month: string, status: 'open' | 'closed') =>
+  opened: (m: string, options: number, channels: string[], closes: string) =>
+    md`Opened the ${month(m)} vote with ${plural(options, 'pain point')} in ${channelsLabel(channels)}; it closes ${line(closes)}.`,
+  closedFirst: (m: string) => md`The ${month(m)} vote was still open, so it was closed first.`,
+  exists: (m: string, status: 'open' | 'closed') =>
     status === 'open'
-      ? `The ${monthName(month)} vote is already open (one vote per month). \`/cx round status\` shows the standings.`
-      : `The ${monthName(month)} vote already took place (one vote per month); the next one opens next month.`,
-  empty: (month: string, channels: string[]) =>
-    `No pain points are open, so there is no ${monthName(month)} vote; ${channelsLabel(channels)} got an ` +
-    'invitation to log some. Open the vote once there are some.',
-  noChannels:
-    'No department channel is bound, so there is nowhere to hold the vote: bind one with `/cx setup channel <dept>` first.',
-  closed: (month: string, voters: number, channels: string[]) =>
-    `Closed the ${monthName(month)} vote (${plural(voters, 'voter')}); the results go to ${channelsLabel(channels) || 'no channel (none is bound)'}.`,
+      ? md`The ${month(m)} vote is already open (one vote per month). \`/cx round status\` shows the standings.`
+      : md`The ${month(m)} vote already took place (one vote per month); the next one opens next month.`,
+  empty: (m: string, channels: string[]) =>
+    md`No pain points are open, so there is no ${month(m)} vote; ${channelsLabel(channels)} got an invitation to log some. Open the vote once there are some.`,
+  noChannels: md`No department channel is bound, so there is nowhere to hold the vote: bind one with \`/cx setup channel &lt;dept&gt;\` first.`,
+  closed: (m: string, voters: number, channels: string[]) =>
+    md`Closed the ${month(m)} vote (${plural(voters, 'voter')}); the results go to ${
+      channels.length > 0 ? channelsLabel(channels) : md`no channel (none is bound)`
+    }.`,
   noneOpen: (last: string | null) =>
     last
-      ? `No vote is open. The last one (${monthName(last)}) is closed: \`/cx round status\` shows its results.`
-      : 'No vote is open, and none has run yet.',
-  statusOpen: (month: string, voters: number, closes: string) =>
-    `*Live standings of the ${monthName(month)} vote* (${plural(voters, 'voter')} so far, closes ${closes}):`,
-  statusClosed: (month: string, voters: number) =>
-    `*Results of the ${monthName(month)} vote* (${plural(voters, 'voter')}). No vote is open now.`,
-  statusNone:
-    'No pain-point vote has run yet. Log pain points with `/cx pain <text>`; the vote opens on the first Monday of the month.',
+      ? md`No vote is open. The last one (${month(last)}) is closed: \`/cx round status\` shows its results.`
+      : md`No vote is open, and none has run yet.`,
+  statusOpen: (m: string, voters: number, closes: string) =>
+    md`*Live standings of the ${month(m)} vote* (${plural(voters, 'voter')} so far, closes ${line(closes)}):`,
+  statusClosed: (m: string, voters: number) =>
+    md`*Results of the ${month(m)} vote* (${plural(voters, 'voter')}). No vote is open now.`,
+  statusNone: md`No pain-point vote has run yet. Log pain points with \`/cx pain &lt;text&gt;\`; the vote opens on the first Monday of the month.`,
 
   // ---- /cx show P-n ------------------------------------------------------------------------------------
   showFacts: (p: {
@@ -147,29 +150,33 @@ export const rounds = {
     createdAt: string;
     status: 'open' | 'adopted';
     initiativeId: number | null;
-  }) =>
-    `Raised by ${mention(p.raisedBy)}${deptLabel(p.dept) ? ` in ${deptLabel(p.dept)}` : ''} on ${p.createdAt} · ` +
-    (p.status === 'adopted'
-      ? `adopted${p.initiativeId ? ` as *I-${p.initiativeId}*` : ''}`
-      : 'open: it goes on the next vote'),
-  showSource: (link: string) => `Logged from ${link}.`,
-  showRoundsHeading: 'Votes',
-  showRound: (month: string, status: 'open' | 'closed', position: number, votes: number | null) =>
+  }) => {
+    const where = deptLabel(p.dept);
+    const status =
+      p.status === 'adopted'
+        ? md`adopted${p.initiativeId ? md` as *I-${p.initiativeId}*` : md``}`
+        : md`open: it goes on the next vote`;
+    return md`Raised by ${mention(p.raisedBy)}${where ? md` in ${where}` : md``} on ${line(p.createdAt)} · ${status}`;
+  },
+  showSource: (source: Mrkdwn) => md`Logged from ${source}.`,
+  showRoundsHeading: md`Votes`,
+  showRound: (m: string, status: 'open' | 'closed', position: number, votes: number | null) =>
     status === 'open'
-      ? `${monthName(month)}: option ${position} on the open vote`
-      : `${monthName(month)}: ${plural(votes ?? 0, 'vote')}`,
-  showNoRounds: 'Not on a vote yet.',
-  originalMessage: 'the original message',
+      ? md`${month(m)}: option ${position} on the open vote`
+      : md`${month(m)}: ${plural(votes ?? 0, 'vote')}`,
+  showNoRounds: md`Not on a vote yet.`,
+  originalMessage: md`the original message`,
 
   // ---- adoption ----------------------------------------------------------------------------------------
   adopted: (initiativeId: number, painPointId: number) =>
-    `*I-${initiativeId}* is adopted from *${pref(painPointId)}*, which leaves the vote.`,
+    md`*I-${initiativeId}* is adopted from *${ref(painPointId)}*, which leaves the vote.`,
   alreadyAdopted: (painPointId: number, initiativeId: number | null) =>
-    `*${pref(painPointId)}* was already adopted${initiativeId ? ` as *I-${initiativeId}*` : ''}.`,
+    md`*${ref(painPointId)}* was already adopted${initiativeId ? md` as *I-${initiativeId}*` : md``}.`,
   adoptedMeanwhile: (painPointId: number, initiativeId: number | null, by: string | null) =>
-    `*${pref(painPointId)}* was already adopted${initiativeId ? ` as *I-${initiativeId}*` : ''}` +
-    `${by ? ` by <@${by}>` : ''} a moment ago, so no second initiative was created.`,
-  notAPainPoint: 'That pain point no longer exists.',
+    md`*${ref(painPointId)}* was already adopted${initiativeId ? md` as *I-${initiativeId}*` : md``}${
+      by ? md` by ${mention(by)}` : md``
+    } a moment ago, so no second initiative was created.`,
+  notAPainPoint: md`That pain point no longer exists.`,
 };
 
 export type RoundMessages = typeof rounds;

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { truncate } from '../../domain/text.js';
+import { clip, type Mrkdwn, md, plainLine } from '../messages/mrkdwn.js';
 
 /** Slack's limits (Block Kit reference): builders clip to them instead of letting Slack reject a post. */
 export const LIMITS = {
@@ -18,32 +19,35 @@ export type Blocks = KnownBlock[];
 
 /** A message as a builder returns it: the plain `text` is the notification / screen-reader fallback. */
 export interface BuiltMessage {
-  text: string;
+  text: Mrkdwn;
   blocks: Blocks;
 }
 
-export const section = (text: string): KnownBlock => ({
+/** Mrkdwn only (see ../messages/mrkdwn.ts): people's text has been through the neutraliser. */
+export const section = (text: Mrkdwn): KnownBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+  text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
 });
 
+/** Plain text, on one line whatever it holds. */
 export const header = (text: string): KnownBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+  text: { type: 'plain_text', text: truncate(plainLine(text), LIMITS.headerText), emoji: true },
 });
 
-export const context = (...texts: string[]): KnownBlock => ({
+export const context = (...texts: Mrkdwn[]): KnownBlock => ({
   type: 'context',
   elements: texts
     .slice(0, LIMITS.contextElements)
-    .map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, LIMITS.sectionText) })),
+    .map((t) => ({ type: 'mrkdwn' as const, text: clip(t, LIMITS.sectionText) })),
 });
 
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
+/** Plain text (labels, options, buttons), on one line whatever it holds. */
 export const plain = (text: string, max: number = LIMITS.buttonText) => ({
   type: 'plain_text' as const,
-  text: truncate(text, max),
+  text: truncate(plainLine(text), max),
   emoji: true,
 });
 
@@ -52,14 +56,14 @@ export const plain = (text: string, max: number = LIMITS.buttonText) => ({
  * what does not fit is counted so the caller can say "…and N more".
  */
 export function linesToSections(
-  lines: string[],
+  lines: readonly Mrkdwn[],
   maxBlocks: number,
 ): { blocks: KnownBlock[]; omitted: number } {
   const blocks: KnownBlock[] = [];
-  let current = '';
+  let current = md``;
   let used = 0;
   for (const line of lines) {
-    const candidate = current ? `${current}\n${line}` : line;
+    const candidate = current ? md`${current}\n${line}` : line;
     if (candidate.length <= LIMITS.sectionText) {
       current = candidate;
       used++;
@@ -67,13 +71,13 @@ export function linesToSections(
     }
     if (blocks.length + 1 >= maxBlocks) break;
     if (current) blocks.push(section(current));
-    current = truncate(line, LIMITS.sectionText);
+    current = clip(line, LIMITS.sectionText);
     used++;
   }
   if (current) blocks.push(section(current));
   return { blocks, omitted: lines.length - used };
 }
 
-export function message(text: string, blocks: Blocks): BuiltMessage {
-  return { text: truncate(text, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+export function message(text: Mrkdwn, blocks: Blocks): BuiltMessage {
+  return { text: clip(text, LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }

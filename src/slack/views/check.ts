@@ -12,6 +12,7 @@ import type {
 import type { Initiative, Metric, MetricKind } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { en, iref } from '../messages/en.js';
+import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, LIMITS, message, plain, section } from './blocks.js';
 
 const words = () => en.metrics;
@@ -34,14 +35,13 @@ export function sparkline(values: readonly number[]): string {
 /** Points shown per metric in `/cx show`; older ones are counted. */
 const TREND_POINTS = 8;
 
-function checkState(c: CheckStatus): string {
+function checkState(c: CheckStatus): Mrkdwn {
   const s = words().checkState;
   switch (c.state) {
     case 'judged':
-      return (
-        s.judged(c.verdict ?? 'no_data') +
-        (c.decision ? ` · ${c.decision === 'recommit' ? 'recommitted' : 'closed'}` : '')
-      );
+      return md`${s.judged(c.verdict ?? 'no_data')}${
+        c.decision ? (c.decision === 'recommit' ? md` · recommitted` : md` · closed`) : md``
+      }`;
     case 'not_asked':
       return words().notAsked;
     default:
@@ -49,7 +49,7 @@ function checkState(c: CheckStatus): string {
   }
 }
 
-export function checkStatusLines(checks: readonly CheckStatus[]): string[] {
+export function checkStatusLines(checks: readonly CheckStatus[]): Mrkdwn[] {
   return checks.map((c) => words().checkStatus(c.kind, c.dueDate, checkState(c)));
 }
 
@@ -62,7 +62,7 @@ export function metricBlocks(picture: MetricsPicture): KnownBlock[] {
     const shown = s.points.slice(-TREND_POINTS);
     const spark = sparkline([s.metric.baseline, ...shown.map((p) => p.value)]);
     return shown.length === 0
-      ? `${w.trendLine(s.kind, s.metric, spark, [], 0)}${w.noCheckins}`
+      ? md`${w.trendLine(s.kind, s.metric, spark, [], 0)}${w.noCheckins}`
       : w.trendLine(
           s.kind,
           s.metric,
@@ -71,8 +71,8 @@ export function metricBlocks(picture: MetricsPicture): KnownBlock[] {
           s.points.length - shown.length,
         );
   });
-  if (lines.length > 0) blocks.push(section(`*${w.trendHeading}*\n${lines.join('\n')}`));
-  if (picture.checks.length > 0) blocks.push(context(checkStatusLines(picture.checks).join(' · ')));
+  if (lines.length > 0) blocks.push(section(md`*${w.trendHeading}*\n${join(lines, '\n')}`));
+  if (picture.checks.length > 0) blocks.push(context(join(checkStatusLines(picture.checks), ' · ')));
   return blocks;
 }
 
@@ -136,8 +136,8 @@ export function checkAskMessage(p: MetricCheckAskPayload): BuiltMessage {
     w.askMetric('business', i.businessMetric, p.last.business),
   ];
   return message(w.askFallback(i.id, p.kind), [
-    section(`*${w.askTitle(p.kind)}*\n${w.ask(i.id, i.title, p.kind, i.startDate, p.dueDate)}`),
-    section(metricLines.join('\n')),
+    section(md`*${w.askTitle(p.kind)}*\n${w.ask(i.id, i.title, p.kind, i.startDate, p.dueDate)}`),
+    section(join(metricLines, '\n')),
     {
       type: 'actions',
       block_id: `check_${i.id}`,
@@ -159,15 +159,18 @@ function verdictBlocks(p: MetricVerdictPayload): KnownBlock[] {
   const w = words();
   const i = p.initiative;
   const blocks: KnownBlock[] = [
-    section(`${w.verdictTitle(i.id, i.title, p.kind)}\n${w.verdictLine(p.verdict)}`),
+    section(md`${w.verdictTitle(i.id, i.title, p.kind)}\n${w.verdictLine(p.verdict)}`),
     section(
-      [
-        w.metricResult('customer', p.customer.metric, p.customer.value, p.customer.outcome),
-        w.metricResult('business', p.business.metric, p.business.value, p.business.outcome),
-      ].join('\n'),
+      join(
+        [
+          w.metricResult('customer', p.customer.metric, p.customer.value, p.customer.outcome),
+          w.metricResult('business', p.business.metric, p.business.value, p.business.outcome),
+        ],
+        '\n',
+      ),
     ),
   ];
-  if (p.evidence) blocks.push(section(`${w.evidenceHeading}\n${w.evidence(p.evidence)}`));
+  if (p.evidence) blocks.push(section(md`${w.evidenceHeading}\n${w.evidence(p.evidence)}`));
   return blocks;
 }
 

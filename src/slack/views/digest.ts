@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { DigestDetailPayload, DigestPayload } from '../../app/nudge-types.js';
 import type { Department } from '../../domain/types.js';
 import { nudges } from '../messages/en-nudges.js';
+import { join, type Mrkdwn } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, header, LIMITS, linesToSections, message, section } from './blocks.js';
 
 /** The week at a glance: counts for the channel's department and the company, essentials' progress. */
@@ -14,7 +15,7 @@ export function digestMessage(p: DigestPayload): BuiltMessage {
   const blocks: KnownBlock[] = [
     header(w.title(p.scope, p.week)),
     context(w.range(p.from, p.to)),
-    section(counts.join('\n')),
+    section(join(counts, '\n')),
   ];
   if (p.essentials.length > 0) {
     const lines = [w.essentialsHeading, ...p.essentials.map((i) => w.essentialLine(i, i.progress))];
@@ -25,7 +26,7 @@ export function digestMessage(p: DigestPayload): BuiltMessage {
 }
 
 interface Entry {
-  text: string;
+  text: Mrkdwn;
   /** How many of the section's `total` this line shows. */
   counts: number;
 }
@@ -93,5 +94,5 @@ export function digestDetailMessage(p: DigestDetailPayload): BuiltMessage {
   if (left > 0) blocks.push(context(w.more(left, p.scope)));
   const fallbackLines = [w.fallbackPart[p.part], ...entries.slice(0, used).map((e) => e.text)];
   if (left > 0) fallbackLines.push(w.more(left, p.scope));
-  return message(fallbackLines.join('\n'), blocks);
+  return message(join(fallbackLines, '\n'), blocks);
 }

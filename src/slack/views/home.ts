@@ -6,8 +6,9 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeInitiative } from '../../app/home.js';
 import type { InitiativeSummary } from '../../app/initiatives.js';
 import { ACTION } from '../ids.js';
-import { aref, bar, deptName, en, iref, safe } from '../messages/en.js';
+import { aref, deptName, en, iref, progress } from '../messages/en.js';
 import { monthName } from '../messages/en-rounds.js';
+import { join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { context, divider, header, LIMITS, linesToSections, plain, section } from './blocks.js';
 import { checkStatusLines } from './check.js';
 
@@ -21,8 +22,7 @@ function actionBlocks(item: HomeData['actions'][number]): KnownBlock[] {
   const value = aref(action.id);
   return [
     section(
-      `${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n` +
-        `_${iref(initiative.id)} ${safe(initiative.title)}_`,
+      md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
     ),
     {
       type: 'actions',
@@ -36,26 +36,30 @@ function actionBlocks(item: HomeData['actions'][number]): KnownBlock[] {
   ];
 }
 
-const progressLine = (s: InitiativeSummary) =>
-  `${bar(s.progress.done, s.progress.total)} (${s.progress.done}/${s.progress.total})`;
+const progressLine = (s: InitiativeSummary) => progress(s.progress);
+const depts = (s: InitiativeSummary) =>
+  join(
+    s.initiative.depts.map((d) => line(deptName(d))),
+    ', ',
+  );
 
-function initiativeLine(s: HomeInitiative): string {
+function initiativeLine(s: HomeInitiative): Mrkdwn {
   const w = en.metrics.home;
   const i = s.initiative;
-  const star = i.tier === 'essential' ? ':star: ' : '';
+  const star = i.tier === 'essential' ? md`:star: ` : md``;
   const lines = [
-    `${star}*${iref(i.id)}* ${safe(i.title)} · ${i.depts.map(deptName).join(', ')}`,
+    md`${star}*I-${i.id}* ${line(i.title)} · ${depts(s)}`,
     progressLine(s),
     w.checkStatus(checkStatusLines(s.checks)),
   ];
   if (s.missingMetrics.length > 0) lines.push(w.noMetricsFlag(s.missingMetrics));
   if (!s.hasNextStep) lines.push(en.noNextStep);
-  return lines.join('\n');
+  return join(lines, '\n');
 }
 
 function mine(d: HomeData): KnownBlock[] {
   const w = en.metrics.home;
-  if (d.actions.length === 0) return [section(`${w.myActions(0)}\n${w.noActions}`)];
+  if (d.actions.length === 0) return [section(md`${w.myActions(0)}\n${w.noActions}`)];
   const shown = d.actions.slice(0, HOME_ACTIONS);
   const blocks: KnownBlock[] = [section(w.myActions(d.actions.length)), ...shown.flatMap(actionBlocks)];
   if (d.actions.length > shown.length) blocks.push(context(w.moreActions(d.actions.length - shown.length)));
@@ -64,7 +68,7 @@ function mine(d: HomeData): KnownBlock[] {
 
 function initiatives(d: HomeData): KnownBlock[] {
   const w = en.metrics.home;
-  if (d.initiatives.length === 0) return [section(`${w.myInitiatives(0)}\n${w.noInitiatives}`)];
+  if (d.initiatives.length === 0) return [section(md`${w.myInitiatives(0)}\n${w.noInitiatives}`)];
   const packed = linesToSections(d.initiatives.map(initiativeLine), INITIATIVE_SECTIONS);
   const blocks = [section(w.myInitiatives(d.initiatives.length)), ...packed.blocks];
   if (packed.omitted > 0) blocks.push(context(w.moreInitiatives(packed.omitted)));
@@ -76,36 +80,43 @@ function team(d: HomeData): KnownBlock[] {
   const essentials =
     d.essentials.length === 0
       ? w.noEssentials
-      : d.essentials
-          .map((s) => `:star: *${iref(s.initiative.id)}* ${safe(s.initiative.title)} · ${progressLine(s)}`)
-          .join('\n');
+      : join(
+          d.essentials.map(
+            (s) => md`:star: *I-${s.initiative.id}* ${line(s.initiative.title)} · ${progressLine(s)}`,
+          ),
+          '\n',
+        );
   // The pain-point round's slot: this month's standings (or results), when a round ran this month.
   const r = d.round;
   const round = r
-    ? [
-        w.roundHeading(monthName(r.month), r.open, r.voters),
-        ...(r.lines.length === 0
-          ? [w.roundEmpty]
-          : r.lines.map((l) => en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept))),
-        ...(r.total > r.lines.length ? [w.moreRound(r.total - r.lines.length)] : []),
-      ].join('\n')
-    : `${w.round}\n${w.noRound}`;
+    ? join(
+        [
+          w.roundHeading(monthName(r.month), r.open, r.voters),
+          ...(r.lines.length === 0
+            ? [w.roundEmpty]
+            : r.lines.map((l) => en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept))),
+          ...(r.total > r.lines.length ? [w.moreRound(r.total - r.lines.length)] : []),
+        ],
+        '\n',
+      )
+    : md`${w.round}\n${w.noRound}`;
   const wins =
     d.wins.length === 0
       ? w.noWins
-      : d.wins
-          .map((x) => w.win(x.action.id, x.action.title, x.action.ownerId, x.initiative.id, x.day))
-          .join('\n');
+      : join(
+          d.wins.map((x) => w.win(x.action.id, x.action.title, x.action.ownerId, x.initiative.id, x.day)),
+          '\n',
+        );
   return [
     header(w.teamHeading),
-    section(`${w.essentials}\n${essentials}`),
+    section(md`${w.essentials}\n${essentials}`),
     section(round),
-    section(`${w.wins}\n${wins}`),
+    section(md`${w.wins}\n${wins}`),
   ];
 }
 
 /** The home view for `d.userId`; `notice` (the outcome of a button pressed in it) shows at the top. */
-export function homeView(d: HomeData, notice?: string): HomeView {
+export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
   const w = en.metrics.home;
   const top: KnownBlock[] = [header(w.title), context(notice ? w.notice(notice) : w.updated(d.today))];
   const blocks = [...top, ...mine(d), divider(), ...initiatives(d), divider(), ...team(d)];

@@ -3,8 +3,9 @@ import type { LoggedPainPoint, PainPointDetail } from '../../app/pain-points.js'
 import { MAX_PAIN_TEXT } from '../../domain/pain-points.js';
 import { truncate } from '../../domain/text.js';
 import { FIELD, VIEW } from '../ids.js';
-import { en, safe } from '../messages/en.js';
+import { en } from '../messages/en.js';
 import { linkTo, pref } from '../messages/en-rounds.js';
+import { clip, join, line, lines, md } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
   context,
@@ -80,12 +81,13 @@ export function painPointReply(d: PainPointDetail): BuiltMessage {
   );
   const blocks: KnownBlock[] = [
     header(`${pref(p.id)} ${p.text}`),
-    section(safe(p.text)),
+    // The full text, line breaks kept, every line quoted (./mrkdwn.ts `lines`).
+    section(lines(p.text)),
     context(facts, ...(link ? [w.showSource(link)] : [])),
     divider(),
-    section(`*${w.showRoundsHeading}*\n${roundLines.length ? roundLines.join('\n') : w.showNoRounds}`),
-    section(`*${en.historyHeading}*`),
+    section(md`*${w.showRoundsHeading}*\n${roundLines.length ? join(roundLines, '\n') : w.showNoRounds}`),
+    section(md`*${en.historyHeading}*`),
     ...linesToSections(history.slice(-30), 10).blocks,
   ];
-  return message(`${pref(p.id)} ${truncate(safe(p.text), 500)}`, blocks);
+  return message(md`${line(pref(p.id))} ${clip(line(p.text), 500)}`, blocks);
 }

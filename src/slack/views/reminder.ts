@@ -3,6 +3,7 @@ import type { ReminderPayload, StalledListPayload } from '../../app/nudge-types.
 import { ACTION } from '../ids.js';
 import { en } from '../messages/en.js';
 import { nudges } from '../messages/en-nudges.js';
+import type { Mrkdwn } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, LIMITS, linesToSections, message, plain, section } from './blocks.js';
 
 /** block_id of the row of buttons under one action of a reminder; the listener replaces it in place. */
@@ -61,7 +62,7 @@ export function stalledListMessage(p: StalledListPayload): BuiltMessage {
 export function withOutcome(
   blocks: readonly KnownBlock[],
   actionId: number,
-  outcome: string,
+  outcome: Mrkdwn,
 ): KnownBlock[] | null {
   const id = reminderButtonsBlockId(actionId);
   const index = blocks.findIndex((b) => b.block_id === id);

@@ -1,6 +1,7 @@
 import type { Notification } from '../../app/notifications.js';
 import type { OutboxEntry } from '../../app/outbox-types.js';
-import { bar, en, iref, safe } from '../messages/en.js';
+import { en, progress } from '../messages/en.js';
+import { lines, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
 import { checkAskMessage, verdictMessage, verdictOwnerMessage } from './check.js';
 import { digestDetailMessage, digestMessage } from './digest.js';
@@ -10,9 +11,13 @@ import { breakdownMessage, resultsMessage } from './results.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
   const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
-  const progress = `${bar(p.progress.done, p.progress.total)} (${p.progress.done}/${p.progress.total}) ${iref(p.initiative.id)}`;
-  const blocks = [section(`${en.winTitle}\n${line}`), context(progress)];
-  if (p.note) blocks.splice(1, 0, context(`> ${safe(p.note)}`));
+  const blocks = [
+    section(md`${en.winTitle}\n${line}`),
+    context(md`${progress(p.progress)} I-${p.initiative.id}`),
+  ];
+  // A note keeps its line breaks, each line quoted: none of it can pass for a line of the post.
+  const note = p.note ? lines(p.note) : null;
+  if (note) blocks.splice(1, 0, context(note));
   return message(en.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
 }
 

@@ -5,7 +5,8 @@ import type { MetricsPicture } from '../../app/metric-checks.js';
 import type { DomainError } from '../../domain/errors.js';
 import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
 import { ACTION } from '../ids.js';
-import { aref, bar, deptName, en, iref, safe } from '../messages/en.js';
+import { aref, deptName, en, iref, progress } from '../messages/en.js';
+import { channel, join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import {
   type BuiltMessage,
@@ -21,17 +22,17 @@ import {
 import { metricBlocks } from './check.js';
 
 /** Every reply to a command is a message body; the adapter sends it ephemerally unless it says otherwise. */
-export const textReply = (text: string): BuiltMessage => message(text, [section(text)]);
+export const textReply = (text: Mrkdwn): BuiltMessage => message(text, [section(text)]);
 
-function synopses(name?: SubcommandName): string[] {
+function synopses(name?: SubcommandName): Mrkdwn[] {
   return SUBCOMMANDS.filter((c) => !name || c.name === name).flatMap((c) =>
-    c.synopsis.map((s) => `\`${safe(s)}\``),
+    c.synopsis.map((s) => md`\`${line(s)}\``),
   );
 }
 
 export function helpReply(): BuiltMessage {
   const lines = synopses();
-  return message(`${en.help.title}\n${lines.join('\n')}`, [
+  return message(md`${line(en.help.title)}\n${join(lines, '\n')}`, [
     header(en.help.title),
     section(en.help.intro),
     ...linesToSections(lines, 10).blocks,
@@ -44,15 +45,15 @@ export function errorReply(error: DomainError, command?: SubcommandName): BuiltM
   const reason = en.error(error);
   const name = error.code === 'usage' ? error.command : command;
   const usage = name ? usageText(name) : en.seeHelp;
-  const text = `${reason}\n${usage}`;
+  const text = md`${reason}\n${usage}`;
   return message(text, [section(text)]);
 }
 
-const usageText = (name: SubcommandName) => `${en.usageHeading(name)}\n${synopses(name).join('\n')}`;
+const usageText = (name: SubcommandName) => md`${en.usageHeading(name)}\n${join(synopses(name), '\n')}`;
 
 /** `/cx help <subcommand>`: just that subcommand's usage. */
 export function usageReply(name: SubcommandName): BuiltMessage {
-  const text = `${usageText(name)}\n${en.seeHelp}`;
+  const text = md`${usageText(name)}\n${en.seeHelp}`;
   return message(text, [section(text)]);
 }
 
@@ -79,23 +80,25 @@ export function mineReply(items: MyAction[]): BuiltMessage {
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        `${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n` +
-          `_${iref(initiative.id)} ${safe(initiative.title)}_`,
+        md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
       actionButtons(action.id),
     );
   }
-  if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, '')));
-  const fallback = [heading, ...items.map((i) => `${aref(i.action.id)} ${safe(i.action.title)}`)].join('\n');
+  if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, md``)));
+  const fallback = join([heading, ...items.map((i) => en.refTitle(aref(i.action.id), i.action.title))], '\n');
   return message(fallback, blocks);
 }
 
-function summaryLine(s: InitiativeSummary): string {
+function summaryLine(s: InitiativeSummary): Mrkdwn {
   const i = s.initiative;
-  const star = i.tier === 'essential' ? ':star: ' : '';
-  const depts = i.depts.map(deptName).join(', ');
-  const next = s.hasNextStep ? '' : `\n${en.noNextStep}`;
-  return `${star}*${iref(i.id)}* ${safe(i.title)} · ${depts}\n${bar(s.progress.done, s.progress.total)} (${s.progress.done}/${s.progress.total})${next}`;
+  const star = i.tier === 'essential' ? md`:star: ` : md``;
+  const depts = join(
+    i.depts.map((d) => line(deptName(d))),
+    ', ',
+  );
+  const next = s.hasNextStep ? md`` : md`\n${en.noNextStep}`;
+  return md`${star}*I-${i.id}* ${line(i.title)} · ${depts}\n${progress(s.progress)}${next}`;
 }
 
 export function listReply(items: InitiativeSummary[], dept?: Department): BuiltMessage {
@@ -105,12 +108,15 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
   const all = [section(heading), ...blocks];
   if (omitted > 0) all.push(context(en.truncated(omitted, en.listFilterHint)));
   return message(
-    `${heading}\n${items.map((s) => `${iref(s.initiative.id)} ${safe(s.initiative.title)}`).join('\n')}`,
+    md`${heading}\n${join(
+      items.map((s) => en.refTitle(iref(s.initiative.id), s.initiative.title)),
+      '\n',
+    )}`,
     all,
   );
 }
 
-function historyLines(entries: HistoryEntry[]): string[] {
+function historyLines(entries: HistoryEntry[]): Mrkdwn[] {
   return entries.map((h) =>
     en.historyLine(h.at.toISOString().slice(0, 16).replace('T', ' '), h.actorId, h.kind, h.note),
   );
@@ -122,8 +128,7 @@ export function initiativeReply(d: InitiativeDetail, metrics?: MetricsPicture): 
   const blocks: KnownBlock[] = [
     header(`${iref(i.id)} ${i.title}`),
     section(
-      `${en.initiativeFacts(i)}\n${bar(d.progress.done, d.progress.total)} (${d.progress.done}/${d.progress.total})` +
-        (d.hasNextStep ? '' : `\n${en.noNextStep}`),
+      md`${en.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${en.noNextStep}`}`,
     ),
     context(en.metricLine('customer', i.customerMetric), en.metricLine('business', i.businessMetric)),
     ...(metrics ? metricBlocks(metrics) : []),
@@ -132,25 +137,25 @@ export function initiativeReply(d: InitiativeDetail, metrics?: MetricsPicture): 
   const actionLines = d.actions.map((a) => en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId));
   const acts = linesToSections(actionLines, 20);
   blocks.push(...acts.blocks);
-  if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, '')));
+  if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, md``)));
   const hist = linesToSections(historyLines(d.history).slice(-50), 10);
-  blocks.push(divider(), section(`*${en.historyHeading}*`), ...hist.blocks);
-  return message(`${iref(i.id)} ${safe(i.title)}`, blocks);
+  blocks.push(divider(), section(md`*${en.historyHeading}*`), ...hist.blocks);
+  return message(en.refTitle(iref(i.id), i.title), blocks);
 }
 
 export function actionReply(d: ActionDetail): BuiltMessage {
   const a = d.action;
   const lines = [
     en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId),
-    `${iref(d.initiative.id)} ${safe(d.initiative.title)} · ${deptName(a.dept)}`,
+    md`${en.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(en.blockedBecause(a.blockedReason));
   const hist = linesToSections(historyLines(d.history).slice(-60), 20);
-  return message(`${aref(a.id)} ${safe(a.title)}`, [
+  return message(en.refTitle(aref(a.id), a.title), [
     header(`${aref(a.id)} ${a.title}`),
-    section(lines.join('\n')),
+    section(join(lines, '\n')),
     divider(),
-    section(`*${en.historyHeading}*`),
+    section(md`*${en.historyHeading}*`),
     ...hist.blocks,
   ]);
 }
@@ -167,9 +172,9 @@ export function setupShowReply(
 ): BuiltMessage {
   const lines = BINDING_KEYS.map((key) => {
     const b = bindings.find((x) => x.key === key);
-    return `${deptName(key)}: ${b ? `<#${b.channelId}>` : `_${en.setupUnbound}_`}`;
+    return md`${line(deptName(key))}: ${b ? channel(b.channelId) : md`_${en.setupUnbound}_`}`;
   });
-  const jobs = schedules.map((s) => `\`${s.job}\` ${s.schedule}`);
-  const text = `*${en.setupShowHeading}*\n${lines.join('\n')}\n*${en.schedulesHeading}* (${timeZone})\n${jobs.join('\n')}`;
+  const jobs = schedules.map((s) => md`\`${line(s.job)}\` ${line(s.schedule)}`);
+  const text = md`*${en.setupShowHeading}*\n${join(lines, '\n')}\n*${en.schedulesHeading}* (${line(timeZone)})\n${join(jobs, '\n')}`;
   return message(text, [section(text)]);
 }

@@ -4,6 +4,7 @@ import type { RoundStatus } from '../../app/rounds.js';
 import { ACTION } from '../ids.js';
 import { en } from '../messages/en.js';
 import { closingLabel, pref } from '../messages/en-rounds.js';
+import { md } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
   context,
@@ -60,7 +61,7 @@ export function breakdownMessage(p: RoundBreakdownPayload): BuiltMessage {
   const lines = p.lines.map((l) => w.breakdownLine(l.painPointId, l.text, l.votes, l.byDept));
   const title = w.breakdownTitle(p.month);
   const { blocks } = linesToSections(lines, LIMITS.messageBlocks - 1);
-  return message(title, [section(`*${title}*`), ...blocks]);
+  return message(title, [section(md`*${title}*`), ...blocks]);
 }
 
 /** `/cx round status`: the open round's live standings, or the last results (with their adopt buttons). */
@@ -71,7 +72,7 @@ export function roundStatusReply(s: RoundStatus, timeZone: string): BuiltMessage
     s.kind === 'open'
       ? w.statusOpen(s.round.month, s.voters, closingLabel(s.round.closesAt.toISOString(), timeZone))
       : w.statusClosed(s.round.month, s.voters);
-  return message(`${heading}\n${fallback(s.round.month, s.lines)}`, [
+  return message(md`${heading}\n${fallback(s.round.month, s.lines)}`, [
     section(heading),
     ...resultBlocks(s.lines, s.kind === 'closed'),
   ]);

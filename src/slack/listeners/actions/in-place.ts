@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { withOutcome } from '../../views/reminder.js';
 
 interface Logger {
@@ -17,7 +18,7 @@ export async function showOutcomeInPlace(
   client: WebClient,
   where: { channelId: string | null | undefined; messageTs: string | null | undefined },
   actionId: number,
-  outcome: string,
+  outcome: Mrkdwn,
   logger: Logger,
   known?: { blocks?: unknown; text?: string },
 ): Promise<boolean> {

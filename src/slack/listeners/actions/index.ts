@@ -5,6 +5,7 @@ import { DEFAULT_SNOOZE_DAYS } from '../../../domain/actions.js';
 import { parseRefOfKind } from '../../../domain/refs.js';
 import { ACTION } from '../../ids.js';
 import { en } from '../../messages/en.js';
+import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { addUpdateModal } from '../../views/modals.js';
 import { errorReply, textReply } from '../../views/replies.js';
@@ -34,7 +35,7 @@ async function say(respond: RespondFn, message: BuiltMessage | string): Promise<
 }
 
 /** A reply to the presser, and (when it worked) what a reminder message should now show for the action. */
-type ButtonResult = BuiltMessage | { reply: BuiltMessage; outcome: string };
+type ButtonResult = BuiltMessage | { reply: BuiltMessage; outcome: Mrkdwn };
 
 /**
  * The shared shape of an action button: ack at once, run the use case, answer the presser only; on a

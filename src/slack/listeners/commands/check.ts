@@ -1,6 +1,7 @@
 import type { AppContext, Caller } from '../../../app/context.js';
 import { type CheckinOutcome, checkForm, recordCheckin } from '../../../app/metric-checks.js';
 import { en } from '../../messages/en.js';
+import { join, type Mrkdwn } from '../../messages/mrkdwn.js';
 import type { CommandOf } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { checkModal } from '../../views/check.js';
@@ -8,7 +9,7 @@ import { errorReply, textReply } from '../../views/replies.js';
 import type { CommandIO } from './handlers.js';
 
 /** What the person who recorded values is told: the values, and the verdict they completed (if any). */
-export function checkinText(o: CheckinOutcome): string {
+export function checkinText(o: CheckinOutcome): Mrkdwn {
   const w = en.metrics;
   const lines = [
     w.checkRecorded(
@@ -18,7 +19,7 @@ export function checkinText(o: CheckinOutcome): string {
   ];
   if (o.verdict) lines.push(w.verdictDecided(o.verdict.kind, o.verdict.verdict, o.verdict.postedTo));
   else if (o.waitingFor) lines.push(w.waitingForOther(o.waitingFor));
-  return lines.join('\n');
+  return join(lines, '\n');
 }
 
 /** `/cx check I-n` opens the check modal (pre-filled with the last values); with values it records them. */

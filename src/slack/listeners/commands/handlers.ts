@@ -25,6 +25,7 @@ import { localDate } from '../../../domain/dates.js';
 import type { Result } from '../../../domain/errors.js';
 import { JOBS } from '../../../jobs/index.js';
 import { en } from '../../messages/en.js';
+import { md } from '../../messages/mrkdwn.js';
 import type { ParsedCommand } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { logActionModal, newInitiativeModal } from '../../views/modals.js';
@@ -182,7 +183,7 @@ export async function handleCommand(
       return answer(bound, 'setup', (b) =>
         textReply(
           joined === 'private_needs_invite'
-            ? `${en.setupBound(b.key, b.channelId)} ${en.setupPrivate}`
+            ? md`${en.setupBound(b.key, b.channelId)} ${en.setupPrivate}`
             : en.setupBound(b.key, b.channelId),
         ),
       );

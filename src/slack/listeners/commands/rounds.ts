@@ -3,6 +3,7 @@ import { logPainPoint, painPointDetail } from '../../../app/pain-points.js';
 import { closeRound, openRound, roundStatus } from '../../../app/rounds.js';
 import { en } from '../../messages/en.js';
 import { closingLabel } from '../../messages/en-rounds.js';
+import { join } from '../../messages/mrkdwn.js';
 import type { CommandOf } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { painLoggedReply, painPointReply } from '../../views/pain-points.js';
@@ -42,7 +43,7 @@ export async function handleRound(
           const closes = closingLabel(r.round.closesAt.toISOString(), ctx.timeZone);
           const first = r.closedFirst.map((c) => w.closedFirst(c.round.month));
           return textReply(
-            [...first, w.opened(r.round.month, r.options.length, r.channels, closes)].join('\n'),
+            join([...first, w.opened(r.round.month, r.options.length, r.channels, closes)], '\n'),
           );
         }
         case 'exists':
@@ -59,7 +60,12 @@ export async function handleRound(
       if (!result.ok) return errorReply(result.error, 'round');
       const r = result.value;
       if (r.status === 'none_open') return textReply(w.noneOpen(r.last?.month ?? null));
-      return textReply(r.closed.map((c) => w.closed(c.round.month, c.voters, c.channels)).join('\n'));
+      return textReply(
+        join(
+          r.closed.map((c) => w.closed(c.round.month, c.voters, c.channels)),
+          '\n',
+        ),
+      );
     }
   }
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../app/context.js';
 import { homeData } from '../../../app/home.js';
+import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { homeView } from '../../views/home.js';
 
 /**
@@ -12,7 +13,7 @@ export async function publishHome(
   client: WebClient,
   ctx: AppContext,
   userId: string,
-  notice?: string,
+  notice?: Mrkdwn,
 ): Promise<void> {
   await client.views.publish({ user_id: userId, view: homeView(homeData(ctx, userId), notice) });
 }

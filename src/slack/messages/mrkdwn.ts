@@ -1,0 +1,79 @@
+/**
+ * `Mrkdwn`: the only kind of text the Block Kit builders (`section`, `context`, `message`…) accept for a
+ * mrkdwn field or a message's fallback text. It is made only in this file:
+ *
+ * - `md` joins our own markup (the literal parts of the template) with values that are already `Mrkdwn`
+ *   or numbers — a plain `string` in `md\`…${title}…\`` is a compile error;
+ * - people's text becomes `Mrkdwn` only through `line()` (one line: titles, pain points, names, units,
+ *   reasons) or `lines()` (a note shown on its own, every line of it quoted) — the one neutralising path;
+ * - `mention`, `channel` and `link` make the few `<…>` sequences of our own, from checked ids.
+ *
+ * So a person's `<!channel>`, line break or U+202E can only reach Slack escaped, folded or dropped. The
+ * brand exists at compile time only; a cast to it outside this file is refused by a test.
+ */
+import { escapeSlack, neutraliseMentions, truncate, visibleLine, visibleLines } from '../../domain/text.js';
+
+declare const brand: unique symbol;
+export type Mrkdwn = string & { readonly [brand]: 'mrkdwn' };
+
+const ours = (text: string) => text as Mrkdwn;
+
+/** Our markup, with `Mrkdwn` or numbers filled in. */
+export function md(strings: TemplateStringsArray, ...values: readonly (Mrkdwn | number)[]): Mrkdwn {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += String(values[i]) + (strings[i + 1] ?? '');
+  return ours(out);
+}
+
+/** A person's text (or any text not meant as markup) within a line of ours: folded, cleaned, escaped. */
+export const line = (text: string): Mrkdwn => ours(neutraliseMentions(text));
+
+/**
+ * A person's multi-line text (a note) on lines of its own: line breaks kept, but every line quoted, so
+ * none of it can pass for a line of ours (a poll option, a list item). Empty when there is nothing to show.
+ */
+export const lines = (text: string): Mrkdwn =>
+  ours(
+    visibleLines(text)
+      .map((l) => (l.trim() === '' ? '>' : `> ${escapeSlack(l)}`))
+      .join('\n'),
+  );
+
+const USER_ID = /^[UW][A-Z0-9]{1,30}$/;
+const CHANNEL_ID = /^[CG][A-Z0-9]{1,30}$/;
+
+/** `<@U…>`: a mention of a user id we hold (never a label, which could say anything). */
+export const mention = (userId: string): Mrkdwn =>
+  USER_ID.test(userId) ? ours(`<@${userId}>`) : line(userId);
+
+/** `<#C…>`: a channel link. */
+export const channel = (channelId: string): Mrkdwn =>
+  CHANNEL_ID.test(channelId) ? ours(`<#${channelId}>`) : line(channelId);
+
+/** `<https://…|label>` for a plain http(s) URL; null for anything else (it could smuggle markup). */
+export function link(url: string | null, label: Mrkdwn): Mrkdwn | null {
+  return url && /^https?:\/\/[^\s|<>]+$/.test(url) ? ours(`<${url}|${label}>`) : null;
+}
+
+/** Items joined by a separator written in our code (a literal: `'\n'`, `', '`, `' · '`…). */
+export function join<S extends string>(
+  items: readonly Mrkdwn[],
+  separator: string extends S ? never : S,
+): Mrkdwn {
+  return ours(items.join(separator));
+}
+
+/**
+ * At most `max` characters, ending in `…` when shortened; never cuts an entity, a surrogate pair or one
+ * of our `<…>` sequences (half a mention or link would show as garbage or swallow what follows).
+ */
+export function clip(text: Mrkdwn, max: number): Mrkdwn {
+  const cut = truncate(text, max);
+  if (cut === text || cut === '') return ours(cut);
+  const body = cut.slice(0, -1);
+  const open = body.lastIndexOf('<');
+  return ours(open >= 0 && body.indexOf('>', open) < 0 ? `${body.slice(0, open).trimEnd()}…` : cut);
+}
+
+/** Text for a plain_text field: nothing is parsed there, but line breaks and bidi controls still act. */
+export const plainLine = (text: string): string => visibleLine(text);
