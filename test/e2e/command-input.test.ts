@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { FIELD } from '../../src/slack/ids.js';
+import { type Harness, openedView, startHarness } from '../support/harness.js';
 
 /**
  * Hostile `/cx` text through signed HTTP (issue 9): text built to make the parser work hard, and values
@@ -60,6 +61,77 @@ describe('an option without a value', () => {
     const before = h.snapshot();
     const reply = h.replyText(await h.cx('UALICE', text));
     expect(reply).toContain(named);
+    expect(h.snapshot()).toEqual(before);
+  });
+});
+
+describe('a metric unit is a short plain label', () => {
+  const metricRow = () =>
+    h.bot.handle.sqlite
+      .prepare(
+        'select customer_metric_name, customer_unit, business_metric_name, business_unit from initiatives',
+      )
+      .all();
+
+  it.each([
+    'metric I-1 customer "CSAT" 70 -> 80 <!channel>',
+    'metric I-1 customer "CSAT" 10<!here> -> 5<!here>',
+    'metric I-1 customer "CSAT" 70 -> 80 <@UBOB>',
+    'metric I-1 business "Cost" 12 -> 9 "€\n:two: *P-99* Fake"',
+    'metric I-1 business "Cost" 12 -> 9 €\u202e',
+    'metric I-1 business "Cost" 12 -> 9 seventeen-letters',
+  ])('%j is refused with a usage hint, nothing stored, nobody pinged', async (text) => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    const before = h.snapshot();
+    const posts = h.emulator.callsTo('chat.postMessage').length;
+    const result = await h.cx('UALICE', text);
+    expect(result.status).toBe(200);
+    const reply = h.replyText(result);
+    expect(reply).toMatch(/unit/i);
+    expect(reply).toContain('/cx metric &lt;I-n&gt;');
+    // The refused unit is shown as text, never as live markup.
+    expect(reply).not.toMatch(/<!channel>|<!here>|<@UBOB>/);
+    await h.drain();
+    expect(h.snapshot()).toEqual(before);
+    expect(metricRow()).toEqual([
+      { customer_metric_name: null, customer_unit: null, business_metric_name: null, business_unit: null },
+    ]);
+    expect(h.emulator.callsTo('chat.postMessage').length).toBe(posts);
+  });
+
+  it('a plain unit is still taken: `70% -> 80%`, `12 -> 9 €`', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'metric I-1 customer "CSAT" 70% -> 80%');
+    await h.cx('UALICE', 'metric I-1 business "Cost" 12 -> 9 €');
+    expect(metricRow()).toEqual([
+      { customer_metric_name: 'CSAT', customer_unit: '%', business_metric_name: 'Cost', business_unit: '€' },
+    ]);
+  });
+
+  it('the New initiative modal refuses the same units inline, and creates nothing', async () => {
+    const opened = h.emulator.callsTo('views.open').length;
+    await h.cx('UALICE', 'new');
+    const viewId = await openedView(h.emulator, 'UALICE', opened);
+    const before = h.snapshot();
+    const result = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: {
+        [FIELD.title]: 'Answer within a day',
+        [FIELD.lead]: 'service',
+        [FIELD.customerName]: 'CSAT',
+        [FIELD.customerBaseline]: '70',
+        [FIELD.customerTarget]: '80',
+        [FIELD.customerUnit]: '<!channel>',
+        [FIELD.businessName]: 'Cost to serve',
+        [FIELD.businessBaseline]: '12<!here>',
+        [FIELD.businessTarget]: '9',
+      },
+    });
+    expect(result.viewClosed).toBe(false);
+    const errors = (result.body as { errors: Record<string, string> }).errors;
+    expect(errors[FIELD.customerUnit]).toMatch(/unit/i);
+    expect(errors[FIELD.businessUnit] ?? errors[FIELD.businessBaseline]).toMatch(/unit/i);
     expect(h.snapshot()).toEqual(before);
   });
 });

@@ -118,6 +118,8 @@ export const en = {
       case 'usage':
         if (e.detail === 'invalid_value' && e.cause) return valueError(e.cause);
         if (e.detail === 'too_long') return md`That is too long: at most ${e.max ?? md``} characters.`;
+        if (e.detail === 'bad_unit')
+          return md`A unit is a short label after the numbers, like \`%\`, \`€\` or \`pts\`: at most ${e.max ?? md``} letters, digits or signs, without mentions, links or line breaks.`;
         return USAGE_DETAIL[e.detail] ?? md`That is not how this command is used.`;
       case 'unknown_ref':
         return md`There is no ${typed(e.ref)}.`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_METRIC_NAME_LENGTH } from '../../domain/limits.js';
-import { parseMeasurement } from '../../domain/metrics.js';
+import { MAX_METRIC_NAME_LENGTH, MAX_UNIT_LENGTH } from '../../domain/limits.js';
+import { isValidUnit, parseMeasurement } from '../../domain/metrics.js';
 import type { Metric, MetricKind } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
 import type { FieldErrors, Parsed } from './view-state.js';
@@ -16,6 +16,8 @@ export interface MetricFieldWords {
   conflictingUnits: string;
   tooLong: (max: number) => string;
   notANumber: string;
+  /** A unit with markup, mentions, control characters or line breaks in it (`max`: its length limit). */
+  badUnit: (max: number) => string;
 }
 
 const FIELDS: Record<MetricKind, { name: string; baseline: string; target: string; unit: string }> = {
@@ -32,8 +34,6 @@ const FIELDS: Record<MetricKind, { name: string; baseline: string; target: strin
     unit: FIELD.businessUnit,
   },
 };
-
-export const MAX_UNIT_LENGTH = 20;
 
 /**
  * The optional customer and business metric of the New initiative modal, each all-or-nothing: name,
@@ -59,6 +59,7 @@ export function parseInitiativeMetrics(
     if (!name) errors[f.name] = words.incomplete;
     else if (name.length > MAX_METRIC_NAME_LENGTH) errors[f.name] = words.tooLong(MAX_METRIC_NAME_LENGTH);
     if (unitText.length > MAX_UNIT_LENGTH) errors[f.unit] = words.tooLong(MAX_UNIT_LENGTH);
+    else if (unitText && !isValidUnit(unitText)) errors[f.unit] = words.badUnit(MAX_UNIT_LENGTH);
     const number = (field: string, raw: string) => {
       if (!raw) {
         errors[field] = words.incomplete;
@@ -66,6 +67,11 @@ export function parseInitiativeMetrics(
       }
       const measured = parseMeasurement(raw);
       if (!measured.ok) errors[field] = words.notANumber;
+      // A unit glued to the number (`12<!here>`) is printed like the unit field: the same rule applies.
+      else if (measured.value.unit !== null && !isValidUnit(measured.value.unit)) {
+        errors[field] = words.badUnit(MAX_UNIT_LENGTH);
+        return null;
+      }
       return measured.ok ? measured.value : null;
     };
     const baseline = number(f.baseline, baselineText);
