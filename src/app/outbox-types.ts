@@ -30,4 +30,16 @@ export interface OutboxEntry extends OutboxMessage {
   sentChannel: string | null;
   sentTs: string | null;
   lastError: string | null;
+  /** Who is delivering a `sending` row and until when (wall-clock ms); null once it left `sending`. */
+  claim: Claim | null;
+}
+
+/**
+ * A deliverer's hold on a row it is sending. `leaseUntil` is wall-clock ms (Date.now), not the injected
+ * clock: every process that opens one SQLite file runs on one host and shares that clock, while injected
+ * clocks may be pinned (tests, `--at`) and differ between processes, so a lease on them would never run out.
+ */
+export interface Claim {
+  by: string;
+  leaseUntil: number;
 }

@@ -11,7 +11,7 @@ export type {
 } from '../db/repositories/outbox-repo.js';
 /** Use cases call `enqueue(tx, messages, now)` inside the transaction that makes the change worth saying. */
 export { enqueue } from '../db/repositories/outbox-repo.js';
-export type { OutboxEntry, OutboxMessage, Recipient } from './outbox-types.js';
+export type { Claim, OutboxEntry, OutboxMessage, Recipient } from './outbox-types.js';
 
 /** What the notifier (slack/) needs from storage, without importing db/. */
 export interface OutboxPort extends OutboxRepo {

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { type ChatPostMessageArguments, ErrorCode, type WebClient } from '@slack/web-api';
-import type { OutboxEntry, OutboxPort } from '../app/outbox.js';
+import type { Claim, OutboxEntry, OutboxPort } from '../app/outbox.js';
 import type { Clock } from '../clock.js';
 import { assertOwnRetries } from './web-client.js';
 
@@ -7,11 +9,18 @@ import { assertOwnRetries } from './web-client.js';
  * Delivers outbox entries over the Web API, each exactly once.
  *
  * Exactly once: a row is claimed (`sending`, with the channel it goes to) before `chat.postMessage`, and every
- * post carries `metadata.event_payload.key`. When the answer is lost — a crash (rows left in `sending`, settled
- * by `recover()`), a 5xx, a timeout, a dropped connection — the next step first looks for the key in the
- * channel's history (or the thread's replies) and records the post it finds instead of posting again. If
- * that look-up cannot be done (no scope, bot removed from the channel), the row is held rather than posted
- * blindly; only a channel or thread that no longer exists counts as "not there".
+ * post carries `metadata.event_payload.key`. When the answer is lost — a crash (rows left in `sending`), a 5xx,
+ * a timeout, a dropped connection — the next step first looks for the key in the channel's history (or the
+ * thread's replies) and records the post it finds instead of posting again. If that look-up cannot be done
+ * (no scope, bot removed from the channel), the row is held rather than posted blindly; only a channel or
+ * thread that no longer exists counts as "not there".
+ *
+ * Across processes (the bot, a CLI job, a second bot during a rolling deploy, all on one database): a claim
+ * names its notifier and carries a lease, renewed every few seconds while the row is worked on. A `sending`
+ * row is someone else's business until its lease has run out; only then does a poll (or `recover()`) take it
+ * over — atomically, so one process settles it — look for the post, and record it or send it. The lease is
+ * the Web API timeout plus a margin: after it, a post the dead owner had sent has reached Slack or never will,
+ * so the look-up is conclusive. Leases are wall-clock (see Claim), so they run out under a pinned clock too.
  *
  * Order: rows to one recipient form a lane delivered strictly in id (enqueue) order: only a lane's first
  * unfinished row is ever attempted, so a retry, a rate limit or a hold on it keeps later rows behind it. A
@@ -67,6 +76,12 @@ export interface NotifierOptions {
   backoffCapMs?: number;
   /** Lanes delivered at once. Default 4. */
   concurrency?: number;
+  /** How long a claim holds without renewal, wall-clock ms. Default: the client's timeout + 10 s. */
+  leaseMs?: number;
+  /** Wall clock for leases (ms). Default Date.now; tests pass their own to let a lease run out. */
+  wallNow?: () => number;
+  /** This deliverer's name in claims. Default: host, process id and a random part. */
+  id?: string;
 }
 
 export interface DrainOptions {
@@ -83,7 +98,10 @@ export interface Notifier {
   start(): void;
   /** Stops polling and waits for the delivery in flight. */
   stop(): Promise<void>;
-  /** At start-up, before `start()`: settles rows a previous process left in `sending`. */
+  /**
+   * At start-up, before `start()`: settles rows left in `sending` whose lease has run out (their process is
+   * gone). Rows another live process is sending are left to it; the poll settles them should it die.
+   */
   recover(): Promise<void>;
 }
 
@@ -226,6 +244,18 @@ const MAX_LOOKUP_PAGES = 10;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Beyond the Web API timeout: a post in flight when its process died has reached Slack by then. */
+const LEASE_MARGIN_MS = 10_000;
+/** How often a lease held by another deliverer is looked at again. */
+const LEASE_RECHECK_MS = 2_000;
+/** Renewals per lease: a live owner misses several before its lease runs out (a busy event loop). */
+const RENEWALS_PER_LEASE = 5;
+
+function defaultLeaseMs(client: WebClient): number {
+  const timeout = Number(Reflect.get(client, 'timeout'));
+  return (Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000) + LEASE_MARGIN_MS;
+}
+
 export function createNotifier(options: NotifierOptions): Notifier {
   assertOwnRetries(options.client);
   const { client, outbox, render, clock, logger, onHeld } = options;
@@ -235,6 +265,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const backoffBaseMs = options.backoffBaseMs ?? 1_000;
   const backoffCapMs = options.backoffCapMs ?? 5 * 60_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
+  const leaseMs = options.leaseMs ?? defaultLeaseMs(client);
+  const wallNow = options.wallNow ?? Date.now;
+  const self = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   const wakes = new Map<number, Wake>();
   /** Rate-limit pauses, real time: `chat.postMessage:<channel>` or a whole method. */
@@ -250,8 +283,37 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let pollTimer: NodeJS.Timeout | undefined;
   let wakeTimer: NodeJS.Timeout | undefined;
   let wakeTimerAt = Number.POSITIVE_INFINITY;
+  let heartbeat: NodeJS.Timeout | undefined;
 
   const realNow = () => Date.now();
+
+  // ---- claims and leases --------------------------------------------------------------------------------
+
+  const claim = (): Claim => ({ by: self, leaseUntil: wallNow() + leaseMs });
+
+  /** A `sending` row nobody holds any more: claimed without a lease, or its owner stopped renewing. */
+  const abandoned = (entry: OutboxEntry) => entry.claim === null || entry.claim.leaseUntil <= wallNow();
+
+  /** Rows this notifier works on; their leases are renewed while any is held. */
+  function hold(id: number): void {
+    inFlight.add(id);
+    if (heartbeat) return;
+    heartbeat = setInterval(() => {
+      try {
+        outbox.renewLease(self, [...inFlight], claim().leaseUntil);
+      } catch (err) {
+        logger.error('outbox: renewing leases failed', err);
+      }
+    }, leaseMs / RENEWALS_PER_LEASE);
+    heartbeat.unref();
+  }
+
+  function release(id: number): void {
+    inFlight.delete(id);
+    if (inFlight.size > 0 || !heartbeat) return;
+    clearInterval(heartbeat);
+    heartbeat = undefined;
+  }
 
   // ---- rate-limit pauses -------------------------------------------------------------------------------
 
@@ -390,6 +452,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         outbox.markRetry(entry.id, new Date(now.getTime() + failure.retryAfterMs), failure.error, {
           maybeSent: !ownPost && entry.sentChannel !== null,
           refundAttempt: ownPost,
+          by: self,
         });
         remember(entry, failure.retryAfterMs, true);
         return;
@@ -398,7 +461,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         // Own posts were counted by their claim; a failed look-up counts here, so it backs off too.
         const attempts = entry.attempts + 1;
         if (attempts >= maxAttempts) {
-          outbox.markDead(entry.id, `gave up after ${attempts} attempts: ${failure.error}`);
+          outbox.markDead(entry.id, `gave up after ${attempts} attempts: ${failure.error}`, self);
           logger.error(
             `outbox: gave up on ${entry.key} (${entry.kind}) after ${attempts} attempts: ${failure.error}`,
           );
@@ -410,6 +473,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         outbox.markRetry(entry.id, new Date(now.getTime() + delay), failure.error, {
           maybeSent,
           countAttempt: !ownPost,
+          by: self,
         });
         logger.warn(`outbox: ${entry.key} failed (${failure.error}); retry in ${delay} ms`);
         remember(entry, delay, true);
@@ -418,6 +482,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       case 'held': {
         outbox.markHeld(entry.id, failure.error, new Date(now.getTime() + heldRetryMs), {
           maybeSent: !ownPost && entry.sentChannel !== null,
+          by: self,
         });
         remember(entry, heldRetryMs, false);
         if (entry.status !== 'held') {
@@ -431,7 +496,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         return;
       }
       case 'dead': {
-        outbox.markDead(entry.id, failure.error);
+        outbox.markDead(entry.id, failure.error, self);
         wakes.delete(entry.id);
         logger.error(
           `outbox: DEAD ${entry.key} (${entry.kind}) to ${JSON.stringify(entry.recipient)}: ${failure.error} — ` +
@@ -497,7 +562,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       fail(entry, { kind: 'dead', error: 'reactions_without_parent' }, false);
       return;
     }
-    if (!outbox.markSending(entry.id, clock.now(), target.channel)) return;
+    if (!outbox.markSending(entry.id, clock.now(), target.channel, claim())) return;
     try {
       for (const name of names) {
         await call('reactions.add', undefined, () =>
@@ -506,7 +571,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           if (!(err instanceof CallFailed && err.failure.error === 'already_reacted')) throw err;
         });
       }
-      outbox.markSent(entry.id, { channel: target.channel, ts }, clock.now());
+      outbox.markSent(entry.id, { channel: target.channel, ts }, clock.now(), self);
       wakes.delete(entry.id);
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
@@ -524,7 +589,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (entry.sentChannel !== null) {
         const found = await findPosted(entry, entry.sentChannel, target.threadTs);
         if (found) {
-          outbox.markSent(entry.id, found, clock.now());
+          outbox.markSent(entry.id, found, clock.now(), self);
           logger.info(`outbox: ${entry.key} was already posted; recorded ${found.channel}/${found.ts}`);
           return;
         }
@@ -542,7 +607,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
         return;
       }
 
-      if (!outbox.markSending(entry.id, clock.now(), target.channel)) return; // someone else has it
+      // Someone else has it.
+      if (!outbox.markSending(entry.id, clock.now(), target.channel, claim())) return;
       claimed = true;
 
       const args = {
@@ -560,7 +626,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
           maybeSent: true,
         });
       }
-      outbox.markSent(entry.id, { channel: res.channel ?? target.channel, ts: res.ts }, clock.now());
+      outbox.markSent(entry.id, { channel: res.channel ?? target.channel, ts: res.ts }, clock.now(), self);
       wakes.delete(entry.id);
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
@@ -580,7 +646,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       for (let p = queue.shift(); p && !stopped; p = queue.shift()) {
         // Pauses may have begun since planning (a 429 on this channel or the workspace).
         if (postPause(p.target.channel) > 0) continue;
-        inFlight.add(p.entry.id);
+        hold(p.entry.id);
         try {
           await deliver(p.entry, p.target);
         } catch (err) {
@@ -593,7 +659,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
             retry: false,
           });
         } finally {
-          inFlight.delete(p.entry.id);
+          release(p.entry.id);
         }
       }
     };
@@ -605,6 +671,13 @@ export function createNotifier(options: NotifierOptions): Notifier {
     let progressed = 0;
     let retryWait = Number.POSITIVE_INFINITY;
     let anyWait = Number.POSITIVE_INFINITY;
+    // Rows left in `sending` by a process that died: settled here, so a running bot completes them.
+    const doubt = await settleAbandoned();
+    progressed += doubt.settled;
+    if (doubt.waitMs !== null) {
+      retryWait = doubt.waitMs;
+      anyWait = doubt.waitMs;
+    }
     let cursor = 0;
     while (!stopped) {
       const heads = outbox.heads(PAGE, cursor);
@@ -684,7 +757,18 @@ export function createNotifier(options: NotifierOptions): Notifier {
     }
   }
 
+  /** Takes over an abandoned `sending` row and finds out whether its post went out. */
   async function settle(entry: OutboxEntry): Promise<void> {
+    if (!outbox.takeOver(entry.id, entry.claim, claim())) return; // settled, or taken over, by someone else
+    hold(entry.id);
+    try {
+      await settleHeld(entry);
+    } finally {
+      release(entry.id);
+    }
+  }
+
+  async function settleHeld(entry: OutboxEntry): Promise<void> {
     let channel = entry.sentChannel;
     let threadTs: string | undefined;
     if (entry.threadOf !== undefined) {
@@ -698,37 +782,52 @@ export function createNotifier(options: NotifierOptions): Notifier {
     const now = clock.now();
     if (channel === null || (entry.threadOf !== undefined && threadTs === undefined)) {
       // Nowhere it could have gone.
-      outbox.markRetry(entry.id, now, 'in_doubt_unplaceable');
+      outbox.markRetry(entry.id, now, 'in_doubt_unplaceable', { by: self });
       return;
     }
     try {
       const found = await findPosted(entry, channel, threadTs);
       if (found) {
-        outbox.markSent(entry.id, found, now);
+        outbox.markSent(entry.id, found, now, self);
         logger.info(`outbox: recovered ${entry.key}: it was posted (${found.channel}/${found.ts})`);
       } else {
-        outbox.markRetry(entry.id, now, 'in_doubt_not_posted');
+        outbox.markRetry(entry.id, now, 'in_doubt_not_posted', { by: self });
         logger.info(`outbox: recovered ${entry.key}: not posted; it will be sent`);
       }
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
       // Still unknown: leave the doubt on the row so delivery looks again before posting.
-      outbox.markRetry(entry.id, now, `in_doubt: ${err.failure.error}`, { maybeSent: true });
+      outbox.markRetry(entry.id, now, `in_doubt: ${err.failure.error}`, { maybeSent: true, by: self });
       logger.warn(`outbox: could not settle ${entry.key} yet (${err.failure.error})`);
       if (err.failure.kind === 'rate_limited') remember(entry, err.failure.retryAfterMs, true);
     }
   }
 
-  function recover(): Promise<void> {
-    const run = chain.then(async () => {
-      for (const entry of outbox.inDoubt()) {
-        if (stopped) return;
-        if (inFlight.has(entry.id)) continue;
-        await settle(entry);
+  /**
+   * Settles `sending` rows whose lease has run out. Returns how many it settled and the shortest wait for a
+   * live lease of another deliverer to run out (the poll comes back then; drain waits for it).
+   */
+  async function settleAbandoned(): Promise<{ settled: number; waitMs: number | null }> {
+    let settled = 0;
+    let waitMs = Number.POSITIVE_INFINITY;
+    for (const entry of outbox.inDoubt()) {
+      if (stopped) break;
+      if (inFlight.has(entry.id)) continue;
+      if (!abandoned(entry)) {
+        // Looked at again soon: its owner usually finishes long before the lease would run out.
+        waitMs = Math.min(waitMs, (entry.claim?.leaseUntil ?? 0) - wallNow() + 1, LEASE_RECHECK_MS);
+        continue;
       }
-    });
+      await settle(entry);
+      settled++;
+    }
+    return { settled, waitMs: Number.isFinite(waitMs) ? Math.max(1, waitMs) : null };
+  }
+
+  function recover(): Promise<void> {
+    const run = chain.then(() => settleAbandoned());
     chain = run.catch(() => undefined);
-    return run;
+    return run.then(() => undefined);
   }
 
   return {
@@ -747,6 +846,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       if (pollTimer) clearInterval(pollTimer);
       if (wakeTimer) clearTimeout(wakeTimer);
       await chain;
+      if (heartbeat) clearInterval(heartbeat);
     },
   };
 }

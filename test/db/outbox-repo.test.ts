@@ -93,6 +93,28 @@ describe('outbox repository', () => {
     expect(repo.inDoubt().map((e) => e.key)).toEqual(['a']);
   });
 
+  it('a sending row is its claimant’s: others neither renew nor settle it; a take-over is compare-and-set', () => {
+    enqueue(handle.db, [msg('a', marketing)], T0);
+    const a = repo.findByKey('a')!;
+    expect(repo.markSending(a.id, T0, 'C1', { by: 'p1', leaseUntil: 1_000 })).toBe(true);
+    expect(repo.findByKey('a')?.claim).toEqual({ by: 'p1', leaseUntil: 1_000 });
+    expect(repo.renewLease('p2', [a.id], 5_000)).toBe(0);
+    expect(repo.renewLease('p1', [a.id], 2_000)).toBe(1);
+    repo.markRetry(a.id, T0, 'not yours', { by: 'p2' });
+    repo.markSent(a.id, { channel: 'C1', ts: '1.0' }, T0, 'p2');
+    expect(repo.findByKey('a')).toMatchObject({ status: 'sending', claim: { by: 'p1', leaseUntil: 2_000 } });
+
+    // p1's lease ran out: p2 and p3 both judged it abandoned on what they read; one wins.
+    const seen = repo.findByKey('a')!.claim;
+    expect(repo.takeOver(a.id, seen, { by: 'p2', leaseUntil: 9_000 })).toBe(true);
+    expect(repo.takeOver(a.id, seen, { by: 'p3', leaseUntil: 9_000 })).toBe(false);
+    // p1 comes back late: it cannot undo p2's work.
+    repo.markRetry(a.id, T0, 'late', { by: 'p1' });
+    expect(repo.findByKey('a')).toMatchObject({ status: 'sending', claim: { by: 'p2' } });
+    repo.markSent(a.id, { channel: 'C1', ts: '1.0' }, T0, 'p2');
+    expect(repo.findByKey('a')).toMatchObject({ status: 'sent', claim: null });
+  });
+
   it('records where and when a message was sent', () => {
     enqueue(handle.db, [msg('a', { type: 'user', id: 'U1' })], T0);
     const a = repo.findByKey('a')!;

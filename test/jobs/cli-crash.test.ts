@@ -141,7 +141,8 @@ describe('npm run cx -- job reminders, killed halfway', () => {
     } finally {
       handle.close();
     }
-  }, 60_000);
+    // Step 3 waits for the leases of the killed run's posts in flight to run out (Web API timeout + margin).
+  }, 120_000);
 
   it('needs the bot’s Slack settings to post (exit 2, one line)', async () => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, 'job', 'digest'], {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { OutboxEntry, OutboxMessage, Recipient } from '../../app/outbox-types.js';
+import type { Claim, OutboxEntry, OutboxMessage, Recipient } from '../../app/outbox-types.js';
 import type { Executor } from '../client.js';
 import { outbox } from '../schema.js';
 
@@ -84,6 +84,10 @@ function toEntry(r: Row): OutboxEntry {
     sentChannel: r.sentChannel,
     sentTs: r.sentTs,
     lastError: r.lastError,
+    claim:
+      r.status === 'sending' && r.claimedBy !== null && r.leaseUntil !== null
+        ? { by: r.claimedBy, leaseUntil: r.leaseUntil }
+        : null,
   };
   if (r.threadOf !== null) entry.threadOf = r.threadOf;
   return entry;
@@ -99,7 +103,21 @@ export interface RetryOptions {
   refundAttempt?: boolean;
   /** Count a failure that happened without a claim (checking on an earlier attempt) toward giving up. */
   countAttempt?: boolean;
+  /** The deliverer writing; see `OutboxRepo` on ownership. */
+  by?: string;
 }
+
+/**
+ * Ownership: a `sending` row is changed only by the deliverer that claimed it (`by`, matched against its
+ * claim; a row claimed without one matches an omitted `by`). Rows in any other state may be changed by
+ * anyone. So a process that lost its claim (lease ran out, someone settled the row) cannot undo that.
+ */
+function ownedBy(by: string | undefined) {
+  return sql`(${outbox.status} <> 'sending' or ${outbox.claimedBy} is ${by ?? null})`;
+}
+
+/** Leaving `sending` ends the claim. */
+const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
 
 export interface OutboxRepo {
   /**
@@ -113,10 +131,18 @@ export interface OutboxRepo {
   /**
    * Claims a pending or held row for one attempt: status `sending`, attempts + 1, `nextAttemptAt` = `now` (so
    * an in-doubt row tells when its last attempt started) and `sentChannel` = where the post is going (so
-   * recovery knows where to look). False when another deliverer got there first.
+   * recovery knows where to look). `claim`: who holds it and until when (see Claim); without one the row
+   * counts as abandoned at once. False when another deliverer got there first.
    */
-  markSending(id: number, now: Date, channel?: string | null): boolean;
-  markSent(id: number, sent: { channel: string; ts: string }, now: Date): void;
+  markSending(id: number, now: Date, channel?: string | null, claim?: Claim): boolean;
+  /** Extends the lease of rows `by` holds in `sending`. Returns how many it still holds. */
+  renewLease(by: string, ids: readonly number[], leaseUntil: number): number;
+  /**
+   * Takes over a `sending` row whose claim is still `seen` (the claim read when judging it abandoned), so of
+   * two processes settling the same row only one wins. False when it changed meanwhile.
+   */
+  takeOver(id: number, seen: Claim | null, claim: Claim): boolean;
+  markSent(id: number, sent: { channel: string; ts: string }, now: Date, by?: string): void;
   /** Back to pending until `nextAttemptAt`. */
   markRetry(id: number, nextAttemptAt: Date, error: string, options?: RetryOptions): void;
   /**
@@ -125,15 +151,18 @@ export interface OutboxRepo {
    * schedules the slow periodic retry; without it the row waits for `releaseHeld`. `maybeSent` keeps the
    * doubt of an earlier attempt (see RetryOptions) when the hold came from failing to check on it.
    */
-  markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent'>): void;
+  markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent' | 'by'>): void;
   /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
-  markDead(id: number, error: string): void;
+  markDead(id: number, error: string, by?: string): void;
   /**
    * Held rows (of one recipient, or all) become pending again, due at `now` (default: immediately). Call when a
    * channel is bound or fixed, then kick the notifier. Returns how many rows were released.
    */
   releaseHeld(filter?: RecipientFilter, now?: Date): number;
-  /** Rows left in `sending`: a process stopped between claiming them and recording the answer. */
+  /**
+   * Rows in `sending`: being delivered, or left there by a process that stopped between claiming them and
+   * recording the answer — their `claim` tells which (a lease that ran out, or none).
+   */
   inDoubt(): OutboxEntry[];
   findByKey(key: string): OutboxEntry | null;
   counts(): Record<OutboxStatus, number>;
@@ -168,7 +197,7 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
     heads: (limit, afterId = 0) => heads(limit, afterId),
     due: (now, limit, afterId = 0) => heads(limit, afterId, now),
 
-    markSending(id, now, channel = null) {
+    markSending(id, now, channel = null, claim) {
       const result = db
         .update(outbox)
         .set({
@@ -176,22 +205,58 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
           attempts: sql`${outbox.attempts} + 1`,
           nextAttemptAt: now,
           sentChannel: channel,
+          claimedBy: claim?.by ?? null,
+          leaseUntil: claim?.leaseUntil ?? null,
         })
         .where(and(eq(outbox.id, id), inArray(outbox.status, ['pending', 'held'])))
         .run();
       return result.changes > 0;
     },
 
-    markSent(id, sent, now) {
+    renewLease(by, ids, leaseUntil) {
+      if (ids.length === 0) return 0;
+      return db
+        .update(outbox)
+        .set({ leaseUntil })
+        .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, 'sending'), eq(outbox.claimedBy, by)))
+        .run().changes;
+    },
+
+    takeOver(id, seen, claim) {
+      return (
+        db
+          .update(outbox)
+          .set({ claimedBy: claim.by, leaseUntil: claim.leaseUntil })
+          .where(
+            and(
+              eq(outbox.id, id),
+              eq(outbox.status, 'sending'),
+              sql`${outbox.claimedBy} is ${seen?.by ?? null}`,
+              sql`${outbox.leaseUntil} is ${seen?.leaseUntil ?? null}`,
+            ),
+          )
+          .run().changes > 0
+      );
+    },
+
+    markSent(id, sent, now, by) {
       db.update(outbox)
-        .set({ status: 'sent', sentChannel: sent.channel, sentTs: sent.ts, sentAt: now, lastError: null })
-        .where(eq(outbox.id, id))
+        .set({
+          status: 'sent',
+          sentChannel: sent.channel,
+          sentTs: sent.ts,
+          sentAt: now,
+          lastError: null,
+          ...UNCLAIMED,
+        })
+        .where(and(eq(outbox.id, id), ownedBy(by)))
         .run();
     },
 
     markRetry(id, nextAttemptAt, error, options = {}) {
       db.update(outbox)
         .set({
+          ...UNCLAIMED,
           status: 'pending',
           nextAttemptAt,
           lastError: error,
@@ -199,27 +264,28 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
           ...(options.refundAttempt ? { attempts: sql`max(0, ${outbox.attempts} - 1)` } : {}),
           ...(options.countAttempt ? { attempts: sql`${outbox.attempts} + 1` } : {}),
         })
-        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED), ownedBy(options.by)))
         .run();
     },
 
     markHeld(id, error, retryAt, options = {}) {
       db.update(outbox)
         .set({
+          ...UNCLAIMED,
           status: 'held',
           attempts: 0,
           lastError: error,
           ...(options.maybeSent ? {} : { sentChannel: null }),
           nextAttemptAt: retryAt ?? HELD_UNTIL_RELEASED,
         })
-        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED), ownedBy(options.by)))
         .run();
     },
 
-    markDead(id, error) {
+    markDead(id, error, by) {
       db.update(outbox)
-        .set({ status: 'dead', lastError: error })
-        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED)))
+        .set({ status: 'dead', lastError: error, ...UNCLAIMED })
+        .where(and(eq(outbox.id, id), inArray(outbox.status, UNFINISHED), ownedBy(by)))
         .run();
     },
 
