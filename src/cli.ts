@@ -357,7 +357,7 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   // Loaded only when run as a program: tests of runCli bring their own jobs.
-  const { cliJobDeps, cliJobs } = await import('./cli-jobs.js');
+  const { cliJobDeps, cliJobs } = await import('./runtime/cli-jobs.js');
   const { JOBS } = await import('./jobs/index.js');
   const cwd = process.cwd();
   let envLoaded = true;

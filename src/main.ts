@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { startBot } from './bot.js';
 import { ManualClock } from './clock.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
+import { startBot } from './runtime/bot.js';
+import { passTime } from './runtime/time-travel.js';
 import { startSandbox } from './sandbox/start.js';
-import { passTime } from './time-travel.js';
 
 /** `npm start`: validate the environment, start the bot, stop gracefully on SIGTERM / SIGINT. */
 async function main(): Promise<number | null> {

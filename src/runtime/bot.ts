@@ -1,21 +1,21 @@
 import { ConsoleLogger, type Logger, type LogLevel } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
-import type { AppContext, UserDirectory } from './app/context.js';
-import type { DeliveryProblemPayload, Notification } from './app/notifications.js';
-import { createOutboxPort, enqueue, type OutboxEntry } from './app/outbox.js';
-import { applyConfiguredBindings } from './app/setup.js';
-import { type Clock, systemClock } from './clock.js';
-import type { Config } from './config.js';
-import { type DatabaseHandle, openDatabase } from './db/client.js';
-import { runMigrations } from './db/migrate.js';
-import { setMetaIfAbsent } from './db/repositories/settings-repo.js';
-import { createScheduler, JOBS, type Job, type Scheduler } from './jobs/index.js';
-import { createSlackApp } from './slack/app.js';
-import { createNotifier, type Notifier } from './slack/notifier.js';
-import { createUserDirectory } from './slack/user-directory.js';
-import { reactionsOfEntry } from './slack/views/poll.js';
-import { renderEntry } from './slack/views/render.js';
-import { createWebClient } from './slack/web-client.js';
+import type { AppContext, UserDirectory } from '../app/context.js';
+import type { DeliveryProblemPayload, Notification } from '../app/notifications.js';
+import { createOutboxPort, enqueue, type OutboxEntry } from '../app/outbox.js';
+import { applyConfiguredBindings } from '../app/setup.js';
+import { type Clock, systemClock } from '../clock.js';
+import type { Config } from '../config.js';
+import { type DatabaseHandle, openDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { setMetaIfAbsent } from '../db/repositories/settings-repo.js';
+import { createScheduler, JOBS, type Job, type Scheduler } from '../jobs/index.js';
+import { createSlackApp } from '../slack/app.js';
+import { createNotifier, type Notifier } from '../slack/notifier.js';
+import { createUserDirectory } from '../slack/user-directory.js';
+import { reactionsOfEntry } from '../slack/views/poll.js';
+import { renderEntry } from '../slack/views/render.js';
+import { createWebClient } from '../slack/web-client.js';
 
 export interface BotOptions {
   clock?: Clock;

@@ -4,15 +4,15 @@
  * ledger (a period already done is not done again). The job's posts are delivered before the command ends,
  * after first settling posts a killed earlier run may have left in doubt.
  */
-import type { AppContext } from './app/context.js';
-import { createOutboxPort, type OutboxEntry } from './app/outbox.js';
-import { ManualClock } from './clock.js';
-import { loadConfig } from './config.js';
-import type { DatabaseHandle } from './db/client.js';
-import { listBindings, setBinding } from './db/repositories/settings-repo.js';
-import type { BindingKey } from './domain/types.js';
-import { createScheduler, type Job, type Scheduler } from './jobs/index.js';
-import type { Notifier } from './slack/notifier.js';
+import type { AppContext } from '../app/context.js';
+import { createOutboxPort, type OutboxEntry } from '../app/outbox.js';
+import { ManualClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { listBindings, setBinding } from '../db/repositories/settings-repo.js';
+import type { BindingKey } from '../domain/types.js';
+import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
+import type { Notifier } from '../slack/notifier.js';
 
 export interface CliJobDeps {
   ctx: AppContext;
@@ -62,10 +62,10 @@ export function cliJobDeps(
       { createWebClient },
     ] = await Promise.all([
       import('@slack/logger'),
-      import('./slack/notifier.js'),
-      import('./slack/user-directory.js'),
-      import('./slack/views/render.js'),
-      import('./slack/web-client.js'),
+      import('../slack/notifier.js'),
+      import('../slack/user-directory.js'),
+      import('../slack/views/render.js'),
+      import('../slack/web-client.js'),
     ]);
     const logger = new ConsoleLogger();
     logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);

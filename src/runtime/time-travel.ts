@@ -5,11 +5,11 @@
  * clock goes on, so a post carries the time it was made at.
  */
 
+import type { ManualClock } from '../clock.js';
+import { cronMatches, instantsAt, parseCron } from '../domain/cron.js';
+import { addDays, localDate } from '../domain/dates.js';
+import type { Job } from '../jobs/index.js';
 import type { RunningBot } from './bot.js';
-import type { ManualClock } from './clock.js';
-import { cronMatches, instantsAt, parseCron } from './domain/cron.js';
-import { addDays, localDate } from './domain/dates.js';
-import type { Job } from './jobs/index.js';
 
 const HOUR_MS = 3_600_000;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot.js';
+import { startBot } from '../../src/runtime/bot.js';
 import { CHANNELS, eventually, type Harness, quietLogger, startHarness } from '../support/harness.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { type RunningBot, startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
+import { type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 import { BOT_TOKEN, eventually, quietLogger, SIGNING_SECRET, tempDir } from '../support/harness.js';
 

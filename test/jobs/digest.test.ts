@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot.js';
 import { digestJob } from '../../src/jobs/digest.js';
+import { startBot } from '../../src/runtime/bot.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
 import { CHANNELS, type Harness, quietLogger, startHarness } from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from './seed.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JOBS } from '../../src/jobs/index.js';
 import type { Job } from '../../src/jobs/job.js';
+import { LONG_JUMP_MS, scheduledMoments, THIN_MS } from '../../src/runtime/time-travel.js';
 import { localParts, travelTarget, zonedInstant } from '../../src/sandbox/zone-time.js';
-import { LONG_JUMP_MS, scheduledMoments, THIN_MS } from '../../src/time-travel.js';
 
 const at = (iso: string) => new Date(iso);
 const job = (name: string, schedule: string): Job => ({

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConsoleLogger, LogLevel } from '@slack/logger';
-import { type RunningBot, startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import type { Job } from '../../src/jobs/index.js';
+import { type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789';

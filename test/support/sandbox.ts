@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { type RunningBot, startBot } from '../../src/bot.js';
 import { ManualClock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
+import { type RunningBot, startBot } from '../../src/runtime/bot.js';
+import { passTime } from '../../src/runtime/time-travel.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start.js';
-import { passTime } from '../../src/time-travel.js';
 import { quietLogger, tempDir } from './harness.js';
 
 export interface TestSandbox {
