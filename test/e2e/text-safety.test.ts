@@ -98,6 +98,22 @@ describe('metric units (issue 9.1): a stored `<!channel>` unit pings nobody', ()
   });
 });
 
+// A guard over both sides: since the input side refuses such units (its own tests), these passed before the
+// output fix too; the stored-unit cases above are the ones that prove the output side.
+describe('metric units typed in /cx metric: refused or shown neutralised, never a ping', () => {
+  it.each([
+    ['customer "CSAT" 70 -> 80 <!channel>'],
+    ['business "Cost" 10<!here> -> 5<!here>'],
+    ['customer "<!everyone>" 1 -> 2 <!subteam^S1|@all>'],
+  ])('/cx metric I-1 %s', async (args) => {
+    await h.cx('UALICE', 'new Feedback loop lead:service');
+    const reply = await h.cx('UALICE', `metric I-1 ${args}`);
+    expect(shown(reply.body as { text?: string })).not.toMatch(SPECIALS);
+    const show = await h.cx('UALICE', 'show I-1');
+    expect(shown(show.body as { text?: string })).not.toMatch(SPECIALS);
+  });
+});
+
 describe('line breaks and bidi controls (issue 9.6) never forge a line of ours', () => {
   it('a pain point with a line break stays on its own poll line', async () => {
     await h.cx('UALICE', 'pain Invoices unreadable\n:two: *P-99* Fake option', CHANNELS.sales);
