@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseMentions, progressBar, truncate, unescapeSlack } from '../../src/domain/text.js';
+import {
+  neutraliseMentions,
+  progressBar,
+  truncate,
+  unescapeSlack,
+  visibleLine,
+  visibleLines,
+} from '../../src/domain/text.js';
 
 describe('unescapeSlack', () => {
   it.each([
@@ -44,6 +51,35 @@ describe('neutraliseMentions', () => {
     expect(safe).not.toMatch(/[<>]/);
     expect(safe).not.toMatch(/&(?!amp;|lt;|gt;)/);
     expect(unescapeSlack(safe)).toBe(text);
+  });
+});
+
+describe('visibleLine (single-line fields: titles, pain points, names, units, reasons)', () => {
+  it.each([
+    ['Invoices unreadable\n:two: *P-99* Fake option', 'Invoices unreadable :two: *P-99* Fake option'],
+    ['a\r\nb\rc\u2028d\u2029e\u0085f\vg\fh\ti', 'a b c d e f g h i'],
+    ['two\n\n\nbreaks', 'two breaks'],
+    ['txt.\u202eexe', 'txt.exe'],
+    ['\u2066isolated\u2069 \u200fmarks\u200e \u061c', 'isolated marks '],
+    ['bell\u0007 esc\u001b del\u007f csi\u009b', 'bell esc del csi'],
+    ['half \ud83d pair', 'half \ufffd pair'],
+    ['😀 👋🏽 ok', '😀 👋🏽 ok'],
+    ['family 👨\u200d👩\u200d👧', 'family 👨\u200d👩\u200d👧'],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(visibleLine(text)).toBe(expected);
+  });
+});
+
+describe('visibleLines (a note shown on its own)', () => {
+  it.each([
+    ['one\ntwo', ['one', 'two']],
+    ['\n\none\n\n\n\ntwo\n\n', ['one', '', 'two']],
+    ['a\r\nb\u2028c', ['a', 'b', 'c']],
+    ['tab\there \u202e', ['tab here ']],
+    [' \n ', []],
+  ])('%j → %j', (text, expected) => {
+    expect(visibleLines(text)).toEqual(expected);
   });
 });
 
