@@ -142,6 +142,13 @@ describe('line breaks and bidi controls (issue 9.6) never forge a line of ours',
     const noteLines = lines.filter((l) => /Went well|second line/.test(l));
     expect(noteLines).toEqual(['> Went well', '> :rotating_light: second line']);
     expect(win?.text).not.toContain('\n');
+    // Escaping is enough only while Slack is not asked to turn plain `@channel` into a ping.
+    const posts = h.emulator.callsTo('chat.postMessage');
+    expect(posts.length).toBeGreaterThan(0);
+    for (const call of posts) {
+      expect(call.args.link_names).toBeUndefined();
+      expect(call.args.parse).toBeUndefined();
+    }
   });
 
   it('U+202E and other bidi or control characters do not reach a public post', async () => {
