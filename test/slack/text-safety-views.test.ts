@@ -1,0 +1,211 @@
+/**
+ * Every public post and DM the bot renders, fed a hostile text in every field a person types (issue 9
+ * items 1 and 6): no mass mention, no line of ours forged by a line break, no bidi or control character.
+ * Builder-level, so each kind is covered without a scenario per kind (the e2e cases are in
+ * test/e2e/text-safety.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { validateBlocks } from '../../src/sandbox/emulator/index.js';
+import type { BuiltMessage } from '../../src/slack/views/blocks.js';
+import { checkAskMessage, verdictMessage, verdictOwnerMessage } from '../../src/slack/views/check.js';
+import { digestDetailMessage, digestMessage } from '../../src/slack/views/digest.js';
+import { pollMessage } from '../../src/slack/views/poll.js';
+import { reminderMessage, stalledListMessage } from '../../src/slack/views/reminder.js';
+import { winMessage } from '../../src/slack/views/render.js';
+import { breakdownMessage, resultsMessage } from '../../src/slack/views/results.js';
+
+/** A forged list line after a break, a mass mention, a right-to-left override, a control character. */
+const EVIL =
+  'Real text\n:two: *FORGED* <!channel> <!here> <!subteam^S1>\u2028:three: FORGED \u202eevil\u0007';
+const FORGED = /^\s*(?:•\s*)?:(?:two|three): (?:\*FORGED\*|FORGED)/;
+const SPECIALS = /<!(?:channel|here|everyone|subteam)/;
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+function mrkdwnOf(m: BuiltMessage): string[] {
+  const found: string[] = [m.text];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === 'string') found.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(m.blocks);
+  return found;
+}
+
+function expectInert(m: BuiltMessage) {
+  expect(validateBlocks(m.blocks, 'message')).toEqual([]);
+  const texts = mrkdwnOf(m);
+  for (const text of texts) {
+    expect(text).not.toMatch(SPECIALS);
+    expect(text).not.toMatch(INVISIBLE);
+    for (const l of text.split('\n')) expect(l).not.toMatch(FORGED);
+  }
+  expect(texts.join('\n')).toContain('Real text :two: *FORGED* &lt;!channel&gt;');
+}
+
+const metric = { name: EVIL, baseline: 70, target: 80, unit: '<!channel>\n:two: *FORGED*' };
+const nudgeInitiative = { id: 1, title: EVIL, tier: 'essential' as const };
+const nudge = (id: number, reason: Parameters<typeof stalledListMessage>[0]['items'][number]['reason']) => ({
+  id,
+  title: EVIL,
+  ownerId: 'UALICE',
+  dueDate: '2026-03-10',
+  initiative: nudgeInitiative,
+  reason,
+});
+const stalled = [
+  nudge(1, { kind: 'blocked', reason: EVIL, idleDays: 3 }),
+  nudge(2, { kind: 'overdue', dueDate: '2026-03-01', daysLate: 2, idleDays: 9 }),
+  nudge(3, { kind: 'idle', idleDays: 9 }),
+];
+const initiative = {
+  id: 1,
+  title: EVIL,
+  tier: 'important' as const,
+  status: 'active' as const,
+  leadDept: 'sales' as const,
+  depts: ['sales' as const, 'it' as const],
+  ownerId: 'UALICE',
+  startDate: '2026-01-01',
+  customerMetric: metric,
+  businessMetric: { ...metric, unit: '10<!here>' },
+  createdBy: 'UALICE',
+  createdAt: new Date('2026-01-01T10:00:00Z'),
+};
+
+describe('public posts and DMs with a hostile text in every field a person types', () => {
+  it('the progress win, with a title, an initiative title and a note', () => {
+    const m = winMessage({
+      actorId: 'UBOB',
+      action: { id: 7, title: EVIL, dept: 'it' },
+      initiative: { id: 1, title: EVIL },
+      progress: { done: 1, total: 2 },
+      note: EVIL,
+    } as Parameters<typeof winMessage>[0]);
+    expectInert(m);
+  });
+
+  it('the weekly digest and every part of its thread', () => {
+    const counts = { done: 1, created: 2, stalled: 3, blocked: 4 };
+    expectInert(
+      digestMessage({
+        week: '2026-W10',
+        from: '2026-03-02',
+        to: '2026-03-08',
+        scope: 'sales',
+        own: counts,
+        all: counts,
+        essentials: [{ ...nudgeInitiative, progress: { done: 1, total: 3 } }],
+      }),
+    );
+    const base = { week: '2026-W10', scope: 'sales' as const };
+    const parts: Parameters<typeof digestDetailMessage>[0][] = [
+      {
+        ...base,
+        part: 'wins',
+        items: [
+          {
+            initiative: nudgeInitiative,
+            actions: [{ id: 1, title: EVIL, ownerId: 'UBOB' }],
+            total: 1,
+            own: true,
+          },
+        ],
+        total: 1,
+      },
+      { ...base, part: 'attention', items: stalled.map((a) => ({ ...a, own: true })), total: 3 },
+      { ...base, part: 'due', items: stalled.map((a) => ({ ...a, own: false })), total: 3 },
+      { ...base, part: 'next_steps', items: [{ ...nudgeInitiative, own: true }], total: 1 },
+      {
+        ...base,
+        part: 'no_metrics',
+        items: [{ ...nudgeInitiative, own: true, missing: ['customer'] }],
+        total: 1,
+      },
+      {
+        ...base,
+        part: 'progress',
+        items: [{ ...nudgeInitiative, own: true, progress: { done: 1, total: 2 } }],
+        total: 1,
+      },
+    ];
+    for (const p of parts) expectInert(digestDetailMessage(p));
+  });
+
+  it('the Monday list and the reminder DM', () => {
+    expectInert(stalledListMessage({ dept: 'sales', date: '2026-03-02', items: stalled, total: 3 }));
+    expectInert(
+      reminderMessage({
+        recipientId: 'UALICE',
+        localDay: '2026-03-02',
+        own: stalled,
+        ownTotal: 3,
+        escalations: stalled,
+        escalationTotal: 3,
+      }),
+    );
+  });
+
+  it('the poll, the results and the breakdown', () => {
+    const options = [1, 2].map((position) => ({
+      position,
+      painPointId: position,
+      text: EVIL,
+      dept: 'sales' as const,
+    }));
+    expectInert(
+      pollMessage({
+        month: '2026-03',
+        closesAt: '2026-03-07T10:00:00Z',
+        timeZone: 'UTC',
+        maxVotes: 3,
+        options,
+      }),
+    );
+    const lines = [1, 2].map((rank) => ({
+      rank,
+      painPointId: rank,
+      text: EVIL,
+      dept: null,
+      votes: 3 - rank,
+      adoptable: true,
+    }));
+    expectInert(resultsMessage({ month: '2026-03', voters: 2, lines }));
+    expectInert(
+      breakdownMessage({
+        month: '2026-03',
+        lines: [{ painPointId: 1, text: EVIL, votes: 2, byDept: [{ dept: 'sales', votes: 2 }] }],
+      }),
+    );
+  });
+
+  it('the 6–12-month check DM, the verdict post and the owner’s copy (names and units too)', () => {
+    const ask = {
+      initiative,
+      kind: '6m',
+      dueDate: '2026-07-01',
+      deadline: '2026-07-15',
+      last: { customer: 75, business: null },
+    };
+    expectInert(checkAskMessage(ask as unknown as Parameters<typeof checkAskMessage>[0]));
+    const verdict = {
+      initiative,
+      kind: '12m',
+      dueDate: '2027-01-01',
+      verdict: 'partial',
+      customer: { metric, value: 75, outcome: 'improved' },
+      business: { metric: initiative.businessMetric, value: 12, outcome: 'not_improved' },
+      evidence: null,
+      decide: true,
+    };
+    const v = verdictMessage(verdict as unknown as Parameters<typeof verdictMessage>[0]);
+    expectInert(v);
+    expect(mrkdwnOf(v).join('\n')).toContain('75&lt;!channel&gt; :two: *FORGED*');
+    expectInert(verdictOwnerMessage(verdict as unknown as Parameters<typeof verdictOwnerMessage>[0]));
+  });
+});
