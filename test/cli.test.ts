@@ -9,6 +9,7 @@ import { buildExportCsv, csvCell } from '../src/app/export-csv.js';
 import { type JobFn, runCli } from '../src/cli.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
+import { setBinding } from '../src/db/repositories/settings-repo.js';
 import { JOBS } from '../src/jobs/index.js';
 import { startEmulator } from '../src/sandbox/emulator/index.js';
 
@@ -619,6 +620,29 @@ describe('cx job against Slack (the real CLI and the Slack emulator)', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(emulator.messages('CSALES')).toHaveLength(1);
+    } finally {
+      await emulator.stop();
+    }
+  }, 30_000);
+
+  it('applies CX_CHANNELS at start, as the bot does: a department bound elsewhere posts to the configured channel', async () => {
+    const { emulator, env } = await slack();
+    try {
+      emulator.addChannel({ id: 'COLDSALES', name: 'old-sales', botIsMember: true });
+      const handle = openDatabase(dbFile);
+      try {
+        runMigrations(handle);
+        setBinding(handle.db, 'sales', 'COLDSALES', 'UADMIN', new Date('2026-02-01T10:00:00Z'));
+      } finally {
+        handle.close();
+      }
+      const result = await runCx(['job', 'round-open', '--at', '2026-03-02T10:00:00Z'], {
+        databasePath: dbFile,
+        env: env(),
+      });
+      expect(result.code).toBe(0);
+      expect(emulator.messages('CSALES')).toHaveLength(1);
+      expect(emulator.messages('COLDSALES')).toHaveLength(0);
     } finally {
       await emulator.stop();
     }

@@ -1,40 +1,20 @@
 /**
- * `npm run cx -- job <name> [--at ISO]`: the composition the CLI needs to run one scheduled job by hand —
- * the app context over the CLI's database, the outbox notifier over the Slack Web API, and the scheduler's
- * ledger (a period already done is not done again). The job's posts are delivered before the command ends,
- * after first settling posts a killed earlier run may have left in doubt.
+ * `npm run cx -- job <name> [--at ISO]`: the runtime (the same one the bot builds) over the CLI's database,
+ * without node-cron, on a ManualClock set to the moment the job believes it is. The scheduler's ledger keeps
+ * a period that is done from being done again. The job's posts are delivered before the command ends, after
+ * first settling posts a killed earlier run may have left in doubt; posts Slack refuses are named.
  */
-import type { AppContext } from '../app/context.js';
-import { createOutboxPort, type OutboxEntry } from '../app/outbox.js';
 import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { listBindings, setBinding } from '../db/repositories/settings-repo.js';
-import type { BindingKey } from '../domain/types.js';
-import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
-import type { Notifier } from '../slack/notifier.js';
+import type { Job } from '../jobs/index.js';
+import type { Runtime } from './runtime.js';
 
-export interface CliJobDeps {
-  ctx: AppContext;
+export interface CliJobDeps extends Pick<Runtime, 'ctx' | 'notifier' | 'scheduler' | 'held'> {
   clock: ManualClock;
-  notifier: Notifier;
-  scheduler: Scheduler;
-  /** Posts of this run that Slack refused for good (kept in the outbox as held), with the reason. */
-  held: { entry: OutboxEntry; error: string }[];
 }
 
-/** "poll in the sales channel (invalid_auth)": which post, where, and why it is kept. */
-function describeHeld({ entry, error }: { entry: OutboxEntry; error: string }): string {
-  const r = entry.recipient;
-  const where =
-    r.type === 'binding' ? `in the ${r.key} channel` : r.type === 'user' ? `to ${r.id}` : `in ${r.id}`;
-  return `${entry.kind} ${where} (${error})`;
-}
-
-/**
- * Builds the deps from the environment (the bot's own variables: Slack token, API URL, CX_TIMEZONE…).
- * CX_CHANNELS fills only bindings that are missing: a channel bound with `/cx setup` is never overridden.
- */
+/** Builds the deps from the environment (the bot's own variables: Slack token, API URL, CX_TIMEZONE…). */
 export function cliJobDeps(
   env: NodeJS.ProcessEnv,
   jobs: readonly Job[],
@@ -54,50 +34,18 @@ export function cliJobDeps(
     }
     const config = result.config;
     // The Slack side is loaded here, not at the top, so the CLI's other commands start quickly.
-    const [
-      { ConsoleLogger, LogLevel },
-      { createNotifier },
-      { createUserDirectory },
-      { renderEntry },
-      { createWebClient },
-    ] = await Promise.all([
-      import('@slack/logger'),
-      import('../slack/notifier.js'),
-      import('../slack/user-directory.js'),
-      import('../slack/views/render.js'),
-      import('../slack/web-client.js'),
-    ]);
-    const logger = new ConsoleLogger();
-    logger.setLevel(config.logLevel === 'debug' ? LogLevel.DEBUG : LogLevel.WARN);
-    logger.setName('cx-job');
+    const { createLogger, createRuntime } = await import('./runtime.js');
+    // The CLI's stdout carries only its answer; the log (stderr) says only what went wrong unless asked.
+    const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn', 'cx-job');
     const clock = new ManualClock(new Date());
-    const client = createWebClient(config.slackApiUrl, config.botToken, { logger });
-    let notifier: Notifier | null = null;
-    const ctx: AppContext = {
-      handle,
+    const runtime = createRuntime(config, handle, { clock, logger, jobs, cron: false });
+    return {
+      ctx: runtime.ctx,
+      notifier: runtime.notifier,
+      scheduler: runtime.scheduler,
+      held: runtime.held,
       clock,
-      timeZone: config.timeZone,
-      admins: new Set(config.admins),
-      directory: createUserDirectory(client),
-      afterCommit: () => notifier?.kick(),
     };
-    const held: CliJobDeps['held'] = [];
-    notifier = createNotifier({
-      client,
-      outbox: createOutboxPort(handle),
-      render: renderEntry,
-      clock,
-      logger,
-      onHeld: (entry, error) => held.push({ entry, error }),
-    });
-    const bound = new Set(listBindings(handle.db).map((b) => b.key));
-    for (const [key, channelId] of Object.entries(config.channels)) {
-      if (channelId && !bound.has(key as BindingKey)) {
-        setBinding(handle.db, key as BindingKey, channelId, 'CX_CHANNELS', clock.now());
-      }
-    }
-    const scheduler = createScheduler({ ctx, jobs, logger, cron: false });
-    return { ctx, clock, notifier, scheduler, held };
   };
 }
 
@@ -116,10 +64,13 @@ export function cliJobs(
           const outcome = await deps.scheduler.runNow(job.name, now);
           await deps.notifier.drain();
           if (outcome.status === 'failed') throw new Error(outcome.error ?? 'failed');
-          if (deps.held.length > 0) {
+          // Only this job's own posts count: a problem DM to the admins about them is not a second failure.
+          const held = deps.held.filter((h) => h.entry.kind !== 'delivery_problem');
+          if (held.length > 0) {
+            const { describeHeld } = await import('./runtime.js');
             throw new Error(
-              `${job.name} ${outcome.period}: ${deps.held.length} post(s) could not be delivered and are kept ` +
-                `in the outbox until the cause is fixed: ${deps.held.map(describeHeld).join('; ')}`,
+              `${job.name} ${outcome.period}: ${held.length} post(s) could not be delivered and are kept ` +
+                `in the outbox until the cause is fixed: ${held.map(describeHeld).join('; ')}`,
             );
           }
           out(

@@ -9,7 +9,7 @@ import type { ManualClock } from '../clock.js';
 import { cronMatches, instantsAt, parseCron } from '../domain/cron.js';
 import { addDays, localDate } from '../domain/dates.js';
 import type { Job } from '../jobs/index.js';
-import type { RunningBot } from './bot.js';
+import type { Runtime } from './runtime.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -57,7 +57,7 @@ export function scheduledMoments(jobs: readonly Job[], from: Date, to: Date, zon
 
 /** Moves `clock` from `from` to `to`, running what falls due on the way exactly as a running bot would. */
 export async function passTime(
-  bot: Pick<RunningBot, 'scheduler' | 'notifier' | 'ctx'>,
+  bot: Pick<Runtime, 'scheduler' | 'notifier' | 'ctx'>,
   clock: ManualClock,
   from: Date,
   to: Date,

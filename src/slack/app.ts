@@ -19,6 +19,8 @@ export interface SlackAppDeps {
   /** True when the database answers; drives GET /healthz. */
   healthy: () => boolean;
   logger: Logger;
+  /** The runtime's one set of Web API client options (no hidden retries, one timeout). */
+  clientOptions: WebClientOptions;
 }
 
 export interface SlackAppHandle {
@@ -35,17 +37,6 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-/** Our outbox retries on its own schedule; the web client must not retry for ~30 minutes on its own. */
-export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
-  return {
-    slackApiUrl: config.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    logger,
-    timeout: 10_000,
-  };
-}
-
 /**
  * auth.test names the team but not the app; the bot user's profile carries `api_app_id`. Best effort:
  * without it, requests are still checked against the team.
@@ -61,7 +52,7 @@ async function appIdOf(app: App, botUserId: string, logger: Logger): Promise<str
 }
 
 export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHandle {
-  const clientOptions = webClientOptions(config, deps.logger);
+  const { clientOptions } = deps;
   const common = {
     token: config.botToken,
     logger: deps.logger,

@@ -1,0 +1,134 @@
+/**
+ * The one runtime every process builds the same way — the bot (`npm start`), a job run by hand
+ * (`npm run cx -- job …`), the benches and the sandbox's time travel: over an open, migrated database,
+ * the app context, the Slack web client, the user directory, the outbox notifier, the channel bindings
+ * and the scheduler. Only what differs is left to the caller: the clock, the logger, which jobs, and
+ * whether node-cron drives them.
+ */
+import { ConsoleLogger, type Logger, LogLevel } from '@slack/logger';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { AppContext } from '../app/context.js';
+import { applyConfiguredBindings } from '../app/setup.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { createOutboxPort, enqueue } from '../db/repositories/outbox-repo.js';
+import type { OutboxEntry } from '../domain/outbox.js';
+import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
+import type { Notification } from '../domain/payloads/notification.js';
+import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
+import { createNotifier, type Notifier } from '../slack/notifier.js';
+import { createUserDirectory } from '../slack/user-directory.js';
+import { reactionsOfEntry } from '../slack/views/poll.js';
+import { renderEntry } from '../slack/views/render.js';
+import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
+
+export interface RuntimeOptions {
+  clock: Clock;
+  logger: Logger;
+  /** The scheduled jobs this process may run. */
+  jobs: readonly Job[];
+  /** node-cron drives the jobs (the bot); false: they run only when asked (`runNow`, `tick`). */
+  cron: boolean;
+}
+
+/** A post Slack refused for good in this process: kept in the outbox as held, with Slack's reason. */
+export interface HeldPost {
+  entry: OutboxEntry;
+  error: string;
+}
+
+export interface Runtime {
+  config: Config;
+  handle: DatabaseHandle;
+  ctx: AppContext;
+  /** The notifier's web client; Bolt builds its own from the same `clientOptions`. */
+  client: WebClient;
+  clientOptions: WebClientOptions;
+  notifier: Notifier;
+  scheduler: Scheduler;
+  /** Posts that became held since start, oldest first (the CLI names them in its answer). */
+  held: HeldPost[];
+}
+
+/**
+ * The one set of Web API client options, for the notifier's client and for Bolt's: no hidden retries and
+ * 429s rejected at once (the outbox schedules retries itself), and one request timeout — the notifier's
+ * claim lease is derived from it.
+ */
+export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
+  return { slackApiUrl: config.slackApiUrl, logger, ...OWN_RETRIES_OPTIONS };
+}
+
+const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+export function createLogger(level: Config['logLevel'], name = 'cx-bridge'): Logger {
+  const logger = new ConsoleLogger();
+  logger.setLevel(LOG_LEVELS[level]);
+  logger.setName(name);
+  return logger;
+}
+
+/** "round_invite in the sales channel (invalid_auth)": which post, where, and why it is kept. */
+export function describeHeld({ entry, error }: HeldPost): string {
+  const r = entry.recipient;
+  const where =
+    r.type === 'binding' ? `in the ${r.key} channel` : r.type === 'user' ? `to ${r.id}` : `in ${r.id}`;
+  return `${entry.kind} ${where} (${error})`;
+}
+
+export function createRuntime(config: Config, handle: DatabaseHandle, options: RuntimeOptions): Runtime {
+  const { clock, logger } = options;
+  const clientOptions = webClientOptions(config, logger);
+  const client = new WebClient(config.botToken, clientOptions);
+  let notifier: Notifier | null = null;
+  const ctx: AppContext = {
+    handle,
+    clock,
+    timeZone: config.timeZone,
+    admins: new Set(config.admins),
+    directory: createUserDirectory(client),
+    afterCommit: () => notifier?.kick(),
+  };
+
+  /** A post that cannot reach its channel is kept; admins hear about it once, by DM. */
+  const held: HeldPost[] = [];
+  const reportHeld = (entry: OutboxEntry, error: string) => {
+    held.push({ entry, error });
+    if (entry.kind === 'delivery_problem') return;
+    const target = entry.recipient.type === 'binding' ? `the ${entry.recipient.key} channel` : 'a channel';
+    const payload: DeliveryProblemPayload = { kind: entry.kind, target, error };
+    const messages: Notification[] = [...ctx.admins].map((adminId) => ({
+      kind: 'delivery_problem',
+      key: `problem:${entry.key}:${adminId}`,
+      recipient: { type: 'user', id: adminId },
+      payload,
+    }));
+    enqueue(handle.db, messages, clock.now());
+    notifier?.kick();
+  };
+
+  notifier = createNotifier({
+    client,
+    outbox: createOutboxPort(handle),
+    render: renderEntry,
+    clock,
+    logger,
+    onHeld: reportHeld,
+    reactionsOf: reactionsOfEntry,
+  });
+
+  // One binding policy for every process: CX_CHANNELS is the operator's declared configuration and is
+  // applied at each start, by the bot and by each `cx job` alike, so both post to the same channels. A
+  // channel bound with `/cx setup channel` holds until the next start of either; to keep it, put it in
+  // CX_CHANNELS (or leave CX_CHANNELS empty and bind only with /cx setup).
+  applyConfiguredBindings(ctx, config.channels);
+
+  const scheduler = createScheduler({ ctx, jobs: options.jobs, logger, cron: options.cron });
+  return { config, handle, ctx, client, clientOptions, notifier, scheduler, held };
+}
