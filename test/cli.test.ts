@@ -625,6 +625,29 @@ describe('cx job against Slack (the real CLI and the Slack emulator)', () => {
     }
   }, 30_000);
 
+  it('a poll opened by hand gets its number reactions, as one the bot opens does', async () => {
+    const { emulator, env } = await slack();
+    try {
+      seed((sqlite) => {
+        sqlite
+          .prepare(
+            `insert into pain_points (text, raised_by, dept, channel_id, source, created_at)
+             values ('Invoices are hard to read', 'UALICE', 'sales', 'CSALES', 'command', ?)`,
+          )
+          .run(new Date('2026-02-20T10:00:00Z').getTime());
+      });
+      const result = await runCx(['job', 'round-open', '--at', '2026-03-02T10:00:00Z'], {
+        databasePath: dbFile,
+        env: env(),
+      });
+      expect(result.code).toBe(0);
+      const poll = emulator.messages('CSALES').find((m) => m.reactions.length > 0);
+      expect(poll?.reactions.map((r) => r.name)).toEqual(['one']);
+    } finally {
+      await emulator.stop();
+    }
+  }, 30_000);
+
   it('applies CX_CHANNELS at start, as the bot does: a department bound elsewhere posts to the configured channel', async () => {
     const { emulator, env } = await slack();
     try {

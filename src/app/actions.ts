@@ -8,15 +8,15 @@ import {
 } from '../db/repositories/actions-repo.js';
 import { appendHistory, historyOf } from '../db/repositories/history-repo.js';
 import { getInitiative } from '../db/repositories/initiatives-repo.js';
+import { enqueue } from '../db/repositories/outbox-repo.js';
 import { listBindings, setAway as saveAway } from '../db/repositories/settings-repo.js';
 import { type ActionChange, applyChange } from '../domain/actions.js';
 import { err, ok, type Result } from '../domain/errors.js';
+import type { Notification } from '../domain/payloads/notification.js';
 import { canChangeAction } from '../domain/permissions.js';
 import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireActiveInitiative } from './initiatives.js';
-import type { Notification } from './notifications.js';
-import { enqueue } from './outbox.js';
 import { isAdmin } from './users.js';
 
 export interface LogActionInput {

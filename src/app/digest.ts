@@ -3,6 +3,7 @@
  * channel's digest lists, and queue it as a parent message with its thread replies.
  */
 import { readDigestData } from '../db/repositories/digest-repo.js';
+import { enqueue } from '../db/repositories/outbox-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import {
   type DigestActionRow,
@@ -13,18 +14,17 @@ import {
   planDigest,
 } from '../domain/digest.js';
 import { missingMetrics } from '../domain/metrics.js';
-import { stallReason } from '../domain/reminder-plan.js';
-import type { BindingKey, Department, Initiative } from '../domain/types.js';
-import type { AppContext } from './context.js';
-import type { Notification } from './notifications.js';
+import type { Notification } from '../domain/payloads/notification.js';
 import type {
   DigestDetailPayload,
   DigestPayload,
   DigestSection,
   NudgeAction,
   NudgeInitiative,
-} from './nudge-types.js';
-import { enqueue } from './outbox.js';
+} from '../domain/payloads/nudges.js';
+import { stallReason } from '../domain/reminder-plan.js';
+import type { BindingKey, Department, Initiative } from '../domain/types.js';
+import type { AppContext } from './context.js';
 
 export const digestKey = (week: string, scope: BindingKey) => `digest:${week}:${scope}`;
 export const digestDetailKey = (week: string, scope: BindingKey, part: DigestSection['part']) =>

@@ -6,12 +6,12 @@
 import { recentlyDone } from '../db/repositories/home-repo.js';
 import { DAY_MS, localDate } from '../domain/dates.js';
 import { missingMetrics } from '../domain/metrics.js';
+import type { ResultLine } from '../domain/payloads/rounds.js';
 import type { Action, Initiative, LocalDate, MetricKind, UserId } from '../domain/types.js';
 import { type MyAction, myOpenActions } from './actions.js';
 import type { AppContext } from './context.js';
 import { type InitiativeSummary, initiativesByIds, listInitiatives } from './initiatives.js';
 import { type CheckStatus, checkStatuses } from './metric-checks.js';
-import type { ResultLine } from './round-types.js';
 import { roundStatus } from './rounds.js';
 
 /** Wins shown: completed in the last two weeks, newest first. */

@@ -1,4 +1,4 @@
-import { createOutboxRepo } from '../db/repositories/outbox-repo.js';
+import { createOutboxRepo, enqueue } from '../db/repositories/outbox-repo.js';
 import {
   awayUntilByUser,
   type ReminderRecord,
@@ -7,6 +7,8 @@ import {
 } from '../db/repositories/reminders-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
+import type { Notification } from '../domain/payloads/notification.js';
+import type { NudgeAction, ReminderPayload } from '../domain/payloads/nudges.js';
 import {
   departmentList,
   isDepartmentListTime,
@@ -18,9 +20,6 @@ import {
 } from '../domain/reminder-plan.js';
 import { DEPARTMENTS, type LocalDate, type UserId } from '../domain/types.js';
 import type { AppContext } from './context.js';
-import type { Notification } from './notifications.js';
-import type { NudgeAction, ReminderPayload } from './nudge-types.js';
-import { enqueue } from './outbox.js';
 import { zonesOf } from './user-zones.js';
 
 /** What fits one DM with a row of buttons per action (2 blocks each, 50 per message). */

@@ -3,6 +3,7 @@
  * everywhere, breakdown in the thread), status. Votes by reaction are in votes.ts and vote-batcher.ts.
  */
 import type { Executor, Tx } from '../db/client.js';
+import { enqueue } from '../db/repositories/outbox-repo.js';
 import { getPainPoints, listOpenPainPoints, recordRoundVotes } from '../db/repositories/pain-points-repo.js';
 import {
   breakdown,
@@ -23,6 +24,8 @@ import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
 import { ok, type Result } from '../domain/errors.js';
 import type { PainPoint } from '../domain/pain-points.js';
+import type { Notification } from '../domain/payloads/notification.js';
+import type { PollOptionSnapshot, ResultLine, RoundBreakdownPayload } from '../domain/payloads/rounds.js';
 import {
   closingTime,
   MAX_VOTES_PER_PERSON,
@@ -33,9 +36,6 @@ import {
 import { monthKey } from '../domain/schedule.js';
 import { BINDING_KEYS, type BindingKey, DEPARTMENTS, type Department, type UserId } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
-import type { Notification } from './notifications.js';
-import { enqueue } from './outbox.js';
-import type { PollOptionSnapshot, ResultLine, RoundBreakdownPayload } from './round-types.js';
 import { requireAdmin } from './setup.js';
 
 /** Who runs a round operation: an admin by command (checked), or a scheduled job (no user). */

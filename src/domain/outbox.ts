@@ -1,4 +1,4 @@
-import type { BindingKey, UserId } from '../domain/types.js';
+import type { BindingKey, UserId } from './types.js';
 
 /** Where a notification goes: a bound department/hub channel (resolved at delivery), a user's DM, or a channel id. */
 export type Recipient =
@@ -20,10 +20,13 @@ export interface OutboxMessage<K extends string = string, P = unknown> {
   threadOf?: string;
 }
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'dead';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'held', 'dead'];
+
 /** An outbox row as the notifier sees it. */
 export interface OutboxEntry extends OutboxMessage {
   id: number;
-  status: 'pending' | 'sending' | 'sent' | 'held' | 'dead';
+  status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
   createdAt: Date;
@@ -42,4 +45,76 @@ export interface OutboxEntry extends OutboxMessage {
 export interface Claim {
   by: string;
   leaseUntil: number;
+}
+
+/** Selects which held rows `releaseHeld` puts back: one recipient, or (omitted) all of them. */
+export type RecipientFilter = Recipient;
+
+export interface RetryOptions {
+  /**
+   * The failed call may have reached Slack (a 5xx, a timeout, a dropped connection): keep `sentChannel` so the
+   * next attempt first looks for the post there instead of posting blindly.
+   */
+  maybeSent?: boolean;
+  /** The claimed attempt does not count toward giving up (a rate limit is not the message's fault). */
+  refundAttempt?: boolean;
+  /** Count a failure that happened without a claim (checking on an earlier attempt) toward giving up. */
+  countAttempt?: boolean;
+  /** The deliverer writing; see `OutboxRepo` on ownership. */
+  by?: string;
+}
+
+/**
+ * The outbox as deliverers see it (the notifier in slack/; db/ implements it). Lanes, claims and leases are
+ * explained on each method.
+ */
+export interface OutboxPort {
+  /**
+   * The first unfinished row of every recipient (its lane head), if pending or held, in id order, after
+   * `afterId`. Later rows to a recipient are never returned while an earlier one is unfinished: that is what
+   * keeps each channel's and each DM's messages in the order they were enqueued.
+   */
+  heads(limit: number, afterId?: number): OutboxEntry[];
+  /** Lane heads whose `nextAttemptAt` has come: what can be delivered at `now`. */
+  due(now: Date, limit: number, afterId?: number): OutboxEntry[];
+  /**
+   * Claims a pending or held row for one attempt: status `sending`, attempts + 1, `nextAttemptAt` = `now` (so
+   * an in-doubt row tells when its last attempt started) and `sentChannel` = where the post is going (so
+   * recovery knows where to look). `claim`: who holds it and until when (see Claim); without one the row
+   * counts as abandoned at once. False when another deliverer got there first.
+   */
+  markSending(id: number, now: Date, channel?: string | null, claim?: Claim): boolean;
+  /** Extends the lease of rows `by` holds in `sending`. Returns how many it still holds. */
+  renewLease(by: string, ids: readonly number[], leaseUntil: number): number;
+  /**
+   * Takes over a `sending` row whose claim is still `seen` (the claim read when judging it abandoned), so of
+   * two processes settling the same row only one wins. False when it changed meanwhile.
+   */
+  takeOver(id: number, seen: Claim | null, claim: Claim): boolean;
+  markSent(id: number, sent: { channel: string; ts: string }, now: Date, by?: string): void;
+  /** Back to pending until `nextAttemptAt`. */
+  markRetry(id: number, nextAttemptAt: Date, error: string, options?: RetryOptions): void;
+  /**
+   * Kept for when the recipient is fixed (unbound department, bot not in channel, channel gone). Attempts
+   * restart from zero: the message did nothing wrong, and a held row must never die of old age. `retryAt`
+   * schedules the slow periodic retry; without it the row waits for `releaseHeld`. `maybeSent` keeps the
+   * doubt of an earlier attempt (see RetryOptions) when the hold came from failing to check on it.
+   */
+  markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent' | 'by'>): void;
+  /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
+  markDead(id: number, error: string, by?: string): void;
+  /**
+   * Held rows (of one recipient, or all) become pending again, due at `now` (default: immediately). Call when a
+   * channel is bound or fixed, then kick the notifier. Returns how many rows were released.
+   */
+  releaseHeld(filter?: RecipientFilter, now?: Date): number;
+  /**
+   * Rows in `sending`: being delivered, or left there by a process that stopped between claiming them and
+   * recording the answer — their `claim` tells which (a lease that ran out, or none).
+   */
+  inDoubt(): OutboxEntry[];
+  findByKey(key: string): OutboxEntry | null;
+  counts(): Record<OutboxStatus, number>;
+  /** The channel a department or the hub is bound to, or null while it is unbound. */
+  resolveBinding(key: BindingKey): string | null;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { type ChatPostMessageArguments, ErrorCode, type WebClient } from '@slack/web-api';
-import type { Claim, OutboxEntry, OutboxPort } from '../app/outbox.js';
 import type { Clock } from '../clock.js';
+import type { Claim, OutboxEntry, OutboxPort } from '../domain/outbox.js';
 import { assertOwnRetries } from './web-client.js';
 
 /**

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../src/app/outbox-types.js';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createOutboxRepo, enqueue, type OutboxRepo } from '../../src/db/repositories/outbox-repo.js';
+import type { OutboxMessage } from '../../src/domain/outbox.js';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeData } from '../../src/app/home.js';
 import type { MetricsPicture } from '../../src/app/metric-checks.js';
-import type { MetricVerdictPayload } from '../../src/app/metric-types.js';
+import type { MetricVerdictPayload } from '../../src/domain/payloads/metrics.js';
 import type { Action, Initiative, Metric } from '../../src/domain/types.js';
 import { validateBlocks, validateView } from '../../src/sandbox/emulator/index.js';
 import { line } from '../../src/slack/messages/mrkdwn.js';

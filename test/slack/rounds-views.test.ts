@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultLine } from '../../src/app/round-types.js';
 import type { Round } from '../../src/db/repositories/rounds-repo.js';
 import type { PainPoint } from '../../src/domain/pain-points.js';
+import type { ResultLine } from '../../src/domain/payloads/rounds.js';
 import { validateBlocks, validateMessageText, validateView } from '../../src/sandbox/emulator/index.js';
 import { closingLabel, monthName } from '../../src/slack/messages/en-rounds.js';
 import { newInitiativeModal } from '../../src/slack/views/modals.js';

@@ -2,10 +2,10 @@
 import type { Tx } from '../../db/client.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { checkinsOf } from '../../db/repositories/metrics-repo.js';
+import { enqueue } from '../../db/repositories/outbox-repo.js';
 import { answerDeadline, type CheckKind } from '../../domain/metrics.js';
+import type { Notification } from '../../domain/payloads/notification.js';
 import type { Initiative, LocalDate } from '../../domain/types.js';
-import type { Notification } from '../notifications.js';
-import { enqueue } from '../outbox.js';
 import { checkSnapshot, lastValues } from './snapshot.js';
 
 /**

@@ -1,8 +1,8 @@
 /** What the metric-check messages carry: a snapshot of the initiative, and the last values on record. */
 import type { Checkin } from '../../db/repositories/metrics-repo.js';
 import { latestValue } from '../../domain/metrics.js';
+import type { CheckInitiative } from '../../domain/payloads/metrics.js';
 import type { Initiative } from '../../domain/types.js';
-import type { CheckInitiative } from '../metric-types.js';
 
 export const checkSnapshot = (i: Initiative): CheckInitiative => ({
   id: i.id,

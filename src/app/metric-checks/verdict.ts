@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { checkinsOf, type MetricCheckRecord, markJudged } from '../../db/repositories/metrics-repo.js';
+import { enqueue } from '../../db/repositories/outbox-repo.js';
 import { listBindings } from '../../db/repositories/settings-repo.js';
 import { verdictDepartments } from '../../domain/metric-checks.js';
 import {
@@ -12,10 +13,9 @@ import {
   offersDecision,
   type Verdict,
 } from '../../domain/metrics.js';
+import type { MetricVerdictPayload } from '../../domain/payloads/metrics.js';
+import type { Notification } from '../../domain/payloads/notification.js';
 import type { Department, Initiative, LocalDate } from '../../domain/types.js';
-import type { MetricVerdictPayload } from '../metric-types.js';
-import type { Notification } from '../notifications.js';
-import { enqueue } from '../outbox.js';
 import { checkSnapshot } from './snapshot.js';
 
 export interface DecidedVerdict {

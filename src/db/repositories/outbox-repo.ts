@@ -1,19 +1,17 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Claim, OutboxEntry, OutboxMessage, Recipient } from '../../app/outbox-types.js';
-import type { Executor } from '../client.js';
+import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } from '../../domain/outbox.js';
+import type { DatabaseHandle, Executor } from '../client.js';
 import { outbox } from '../schema.js';
+import { listBindings } from './settings-repo.js';
 
-export type OutboxStatus = OutboxEntry['status'];
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'held', 'dead'];
+/** The storage half of the outbox port: everything but the binding look-up. */
+export type OutboxRepo = Omit<OutboxPort, 'resolveBinding'>;
 
 /** Rows that still hold their recipient's queue: a later row to the same recipient waits behind them. */
 const UNFINISHED: OutboxStatus[] = ['pending', 'sending', 'held'];
 
 /** `nextAttemptAt` of a held row that waits for `releaseHeld` only. */
 const HELD_UNTIL_RELEASED = new Date('9999-12-31T00:00:00.000Z');
-
-/** Selects which held rows `releaseHeld` puts back: one recipient, or (omitted) all of them. */
-export type RecipientFilter = Recipient;
 
 /**
  * One canonical JSON form per recipient. Rows to the same recipient form a lane (delivered in id order), and
@@ -93,20 +91,6 @@ function toEntry(r: Row): OutboxEntry {
   return entry;
 }
 
-export interface RetryOptions {
-  /**
-   * The failed call may have reached Slack (a 5xx, a timeout, a dropped connection): keep `sentChannel` so the
-   * next attempt first looks for the post there instead of posting blindly.
-   */
-  maybeSent?: boolean;
-  /** The claimed attempt does not count toward giving up (a rate limit is not the message's fault). */
-  refundAttempt?: boolean;
-  /** Count a failure that happened without a claim (checking on an earlier attempt) toward giving up. */
-  countAttempt?: boolean;
-  /** The deliverer writing; see `OutboxRepo` on ownership. */
-  by?: string;
-}
-
 /**
  * Ownership: a `sending` row is changed only by the deliverer that claimed it (`by`, matched against its
  * claim; a row claimed without one matches an omitted `by`). Rows in any other state may be changed by
@@ -118,55 +102,6 @@ function ownedBy(by: string | undefined) {
 
 /** Leaving `sending` ends the claim. */
 const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
-
-export interface OutboxRepo {
-  /**
-   * The first unfinished row of every recipient (its lane head), if pending or held, in id order, after
-   * `afterId`. Later rows to a recipient are never returned while an earlier one is unfinished: that is what
-   * keeps each channel's and each DM's messages in the order they were enqueued.
-   */
-  heads(limit: number, afterId?: number): OutboxEntry[];
-  /** Lane heads whose `nextAttemptAt` has come: what can be delivered at `now`. */
-  due(now: Date, limit: number, afterId?: number): OutboxEntry[];
-  /**
-   * Claims a pending or held row for one attempt: status `sending`, attempts + 1, `nextAttemptAt` = `now` (so
-   * an in-doubt row tells when its last attempt started) and `sentChannel` = where the post is going (so
-   * recovery knows where to look). `claim`: who holds it and until when (see Claim); without one the row
-   * counts as abandoned at once. False when another deliverer got there first.
-   */
-  markSending(id: number, now: Date, channel?: string | null, claim?: Claim): boolean;
-  /** Extends the lease of rows `by` holds in `sending`. Returns how many it still holds. */
-  renewLease(by: string, ids: readonly number[], leaseUntil: number): number;
-  /**
-   * Takes over a `sending` row whose claim is still `seen` (the claim read when judging it abandoned), so of
-   * two processes settling the same row only one wins. False when it changed meanwhile.
-   */
-  takeOver(id: number, seen: Claim | null, claim: Claim): boolean;
-  markSent(id: number, sent: { channel: string; ts: string }, now: Date, by?: string): void;
-  /** Back to pending until `nextAttemptAt`. */
-  markRetry(id: number, nextAttemptAt: Date, error: string, options?: RetryOptions): void;
-  /**
-   * Kept for when the recipient is fixed (unbound department, bot not in channel, channel gone). Attempts
-   * restart from zero: the message did nothing wrong, and a held row must never die of old age. `retryAt`
-   * schedules the slow periodic retry; without it the row waits for `releaseHeld`. `maybeSent` keeps the
-   * doubt of an earlier attempt (see RetryOptions) when the hold came from failing to check on it.
-   */
-  markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent' | 'by'>): void;
-  /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
-  markDead(id: number, error: string, by?: string): void;
-  /**
-   * Held rows (of one recipient, or all) become pending again, due at `now` (default: immediately). Call when a
-   * channel is bound or fixed, then kick the notifier. Returns how many rows were released.
-   */
-  releaseHeld(filter?: RecipientFilter, now?: Date): number;
-  /**
-   * Rows in `sending`: being delivered, or left there by a process that stopped between claiming them and
-   * recording the answer — their `claim` tells which (a lease that ran out, or none).
-   */
-  inDoubt(): OutboxEntry[];
-  findByKey(key: string): OutboxEntry | null;
-  counts(): Record<OutboxStatus, number>;
-}
 
 export function createOutboxRepo(db: Executor): OutboxRepo {
   // The lowest unfinished id per recipient: one grouped scan of the (small) unfinished set.
@@ -320,5 +255,14 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
       for (const r of rows) out[r.status] = Number(r.n);
       return out;
     },
+  };
+}
+
+/** The outbox port the notifier is given: the repository plus where each binding points now. */
+export function createOutboxPort(handle: DatabaseHandle): OutboxPort {
+  const repo = createOutboxRepo(handle.db);
+  return {
+    ...repo,
+    resolveBinding: (key) => listBindings(handle.db).find((b) => b.key === key)?.channelId ?? null,
   };
 }

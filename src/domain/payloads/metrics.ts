@@ -3,8 +3,8 @@
  * departments' channels, and the owner's copy of it (with Recommit / Close after a 12-month check).
  * Snapshots: the renderer queries nothing.
  */
-import type { CheckKind, ExecutionEvidence, MetricResult, Verdict } from '../domain/metrics.js';
-import type { Department, LocalDate, Metric, UserId } from '../domain/types.js';
+import type { CheckKind, ExecutionEvidence, MetricResult, Verdict } from '../metrics.js';
+import type { Department, LocalDate, Metric, UserId } from '../types.js';
 
 export interface CheckInitiative {
   id: number;

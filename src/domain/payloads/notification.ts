@@ -1,44 +1,20 @@
-import type { Department, Progress, Tier, UserId } from '../domain/types.js';
-import type {
-  MetricCheckAskPayload,
-  MetricVerdictOwnerPayload,
-  MetricVerdictPayload,
-} from './metric-types.js';
-import type {
-  DigestDetailPayload,
-  DigestPayload,
-  ReminderPayload,
-  StalledListPayload,
-} from './nudge-types.js';
-import type { OutboxMessage } from './outbox-types.js';
+import type { OutboxMessage } from '../outbox.js';
+import type { WinPayload } from './actions.js';
+import type { DeliveryProblemPayload } from './delivery.js';
+import type { MetricCheckAskPayload, MetricVerdictOwnerPayload, MetricVerdictPayload } from './metrics.js';
+import type { DigestDetailPayload, DigestPayload, ReminderPayload, StalledListPayload } from './nudges.js';
 import type {
   PollPayload,
   PollReactionsPayload,
   RoundBreakdownPayload,
   RoundInvitePayload,
   RoundResultsPayload,
-} from './round-types.js';
+} from './rounds.js';
 
 /**
- * The typed notifications use cases write to the outbox. Each payload is a snapshot: the renderer in
- * slack/ turns it into Block Kit at delivery without querying anything.
+ * The typed notifications use cases write to the outbox: each kind with the payload it carries. A payload is
+ * a snapshot: the renderer in slack/ turns it into Block Kit at delivery without querying anything.
  */
-export interface WinPayload {
-  actorId: UserId;
-  ownerId: UserId;
-  action: { id: number; title: string; dept: Department };
-  initiative: { id: number; title: string; tier: Tier; depts: Department[] };
-  progress: Progress;
-  note: string | null;
-}
-
-export interface DeliveryProblemPayload {
-  /** What could not be posted, e.g. `win` or `digest`, and where. */
-  kind: string;
-  target: string;
-  error: string;
-}
-
 export type Notification =
   | OutboxMessage<'win', WinPayload>
   | OutboxMessage<'delivery_problem', DeliveryProblemPayload>

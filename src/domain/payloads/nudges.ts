@@ -3,16 +3,8 @@
  * the renderer formats them and queries nothing, so a DM delivered late still says what was true when
  * it was decided. Lists are already cut to what a message can show; `total` says how many there were.
  */
-import type { StallReason } from '../domain/reminder-plan.js';
-import type {
-  BindingKey,
-  Department,
-  LocalDate,
-  MetricKind,
-  Progress,
-  Tier,
-  UserId,
-} from '../domain/types.js';
+import type { StallReason } from '../reminder-plan.js';
+import type { BindingKey, Department, LocalDate, MetricKind, Progress, Tier, UserId } from '../types.js';
 
 export interface NudgeInitiative {
   id: number;

@@ -1,4 +1,4 @@
-import type { Department } from '../domain/types.js';
+import type { Department } from '../types.js';
 
 /** Snapshot payloads of the pain-point round's outbox notifications (see notifications.ts). */
 

@@ -8,7 +8,7 @@ import type {
   MetricCheckAskPayload,
   MetricVerdictOwnerPayload,
   MetricVerdictPayload,
-} from '../../app/metric-types.js';
+} from '../../domain/payloads/metrics.js';
 import type { Initiative, Metric, MetricKind } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { en, iref } from '../messages/en.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { DigestDetailPayload, DigestPayload } from '../../app/nudge-types.js';
+import type { DigestDetailPayload, DigestPayload } from '../../domain/payloads/nudges.js';
 import type { Department } from '../../domain/types.js';
 import { nudges } from '../messages/en-nudges.js';
 import { join, type Mrkdwn } from '../messages/mrkdwn.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { OutboxEntry } from '../../app/outbox-types.js';
-import type { PollPayload, PollReactionsPayload, RoundInvitePayload } from '../../app/round-types.js';
+import type { OutboxEntry } from '../../domain/outbox.js';
+import type { PollPayload, PollReactionsPayload, RoundInvitePayload } from '../../domain/payloads/rounds.js';
 import { reactionFor } from '../../domain/rounds.js';
 import { en } from '../messages/en.js';
 import { closingLabel } from '../messages/en-rounds.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ReminderPayload, StalledListPayload } from '../../app/nudge-types.js';
+import type { ReminderPayload, StalledListPayload } from '../../domain/payloads/nudges.js';
 import { ACTION } from '../ids.js';
 import { en } from '../messages/en.js';
 import { nudges } from '../messages/en-nudges.js';

@@ -1,5 +1,5 @@
-import type { Notification } from '../../app/notifications.js';
-import type { OutboxEntry } from '../../app/outbox-types.js';
+import type { OutboxEntry } from '../../domain/outbox.js';
+import type { Notification } from '../../domain/payloads/notification.js';
 import { en, progress } from '../messages/en.js';
 import { lines, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { ResultLine, RoundBreakdownPayload, RoundResultsPayload } from '../../app/round-types.js';
 import type { RoundStatus } from '../../app/rounds.js';
+import type { ResultLine, RoundBreakdownPayload, RoundResultsPayload } from '../../domain/payloads/rounds.js';
 import { ACTION } from '../ids.js';
 import { en } from '../messages/en.js';
 import { closingLabel, pref } from '../messages/en-rounds.js';
