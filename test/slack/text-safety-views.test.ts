@@ -9,6 +9,7 @@ import { validateBlocks } from '../../src/sandbox/emulator/index.js';
 import type { BuiltMessage } from '../../src/slack/views/blocks.js';
 import { checkAskMessage, verdictMessage, verdictOwnerMessage } from '../../src/slack/views/check.js';
 import { digestDetailMessage, digestMessage } from '../../src/slack/views/digest.js';
+import { type painLoggedReply, painPointReply } from '../../src/slack/views/pain-points.js';
 import { pollMessage } from '../../src/slack/views/poll.js';
 import { reminderMessage, stalledListMessage } from '../../src/slack/views/reminder.js';
 import { winMessage } from '../../src/slack/views/render.js';
@@ -207,5 +208,32 @@ describe('public posts and DMs with a hostile text in every field a person types
     expectInert(v);
     expect(mrkdwnOf(v).join('\n')).toContain('75&lt;!channel&gt; :two: *FORGED*');
     expectInert(verdictOwnerMessage(verdict as unknown as Parameters<typeof verdictOwnerMessage>[0]));
+  });
+
+  it('a pain point with nothing visible in it still makes a valid /cx show P-n (no empty section)', () => {
+    const at = new Date('2026-03-02T10:00:00Z');
+    const painPoint = {
+      id: 7,
+      text: '\u202e\u0007\n\u2066',
+      raisedBy: 'UALICE',
+      dept: 'sales',
+      channelId: 'C1',
+      permalink: null,
+      source: 'command',
+      status: 'open',
+      carriedVotes: 0,
+      roundsOn: 0,
+      adoptedInitiativeId: null,
+      adoptedAt: null,
+      createdAt: at,
+    } as unknown as Parameters<typeof painLoggedReply>[0]['painPoint'];
+    const detail = painPointReply({
+      painPoint,
+      rounds: [],
+      initiative: null,
+      history: [],
+    } as unknown as Parameters<typeof painPointReply>[0]);
+    expect(validateBlocks(detail.blocks, 'message')).toEqual([]);
+    expect(mrkdwnOf(detail).join('\n')).not.toMatch(INVISIBLE);
   });
 });

@@ -166,6 +166,8 @@ export const rounds = {
       : md`${month(m)}: ${plural(votes ?? 0, 'vote')}`,
   showNoRounds: md`Not on a vote yet.`,
   originalMessage: md`the original message`,
+  /** A text of nothing but line breaks and invisible characters (Slack refuses an empty section). */
+  nothingVisible: md`_(no visible text)_`,
 
   // ---- adoption ----------------------------------------------------------------------------------------
   adopted: (initiativeId: number, painPointId: number) =>

@@ -82,7 +82,7 @@ export function painPointReply(d: PainPointDetail): BuiltMessage {
   const blocks: KnownBlock[] = [
     header(`${pref(p.id)} ${p.text}`),
     // The full text, line breaks kept, every line quoted (./mrkdwn.ts `lines`).
-    section(lines(p.text)),
+    section(lines(p.text) || w.nothingVisible),
     context(facts, ...(link ? [w.showSource(link)] : [])),
     divider(),
     section(md`*${w.showRoundsHeading}*\n${roundLines.length ? join(roundLines, '\n') : w.showNoRounds}`),
