@@ -70,6 +70,23 @@ describe('signed but malformed bodies get a 4xx and the bot stays up', () => {
         }),
     ],
     [
+      'reaction_added on a message without its ts',
+      () =>
+        signedJson({
+          type: 'event_callback',
+          team_id: 'T0CXBRIDGE',
+          api_app_id: 'A0CXBRIDGE',
+          event_id: 'Ev3',
+          event_time: 1,
+          event: {
+            type: 'reaction_added',
+            user: 'UALICE',
+            reaction: 'one',
+            item: { type: 'message', channel: 'CSALES' },
+          },
+        }),
+    ],
+    [
       'block_actions without actions',
       () =>
         signedForm({

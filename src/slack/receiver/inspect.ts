@@ -31,10 +31,14 @@ const anyEvent = z.looseObject({
   item: z.looseObject({}).optional(),
   channel: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
 });
+/** A vote names the message it is on; reactions on files carry no channel or ts and are ignored later. */
 const reactionEvent = z.looseObject({
   user: id,
   reaction: id,
-  item: z.looseObject({ type: id, channel: z.string().optional(), ts: z.string().optional() }),
+  item: z.union([
+    z.looseObject({ type: z.literal('message'), channel: id, ts: id }),
+    z.looseObject({ type: id.refine((t) => t !== 'message') }),
+  ]),
 });
 const homeEvent = z.looseObject({ user: id, tab: z.string().optional() });
 
