@@ -14,6 +14,10 @@ import type {
 /**
  * The typed notifications use cases write to the outbox: each kind with the payload it carries. A payload is
  * a snapshot: the renderer in slack/ turns it into Block Kit at delivery without querying anything.
+ *
+ * Payloads live in domain/ (not app/) because they are plain data named by three layers — app/ writes them,
+ * slack/views renders them, and this union pairs them with the outbox message type in domain/outbox.ts —
+ * and domain/ is the one place every layer may import without reaching up.
  */
 export type Notification =
   | OutboxMessage<'win', WinPayload>
