@@ -216,6 +216,7 @@ export async function benchDigests(
       admins: new Set(),
       directory: { fetch: async () => null },
       afterCommit: () => undefined,
+      schedules: [],
     };
     let messages = 0;
     const t = measure(20, () => {

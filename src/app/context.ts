@@ -15,6 +15,15 @@ export interface UserDirectory {
   fetch(userId: UserId): Promise<UserFacts | null>;
 }
 
+/** A scheduled job as `/cx setup show` lists it (the jobs' own `Job` fits this shape). */
+export interface JobSchedule {
+  name: string;
+  /** node-cron expression, in CX_TIMEZONE. */
+  schedule: string;
+  /** The schedule in words, e.g. `Fridays 14:00`. */
+  when?: string;
+}
+
 /** Everything a use case needs, built once by the composition root. */
 export interface AppContext {
   handle: DatabaseHandle;
@@ -24,6 +33,8 @@ export interface AppContext {
   directory: UserDirectory;
   /** Called after a transaction that wrote to the outbox has committed: deliver soon. */
   afterCommit: () => void;
+  /** The jobs this process schedules, handed in by the composition root so no listener imports jobs/. */
+  schedules: readonly JobSchedule[];
 }
 
 /** Who is asking, and the delivery key that makes a Slack retry take effect once. */

@@ -94,6 +94,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     admins: new Set(config.admins),
     directory: createUserDirectory(client),
     afterCommit: () => notifier?.kick(),
+    schedules: options.jobs,
   };
 
   /** A post that cannot reach its channel is kept; admins hear about it once, by DM. */

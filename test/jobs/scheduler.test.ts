@@ -28,6 +28,7 @@ function context(zone = 'Europe/Berlin'): AppContext {
     admins: new Set(),
     directory: { fetch: async () => null },
     afterCommit: () => undefined,
+    schedules: [],
   };
 }
 

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Mrkdwn } from '../../messages/mrkdwn.js';
-import { withOutcome } from '../../views/reminder.js';
+import type { Mrkdwn } from '../messages/mrkdwn.js';
+import { withOutcome } from '../views/reminder.js';
 
 interface Logger {
   warn(...msg: unknown[]): void;

@@ -1,27 +1,10 @@
-import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../../app/context.js';
-import { homeData } from '../../../app/home.js';
-import type { Mrkdwn } from '../../messages/mrkdwn.js';
-import { homeView } from '../../views/home.js';
-
-/**
- * Publishes the viewer's App Home, fresh from the database. `notice` is the outcome of a button pressed
- * in it (there is no response_url in a home tab, so the answer shows at its top).
- */
-export async function publishHome(
-  client: WebClient,
-  ctx: AppContext,
-  userId: string,
-  notice?: Mrkdwn,
-): Promise<void> {
-  await client.views.publish({ user_id: userId, view: homeView(homeData(ctx, userId), notice) });
-}
+import { eventListener } from '../../respond/guard.js';
+import { publishHome } from '../../respond/home.js';
 
 /** `app_home_opened` (Home tab) → `views.publish`; the Messages tab needs nothing. */
-export function registerAppHome(app: App, ctx: AppContext): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export const appHomeOpened = (ctx: AppContext) =>
+  eventListener<'app_home_opened'>('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     await publishHome(client, ctx, event.user);
   });
-}

@@ -1,0 +1,37 @@
+import type { AppContext, Caller } from '../../../app/context.js';
+import { en } from '../../messages/en.js';
+import type { Mrkdwn } from '../../messages/mrkdwn.js';
+import { actionCaller } from '../../respond/callers.js';
+import { actionListener } from '../../respond/guard.js';
+import { publishHome } from '../../respond/home.js';
+import { showOutcomeInPlace } from '../../respond/in-place.js';
+import { say } from '../../respond/say.js';
+import type { BuiltMessage } from '../../views/blocks.js';
+import { actionIdOf } from './values.js';
+
+/** A reply to the presser, and (when it worked) what a reminder message should now show for the action. */
+export type ButtonResult = BuiltMessage | { reply: BuiltMessage; outcome: Mrkdwn };
+
+/**
+ * The shared shape of an action's button (Done, Snooze): run the use case, answer the presser only; on a
+ * reminder, the action's buttons are then replaced in place by what was done. Pressed in the App Home
+ * (no response_url there), the home is republished with the answer at its top.
+ */
+export function actionButton(
+  ctx: AppContext,
+  name: string,
+  run: (caller: Caller, id: number) => Promise<ButtonResult>,
+) {
+  return actionListener(name, async ({ body, respond, logger, client }) => {
+    const id = actionIdOf(body);
+    if (id === null) return say(respond, en.genericFailure);
+    const result = await run(actionCaller(body), id);
+    const reply = 'reply' in result ? result.reply : result;
+    if (body.view?.type === 'home') return publishHome(client, ctx, body.user.id, reply.text);
+    await say(respond, reply);
+    if ('outcome' in result) {
+      const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
+      await showOutcomeInPlace(client, where, id, result.outcome, logger, body.message);
+    }
+  });
+}

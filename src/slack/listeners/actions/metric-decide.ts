@@ -1,0 +1,23 @@
+import type { AppContext } from '../../../app/context.js';
+import { decideAfterCheck } from '../../../app/metric-checks.js';
+import { ACTION } from '../../ids.js';
+import { en } from '../../messages/en.js';
+import { actionCaller } from '../../respond/callers.js';
+import { actionListener } from '../../respond/guard.js';
+import { say } from '../../respond/say.js';
+import { decisionText } from '../../views/answers.js';
+import { errorReply, textReply } from '../../views/replies.js';
+import { checkOf } from './values.js';
+
+/** Recommit or Close after a 12-month (or follow-up) verdict; the owner or an admin decides, once. */
+export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'close') =>
+  actionListener(
+    decision === 'recommit' ? ACTION.metricRecommit : ACTION.metricClose,
+    async ({ body, respond }) => {
+      const check = checkOf(body);
+      if (!check) return say(respond, textReply(en.genericFailure));
+      const { initiativeId, dueDate } = check;
+      const result = await decideAfterCheck(ctx, actionCaller(body), initiativeId, dueDate, decision);
+      await say(respond, result.ok ? textReply(decisionText(result.value)) : errorReply(result.error));
+    },
+  );

@@ -1,0 +1,40 @@
+import type { ParsedCommand, SubcommandName } from '../../parse/command/index.js';
+import type { BuiltMessage } from '../../views/blocks.js';
+import { away, block, done, log, mine, snoozeAction, update } from './actions.js';
+import type { CommandHandler, CommandRequest } from './handler.js';
+import { help } from './help.js';
+import { list, metric, newInitiative, tier } from './initiatives.js';
+import { check } from './metrics.js';
+import { pain, round } from './rounds.js';
+import { setup } from './setup.js';
+import { show } from './show.js';
+
+/** Which handler answers each subcommand; the type makes a missing subcommand a compile error. */
+const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
+  help,
+  new: newInitiative,
+  log,
+  done,
+  update,
+  block,
+  snooze: snoozeAction,
+  mine,
+  away,
+  list,
+  show,
+  essential: (cmd, req) => tier(cmd, req),
+  important: (cmd, req) => tier(cmd, req),
+  metric,
+  check,
+  pain,
+  round,
+  setup,
+};
+
+export function dispatch(
+  cmd: ParsedCommand,
+  req: CommandRequest,
+): Promise<BuiltMessage | null> | BuiltMessage | null {
+  const handler = HANDLERS[cmd.name] as CommandHandler<typeof cmd.name>;
+  return handler(cmd, req);
+}

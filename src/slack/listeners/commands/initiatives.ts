@@ -1,0 +1,50 @@
+import { changeMetric, changeTier, createInitiative, listInitiatives } from '../../../app/initiatives.js';
+import { newInitiativeStart } from '../../../app/read.js';
+import { en } from '../../messages/en.js';
+import { newInitiativeModal } from '../../views/modals.js';
+import { listReply, textReply } from '../../views/replies.js';
+import { answer, type CommandHandler } from './handler.js';
+
+/** `/cx new`: with no arguments the New initiative modal, otherwise the initiative from the options. */
+export const newInitiative: CommandHandler<'new'> = async (
+  cmd,
+  { ctx, caller, client, triggerId, ackEmpty },
+) => {
+  if (cmd.modal) {
+    await ackEmpty();
+    const start = newInitiativeStart(ctx, caller.channelId);
+    const view = newInitiativeModal({
+      lead: start.lead,
+      ownerId: caller.userId,
+      channelId: caller.channelId,
+      today: start.today,
+    });
+    await client.views.open({ trigger_id: triggerId, view });
+    return null;
+  }
+  const result = await createInitiative(ctx, caller, {
+    title: cmd.title,
+    lead: cmd.lead ?? undefined,
+    with: cmd.withDepts,
+    tier: cmd.tier,
+    ownerId: cmd.ownerId ?? undefined,
+    startDate: cmd.start,
+  });
+  return answer(result, 'new', (i) => textReply(en.initiativeCreated(i.id, i.title, i.tier)));
+};
+
+export const list: CommandHandler<'list'> = (cmd, { ctx }) =>
+  listReply(listInitiatives(ctx, cmd.dept ?? undefined), cmd.dept ?? undefined);
+
+/** `/cx essential I-n` and `/cx important I-n`. */
+export const tier: CommandHandler<'essential' | 'important'> = async (cmd, { ctx, caller }) =>
+  answer(await changeTier(ctx, caller, cmd.initiativeId, cmd.name), cmd.name, (c) =>
+    textReply(en.tierChanged(c.initiative.id, c.initiative.tier, c.changed)),
+  );
+
+export const metric: CommandHandler<'metric'> = async (cmd, { ctx, caller }) => {
+  const m = cmd.metric;
+  return answer(await changeMetric(ctx, caller, cmd.initiativeId, cmd.kind, m), 'metric', (i) =>
+    textReply(en.metricSet(i.id, cmd.kind, m.name, m.baseline, m.target, m.unit)),
+  );
+};

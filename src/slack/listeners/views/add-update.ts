@@ -1,0 +1,28 @@
+import { recordUpdate } from '../../../app/actions.js';
+import type { AppContext } from '../../../app/context.js';
+import { FIELD, VIEW } from '../../ids.js';
+import { en } from '../../messages/en.js';
+import { parseMetadata, parseNote } from '../../parse/view-state.js';
+import { viewCaller } from '../../respond/callers.js';
+import { viewListener } from '../../respond/guard.js';
+import { publishHome } from '../../respond/home.js';
+import { showOutcomeInPlace } from '../../respond/in-place.js';
+import { confirm } from '../../respond/say.js';
+
+/** The Add update modal: the note is recorded; the reminder (or App Home) it came from shows it. */
+export const addUpdateSubmit = (ctx: AppContext) =>
+  viewListener(VIEW.addUpdate, FIELD.note, async ({ ack, body, view, client, logger }) => {
+    const parsed = parseNote(view.state.values, en.modal);
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const meta = parseMetadata(view.private_metadata);
+    const { actionId } = meta;
+    if (!actionId) return ack({ response_action: 'errors', errors: { [FIELD.note]: en.genericFailure } });
+    const result = await recordUpdate(ctx, viewCaller(body, view), actionId, parsed.value);
+    if (!result.ok)
+      return ack({ response_action: 'errors', errors: { [FIELD.note]: en.error(result.error) } });
+    await ack();
+    await confirm(client, meta.channelId, body.user.id, en.actionUpdated(actionId));
+    const where = { channelId: meta.channelId, messageTs: meta.messageTs };
+    await showOutcomeInPlace(client, where, actionId, en.nudges.outcome.updated(body.user.id), logger);
+    if (meta.home) await publishHome(client, ctx, body.user.id, en.actionUpdated(actionId));
+  });

@@ -1,0 +1,39 @@
+import type { AppContext } from '../../../app/context.js';
+import { createInitiative } from '../../../app/initiatives.js';
+import { FIELD, VIEW } from '../../ids.js';
+import { en } from '../../messages/en.js';
+import { parseMetadata, parseNewInitiative } from '../../parse/view-state.js';
+import { viewCaller } from '../../respond/callers.js';
+import { viewListener } from '../../respond/guard.js';
+import { confirm } from '../../respond/say.js';
+import { fieldOf } from './field-of.js';
+
+/** The New initiative modal (also opened by "Adopt as initiative", which links the pain point). */
+export const newInitiativeSubmit = (ctx: AppContext) =>
+  viewListener(VIEW.newInitiative, FIELD.title, async ({ ack, body, view, client }) => {
+    const parsed = parseNewInitiative(
+      view.state.values,
+      ctx.clock.now(),
+      ctx.timeZone,
+      en.modal,
+      en.metrics.newModal,
+    );
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+    const meta = parseMetadata(view.private_metadata);
+    const { painPointId } = meta;
+    const input = { ...parsed.value, ...(painPointId ? { painPointId } : {}) };
+    const result = await createInitiative(ctx, viewCaller(body, view), input);
+    if (!result.ok) {
+      const field = fieldOf(result.error, FIELD.title);
+      return ack({ response_action: 'errors', errors: { [field]: en.error(result.error) } });
+    }
+    await ack();
+    const i = result.value;
+    const adopted = painPointId ? ` ${en.rounds.adopted(i.id, painPointId)}` : '';
+    await confirm(
+      client,
+      meta.channelId,
+      body.user.id,
+      en.initiativeCreated(i.id, i.title, i.tier) + adopted,
+    );
+  });

@@ -1,0 +1,139 @@
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  Middleware,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackShortcut,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewOutput,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { Logger } from '@slack/logger';
+import { DuplicateDelivery } from '../../app/context.js';
+import { en } from '../messages/en.js';
+import type { BuiltMessage } from '../views/blocks.js';
+import { textReply } from '../views/replies.js';
+import { say } from './say.js';
+
+/**
+ * The one place a listener's failure is answered, for every listener kind. A repeated delivery (a Slack
+ * retry, a double click) already took effect, so it is answered quietly; anything else is logged and the
+ * person gets the generic "nothing was changed" text, never a stack trace. Listeners hold no try/catch.
+ */
+async function guarded(
+  name: string,
+  logger: Logger,
+  work: () => Promise<unknown>,
+  answer: { duplicate: () => Promise<unknown>; failure: () => Promise<unknown> },
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DuplicateDelivery) {
+      await answer.duplicate();
+      return;
+    }
+    logger.error(`${name} failed: ${(error as Error).message}`);
+    await answer.failure();
+  }
+}
+
+/** Answers a slash command once: the reply travels in the ack; `null` acks empty (before a modal opens). */
+export type CommandReply = (message: BuiltMessage | null) => Promise<void>;
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** Slack waits 3 s for a slash command's ack, so the answer is the ack; later replies are dropped. */
+export function commandListener(
+  name: string,
+  handle: (args: CommandArgs, reply: CommandReply) => Promise<unknown>,
+): Middleware<SlackCommandMiddlewareArgs> {
+  return async (args) => {
+    let acked = false;
+    const reply: CommandReply = async (message) => {
+      if (acked) return;
+      acked = true;
+      await args.ack(message ? { response_type: 'ephemeral', ...message } : undefined);
+    };
+    await guarded(name, args.logger, () => handle(args, reply), {
+      duplicate: () => reply(textReply(en.duplicate)),
+      failure: () => reply(textReply(en.genericFailure)),
+    });
+  };
+}
+
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A button is acked at once; its answer goes to the presser only (ephemeral, through response_url). */
+export function actionListener(
+  name: string,
+  handle: (args: ActionArgs) => Promise<unknown>,
+): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
+  return async (args) => {
+    await args.ack();
+    await guarded(name, args.logger, () => handle(args), {
+      duplicate: async () => undefined,
+      failure: () => say(args.respond, en.genericFailure),
+    });
+  };
+}
+
+export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * A modal submission is acked by its handler (with inline errors, or empty to close it). A failure before
+ * that ack shows the generic text next to `field` and keeps the modal open; after it, it is only logged.
+ */
+export function viewListener(
+  name: string,
+  field: string | ((view: ViewOutput) => string),
+  handle: (args: ViewArgs) => Promise<unknown>,
+): Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async (args) => {
+    let acked = false;
+    const ack = async (response?: ViewResponseAction): Promise<void> => {
+      if (acked) return;
+      acked = true;
+      await args.ack(response);
+    };
+    const at = typeof field === 'string' ? field : field(args.view);
+    await guarded(name, args.logger, () => handle({ ...args, ack }), {
+      duplicate: () => ack(),
+      failure: () => ack({ response_action: 'errors', errors: { [at]: en.genericFailure } }),
+    });
+  };
+}
+
+export type ShortcutArgs<S extends SlackShortcut> = SlackShortcutMiddlewareArgs<S> & AllMiddlewareArgs;
+
+/** A shortcut is acked at once; it has no reply of its own, so a failure is logged. */
+export function shortcutListener<S extends SlackShortcut>(
+  name: string,
+  handle: (args: ShortcutArgs<S>) => Promise<unknown>,
+): Middleware<SlackShortcutMiddlewareArgs<S>> {
+  return async (args) => {
+    await args.ack();
+    await guarded(name, args.logger, () => handle(args), {
+      duplicate: async () => undefined,
+      failure: async () => undefined,
+    });
+  };
+}
+
+export type EventArgs<E extends string> = SlackEventMiddlewareArgs<E> & AllMiddlewareArgs;
+
+/** Events are acked by Bolt; nobody waits for an answer, so a failure is logged. */
+export function eventListener<E extends string>(
+  name: string,
+  handle: (args: EventArgs<E>) => Promise<unknown>,
+): Middleware<SlackEventMiddlewareArgs<E>> {
+  return async (args) => {
+    await guarded(name, args.logger, () => handle(args), {
+      duplicate: async () => undefined,
+      failure: async () => undefined,
+    });
+  };
+}
