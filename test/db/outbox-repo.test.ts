@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { createOutboxRepo, enqueue, type OutboxRepo } from '../../src/db/repositories/outbox-repo.js';
 import type { OutboxMessage } from '../../src/domain/outbox.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -21,20 +18,18 @@ const marketing = { type: 'binding', key: 'marketing' } as const;
 const sales = { type: 'binding', key: 'sales' } as const;
 
 describe('outbox repository', () => {
-  let dir: string;
+  let db: TempDb;
   let handle: DatabaseHandle;
   let repo: OutboxRepo;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-outbox-repo-'));
-    handle = openDatabase(path.join(dir, 'test.sqlite'));
-    runMigrations(handle);
+    db = tempDb('cx-outbox-repo');
+    handle = db.handle;
     repo = createOutboxRepo(handle.db);
   });
 
   afterEach(() => {
-    handle.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   });
 
   it('enqueues inside a caller transaction and ignores a repeated key', () => {

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
-import { seedAction, seedInitiative } from './seed.js';
+import { seedAction, seedInitiative } from '../support/seed.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'cli.ts');

@@ -4,7 +4,7 @@ import { digestJob } from '../../src/jobs/digest.js';
 import { startBot } from '../../src/runtime/bot.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
 import { CHANNELS, type Harness, quietLogger, startHarness } from '../support/harness.js';
-import { daysBefore, seedAction, seedInitiative } from './seed.js';
+import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

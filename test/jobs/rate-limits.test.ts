@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { type Harness, quietLogger, startHarness } from '../support/harness.js';
-import { seedAction, seedInitiative } from './seed.js';
+import { seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { addDays, startOfLocalDay, zonedTime } from '../../src/domain/dates.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
 import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
-import { DAY_MS, daysBefore, seedAction, seedInitiative } from './seed.js';
+import { DAY_MS, daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

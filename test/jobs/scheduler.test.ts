@@ -1,22 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { ManualClock } from '../../src/clock.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { claimRun, getRun, listRuns } from '../../src/db/repositories/job-runs-repo.js';
 import { setMetaIfAbsent } from '../../src/db/repositories/settings-repo.js';
 import { localDate, zonedTime } from '../../src/domain/dates.js';
 import { isoWeekKey } from '../../src/domain/schedule.js';
 import type { Job, RunInfo } from '../../src/jobs/job.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-let dir: string;
+let db: TempDb;
 let handle: DatabaseHandle;
 let clock: ManualClock;
 
@@ -49,16 +46,14 @@ function weekly(runs: Array<{ now: string; period: string }>, body?: (info: RunI
 const at = (iso: string) => new Date(iso);
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-scheduler-'));
-  handle = openDatabase(path.join(dir, 'cx.sqlite'));
-  runMigrations(handle);
+  db = tempDb('cx-scheduler');
+  handle = db.handle;
   clock = new ManualClock(at('2026-03-02T08:00:00Z')); // Monday 09:00 in Berlin
   setMetaIfAbsent(handle.db, 'first_started_at', clock.now().toISOString());
 });
 
 afterEach(() => {
-  handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  db.remove();
 });
 
 describe('tick', () => {

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 import { BOT_TOKEN, CHANNELS, SIGNING_SECRET } from '../support/harness.js';
-import { seedAction, seedInitiative } from './seed.js';
+import { seedAction, seedInitiative } from '../support/seed.js';
 
 /**
  * Exactly once across processes. A post in flight belongs to the process that claimed it, for as long as

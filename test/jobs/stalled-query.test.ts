@@ -1,26 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
 import { isStalled } from '../../src/domain/actions.js';
 import { needsEscalation } from '../../src/domain/reminder-plan.js';
 import { mayRemindAction } from '../../src/domain/reminders.js';
-import { DAY_MS, seedAction, seedInitiative } from './seed.js';
+import { DAY_MS, seedAction, seedInitiative } from '../support/seed.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 const NOW = new Date('2026-03-06T13:00:00Z');
 const TODAY = '2026-03-06';
 
-let dir: string;
+let tmp: TempDb;
 let handle: DatabaseHandle;
 
 /** Every combination that matters, pseudo-randomly, plus the reminder history a daily job leaves. */
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-stalled-'));
-  handle = openDatabase(path.join(dir, 'cx.sqlite'));
-  runMigrations(handle);
+  tmp = tempDb('cx-stalled');
+  handle = tmp.handle;
   const db = handle.sqlite;
   let s = 7;
   const rnd = () => {
@@ -61,8 +57,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  tmp.remove();
 });
 
 describe('stalledCandidates', () => {
