@@ -8,7 +8,7 @@ import { runMigrations } from '../db/migrate.js';
 import { setMetaIfAbsent } from '../db/repositories/settings-repo.js';
 import { JOBS, type Job, type Scheduler } from '../jobs/index.js';
 import { createSlackApp } from '../slack/app.js';
-import type { Notifier } from '../slack/notifier.js';
+import type { Notifier } from '../slack/notifier/index.js';
 import { createLogger, createRuntime } from './runtime.js';
 
 export { createLogger } from './runtime.js';

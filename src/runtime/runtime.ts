@@ -17,7 +17,7 @@ import type { OutboxEntry } from '../domain/outbox.js';
 import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
-import { createNotifier, type Notifier } from '../slack/notifier.js';
+import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
 import { renderEntry } from '../slack/views/render.js';

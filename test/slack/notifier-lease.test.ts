@@ -10,7 +10,7 @@ import { createOutboxPort, enqueue } from '../../src/db/repositories/outbox-repo
 import { setBinding } from '../../src/db/repositories/settings-repo.js';
 import type { OutboxEntry, OutboxPort } from '../../src/domain/outbox.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { createNotifier, EVENT_TYPE, type Notifier, type NotifierOptions } from '../../src/slack/notifier.js';
+import { createNotifier, EVENT_TYPE, type Notifier, type NotifierOptions } from '../../src/slack/notifier/index.js';
 import { createWebClient } from '../../src/slack/web-client.js';
 
 /**

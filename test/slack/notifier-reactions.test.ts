@@ -9,7 +9,7 @@ import { createOutboxPort, enqueue } from '../../src/db/repositories/outbox-repo
 import { setBinding } from '../../src/db/repositories/settings-repo.js';
 import type { OutboxEntry, OutboxMessage, OutboxPort } from '../../src/domain/outbox.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { createNotifier, type Notifier } from '../../src/slack/notifier.js';
+import { createNotifier, type Notifier } from '../../src/slack/notifier/index.js';
 import { reactionsOfEntry } from '../../src/slack/views/poll.js';
 import { createWebClient } from '../../src/slack/web-client.js';
 

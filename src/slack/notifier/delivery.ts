@@ -1,0 +1,241 @@
+import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
+import type { Clock } from '../../clock.js';
+import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
+import { CallFailed, type Failure } from './errors.js';
+import type { Leases } from './leases.js';
+import type { Lookup } from './lookup.js';
+import type { Outcomes } from './outcomes.js';
+import type { RateLimits } from './rate-limits.js';
+import type { Recovery } from './recovery.js';
+import {
+  EVENT_TYPE,
+  type NotifierLogger,
+  type NotifierOptions,
+  type RenderedMessage,
+  type Target,
+} from './types.js';
+
+type Plan =
+  | { do: 'deliver'; entry: OutboxEntry; target: Target }
+  | { do: 'finish'; entry: OutboxEntry; status: 'held' | 'dead'; error: string }
+  | { do: 'wait'; ms: number; retry: boolean }
+  | { do: 'skip' };
+
+export interface RunResult {
+  /** Shortest real wait before a retry (or the end of a rate-limit pause) can go ahead. */
+  retryWaitMs: number | null;
+  /** Shortest real wait before anything at all, held retries included. */
+  anyWaitMs: number | null;
+}
+
+const PAGE = 200;
+
+export interface Delivery {
+  /** One sweep over every lane head (and abandoned `sending` rows). Returns how many progressed, and the next waits. */
+  pass(): Promise<{ progressed: number } & RunResult>;
+}
+
+/**
+ * The delivery loop: plans each lane head (wait, hold, give up, or deliver), delivers the ready ones through
+ * a small pool, looking before re-posting anything that may already be there.
+ */
+export function createDelivery(deps: {
+  client: WebClient;
+  outbox: OutboxPort;
+  render: NotifierOptions['render'];
+  reactionsOf: NotifierOptions['reactionsOf'];
+  clock: Clock;
+  logger: NotifierLogger;
+  self: string;
+  concurrency: number;
+  backoffCapMs: number;
+  limits: RateLimits;
+  lookup: Lookup;
+  leases: Leases;
+  outcomes: Outcomes;
+  recovery: Recovery;
+  stopped: () => boolean;
+}): Delivery {
+  const { client, outbox, render, reactionsOf, clock, logger, self, concurrency, backoffCapMs } = deps;
+  const { limits, lookup, leases, outcomes, recovery, stopped } = deps;
+
+  function plan(entry: OutboxEntry): Plan {
+    if (leases.holds(entry.id)) return { do: 'skip' };
+    const waiting = outcomes.waitOf(entry);
+    if (waiting) return { do: 'wait', ...waiting };
+
+    let target: Target;
+    if (entry.threadOf !== undefined) {
+      const parent = outbox.findByKey(entry.threadOf);
+      if (!parent) return { do: 'finish', entry, status: 'dead', error: `parent_missing: ${entry.threadOf}` };
+      if (parent.status === 'dead') {
+        return { do: 'finish', entry, status: 'dead', error: `parent_dead: ${entry.threadOf}` };
+      }
+      // Waits for its parent; the run that sends the parent comes back for it.
+      if (parent.status !== 'sent' || !parent.sentChannel || !parent.sentTs) return { do: 'skip' };
+      target = { channel: parent.sentChannel, threadTs: parent.sentTs };
+    } else if (entry.recipient.type === 'binding') {
+      const channel = outbox.resolveBinding(entry.recipient.key);
+      if (!channel) return { do: 'finish', entry, status: 'held', error: 'not_bound' };
+      target = { channel };
+    } else {
+      target = { channel: entry.recipient.id };
+    }
+    const paused = limits.postPause(target.channel);
+    if (paused > 0) return { do: 'wait', ms: paused, retry: true };
+    return { do: 'deliver', entry, target };
+  }
+
+  /**
+   * Adds reactions to the entry's thread parent. Adding one that is there already answers `already_reacted`,
+   * which counts as done, so a retry (or a recovery after a crash) simply adds them all again: nothing to
+   * look for first, and nothing is ever doubled. Recorded as sent on the parent's channel and ts.
+   */
+  async function addReactions(entry: OutboxEntry, target: Target, names: readonly string[]): Promise<void> {
+    const ts = target.threadTs;
+    if (ts === undefined) {
+      outcomes.fail(entry, { kind: 'dead', error: 'reactions_without_parent' }, false);
+      return;
+    }
+    if (!outbox.markSending(entry.id, clock.now(), target.channel, leases.claim())) return;
+    try {
+      for (const name of names) {
+        await limits
+          .call('reactions.add', undefined, () =>
+            client.reactions.add({ channel: target.channel, timestamp: ts, name }),
+          )
+          .catch((err: unknown) => {
+            if (!(err instanceof CallFailed && err.failure.error === 'already_reacted')) throw err;
+          });
+      }
+      outbox.markSent(entry.id, { channel: target.channel, ts }, clock.now(), self);
+      outcomes.forget(entry.id);
+    } catch (err) {
+      if (!(err instanceof CallFailed)) throw err;
+      const failure = err.failure.kind === 'transient' ? { ...err.failure, maybeSent: false } : err.failure;
+      outcomes.fail(entry, failure, true);
+    }
+  }
+
+  async function deliver(entry: OutboxEntry, target: Target): Promise<void> {
+    const reactions = reactionsOf?.(entry);
+    if (reactions) return addReactions(entry, target, reactions);
+    let claimed = false;
+    try {
+      // An earlier attempt may have reached Slack: look before posting again.
+      if (entry.sentChannel !== null) {
+        const found = await lookup.findPosted(entry, entry.sentChannel, target.threadTs);
+        if (found) {
+          outbox.markSent(entry.id, found, clock.now(), self);
+          logger.info(`outbox: ${entry.key} was already posted; recorded ${found.channel}/${found.ts}`);
+          return;
+        }
+      }
+
+      let rendered: RenderedMessage | null;
+      try {
+        rendered = render(entry);
+      } catch (err) {
+        rendered = null;
+        logger.error(`outbox: rendering ${entry.key} (${entry.kind}) threw`, err);
+      }
+      if (!rendered) {
+        outcomes.fail(entry, { kind: 'dead', error: `unrenderable: ${entry.kind}` }, false);
+        return;
+      }
+
+      // Someone else has it.
+      if (!outbox.markSending(entry.id, clock.now(), target.channel, leases.claim())) return;
+      claimed = true;
+
+      const args = {
+        channel: target.channel,
+        text: rendered.text,
+        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+        metadata: { event_type: EVENT_TYPE, event_payload: { key: entry.key } },
+      } as ChatPostMessageArguments;
+      const res = await limits.call('chat.postMessage', target.channel, () => client.chat.postMessage(args));
+      if (!res.ts) {
+        throw new CallFailed('chat.postMessage', target.channel, {
+          kind: 'transient',
+          error: 'no_ts_in_answer',
+          maybeSent: true,
+        });
+      }
+      outbox.markSent(entry.id, { channel: res.channel ?? target.channel, ts: res.ts }, clock.now(), self);
+      outcomes.forget(entry.id);
+    } catch (err) {
+      if (!(err instanceof CallFailed)) throw err;
+      const ownPost = claimed && err.method === 'chat.postMessage';
+      // Unable to check on an earlier attempt: never post blindly; keep it and let a human look.
+      const failure: Failure =
+        !ownPost && (err.failure.kind === 'dead' || err.failure.kind === 'held')
+          ? { kind: 'held', error: `lookup_failed: ${err.failure.error}` }
+          : err.failure;
+      outcomes.fail(entry, failure, ownPost);
+    }
+  }
+
+  async function runPlans(plans: Array<Extract<Plan, { do: 'deliver' }>>): Promise<void> {
+    const queue = [...plans];
+    const worker = async () => {
+      for (let p = queue.shift(); p && !stopped(); p = queue.shift()) {
+        // Pauses may have begun since planning (a 429 on this channel or the workspace).
+        if (limits.postPause(p.target.channel) > 0) continue;
+        leases.hold(p.entry.id);
+        try {
+          await deliver(p.entry, p.target);
+        } catch (err) {
+          logger.error(`outbox: delivering ${p.entry.key} failed unexpectedly`, err);
+          // Not a Slack answer (a storage error?): back off so the loop does not spin on it.
+          outcomes.backOff(p.entry, backoffCapMs);
+        } finally {
+          leases.release(p.entry.id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  }
+
+  /** One sweep over every lane head. Returns how many were attempted or settled, and the next waits. */
+  async function pass(): Promise<{ progressed: number } & RunResult> {
+    let progressed = 0;
+    let retryWait = Number.POSITIVE_INFINITY;
+    let anyWait = Number.POSITIVE_INFINITY;
+    // Rows left in `sending` by a process that died: settled here, so a running bot completes them.
+    const doubt = await recovery.settleAbandoned();
+    progressed += doubt.settled;
+    if (doubt.waitMs !== null) {
+      retryWait = doubt.waitMs;
+      anyWait = doubt.waitMs;
+    }
+    let cursor = 0;
+    while (!stopped()) {
+      const heads = outbox.heads(PAGE, cursor);
+      const last = heads.at(-1);
+      if (!last) break;
+      cursor = last.id;
+      const ready: Array<Extract<Plan, { do: 'deliver' }>> = [];
+      for (const head of heads) {
+        const p = plan(head);
+        if (p.do === 'deliver') ready.push(p);
+        else if (p.do === 'finish') {
+          outcomes.fail(p.entry, { kind: p.status, error: p.error }, false);
+          progressed++;
+        } else if (p.do === 'wait') {
+          anyWait = Math.min(anyWait, p.ms);
+          if (p.retry) retryWait = Math.min(retryWait, p.ms);
+        }
+      }
+      await runPlans(ready);
+      progressed += ready.length;
+    }
+    return {
+      progressed,
+      retryWaitMs: Number.isFinite(retryWait) ? retryWait : null,
+      anyWaitMs: Number.isFinite(anyWait) ? anyWait : null,
+    };
+  }
+  return { pass };
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { assertOwnRetries } from '../web-client.js';
+import { createDelivery, type RunResult } from './delivery.js';
+import { createLeases, defaultLeaseMs } from './leases.js';
+import { createLookup } from './lookup.js';
+import { createOutcomes } from './outcomes.js';
+import { createRateLimits } from './rate-limits.js';
+import { createRecovery } from './recovery.js';
+import type { DrainOptions, Notifier, NotifierOptions } from './types.js';
+
+export { classifyError } from './errors.js';
+export {
+  type DrainOptions,
+  EVENT_TYPE,
+  type Notifier,
+  type NotifierLogger,
+  type NotifierOptions,
+  type RenderedMessage,
+} from './types.js';
+
+/**
+ * Delivers outbox entries over the Web API, each exactly once.
+ *
+ * Exactly once: a row is claimed (`sending`, with the channel it goes to) before `chat.postMessage`, and every
+ * post carries `metadata.event_payload.key`. When the answer is lost — a crash (rows left in `sending`), a 5xx,
+ * a timeout, a dropped connection — the next step first looks for the key in the channel's history (or the
+ * thread's replies) and records the post it finds instead of posting again. If that look-up cannot be done
+ * (no scope, bot removed from the channel), the row is held rather than posted blindly; only a channel or
+ * thread that no longer exists counts as "not there".
+ *
+ * Across processes (the bot, a CLI job, a second bot during a rolling deploy, all on one database): a claim
+ * names its notifier and carries a lease, renewed every few seconds while the row is worked on. A `sending`
+ * row is someone else's business until its lease has run out; only then does a poll (or `recover()`) take it
+ * over — atomically, so one process settles it — look for the post, and record it or send it. The lease is
+ * the Web API timeout plus a margin: after it, a post the dead owner had sent has reached Slack or never will,
+ * so the look-up is conclusive. Leases are wall-clock (see Claim), so they run out under a pinned clock too.
+ *
+ * Order: rows to one recipient form a lane delivered strictly in id (enqueue) order: only a lane's first
+ * unfinished row is ever attempted, so a retry, a rate limit or a hold on it keeps later rows behind it. A
+ * thread reply also waits until its parent is sent and goes to the parent's channel. Different lanes are
+ * independent and delivered by a small pool, so one rate-limited or broken channel never stalls the others.
+ *
+ * Time: every wait (Retry-After, backoff, the slow retry of held rows, rate-limit pauses) is real time, kept
+ * in memory and slept with setTimeout, because the injected clock may be pinned (tests, the sandbox, `--at`)
+ * and would then never reach a retry time. The clock only stamps rows (`nextAttemptAt`, `sentAt`) so the
+ * outbox reads right for people. After a restart those stamps are not trusted: every unfinished row is tried
+ * once straight away, which costs at most one early attempt per row and also makes a restart retry held rows.
+ *
+ * The WebClient must be created with `retryConfig: { retries: 0 }` and `rejectRateLimitedCalls: true` (use
+ * `createWebClient` from ../web-client.js); `createNotifier` refuses any other.
+ */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createNotifier(options: NotifierOptions): Notifier {
+  assertOwnRetries(options.client);
+  const { client, outbox, render, clock, logger, onHeld } = options;
+  const pollMs = options.pollMs ?? 5_000;
+  const backoffCapMs = options.backoffCapMs ?? 5 * 60_000;
+  const wallNow = options.wallNow ?? Date.now;
+  const self = options.id ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  let stopped = false;
+  let started = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  let queuedRun: Promise<RunResult> | null = null;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let wakeTimerAt = Number.POSITIVE_INFINITY;
+
+  const realNow = () => Date.now();
+  const isStopped = () => stopped;
+  const limits = createRateLimits(realNow);
+  const lookup = createLookup({ client, call: limits.call, logger, realNow });
+  const leases = createLeases({
+    outbox,
+    self,
+    leaseMs: options.leaseMs ?? defaultLeaseMs(client),
+    wallNow,
+    logger,
+  });
+  const outcomes = createOutcomes({
+    outbox,
+    clock,
+    logger,
+    onHeld,
+    self,
+    maxAttempts: options.maxAttempts ?? 20,
+    backoffBaseMs: options.backoffBaseMs ?? 1_000,
+    backoffCapMs,
+    heldRetryMs: options.heldRetryMs ?? 15 * 60_000,
+    realNow,
+  });
+  const recovery = createRecovery({
+    outbox,
+    clock,
+    logger,
+    self,
+    leases,
+    lookup,
+    outcomes,
+    wallNow,
+    stopped: isStopped,
+  });
+  const { pass } = createDelivery({
+    client,
+    outbox,
+    render,
+    reactionsOf: options.reactionsOf,
+    clock,
+    logger,
+    self,
+    concurrency: Math.max(1, options.concurrency ?? 4),
+    backoffCapMs,
+    limits,
+    lookup,
+    leases,
+    outcomes,
+    recovery,
+    stopped: isStopped,
+  });
+
+  async function runUntilIdle(): Promise<RunResult> {
+    for (;;) {
+      const r = await pass();
+      if (r.progressed === 0 || stopped) {
+        if (started && !stopped) armWake(r.anyWaitMs);
+        return r;
+      }
+    }
+  }
+
+  // ---- scheduling: one run at a time, kicks coalesce --------------------------------------------------
+
+  function enqueueRun(): Promise<RunResult> {
+    if (queuedRun) return queuedRun;
+    const run = chain.then(() => {
+      queuedRun = null;
+      return stopped ? { retryWaitMs: null, anyWaitMs: null } : runUntilIdle();
+    });
+    queuedRun = run;
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  function kick(): void {
+    if (stopped) return;
+    enqueueRun().catch((err) => logger.error('outbox: delivery run failed', err));
+  }
+
+  function armWake(ms: number | null): void {
+    if (ms === null) return;
+    const at = realNow() + ms;
+    if (wakeTimer && wakeTimerAt <= at) return;
+    if (wakeTimer) clearTimeout(wakeTimer);
+    wakeTimerAt = at;
+    wakeTimer = setTimeout(() => {
+      wakeTimer = undefined;
+      wakeTimerAt = Number.POSITIVE_INFINITY;
+      kick();
+    }, ms + 5);
+    wakeTimer.unref();
+  }
+
+  async function drain(drainOptions: DrainOptions = {}): Promise<void> {
+    const maxWaitMs = drainOptions.maxWaitMs ?? 60_000;
+    while (!stopped) {
+      const r = await enqueueRun();
+      if (r.retryWaitMs === null || r.retryWaitMs > maxWaitMs) return;
+      await sleep(r.retryWaitMs + 5);
+    }
+  }
+
+  function recover(): Promise<void> {
+    const run = chain.then(() => recovery.settleAbandoned());
+    chain = run.catch(() => undefined);
+    return run.then(() => undefined);
+  }
+
+  return {
+    kick,
+    drain,
+    recover,
+    start() {
+      if (started || stopped) return;
+      started = true;
+      pollTimer = setInterval(kick, pollMs);
+      pollTimer.unref();
+      kick();
+    },
+    async stop() {
+      stopped = true;
+      if (pollTimer) clearInterval(pollTimer);
+      if (wakeTimer) clearTimeout(wakeTimer);
+      await chain;
+      leases.stop();
+    },
+  };
+}
