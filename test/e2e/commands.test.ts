@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { count as countRows } from '../support/count.js';
 import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
 
 // Users seeded by the emulator: UADMIN (workspace owner), UALICE, UBOB.
@@ -11,8 +12,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-const count = (table: string) =>
-  (h.bot.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => countRows(h.bot.handle.sqlite, table);
 
 /** Runs a command that must be refused: the reply names the problem and usage, and nothing changes. */
 async function refused(userId: string, text: string, expected: RegExp, channelId?: string) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { count as countRows } from '../support/count.js';
 import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
 
 let h: Harness;
@@ -9,8 +10,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-const count = (table: string) =>
-  (h.bot.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (table: string) => countRows(h.bot.handle.sqlite, table);
 
 /** The exact body of an earlier delivery, to send it again as Slack's retry would. */
 function replayBody(index = -1): string {

@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 import { seedAction, seedInitiative } from '../support/seed.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'cli.ts');
@@ -17,18 +16,17 @@ const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 
 const OWNERS = Array.from({ length: 12 }, (_, i) => `UOWN${String(i).padStart(3, '0')}`);
 const AT = '2026-03-03T10:00:00Z'; // Tuesday
 
-let dir: string;
+let db: TempDb;
 let dbFile: string;
 let emulator: SlackEmulator;
 const children: ChildProcess[] = [];
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-crash-'));
-  dbFile = path.join(dir, 'cx.sqlite');
+  db = tempDb('cx-crash');
+  dbFile = db.file;
   emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   for (const id of OWNERS) emulator.addUser({ id, name: id.toLowerCase(), tz: 'Europe/London' });
-  const handle = openDatabase(dbFile);
-  runMigrations(handle);
+  const { handle } = db;
   const initiative = seedInitiative(handle.sqlite, { ownerId: 'ULEAD' });
   for (const ownerId of OWNERS) {
     for (const title of ['Call the vendor', 'Draft the FAQ']) {
@@ -40,13 +38,13 @@ beforeEach(async () => {
       });
     }
   }
-  handle.close();
+  db.close();
 });
 
 afterEach(async () => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
   await emulator.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  db.remove();
 });
 
 function spawnJob(): {

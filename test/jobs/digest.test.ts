@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { digestJob } from '../../src/jobs/digest.js';
 import { startBot } from '../../src/runtime/bot.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
+import { count } from '../support/count.js';
 import { CHANNELS, type Harness, quietLogger, startHarness } from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
@@ -34,8 +35,7 @@ const parents = (harness: Harness, channel: string) =>
   harness.emulator.messages(channel).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
 const replies = (harness: Harness, channel: string, parent: EmuMessage | undefined) =>
   harness.emulator.messages(channel).filter((m) => parent && m.thread_ts === parent.ts && m.ts !== parent.ts);
-const sqlCount = (harness: Harness, sql: string) =>
-  (harness.bot.handle.sqlite.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
+const sqlCount = (harness: Harness, sql: string) => count(harness.bot.handle.sqlite, sql);
 
 function seedWeek(harness: Harness) {
   const db = harness.bot.handle.sqlite;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, startOfLocalDay, zonedTime } from '../../src/domain/dates.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
+import { count as countRows } from '../support/count.js';
 import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
 import { DAY_MS, daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
@@ -38,8 +39,7 @@ async function runAt(harness: Harness, iso: string | Date) {
 const blockIds = (m: EmuMessage | undefined) =>
   ((m?.blocks ?? []) as KnownBlock[]).map((b) => b.block_id ?? '');
 const textOf = (m: EmuMessage | undefined) => JSON.stringify(m?.blocks ?? []);
-const count = (harness: Harness, sql: string) =>
-  (harness.bot.handle.sqlite.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
+const count = (harness: Harness, sql: string) => countRows(harness.bot.handle.sqlite, sql);
 
 describe('reminder DMs', () => {
   it('one DM per owner listing all their stalled actions, with Done / Add update / Snooze; a second run posts nothing', async () => {
