@@ -1,17 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { createOutboxPort, enqueue } from '../../src/db/repositories/outbox-repo.js';
 import { setBinding } from '../../src/db/repositories/settings-repo.js';
 import type { OutboxEntry, OutboxPort } from '../../src/domain/outbox.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { createNotifier, EVENT_TYPE, type Notifier, type NotifierOptions } from '../../src/slack/notifier/index.js';
+import {
+  createNotifier,
+  EVENT_TYPE,
+  type Notifier,
+  type NotifierOptions,
+} from '../../src/slack/notifier/index.js';
 import { createWebClient } from '../../src/slack/web-client.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 /**
  * Claims and leases between deliverers sharing one database (processes in production; two notifiers over
@@ -24,7 +26,7 @@ const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const render = (entry: OutboxEntry) => ({ text: `say ${entry.key}` });
 
 describe('notifier leases', () => {
-  let dir: string;
+  let db: TempDb;
   let handles: DatabaseHandle[];
   let outbox: OutboxPort;
   let emulator: SlackEmulator;
@@ -34,7 +36,7 @@ describe('notifier leases', () => {
   let wall: number;
 
   const open = (): OutboxPort => {
-    const handle = openDatabase(path.join(dir, 'test.sqlite'));
+    const handle = db.open();
     handles.push(handle);
     return createOutboxPort(handle);
   };
@@ -57,10 +59,9 @@ describe('notifier leases', () => {
     emulator.messages('CMKT').filter((m) => m.metadata?.event_payload.key === key).length;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-lease-'));
-    handles = [];
-    outbox = open();
-    runMigrations(handles[0]!);
+    db = tempDb('cx-lease');
+    handles = [db.handle];
+    outbox = createOutboxPort(db.handle);
     emulator = await startEmulator({ port: 0, signingSecret: 'secret', botToken: TOKEN });
     emulator.addChannel({ id: 'CMKT', name: 'marketing' });
     setBinding(handles[0]!.db, 'marketing', 'CMKT', 'UADMIN', T0);
@@ -71,8 +72,7 @@ describe('notifier leases', () => {
   afterEach(async () => {
     await Promise.all(notifiers.splice(0).map((n) => n.stop()));
     await emulator.stop();
-    for (const h of handles) h.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   });
 
   /** Another deliverer claimed `key` and posted it; its answer has not come back (yet, or ever). */

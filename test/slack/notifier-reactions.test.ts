@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { createOutboxPort, enqueue } from '../../src/db/repositories/outbox-repo.js';
 import { setBinding } from '../../src/db/repositories/settings-repo.js';
 import type { OutboxEntry, OutboxMessage, OutboxPort } from '../../src/domain/outbox.js';
@@ -12,6 +8,7 @@ import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/in
 import { createNotifier, type Notifier } from '../../src/slack/notifier/index.js';
 import { reactionsOfEntry } from '../../src/slack/views/poll.js';
 import { createWebClient } from '../../src/slack/web-client.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 // The poll's number reactions travel as an outbox entry (`poll_reactions`, a thread reply of the poll) that
 // the notifier delivers with reactions.add instead of a post.
@@ -20,7 +17,7 @@ const T0 = new Date('2026-03-02T10:00:00.000Z');
 const marketing = { type: 'binding', key: 'marketing' } as const;
 
 describe('notifier: reactions under a post', () => {
-  let dir: string;
+  let db: TempDb;
   let handle: DatabaseHandle;
   let outbox: OutboxPort;
   let emulator: SlackEmulator;
@@ -28,9 +25,8 @@ describe('notifier: reactions under a post', () => {
   const errors: string[] = [];
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-reactions-'));
-    handle = openDatabase(path.join(dir, 'test.sqlite'));
-    runMigrations(handle);
+    db = tempDb('cx-reactions');
+    handle = db.handle;
     outbox = createOutboxPort(handle);
     emulator = await startEmulator({ port: 0, signingSecret: 'secret', botToken: TOKEN });
     emulator.addChannel({ id: 'CMKT', name: 'marketing' });
@@ -53,8 +49,7 @@ describe('notifier: reactions under a post', () => {
   afterEach(async () => {
     await notifier.stop();
     await emulator.stop();
-    handle.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   });
 
   const add = (...messages: OutboxMessage[]) => enqueue(handle.db, messages, T0);

@@ -1,17 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
-import { runMigrations } from '../../src/db/migrate.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { createOutboxPort, enqueue } from '../../src/db/repositories/outbox-repo.js';
 import { setBinding } from '../../src/db/repositories/settings-repo.js';
 import type { OutboxEntry, OutboxMessage, OutboxPort } from '../../src/domain/outbox.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { createNotifier, EVENT_TYPE, type Notifier, type NotifierOptions } from '../../src/slack/notifier/index.js';
+import {
+  createNotifier,
+  EVENT_TYPE,
+  type Notifier,
+  type NotifierOptions,
+} from '../../src/slack/notifier/index.js';
 import { createWebClient } from '../../src/slack/web-client.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
 
 const TOKEN = 'xoxb-notifier-test';
 /** Pinned well before real time: rows must still be delivered and retried on real timers. */
@@ -37,7 +39,7 @@ const render = (entry: OutboxEntry) => {
 };
 
 describe('notifier', () => {
-  let dir: string;
+  let db: TempDb;
   let handle: DatabaseHandle;
   let outbox: OutboxPort;
   let emulator: SlackEmulator;
@@ -74,9 +76,8 @@ describe('notifier', () => {
     m.metadata?.event_payload.key;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-notifier-'));
-    handle = openDatabase(path.join(dir, 'test.sqlite'));
-    runMigrations(handle);
+    db = tempDb('cx-notifier');
+    handle = db.handle;
     outbox = createOutboxPort(handle);
     emulator = await startEmulator({ port: 0, signingSecret: 'secret', botToken: TOKEN });
     emulator.addChannel({ id: 'CMKT', name: 'marketing' });
@@ -90,8 +91,7 @@ describe('notifier', () => {
   afterEach(async () => {
     await Promise.all(notifiers.splice(0).map((n) => n.stop()));
     await emulator.stop();
-    handle.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   });
 
   it('refuses a WebClient that would retry on its own', () => {
