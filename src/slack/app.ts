@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { type Logger, LogLevel } from '@slack/logger';
+import type { Logger } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import type { Config } from '../config.js';
@@ -30,13 +30,6 @@ export interface SlackAppHandle {
   stop(): Promise<void>;
 }
 
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
-
 /**
  * auth.test names the team but not the app; the bot user's profile carries `api_app_id`. Best effort:
  * without it, requests are still checked against the team.
@@ -55,8 +48,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
   const { clientOptions } = deps;
   const common = {
     token: config.botToken,
+    // Its level is the runtime's choice (LOG_LEVEL); no logLevel here, or Bolt would reset the shared logger.
     logger: deps.logger,
-    logLevel: LOG_LEVELS[config.logLevel],
     clientOptions,
     // auth.test runs in start() so an unreachable API becomes a clear start-up error, not an unhandled rejection.
     deferInitialization: true,
