@@ -7,6 +7,7 @@ import {
   digestPeriod,
   planDigest,
 } from '../../src/domain/digest.js';
+import { buildDigests } from '../../src/domain/digest-messages.js';
 import type { Department, Initiative } from '../../src/domain/types.js';
 
 const NOW = new Date('2026-03-06T13:00:00Z');
@@ -117,5 +118,28 @@ describe('digestCounts', () => {
     const today = { today: '2026-03-06' };
     expect(digestCounts(d, 'sales', today, NOW)).toEqual({ done: 1, created: 3, stalled: 1, blocked: 1 });
     expect(digestCounts(d, null, today, NOW)).toEqual({ done: 2, created: 5, stalled: 2, blocked: 1 });
+  });
+});
+
+describe('buildDigests', () => {
+  it('one parent per channel and its replies threaded under it, keyed by week, channel and part', () => {
+    const period = digestPeriod('2026-W10', NOW, 'Europe/Berlin');
+    const messages = buildDigests(data(), ['sales', 'hub'], period, NOW);
+    expect(messages.map((m) => [m.kind, m.key, m.threadOf ?? null])).toEqual([
+      ['digest', 'digest:2026-W10:sales', null],
+      ['digest_detail', 'digest:2026-W10:sales:next_steps', 'digest:2026-W10:sales'],
+      ['digest_detail', 'digest:2026-W10:sales:no_metrics', 'digest:2026-W10:sales'],
+      ['digest_detail', 'digest:2026-W10:sales:progress', 'digest:2026-W10:sales'],
+      ['digest', 'digest:2026-W10:hub', null],
+      ['digest_detail', 'digest:2026-W10:hub:next_steps', 'digest:2026-W10:hub'],
+      ['digest_detail', 'digest:2026-W10:hub:no_metrics', 'digest:2026-W10:hub'],
+      ['digest_detail', 'digest:2026-W10:hub:progress', 'digest:2026-W10:hub'],
+    ]);
+  });
+
+  it('says nothing when no initiative is active', () => {
+    expect(
+      buildDigests(data({ initiatives: [] }), ['sales'], digestPeriod('2026-W10', NOW, 'UTC'), NOW),
+    ).toEqual([]);
   });
 });
