@@ -540,7 +540,10 @@ describe('rate limits and faults', () => {
   });
 
   it('applies tiers per method and a workspace-wide postMessage cap, with scaled windows', async () => {
+    // Windows are measured on a pinned instant: on a busy machine 20 calls may arrive over more than 600 ms.
+    let now = Date.parse('2026-03-02T08:00:00Z');
     const limited = await startEmulator({
+      rateLimitNow: () => now,
       signingSecret: SECRET,
       botToken: TOKEN,
       rateLimits: true,
@@ -562,7 +565,12 @@ describe('rate limits and faults', () => {
       // users.list is tier 2: 20 per "minute"
       const lists = await Promise.allSettled(Array.from({ length: 21 }, () => c.users.list({})));
       expect(lists.filter((r) => r.status === 'rejected')).toHaveLength(1);
-      await new Promise((r) => setTimeout(r, 650));
+      expect((await c.users.list({}).catch((e: unknown) => e)) as object).toMatchObject({
+        code: ErrorCode.RateLimitedError,
+      });
+      now += 599;
+      await expect(c.users.list({})).rejects.toMatchObject({ code: ErrorCode.RateLimitedError });
+      now += 2; // the window of the first calls has passed
       expect((await c.users.list({})).ok).toBe(true);
     } finally {
       await limited.stop();

@@ -53,6 +53,11 @@ export interface EmulatorOptions {
   rateLimitScale?: number;
   /** Finer rate-limit settings (per-method overrides, chat.postMessage burst and caps). */
   rateLimitOptions?: Omit<RateLimitOptions, 'scale'>;
+  /**
+   * The instant (ms) rate-limit windows are measured on. Default real time; a test that asserts exact counts
+   * pins it, because under load 20 calls can take longer than a scaled 600 ms "minute" to arrive.
+   */
+  rateLimitNow?: () => number;
   /** The app-level token (`xapp-…`) Socket Mode clients present to `apps.connections.open`. */
   appToken?: string;
   botUserId?: string;
@@ -533,7 +538,7 @@ export class SlackEmulator {
         this.state.dmOf(channel)?.id ??
         channel;
     }
-    const d = this.limiter.check(method, Date.now(), channel);
+    const d = this.limiter.check(method, (this.opts.rateLimitNow ?? Date.now)(), channel);
     return d.ok ? undefined : d.retryAfterSec;
   }
 
