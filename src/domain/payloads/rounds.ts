@@ -1,6 +1,6 @@
 import type { Department } from '../types.js';
 
-/** Snapshot payloads of the pain-point round's outbox notifications (see notifications.ts). */
+/** Snapshot payloads of the pain-point round's outbox notifications (see notification.ts). */
 
 export interface PollOptionSnapshot {
   /** 1 … 10: the number people react with. */
