@@ -8,6 +8,8 @@ export const ACTION = {
   metricCheckOpen: 'cx_metric_check_open',
   metricRecommit: 'cx_metric_recommit',
   metricClose: 'cx_metric_close',
+  // `/cx close` with open actions: closes the initiative and drops them (value: see initiative-close.ts).
+  closeInitiativeDrop: 'cx_initiative_close_drop',
 } as const;
 
 export const VIEW = {
