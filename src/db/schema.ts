@@ -92,7 +92,11 @@ export const history = sqliteTable(
     actorId: text('actor_id').notNull(),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
     kind: text('kind').notNull(),
+    /** The reason or note a person gave (their text). */
     note: text('note'),
+    /** For a change of one value (due date, owner, title, verdict…): what it was and what it became. */
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
   },
   (t) => [index('history_entity').on(t.entity, t.entityId, t.at), index('history_at').on(t.at)],
 );
