@@ -51,3 +51,42 @@ export function sortForList<T extends Pick<Initiative, 'id' | 'tier'>>(initiativ
 export function resolveDepartments(lead: Department, withDepts: readonly Department[]): Department[] {
   return [...new Set([lead, ...withDepts])];
 }
+
+/**
+ * The longest outcome note `/cx close` takes. The note rides in the value of the "Close and drop" button
+ * (Slack allows 2,000 characters there), so nothing is stored before the button is pressed.
+ */
+export const MAX_OUTCOME_LENGTH = 1000;
+
+/** Open and blocked: what closing an initiative would drop. */
+export const isOpenStatus = (status: Action['status']) => status === 'open' || status === 'blocked';
+
+/**
+ * A short fingerprint of the open actions a confirmation listed (their count and ids). The button carries
+ * it; if the open actions differ when it is pressed (one was logged, finished or dropped meanwhile), the
+ * initiative is not closed and the presser is asked again with the current list.
+ */
+export function openActionsFingerprint(openIds: readonly number[]): string {
+  const ids = [...openIds].sort((a, b) => a - b).join(',');
+  // FNV-1a, 32 bits: not security, just "is this the same list?"; the count guards the rare collision too.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ids.length; i++) {
+    hash ^= ids.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${openIds.length}.${hash.toString(36)}`;
+}
+
+/** How an initiative ended: done and dropped actions, and the bar of done out of those still counted when it closed. */
+export interface FinalTally {
+  done: number;
+  dropped: number;
+  /** Done out of done + the actions this close dropped (those dropped earlier never counted). */
+  progress: Progress;
+}
+
+export function finalTally(actions: readonly Pick<Action, 'status'>[], droppedNow: number): FinalTally {
+  const done = actions.filter((a) => a.status === 'done').length;
+  const dropped = actions.filter((a) => a.status === 'dropped').length;
+  return { done, dropped, progress: { done, total: done + droppedNow } };
+}

@@ -1,6 +1,12 @@
 import type { OutboxMessage } from '../outbox.js';
 import type { WinPayload } from './actions.js';
 import type { DeliveryProblemPayload } from './delivery.js';
+import type {
+  InitiativeAnnouncedPayload,
+  InitiativeClosedPayload,
+  PainPointNewsPayload,
+  VerdictCorrectionPayload,
+} from './initiatives.js';
 import type { MetricCheckAskPayload, MetricVerdictOwnerPayload, MetricVerdictPayload } from './metrics.js';
 import type { DigestDetailPayload, DigestPayload, ReminderPayload, StalledListPayload } from './nudges.js';
 import type {
@@ -33,6 +39,10 @@ export type Notification =
   | OutboxMessage<'round_breakdown', RoundBreakdownPayload>
   | OutboxMessage<'metric_check', MetricCheckAskPayload>
   | OutboxMessage<'metric_verdict', MetricVerdictPayload>
-  | OutboxMessage<'metric_verdict_owner', MetricVerdictOwnerPayload>;
+  | OutboxMessage<'metric_verdict_owner', MetricVerdictOwnerPayload>
+  | OutboxMessage<'initiative_announced', InitiativeAnnouncedPayload>
+  | OutboxMessage<'initiative_closed', InitiativeClosedPayload>
+  | OutboxMessage<'verdict_correction', VerdictCorrectionPayload>
+  | OutboxMessage<'pain_point_news', PainPointNewsPayload>;
 
 export type NotificationKind = Notification['kind'];

@@ -1,0 +1,64 @@
+/**
+ * Payloads of an initiative's life: its announcement when it starts, the post when it closes, the
+ * correction when a verdict is overridden, and the DMs to the people behind the pain point it came from.
+ * Snapshots: the renderer queries nothing.
+ */
+import type { CheckKind, Verdict } from '../metrics.js';
+import type { Department, LocalDate, Progress, Tier, UserId } from '../types.js';
+
+export interface InitiativeSnapshot {
+  id: number;
+  title: string;
+  tier: Tier;
+  leadDept: Department;
+  depts: Department[];
+  ownerId: UserId;
+}
+
+/** The pain point an initiative was adopted from. */
+export interface PainPointSnapshot {
+  id: number;
+  text: string;
+}
+
+/** A new initiative, once in each of its departments' channels. */
+export interface InitiativeAnnouncedPayload {
+  initiative: InitiativeSnapshot;
+  createdBy: UserId;
+  startDate: LocalDate;
+  painPoint: PainPointSnapshot | null;
+}
+
+/** An initiative closed: the outcome and how far it got, once in each of its departments' channels. */
+export interface InitiativeClosedPayload {
+  initiative: InitiativeSnapshot;
+  closedBy: UserId;
+  outcome: string;
+  done: number;
+  dropped: number;
+  /** Done out of the actions still counted when it closed. */
+  progress: Progress;
+}
+
+/** A 6/12-month verdict overridden by the owner or an admin, in the channels the verdict went to. */
+export interface VerdictCorrectionPayload {
+  initiative: InitiativeSnapshot;
+  kind: CheckKind;
+  dueDate: LocalDate;
+  /** What the verdict said before this override (computed, or an earlier override). */
+  previous: Verdict;
+  verdict: Verdict;
+  by: UserId;
+  reason: string;
+}
+
+/** DM to whoever raised or voted for the pain point an initiative was adopted from. */
+export type PainPointNewsPayload = {
+  initiative: { id: number; title: string };
+  painPoint: PainPointSnapshot;
+  /** Raised it, or voted for it. */
+  role: 'raiser' | 'voter';
+} & (
+  | { event: 'closed'; outcome: string; by: UserId }
+  | { event: 'verdict'; kind: CheckKind; verdict: Verdict; overriddenBy: UserId | null }
+);
