@@ -3,6 +3,8 @@ export const ACTION = {
   done: 'cx_action_done',
   update: 'cx_action_update',
   snooze: 'cx_action_snooze',
+  // An action's overflow menu (Reschedule / Reassign / Drop): option values `<choice>:A-n`.
+  actionMenu: 'cx_action_menu',
   adoptPainPoint: 'cx_adopt_pain_point',
   // The 6–12-month test: value `I-n` (open the check modal) or `I-n:<due date>` (the owner's decision).
   metricCheckOpen: 'cx_metric_check_open',
@@ -18,6 +20,10 @@ export const VIEW = {
   addUpdate: 'cx_add_update',
   logPainPoint: 'cx_log_pain_point',
   metricCheck: 'cx_metric_check',
+  // The action menu's modals.
+  reschedule: 'cx_action_reschedule',
+  reassign: 'cx_action_reassign',
+  drop: 'cx_action_drop',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string so view state reads plainly. */
@@ -32,6 +38,7 @@ export const FIELD = {
   due: 'due',
   dept: 'dept',
   note: 'note',
+  reason: 'reason',
   painText: 'pain_text',
   // Metrics: in the New initiative modal, and the check modal's current values.
   customerName: 'customer_name',

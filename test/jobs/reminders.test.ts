@@ -73,11 +73,20 @@ describe('reminder DMs', () => {
     // Overdue first (soonest due), then the idle one; the fresh one is not stalled.
     expect(blockIds(dm).filter((id) => id.startsWith('cx_rem_'))).toEqual([`cx_rem_${a2}`, `cx_rem_${a1}`]);
     expect(textOf(dm)).not.toContain(`A-${fresh}`);
-    const buttons = (
-      (dm?.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+    const elements = (
+      (dm?.blocks ?? []) as Array<{
+        type: string;
+        elements?: Array<{ type: string; action_id: string; value: string }>;
+      }>
     )
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements ?? []);
+    // Each action's row also ends in the Reschedule / Reassign / Drop menu (issue 11).
+    expect(elements.filter((e) => e.type === 'overflow').map((e) => e.action_id)).toEqual([
+      'cx_action_menu',
+      'cx_action_menu',
+    ]);
+    const buttons = elements.filter((e) => e.type === 'button');
     expect(buttons.map((b) => `${b.action_id}:${b.value}`)).toEqual([
       `cx_action_done:A-${a2}`,
       `cx_action_update:A-${a2}`,

@@ -5,12 +5,15 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeInitiative } from '../../app/home.js';
 import type { InitiativeSummary } from '../../app/initiatives.js';
-import { ACTION } from '../ids.js';
-import { aref, deptName, en, iref, progress } from '../messages/en.js';
+import { deptName, en, iref, progress } from '../messages/en.js';
 import { monthName } from '../messages/en-rounds.js';
 import { join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
-import { context, divider, header, LIMITS, linesToSections, plain, section } from './blocks.js';
+import { actionButtons } from './action-buttons.js';
+import { context, divider, header, LIMITS, linesToSections, section } from './blocks.js';
 import { checkStatusLines } from './check.js';
+
+/** block_id of an action's buttons in the Home tab. */
+export const homeButtonsBlockId = (actionId: number) => `home_act_${actionId}`;
 
 /** Two blocks each (the line and its buttons). */
 export const HOME_ACTIONS = 20;
@@ -19,20 +22,11 @@ const INITIATIVE_SECTIONS = 4;
 
 function actionBlocks(item: HomeData['actions'][number]): KnownBlock[] {
   const { action, initiative } = item;
-  const value = aref(action.id);
   return [
     section(
       md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
     ),
-    {
-      type: 'actions',
-      block_id: `home_act_${action.id}`,
-      elements: [
-        { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
-        { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
-        { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
-      ],
-    },
+    actionButtons(action.id, homeButtonsBlockId(action.id)),
   ];
 }
 

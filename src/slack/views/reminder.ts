@@ -1,26 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { ReminderPayload, StalledListPayload } from '../../domain/payloads/nudges.js';
-import { ACTION } from '../ids.js';
-import { en } from '../messages/en.js';
 import { nudges } from '../messages/en-nudges.js';
 import type { Mrkdwn } from '../messages/mrkdwn.js';
-import { type BuiltMessage, context, LIMITS, linesToSections, message, plain, section } from './blocks.js';
+import { actionButtons } from './action-buttons.js';
+import { type BuiltMessage, context, LIMITS, linesToSections, message, section } from './blocks.js';
 
-/** block_id of the row of buttons under one action of a reminder; the listener replaces it in place. */
+/**
+ * block_id of the row of buttons under one action of a DM (a reminder, an assignment); a change made
+ * through them replaces the row in place.
+ */
 export const reminderButtonsBlockId = (actionId: number) => `cx_rem_${actionId}`;
-
-function buttons(actionId: number): KnownBlock {
-  const value = `A-${actionId}`;
-  return {
-    type: 'actions',
-    block_id: reminderButtonsBlockId(actionId),
-    elements: [
-      { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
-      { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
-      { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
-    ],
-  };
-}
 
 /**
  * The daily reminder DM: each of the person's stalled actions with Done / Add update / Snooze, then the
@@ -32,7 +21,7 @@ export function reminderMessage(p: ReminderPayload): BuiltMessage {
   // Two blocks per action; keep room for the more-line, the escalations (up to 4) and the footer.
   const room = Math.floor((LIMITS.messageBlocks - 1 - 1 - 4 - 1) / 2);
   const own = p.own.slice(0, room);
-  for (const a of own) blocks.push(section(w.item(a)), buttons(a.id));
+  for (const a of own) blocks.push(section(w.item(a)), actionButtons(a.id, reminderButtonsBlockId(a.id)));
   if (p.ownTotal > own.length) blocks.push(context(w.more(p.ownTotal - own.length)));
   if (p.escalations.length > 0) {
     const lines = [w.escalationHeading(p.escalationTotal), ...p.escalations.map(w.escalationLine)];

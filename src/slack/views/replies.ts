@@ -4,10 +4,10 @@ import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.
 import type { MetricsPicture } from '../../app/metric-checks.js';
 import type { DomainError } from '../../domain/errors.js';
 import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
-import { ACTION } from '../ids.js';
 import { aref, deptName, en, iref, progress } from '../messages/en.js';
 import { channel, join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
+import { actionButtons } from './action-buttons.js';
 import {
   type BuiltMessage,
   context,
@@ -16,7 +16,6 @@ import {
   LIMITS,
   linesToSections,
   message,
-  plain,
   section,
 } from './blocks.js';
 import { metricBlocks } from './check.js';
@@ -57,32 +56,26 @@ export function usageReply(name: SubcommandName): BuiltMessage {
   return message(text, [section(text)]);
 }
 
-function actionButtons(actionId: number): KnownBlock {
-  const value = aref(actionId);
-  return {
-    type: 'actions',
-    block_id: `act_${actionId}`,
-    elements: [
-      { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
-      { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
-      { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
-    ],
-  };
-}
+/** block_id of an action's buttons in `/cx mine` (the menu's listener knows the list from it). */
+export const mineButtonsBlockId = (actionId: number) => `act_${actionId}`;
 
-/** `/cx mine`: each action with Done / Add update / Snooze; beyond what fits, a count. */
-export function mineReply(items: MyAction[]): BuiltMessage {
-  if (items.length === 0) return textReply(en.mineEmpty);
+/**
+ * `/cx mine`: each action with Done / Add update / Snooze and the menu; beyond what fits, a count.
+ * `notice` (what the person just changed from the list) shows on top when the list is redrawn.
+ */
+export function mineReply(items: MyAction[], notice?: Mrkdwn): BuiltMessage {
+  const top = notice ? [context(notice)] : [];
+  if (items.length === 0) return message(en.mineEmpty, [...top, section(en.mineEmpty)]);
   const heading = en.mineHeading(items.length);
-  const blocks: KnownBlock[] = [section(heading)];
-  // Two blocks per action; keep room for the heading and the "…and N more" line.
-  const fit = Math.min(items.length, Math.floor((LIMITS.messageBlocks - 2) / 2));
+  const blocks: KnownBlock[] = [...top, section(heading)];
+  // Two blocks per action; keep room for the notice, the heading and the "…and N more" line.
+  const fit = Math.min(items.length, Math.floor((LIMITS.messageBlocks - 3) / 2));
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
         md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
-      actionButtons(action.id),
+      actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
   }
   if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, md``)));
