@@ -992,6 +992,148 @@ describe('deliveries to the bot', () => {
   });
 });
 
+describe('the action menu’s elements: overflow, date picker, user picker', () => {
+  const pt = (text: string) => ({ type: 'plain_text', text, emoji: true });
+  const opt = (v: string) => ({ text: pt(v.toUpperCase()), value: v });
+  const row = {
+    type: 'actions',
+    block_id: 'act_7',
+    elements: [
+      { type: 'button', action_id: 'done', text: pt('Done'), value: 'A-7' },
+      { type: 'overflow', action_id: 'menu', options: [opt('reschedule:A-7'), opt('drop:A-7')] },
+      { type: 'datepicker', action_id: 'when' },
+      { type: 'users_select', action_id: 'who', placeholder: pt('Someone') },
+    ],
+  };
+
+  it('delivers the chosen overflow option as selected_option (text and value), never a bare value', async () => {
+    const m = await client.chat.postMessage({ channel: 'CGENERAL', text: 'menu', blocks: [row] });
+    await emu.blockAction({
+      userId: 'UBOB',
+      actionId: 'menu',
+      channelId: 'CGENERAL',
+      messageTs: m.ts!,
+      selectedOption: 'drop:A-7',
+    });
+    const action = (bot.last().body.actions as Record<string, unknown>[])[0];
+    expect(action).toEqual({
+      type: 'overflow',
+      action_id: 'menu',
+      block_id: 'act_7',
+      action_ts: expect.stringMatching(TS_RE),
+      selected_option: opt('drop:A-7'),
+    });
+    const sent = bot.received.length;
+    await expect(
+      emu.blockAction({ userId: 'UBOB', actionId: 'menu', channelId: 'CGENERAL', messageTs: m.ts! }),
+    ).rejects.toThrow(/needs a selectedOption/);
+    await expect(
+      emu.blockAction({
+        userId: 'UBOB',
+        actionId: 'menu',
+        channelId: 'CGENERAL',
+        messageTs: m.ts!,
+        selectedOption: 'reassign:A-7',
+      }),
+    ).rejects.toThrow(/no option with value "reassign:A-7"/);
+    expect(bot.received).toHaveLength(sent);
+  });
+
+  it('delivers selected_date and selected_user, and only what Slack’s pickers can give', async () => {
+    const m = await client.chat.postMessage({ channel: 'CGENERAL', text: 'pickers', blocks: [row] });
+    const where = { userId: 'UBOB', channelId: 'CGENERAL', messageTs: m.ts! };
+    await emu.blockAction({ ...where, actionId: 'when', selectedDate: '2026-04-30' });
+    expect((bot.last().body.actions as unknown[])[0]).toMatchObject({
+      type: 'datepicker',
+      action_id: 'when',
+      selected_date: '2026-04-30',
+    });
+    await emu.blockAction({ ...where, actionId: 'who', selectedUser: 'UALICE' });
+    expect((bot.last().body.actions as unknown[])[0]).toMatchObject({
+      type: 'users_select',
+      action_id: 'who',
+      selected_user: 'UALICE',
+    });
+    const sent = bot.received.length;
+    await expect(emu.blockAction({ ...where, actionId: 'when', selectedDate: '2026-02-30' })).rejects.toThrow(
+      /a date picker gives YYYY-MM-DD/,
+    );
+    await expect(emu.blockAction({ ...where, actionId: 'when', selectedDate: '+3d' })).rejects.toThrow(
+      /a date picker gives YYYY-MM-DD/,
+    );
+    await expect(emu.blockAction({ ...where, actionId: 'who', selectedUser: 'UNOBODY' })).rejects.toThrow(
+      /no person UNOBODY/,
+    );
+    expect(bot.received).toHaveLength(sent);
+  });
+
+  it('refuses an overflow menu with fewer than 2 or more than 5 options, like Slack', async () => {
+    const menu = (n: number) => ({
+      type: 'actions',
+      elements: [
+        {
+          type: 'overflow',
+          action_id: 'menu',
+          options: Array.from({ length: n }, (_, i) => opt(`o${i}`)),
+        },
+      ],
+    });
+    const one = await slackError(
+      client.chat.postMessage({ channel: 'CGENERAL', text: 'x', blocks: [menu(1)] }),
+    );
+    expect(JSON.stringify(one.data)).toContain(
+      'must provide at least 2 items [json-pointer:/blocks/0/elements/0/options]',
+    );
+    const six = await slackError(
+      client.chat.postMessage({ channel: 'CGENERAL', text: 'x', blocks: [menu(6)] }),
+    );
+    expect(JSON.stringify(six.data)).toContain(
+      'must provide no more than 5 items [json-pointer:/blocks/0/elements/0/options]',
+    );
+    for (const n of [2, 5]) {
+      await expect(
+        client.chat.postMessage({ channel: 'CGENERAL', text: 'x', blocks: [menu(n)] }),
+      ).resolves.toMatchObject({ ok: true });
+    }
+  });
+
+  it('submits a modal’s date and user pickers in Slack’s state shape, and refuses impossible picks', async () => {
+    const input = (block_id: string, element: Record<string, unknown>) => ({
+      type: 'input',
+      block_id,
+      label: pt(block_id),
+      element,
+    });
+    const view = {
+      type: 'modal' as const,
+      callback_id: 'reschedule',
+      title: { type: 'plain_text' as const, text: 'Reschedule' },
+      submit: { type: 'plain_text' as const, text: 'Save' },
+      blocks: [
+        input('due', { type: 'datepicker', action_id: 'due', initial_date: '2026-03-10' }),
+        input('owner', { type: 'users_select', action_id: 'owner', initial_user: 'UALICE' }),
+      ],
+    };
+    const { triggerId } = await emu.command({ userId: 'UALICE', channelId: 'CGENERAL', text: 'x' });
+    const viewId = (await client.views.open({ trigger_id: triggerId, view })).view!.id!;
+    const sent = bot.received.length;
+    await expect(
+      emu.viewSubmission({ userId: 'UALICE', viewId, values: { due: '10/03/2026' } }),
+    ).rejects.toThrow(/a date picker gives YYYY-MM-DD/);
+    await expect(
+      emu.viewSubmission({ userId: 'UALICE', viewId, values: { owner: 'UGHOST' } }),
+    ).rejects.toThrow(/no person UGHOST/);
+    expect(bot.received).toHaveLength(sent);
+    await emu.viewSubmission({ userId: 'UALICE', viewId, values: { due: '2026-05-01' } });
+    expect((bot.last().body.view as { state: unknown }).state).toEqual({
+      values: {
+        due: { due: { type: 'datepicker', selected_date: '2026-05-01' } },
+        owner: { owner: { type: 'users_select', selected_user: 'UALICE' } },
+      },
+    });
+  });
+});
+
 describe('people posting, response_url deletes, extra routes', () => {
   it('a person’s message is stored escaped and delivered as a message event', async () => {
     const r = await emu.userMessage({ userId: 'UALICE', text: 'hi <@UBOT> a<b' });

@@ -31,6 +31,8 @@ export const BLOCK_KIT_LIMITS = {
   checkboxOptions: 10,
   radioOptions: 10,
   overflowOptions: 5,
+  /** An overflow menu needs at least two options (Block Kit reference). */
+  overflowOptionsMin: 2,
   placeholder: 150,
   inputLabel: 2000,
   inputHint: 2000,
@@ -343,7 +345,7 @@ function checkElement(c: Collector, path: string, el: unknown, allowed: Set<stri
       break;
     case 'overflow':
       checkOptionList(c, `${path}/options`, el.options, {
-        min: 1,
+        min: BLOCK_KIT_LIMITS.overflowOptionsMin,
         max: BLOCK_KIT_LIMITS.overflowOptions,
         allowMrkdwn: false,
       });

@@ -186,7 +186,8 @@ export function elementState(el: Obj, given: FillValue | undefined, where: strin
       return { type, value: has ? one(given) : ((el.initial_value as string | undefined) ?? null) };
     case 'static_select':
     case 'external_select':
-    case 'radio_buttons': {
+    case 'radio_buttons':
+    case 'overflow': {
       const v = has ? one(given) : null;
       const selected = v !== null ? findOption(el, v, where) : has ? null : (el.initial_option ?? null);
       return { type, selected_option: selected };

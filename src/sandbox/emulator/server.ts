@@ -854,6 +854,9 @@ export class SlackEmulator {
       type === 'external_select'
     ) {
       const v = input.selectedOption ?? input.value;
+      // An overflow menu is only ever reported with the option that was chosen from it.
+      if (type === 'overflow' && v === undefined)
+        throw new Error(`emulator: the overflow menu ${input.actionId} needs a selectedOption`);
       Object.assign(action, elementState(el, v ?? null, input.actionId));
     } else if (type === 'multi_static_select' || type === 'checkboxes' || type === 'multi_external_select') {
       Object.assign(action, elementState(el, input.selectedOptions ?? [], input.actionId));
@@ -864,6 +867,7 @@ export class SlackEmulator {
     } else if (input.value !== undefined) {
       Object.assign(action, elementState(el, input.value, input.actionId));
     }
+    this.checkPicks({ [action.block_id as string]: { [input.actionId]: action } });
     if (typeof el.type === 'string' && action.type !== el.type) action.type = el.type;
 
     if (input.viewId) {
@@ -926,6 +930,7 @@ export class SlackEmulator {
         rec.view.state.values as StateValues,
         fillView(rec.view, input.values ?? {}, { includeDefaults: false }),
       );
+    if (!input.stateValues) this.checkPicks(values);
     const view: SlackView = { ...rec.view, state: { values } };
     const payload = {
       type: 'view_submission',
@@ -1012,6 +1017,29 @@ export class SlackEmulator {
       );
     }
     return { ...result, viewClosed, problems };
+  }
+
+  /**
+   * What only Slack's own pickers can produce: a user picker names a person of this workspace (not one
+   * deleted), a date picker a real `YYYY-MM-DD` date. A test asking for anything else gets an error.
+   */
+  private checkPicks(values: StateValues): void {
+    for (const [blockId, actions] of Object.entries(values)) {
+      for (const [actionId, st] of Object.entries(actions)) {
+        const where = `${blockId}/${actionId}`;
+        const users = st.type === 'users_select' ? [st.selected_user] : [];
+        if (st.type === 'multi_users_select' && Array.isArray(st.selected_users))
+          users.push(...st.selected_users);
+        for (const u of users) {
+          if (u === null || u === undefined) continue;
+          const known = typeof u === 'string' ? this.state.users.get(u) : undefined;
+          if (!known || known.deleted) throw new Error(`emulator: ${where}: no person ${String(u)} to pick`);
+        }
+        const date = st.type === 'datepicker' ? st.selected_date : null;
+        if (date !== null && date !== undefined && !isCalendarDate(date))
+          throw new Error(`emulator: ${where}: a date picker gives YYYY-MM-DD, not ${String(date)}`);
+      }
+    }
   }
 
   /** A user closes a modal (the X / Close button): delivers `view_closed` if the view asked for it. */
@@ -1204,6 +1232,13 @@ export class SlackEmulator {
 }
 
 type StateValues = Record<string, Record<string, Record<string, unknown>>>;
+
+/** A real calendar date written `YYYY-MM-DD` (what a date picker can give). */
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 function mergeState(...layers: StateValues[]): StateValues {
   const out: StateValues = {};
