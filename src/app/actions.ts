@@ -18,6 +18,7 @@ import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } f
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireActiveInitiative } from './initiatives.js';
 import { isAdmin } from './users.js';
+import { assignmentNotices, blockNotices } from './work-notices.js';
 
 export interface LogActionInput {
   initiativeId: number;
@@ -53,7 +54,13 @@ export async function logAction(
       },
       now,
     );
-    appendHistory(tx, { entity: 'A', entityId: action.id, actorId: caller.userId, kind: 'created' }, now);
+    const created = appendHistory(
+      tx,
+      { entity: 'A', entityId: action.id, actorId: caller.userId, kind: 'created', newValue: action.ownerId },
+      now,
+    );
+    // Logged for someone else: they hear of it now, not from a "stalled" reminder a week later.
+    enqueue(tx, assignmentNotices(caller.userId, action, initiative, null, created), now);
     appendHistory(
       tx,
       {
@@ -70,7 +77,7 @@ export async function logAction(
 }
 
 /** Loads an action and its initiative and checks the caller may change it. */
-function loadForChange(
+export function loadForChange(
   tx: Tx,
   caller: Caller,
   admin: boolean,
@@ -158,7 +165,7 @@ function winMessages(
 
 /**
  * The shared shape of update / block / snooze: load, check who may, apply the domain change, write it and
- * its history line in one transaction.
+ * its history line in one transaction, then the DMs it causes (given the history entry's id).
  */
 async function changeAction(
   ctx: AppContext,
@@ -166,6 +173,7 @@ async function changeAction(
   actionId: number,
   change: ActionChange,
   history: { kind: string; note: string | null },
+  notices?: (changed: ActionWithInitiative, historyId: number) => Notification[],
 ): Promise<Result<ActionWithInitiative>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
@@ -174,18 +182,32 @@ async function changeAction(
     const patch = applyChange(loaded.value.action, change, now);
     if (!patch.ok) return patch;
     updateAction(tx, actionId, patch.value);
-    appendHistory(tx, { entity: 'A', entityId: actionId, actorId: caller.userId, ...history }, now);
-    return ok({ ...loaded.value, action: { ...loaded.value.action, ...patch.value } });
+    const historyId = appendHistory(
+      tx,
+      { entity: 'A', entityId: actionId, actorId: caller.userId, ...history },
+      now,
+    );
+    const changed = { ...loaded.value, action: { ...loaded.value.action, ...patch.value } };
+    if (notices) enqueue(tx, notices(changed, historyId), now);
+    return ok(changed);
   });
 }
 
-/** Progress on an action; on a blocked one it also lifts the block (the reason is cleared). */
+/** Progress on an action. A blocked action stays blocked (with its reason): `/cx unblock` lifts a block. */
 export function recordUpdate(ctx: AppContext, caller: Caller, actionId: number, note: string) {
   return changeAction(ctx, caller, actionId, { event: 'update' }, { kind: 'update', note });
 }
 
+/** Blocks an action; the initiative's owner and anyone mentioned in the reason are told by DM. */
 export function markBlocked(ctx: AppContext, caller: Caller, actionId: number, reason: string) {
-  return changeAction(ctx, caller, actionId, { event: 'block', reason }, { kind: 'blocked', note: reason });
+  return changeAction(
+    ctx,
+    caller,
+    actionId,
+    { event: 'block', reason },
+    { kind: 'blocked', note: reason },
+    ({ action, initiative }, historyId) => blockNotices(caller.userId, action, initiative, reason, historyId),
+  );
 }
 
 export function snooze(ctx: AppContext, caller: Caller, actionId: number, days: number) {

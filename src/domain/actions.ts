@@ -1,28 +1,41 @@
 /**
- * The life of an action: open ⇄ blocked → done | dropped. Done and dropped are final.
+ * The life of an action: open ⇄ blocked → done | dropped. Done and dropped are final: nothing changes them.
  *
- * `update` on a blocked action reopens it (and clears the reason): progress being reported means the
- * work moves again, and `/cx update` is the only command a user has to say "unblocked". Someone who
- * is still stuck says so with `/cx block` and the new reason, which also counts as activity.
+ * A block is lifted only by `unblock` (or by finishing or dropping the action). An `update` on a blocked
+ * action is progress reported while still waiting, so it stays blocked with its reason (issue 11: before,
+ * any update silently reopened it and the reason was lost). Rescheduling, reassigning and renaming keep
+ * the status as it is.
  */
 import { DAY_MS } from './dates.js';
 import { type ActionEvent, err, ok, type Result } from './errors.js';
-import type { Action, ActionStatus, LocalDate } from './types.js';
+import type { Action, ActionStatus, LocalDate, UserId } from './types.js';
 
 export const STALE_AFTER_DAYS = 7;
 export const DEFAULT_SNOOZE_DAYS = 3;
 export const MAX_SNOOZE_DAYS = 90;
 
 const NEXT: Record<ActionStatus, Partial<Record<ActionEvent, ActionStatus>>> = {
-  open: { done: 'done', block: 'blocked', update: 'open', drop: 'dropped', snooze: 'open' },
-  // Blocking again replaces the reason; unblocking is the same as an update without a note.
-  blocked: {
+  open: {
     done: 'done',
     block: 'blocked',
     update: 'open',
+    drop: 'dropped',
+    snooze: 'open',
+    reschedule: 'open',
+    assign: 'open',
+    rename: 'open',
+  },
+  // Blocking again replaces the reason; an update keeps the block (only unblock lifts it).
+  blocked: {
+    done: 'done',
+    block: 'blocked',
+    update: 'blocked',
     unblock: 'open',
     drop: 'dropped',
     snooze: 'blocked',
+    reschedule: 'blocked',
+    assign: 'blocked',
+    rename: 'blocked',
   },
   done: {},
   dropped: {},
@@ -38,17 +51,30 @@ export function transition(action: Pick<Action, 'id' | 'status'>, event: ActionE
 export type ActionChange =
   | { event: 'done' | 'update' | 'unblock' | 'drop' }
   | { event: 'block'; reason: string }
-  | { event: 'snooze'; days: number };
+  | { event: 'snooze'; days: number }
+  | { event: 'reschedule'; dueDate: LocalDate | null }
+  | { event: 'assign'; ownerId: UserId }
+  | { event: 'rename'; title: string };
 
 /** The fields a change writes; fields left out keep their value. */
 export type ActionPatch = Partial<
-  Pick<Action, 'status' | 'blockedReason' | 'completedAt' | 'lastActivityAt' | 'snoozedUntil'>
+  Pick<
+    Action,
+    | 'status'
+    | 'blockedReason'
+    | 'completedAt'
+    | 'lastActivityAt'
+    | 'snoozedUntil'
+    | 'dueDate'
+    | 'ownerId'
+    | 'title'
+  >
 >;
 
 /**
- * What `change` does to `action` at `now`. Everything but a snooze is activity (it resets the stall
- * clock); a snooze only silences reminders, so a snoozed action that nobody touches is stale again
- * when the snooze ends.
+ * What `change` does to `action` at `now`. Most changes are activity (they reset the stall clock): someone
+ * looked at the work and decided something. Two are not: a snooze only silences reminders (a snoozed action
+ * nobody touches is stale again when the snooze ends), and a rename only fixes the words.
  */
 export function applyChange(
   action: Pick<Action, 'id' | 'status'>,
@@ -62,6 +88,8 @@ export function applyChange(
     case 'done':
       return ok({ status, completedAt: now, lastActivityAt: now, blockedReason: null });
     case 'update':
+      // Still blocked after an update: the reason stays with it.
+      return ok({ status, lastActivityAt: now });
     case 'unblock':
     case 'drop':
       return ok({ status, lastActivityAt: now, blockedReason: null });
@@ -74,6 +102,13 @@ export function applyChange(
       }
       return ok({ snoozedUntil: snoozeUntil(now, days) });
     }
+    case 'reschedule':
+      return ok({ dueDate: change.dueDate, lastActivityAt: now });
+    case 'assign':
+      // The new owner starts with a fresh stall clock, or they would be reminded of someone else's silence.
+      return ok({ ownerId: change.ownerId, lastActivityAt: now });
+    case 'rename':
+      return ok({ title: change.title });
   }
 }
 

@@ -80,6 +80,9 @@ export interface HistoryEntry {
   /** What happened, e.g. `created`, `updated`, `blocked`, `done`, `tier`, `metric`, `snoozed`. */
   kind: string;
   note: string | null;
+  /** For a change of one value (due date, owner, title…): what it was and what it became. */
+  oldValue?: string | null;
+  newValue?: string | null;
 }
 
 export interface Progress {

@@ -47,8 +47,15 @@ describe('transition', () => {
     ['open', 'snooze', 'open'],
     ['blocked', 'done', 'done'],
     ['blocked', 'block', 'blocked'],
-    ['blocked', 'update', 'open'],
+    // Issue 11: an update keeps the block; only unblock lifts it.
+    ['blocked', 'update', 'blocked'],
     ['blocked', 'unblock', 'open'],
+    ['open', 'reschedule', 'open'],
+    ['blocked', 'reschedule', 'blocked'],
+    ['open', 'assign', 'open'],
+    ['blocked', 'assign', 'blocked'],
+    ['open', 'rename', 'open'],
+    ['blocked', 'rename', 'blocked'],
     ['blocked', 'drop', 'dropped'],
     ['blocked', 'snooze', 'blocked'],
   ])('%s + %s → %s', (from, event, to) => {
@@ -68,6 +75,13 @@ describe('transition', () => {
     ['dropped', 'block'],
     ['dropped', 'drop'],
     ['dropped', 'snooze'],
+    ['dropped', 'unblock'],
+    ['done', 'reschedule'],
+    ['done', 'assign'],
+    ['done', 'rename'],
+    ['dropped', 'reschedule'],
+    ['dropped', 'assign'],
+    ['dropped', 'rename'],
   ])('%s + %s is a bad transition', (from, event) => {
     expect(transition(action({ status: from }), event)).toEqual({
       ok: false,
@@ -89,8 +103,9 @@ describe('applyChange', () => {
       { event: 'done' },
       { status: 'done', completedAt: later, lastActivityAt: later, blockedReason: null },
     ],
-    ['open', { event: 'update' }, { status: 'open', lastActivityAt: later, blockedReason: null }],
-    ['blocked', { event: 'update' }, { status: 'open', lastActivityAt: later, blockedReason: null }],
+    // An update is activity; on a blocked action it keeps the block and its reason (issue 11).
+    ['open', { event: 'update' }, { status: 'open', lastActivityAt: later }],
+    ['blocked', { event: 'update' }, { status: 'blocked', lastActivityAt: later }],
     ['blocked', { event: 'unblock' }, { status: 'open', lastActivityAt: later, blockedReason: null }],
     ['open', { event: 'drop' }, { status: 'dropped', lastActivityAt: later, blockedReason: null }],
     [
@@ -106,6 +121,11 @@ describe('applyChange', () => {
     // A snooze is not activity: the stall clock keeps running.
     ['open', { event: 'snooze', days: 3 }, { snoozedUntil: new Date(later.getTime() + 3 * DAY) }],
     ['blocked', { event: 'snooze', days: 90 }, { snoozedUntil: new Date(later.getTime() + 90 * DAY) }],
+    ['open', { event: 'reschedule', dueDate: '2026-04-01' }, { dueDate: '2026-04-01', lastActivityAt: later }],
+    // A new owner starts with a fresh stall clock.
+    ['blocked', { event: 'assign', ownerId: 'UBOB' }, { ownerId: 'UBOB', lastActivityAt: later }],
+    // A rename only fixes words: not activity.
+    ['open', { event: 'rename', title: 'Better words' }, { title: 'Better words' }],
   ])('%s + %o', (status, change, patch) => {
     expect(
       applyChange(action({ status, blockedReason: status === 'blocked' ? 'x' : null }), change, later),

@@ -200,11 +200,13 @@ describe('actions', () => {
       status: 'blocked',
       blocked_reason: 'waiting for legal',
     });
-    expect(h.replyText(await h.cx('UALICE', 'update a-1 legal said yes'))).toContain('A-1');
-    // An update lifts the block: the action is open again and the old reason is gone.
+    const updated = h.replyText(await h.cx('UALICE', 'update a-1 legal said yes'));
+    expect(updated).toContain('A-1');
+    // Issue 11: an update keeps the block and its reason, and the reply says how to lift it.
+    expect(updated).toContain('/cx unblock A-1');
     expect(h.bot.handle.sqlite.prepare('select status, blocked_reason from actions').get()).toEqual({
-      status: 'open',
-      blocked_reason: null,
+      status: 'blocked',
+      blocked_reason: 'waiting for legal',
     });
     expect(h.replyText(await h.cx('UALICE', 'snooze A-1 5d'))).toContain('5 day');
     const row = h.bot.handle.sqlite

@@ -38,6 +38,9 @@ export interface ActionChange {
   snoozedUntil?: Date | null;
   lastActivityAt?: Date;
   completedAt?: Date | null;
+  dueDate?: string | null;
+  ownerId?: string;
+  title?: string;
 }
 
 export function updateAction(db: Executor, id: number, change: ActionChange): void {

@@ -16,6 +16,7 @@ import type {
   RoundInvitePayload,
   RoundResultsPayload,
 } from './rounds.js';
+import type { ActionAssignedPayload, ActionBlockedPayload, ActionUnassignedPayload } from './work.js';
 
 /**
  * The typed notifications use cases write to the outbox: each kind with the payload it carries. A payload is
@@ -43,6 +44,9 @@ export type Notification =
   | OutboxMessage<'initiative_announced', InitiativeAnnouncedPayload>
   | OutboxMessage<'initiative_closed', InitiativeClosedPayload>
   | OutboxMessage<'verdict_correction', VerdictCorrectionPayload>
-  | OutboxMessage<'pain_point_news', PainPointNewsPayload>;
+  | OutboxMessage<'pain_point_news', PainPointNewsPayload>
+  | OutboxMessage<'action_assigned', ActionAssignedPayload>
+  | OutboxMessage<'action_unassigned', ActionUnassignedPayload>
+  | OutboxMessage<'action_blocked', ActionBlockedPayload>;
 
 export type NotificationKind = Notification['kind'];

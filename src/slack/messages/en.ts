@@ -15,6 +15,7 @@ import {
   type MetricKind,
   type Tier,
 } from '../../domain/types.js';
+import { lifecycle } from './en-lifecycle.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
 import { rounds } from './en-rounds.js';
@@ -130,11 +131,7 @@ export const en = {
       case 'essential_limit':
         return md`At most ${e.max} initiatives can be essential at once, and ${join(e.current.map(I), ', ')} already are. Focus is the point: make one of them \`important\` first (\`/cx important I-n\`).`;
       case 'bad_transition':
-        return e.from === 'done'
-          ? md`${A(e.actionId)} is already done.`
-          : e.from === 'dropped'
-            ? md`${A(e.actionId)} was dropped and can't be changed.`
-            : md`${A(e.actionId)} is ${line(e.from)}; that can't be done now.`;
+        return lifecycle.badTransition(e);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} is ${line(e.status)}; it takes no new actions or changes.`;
       case 'no_metric':

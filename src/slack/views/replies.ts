@@ -5,6 +5,7 @@ import type { MetricsPicture } from '../../app/metric-checks.js';
 import type { DomainError } from '../../domain/errors.js';
 import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
 import { aref, deptName, en, iref, progress } from '../messages/en.js';
+import { lifecycle } from '../messages/en-lifecycle.js';
 import { channel, join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import { actionButtons } from './action-buttons.js';
@@ -110,9 +111,11 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
 }
 
 function historyLines(entries: HistoryEntry[]): Mrkdwn[] {
-  return entries.map((h) =>
-    en.historyLine(h.at.toISOString().slice(0, 16).replace('T', ' '), h.actorId, h.kind, h.note),
-  );
+  return entries.map((h) => {
+    const at = h.at.toISOString().slice(0, 16).replace('T', ' ');
+    // Changes of one value (due date, owner, title…) show old → new; the rest: kind and note.
+    return lifecycle.historyLine(at, h) ?? en.historyLine(at, h.actorId, h.kind, h.note);
+  });
 }
 
 /** `/cx show I-n`; `metrics` adds the "how will we know?" flag, the metric trend and the 6/12-month checks. */

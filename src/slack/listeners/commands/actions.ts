@@ -8,7 +8,8 @@ import {
   snooze,
 } from '../../../app/actions.js';
 import { initiativesForPicker } from '../../../app/initiatives.js';
-import { en } from '../../messages/en.js';
+import { en, md } from '../../messages/en.js';
+import { lifecycle } from '../../messages/en-lifecycle.js';
 import { logActionModal } from '../../views/modals.js';
 import { mineReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
@@ -33,7 +34,11 @@ export const log: CommandHandler<'log'> = async (cmd, { ctx, caller, client, tri
     dept: cmd.dept ?? undefined,
   });
   return answer(result, 'log', ({ action: a }) =>
-    textReply(en.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)),
+    textReply(
+      a.ownerId === caller.userId
+        ? en.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)
+        : md`${en.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)}${lifecycle.loggedFor(a.ownerId)}`,
+    ),
   );
 };
 
@@ -44,7 +49,11 @@ export const done: CommandHandler<'done'> = async (cmd, { ctx, caller }) =>
 
 export const update: CommandHandler<'update'> = async (cmd, { ctx, caller }) =>
   answer(await recordUpdate(ctx, caller, cmd.actionId, cmd.note), 'update', ({ action }) =>
-    textReply(en.actionUpdated(action.id)),
+    textReply(
+      action.status === 'blocked'
+        ? lifecycle.updatedStillBlocked(action.id, action.blockedReason)
+        : en.actionUpdated(action.id),
+    ),
   );
 
 export const block: CommandHandler<'block'> = async (cmd, { ctx, caller }) =>

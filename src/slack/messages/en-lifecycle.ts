@@ -1,0 +1,111 @@
+/**
+ * Words for changing work after it was logged (issue 11): the replies to `/cx due`, `assign`, `edit`,
+ * `unblock`, `drop`, the history lines they leave, and the DMs when work lands on someone.
+ */
+import type { DomainError } from '../../domain/errors.js';
+import type {
+  ActionAssignedPayload,
+  ActionBlockedPayload,
+  ActionUnassignedPayload,
+} from '../../domain/payloads/work.js';
+import type { HistoryEntry } from '../../domain/types.js';
+import { line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
+
+const A = (id: number) => md`A-${id}`;
+const I = (id: number) => md`I-${id}`;
+/** A title, quoted so where it starts and ends shows. */
+const quoted = (title: string) => md`“${line(title)}”`;
+const date = (d: string | null | undefined) => (d ? line(d) : md`none`);
+const user = (id: string | null | undefined) => (id ? mention(id) : md`nobody`);
+
+type Transition = Extract<DomainError, { code: 'bad_transition' }>;
+
+export const lifecycle = {
+  /** An operation the action's status does not allow; done and dropped are final. */
+  badTransition(e: Transition): Mrkdwn {
+    if (e.from === 'done') return md`${A(e.actionId)} is already done: a finished action can't be changed.`;
+    if (e.from === 'dropped') return md`${A(e.actionId)} was dropped and can't be changed.`;
+    if (e.event === 'unblock') return md`${A(e.actionId)} is not blocked.`;
+    return md`${A(e.actionId)} is ${line(e.from)}; that can't be done now.`;
+  },
+
+  rescheduled: (id: number, title: string, from: string | null, to: string) =>
+    md`*${A(id)}* ${line(title)} is now due ${line(to)} (was ${date(from)}).`,
+  alreadyDue: (id: number, due: string) => md`*${A(id)}* is already due ${line(due)}; nothing changed.`,
+  assigned: (id: number, title: string, to: string, self: boolean, from: string) =>
+    self
+      ? md`You now own *${A(id)}* ${line(title)} (it was ${mention(from)}'s; they are told).`
+      : md`*${A(id)}* ${line(title)} is now with ${mention(to)}; they get a DM, and ${mention(from)} is told.`,
+  alreadyOwns: (id: number, ownerId: string) =>
+    md`${mention(ownerId)} already owns *${A(id)}*; nothing changed.`,
+  renamedAction: (id: number, from: string, to: string) =>
+    md`*${A(id)}* is now called ${quoted(to)} (was ${quoted(from)}).`,
+  renamedInitiative: (id: number, from: string, to: string) =>
+    md`*${I(id)}* is now called ${quoted(to)} (was ${quoted(from)}).`,
+  alreadyCalled: (ref: string, title: string) => md`*${line(ref)}* is already called ${quoted(title)}.`,
+  unblocked: (id: number, title: string) =>
+    md`*${A(id)}* ${line(title)} is no longer blocked; its stall clock starts again.`,
+  dropped: (id: number, title: string, initiativeId: number) =>
+    md`*${A(id)}* ${line(title)} is dropped. It no longer counts toward ${I(initiativeId)}'s progress and gets no reminders; no win is posted.`,
+  /** `/cx update` on a blocked action: recorded, still blocked, and how to lift the block. */
+  updatedStillBlocked: (id: number, reason: string | null) =>
+    md`Progress on *${A(id)}* recorded. It is still blocked${
+      reason ? md` (${line(reason)})` : md``
+    }: when it moves again, \`/cx unblock ${A(id)}\`.`,
+  loggedFor: (ownerId: string) => md` ${mention(ownerId)} gets a DM.`,
+
+  /** One history line: when, who, what changed (old → new), and the reason given. */
+  historyLine(at: string, h: HistoryEntry): Mrkdwn | null {
+    const why = h.note ? md`: ${line(h.note)}` : md``;
+    const head = md`${line(at)} · ${mention(h.actorId)}`;
+    switch (h.kind) {
+      case 'due':
+        return md`${head} · due ${date(h.oldValue)} → ${date(h.newValue)}${why}`;
+      case 'assigned':
+        return md`${head} · owner ${user(h.oldValue)} → ${user(h.newValue)}${why}`;
+      case 'renamed':
+        return md`${head} · renamed ${quoted(h.oldValue ?? '')} → ${quoted(h.newValue ?? '')}${why}`;
+      case 'unblocked':
+        return md`${head} · unblocked${why}`;
+      case 'dropped':
+        return md`${head} · dropped${why}`;
+      default:
+        return null;
+    }
+  },
+
+  dm: {
+    assignedFallback: (p: ActionAssignedPayload) =>
+      md`${mention(p.actorId)} gave you ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}).`,
+    assigned: (p: ActionAssignedPayload) =>
+      md`:inbox_tray: ${mention(p.actorId)} ${
+        p.how === 'logged' ? md`logged an action for you` : md`handed you an action`
+      }${p.previousOwnerId ? md` (it was ${mention(p.previousOwnerId)}'s)` : md``}:\n*${A(p.action.id)}* ${line(
+        p.action.title,
+      )}\nInitiative: *${I(p.initiative.id)}* ${line(p.initiative.title)}\n${
+        p.action.dueDate
+          ? md`Due ${line(p.action.dueDate)}`
+          : md`No due date yet: \`/cx due ${A(p.action.id)} +7d\` gives it one.`
+      }${p.action.status === 'blocked' ? md`\n_It is blocked at the moment._` : md``}`,
+    unassigned: (p: ActionUnassignedPayload) =>
+      md`:outbox_tray: ${mention(p.actorId)} handed *${A(p.action.id)}* ${line(p.action.title)} (${I(
+        p.initiative.id,
+      )}) to ${mention(p.newOwnerId)}. It is no longer yours: no more reminders about it.`,
+    unassignedFallback: (p: ActionUnassignedPayload) => md`${A(p.action.id)} is now with someone else.`,
+    blocked: (p: ActionBlockedPayload) =>
+      p.role === 'mentioned'
+        ? md`:hourglass: ${mention(p.actorId)} blocked *${A(p.action.id)}* ${line(p.action.title)} (${I(
+            p.initiative.id,
+          )}) and it is waiting on you. The reason given:`
+        : md`:construction: *${A(p.action.id)}* ${line(p.action.title)} in your initiative *${I(
+            p.initiative.id,
+          )}* ${line(p.initiative.title)} is blocked by ${mention(p.actorId)}. The reason given:`,
+    blockedReason: (p: ActionBlockedPayload) => lines(p.reason),
+    blockedFallback: (p: ActionBlockedPayload) =>
+      p.role === 'mentioned'
+        ? md`${A(p.action.id)} is waiting on you.`
+        : md`${A(p.action.id)} in ${I(p.initiative.id)} is blocked.`,
+    blockedFooter: (p: ActionBlockedPayload) =>
+      md`Owner: ${mention(p.action.ownerId)} · when it moves again: \`/cx unblock ${A(p.action.id)}\``,
+  },
+};
