@@ -16,6 +16,11 @@ export const SUBCOMMAND_NAMES = [
   'update',
   'block',
   'snooze',
+  'due',
+  'assign',
+  'edit',
+  'unblock',
+  'drop',
   'mine',
   'away',
   'list',
@@ -92,7 +97,16 @@ export type UsageDetail =
   | 'invalid_value';
 
 /** Which operation was refused on an action in a given state. */
-export type ActionEvent = 'done' | 'block' | 'update' | 'unblock' | 'drop' | 'snooze';
+export type ActionEvent =
+  | 'done'
+  | 'block'
+  | 'update'
+  | 'unblock'
+  | 'drop'
+  | 'snooze'
+  | 'reschedule'
+  | 'assign'
+  | 'rename';
 
 export type DomainError =
   | ValueError

@@ -29,6 +29,7 @@ export const lifecycle = {
     return md`${A(e.actionId)} is ${line(e.from)}; that can't be done now.`;
   },
 
+  dropNeedsReason: md`Say why it is no longer needed: the reason stays in its history.`,
   rescheduled: (id: number, title: string, from: string | null, to: string) =>
     md`*${A(id)}* ${line(title)} is now due ${line(to)} (was ${date(from)}).`,
   alreadyDue: (id: number, due: string) => md`*${A(id)}* is already due ${line(due)}; nothing changed.`,

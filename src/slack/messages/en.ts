@@ -118,6 +118,7 @@ export const en = {
         return md`\`/cx ${line(e.text)}\` is not a CX Bridge command.`;
       case 'usage':
         if (e.detail === 'invalid_value' && e.cause) return valueError(e.cause);
+        if (e.command === 'drop' && e.detail === 'missing_reason') return lifecycle.dropNeedsReason;
         if (e.detail === 'too_long') return md`That is too long: at most ${e.max ?? md``} characters.`;
         if (e.detail === 'bad_unit')
           return md`A unit is a short label after the numbers, like \`%\`, \`€\` or \`pts\`: at most ${e.max ?? md``} letters, digits or signs, without mentions, links or line breaks.`;

@@ -8,6 +8,7 @@ import { digestDetailMessage, digestMessage } from './digest.js';
 import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
 import { breakdownMessage, resultsMessage } from './results.js';
+import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
   const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
@@ -53,6 +54,12 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return verdictMessage(n.payload);
     case 'metric_verdict_owner':
       return verdictOwnerMessage(n.payload);
+    case 'action_assigned':
+      return assignedMessage(n.payload);
+    case 'action_unassigned':
+      return unassignedMessage(n.payload);
+    case 'action_blocked':
+      return blockedMessage(n.payload);
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import { away, block, done, log, mine, snoozeAction, update } from './actions.js
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
 import { list, metric, newInitiative, tier } from './initiatives.js';
+import { assign, drop, due, edit, unblock } from './lifecycle.js';
 import { check } from './metrics.js';
 import { pain, round } from './rounds.js';
 import { setup } from './setup.js';
@@ -18,6 +19,11 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   update,
   block,
   snooze: snoozeAction,
+  due,
+  assign,
+  edit,
+  unblock,
+  drop,
   mine,
   away,
   list,

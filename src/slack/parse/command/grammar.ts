@@ -12,6 +12,7 @@ import { parseRef } from '../../../domain/refs.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import { asUsage, extraArgs, invalid, leadingRef, usage } from './errors.js';
 import { parseCheck, parseMetric } from './metric-syntax.js';
+import { parseLifecycle } from './lifecycle.js';
 import { parseLog, parseNew } from './options.js';
 import { restOf, type Token, tokenize } from './tokens.js';
 import type { ParseContext, ParsedCommand } from './types.js';
@@ -30,6 +31,7 @@ export const MAX_COMMAND_TEXT = 5 * MAX_NOTE_LENGTH + 100;
 const LONGEST_TEXT: Partial<Record<SubcommandName, number>> = {
   new: MAX_TITLE_LENGTH,
   log: MAX_TITLE_LENGTH,
+  edit: MAX_TITLE_LENGTH,
   metric: MAX_METRIC_NAME_LENGTH,
 };
 
@@ -56,6 +58,12 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
       return parseActionNote(name, text, args);
     case 'snooze':
       return parseSnooze(text, args);
+    case 'due':
+    case 'assign':
+    case 'edit':
+    case 'unblock':
+    case 'drop':
+      return parseLifecycle(name, text, args, ctx);
     case 'mine':
       return args[0] ? extraArgs('mine', text, args[0]) : ok({ name: 'mine' });
     case 'away':

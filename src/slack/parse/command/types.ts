@@ -50,6 +50,11 @@ export type ParsedCommand =
   | { name: 'update'; actionId: number; note: string }
   | { name: 'block'; actionId: number; reason: string }
   | { name: 'snooze'; actionId: number; days: number }
+  | { name: 'due'; actionId: number; due: LocalDate; reason: string | null }
+  | { name: 'assign'; actionId: number; ownerId: UserId }
+  | { name: 'edit'; ref: Ref; title: string }
+  | { name: 'unblock'; actionId: number; note: string | null }
+  | { name: 'drop'; actionId: number; reason: string }
   | { name: 'mine' }
   /** `until` null: `away off`. */
   | { name: 'away'; until: LocalDate | null }
