@@ -23,3 +23,28 @@ export function costRatio(run: (input: string) => unknown, adversarial: string, 
   // A floor of 2 ms keeps sub-millisecond jitter on a tiny baseline from looking like a blow-up.
   return hard / Math.max(base, 2);
 }
+
+/**
+ * "Is this linear?" for a function whose cost per character depends on the characters (escaping makes a
+ * hostile text dearer per character than a plain one, by a constant): the same kind of input at n and 8n
+ * characters, timed alternately, fastest of each. Linear work grows about 8× (up to ~13× with garbage collection), quadratic 64×.
+ */
+export function growthRatio(run: (input: string) => unknown, make: (n: number) => string, n: number): number {
+  const small = make(n);
+  const large = make(8 * n);
+  const time = (input: string) => {
+    const start = performance.now();
+    run(input);
+    return performance.now() - start;
+  };
+  time(small);
+  time(large);
+  let base = Number.POSITIVE_INFINITY;
+  let big = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    base = Math.min(base, time(small));
+    big = Math.min(big, time(large));
+  }
+  // The floor only ever lowers the ratio: sub-millisecond jitter on the small run cannot fake a blow-up.
+  return big / Math.max(base, 1);
+}
