@@ -31,6 +31,8 @@ export interface HarnessOptions {
   databasePath?: string;
   rateLimits?: boolean;
   rateLimitScale?: number;
+  /** Per-method or per-channel limits other than Slack's published ones (see the emulator's RateLimiter). */
+  rateLimitOptions?: Parameters<typeof startEmulator>[0]['rateLimitOptions'];
   /** Scheduled jobs the bot runs (default: all); tests of one job pass just that one. */
   jobs?: readonly Job[];
 }
@@ -70,6 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botToken: BOT_TOKEN,
     rateLimits: options.rateLimits ?? false,
     rateLimitScale: options.rateLimitScale,
+    rateLimitOptions: options.rateLimitOptions,
   });
   for (const [key, id] of Object.entries(CHANNELS)) {
     emulator.addChannel({ id, name: `cx-${key}`, botIsMember: true });

@@ -9,7 +9,7 @@ import type {
   ActionUnassignedPayload,
 } from '../../domain/payloads/work.js';
 import type { HistoryEntry } from '../../domain/types.js';
-import { line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -101,7 +101,8 @@ export const lifecycle = {
         : md`:construction: *${A(p.action.id)}* ${line(p.action.title)} in your initiative *${I(
             p.initiative.id,
           )}* ${line(p.initiative.title)} is blocked by ${mention(p.actorId)}. The reason given:`,
-    blockedReason: (p: ActionBlockedPayload) => lines(p.reason),
+    // One quoted line: the mentions in it stay mentions (contract: text from people stays text).
+    blockedReason: (p: ActionBlockedPayload) => md`> ${line(p.reason)}`,
     blockedFallback: (p: ActionBlockedPayload) =>
       p.role === 'mentioned'
         ? md`${A(p.action.id)} is waiting on you.`

@@ -33,10 +33,9 @@ export function unassignedMessage(p: ActionUnassignedPayload): BuiltMessage {
 /** To the initiative's owner, or to someone the reason mentions ("… is waiting on you"). */
 export function blockedMessage(p: ActionBlockedPayload): BuiltMessage {
   const w = lifecycle.dm;
-  const reason = w.blockedReason(p);
   return message(w.blockedFallback(p), [
     section(w.blocked(p)),
-    ...(reason ? [section(reason)] : []),
+    section(w.blockedReason(p)),
     context(w.blockedFooter(p)),
   ]);
 }
