@@ -29,6 +29,8 @@ export const menu = {
   sameDate: 'That is already its due date: pick another one.',
   sameOwner: 'They already own it: pick someone else.',
   notAPerson: 'Pick a person, not an app or a bot.',
+  /** A modal's inline error is plain text (no mentions), so a refusal there names roles, not people. */
+  forbidden: 'Only its owner, the initiative’s owner or an admin can change this action.',
   /** What replaces the action's buttons in a message, and the notice on top of a list or the Home. */
   outcome: {
     rescheduled: (userId: string, dueDate: string) =>

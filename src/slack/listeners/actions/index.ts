@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../app/context.js';
 import { ACTION } from '../../ids.js';
+import { actionMenu } from './action-menu.js';
 import { adoptPainPointButton } from './adopt-pain-point.js';
 import { doneButton } from './done.js';
 import { metricCheckOpenButton } from './metric-check-open.js';
@@ -9,13 +10,15 @@ import { snoozeButton } from './snooze.js';
 import { updateButton } from './update.js';
 
 /**
- * Buttons: on reminders and the App Home (Done, Snooze, Add update), on 6–12-month checks (Enter current
- * values, Recommit, Close) and on round results (Adopt as initiative). Buttons carry a ref as their value.
+ * Buttons: on reminders, `/cx mine` and the App Home (Done, Snooze, Add update, and the menu with
+ * Reschedule / Reassign / Drop), on 6–12-month checks (Enter current values, Recommit, Close) and on round
+ * results (Adopt as initiative). Buttons carry a ref as their value; the menu's options `<choice>:A-n`.
  */
 export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.done, doneButton(ctx));
   app.action(ACTION.snooze, snoozeButton(ctx));
   app.action(ACTION.update, updateButton());
+  app.action(ACTION.actionMenu, actionMenu(ctx));
   app.action(ACTION.metricCheckOpen, metricCheckOpenButton(ctx));
   app.action(ACTION.metricRecommit, metricDecideButton(ctx, 'recommit'));
   app.action(ACTION.metricClose, metricDecideButton(ctx, 'close'));

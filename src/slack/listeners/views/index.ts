@@ -2,10 +2,13 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../app/context.js';
 import { VIEW } from '../../ids.js';
 import { addUpdateSubmit } from './add-update.js';
+import { dropSubmit } from './drop-action.js';
 import { logActionSubmit } from './log-action.js';
 import { logPainPointSubmit } from './log-pain-point.js';
 import { metricCheckSubmit } from './metric-check.js';
 import { newInitiativeSubmit } from './new-initiative.js';
+import { reassignSubmit } from './reassign-action.js';
+import { rescheduleSubmit } from './reschedule-action.js';
 
 /** Modal submissions: input errors are answered inline in the ack; success closes the modal. */
 export function registerViews(app: App, ctx: AppContext): void {
@@ -14,4 +17,7 @@ export function registerViews(app: App, ctx: AppContext): void {
   app.view(VIEW.addUpdate, addUpdateSubmit(ctx));
   app.view(VIEW.metricCheck, metricCheckSubmit(ctx));
   app.view(VIEW.logPainPoint, logPainPointSubmit(ctx));
+  app.view(VIEW.reschedule, rescheduleSubmit(ctx));
+  app.view(VIEW.reassign, reassignSubmit(ctx));
+  app.view(VIEW.drop, dropSubmit(ctx));
 }

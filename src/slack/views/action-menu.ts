@@ -1,0 +1,94 @@
+/**
+ * The three small modals behind an action's menu: Reschedule (a date picker and an optional reason),
+ * Reassign (a user picker) and Drop (a required reason). The action and where the menu was pressed
+ * travel in private_metadata, so the submission can update that message, list or Home in place.
+ */
+import type { KnownBlock, ModalView } from '@slack/types';
+import { MAX_NOTE_LENGTH } from '../../domain/limits.js';
+import type { Action } from '../../domain/types.js';
+import { FIELD, VIEW } from '../ids.js';
+import { type MenuChoice, menu } from '../messages/en-menu.js';
+import { context, LIMITS, plain } from './blocks.js';
+
+/** Where the menu was pressed: a DM (reminder, assignment), the `/cx mine` reply, or the App Home. */
+export type MenuSurface = 'message' | 'mine' | 'home';
+
+export interface MenuOrigin {
+  surface: MenuSurface;
+  channelId: string | null;
+  messageTs: string | null;
+  /** `/cx mine` is ephemeral: only its response_url can redraw it. */
+  responseUrl: string | null;
+}
+
+export interface MenuMetadata extends MenuOrigin {
+  actionId: number;
+}
+
+const input = (
+  field: string,
+  label: string,
+  element: Record<string, unknown>,
+  opts: { optional?: boolean; hint?: string } = {},
+): KnownBlock =>
+  ({
+    type: 'input',
+    block_id: field,
+    label: plain(label, 2000),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
+    element: { action_id: field, ...element },
+  }) as KnownBlock;
+
+const reason = (multiline: boolean) => ({
+  type: 'plain_text_input',
+  multiline,
+  max_length: MAX_NOTE_LENGTH,
+});
+
+const VIEWS: Record<MenuChoice, string> = {
+  reschedule: VIEW.reschedule,
+  reassign: VIEW.reassign,
+  drop: VIEW.drop,
+};
+
+function fields(choice: MenuChoice, action: Action): KnownBlock[] {
+  switch (choice) {
+    case 'reschedule':
+      return [
+        input(
+          FIELD.due,
+          menu.dueLabel,
+          action.dueDate ? { type: 'datepicker', initial_date: action.dueDate } : { type: 'datepicker' },
+          {
+            hint: menu.dueHint,
+          },
+        ),
+        input(FIELD.reason, menu.reasonLabel, reason(false), {
+          optional: true,
+          hint: menu.rescheduleReasonHint,
+        }),
+      ];
+    case 'reassign':
+      return [input(FIELD.owner, menu.ownerLabel, { type: 'users_select' }, { hint: menu.ownerHint })];
+    case 'drop':
+      return [input(FIELD.reason, menu.dropReasonLabel, reason(true), { hint: menu.dropHint })];
+  }
+}
+
+/** The modal for `choice` on `action`, opened from `origin`. */
+export function actionMenuModal(choice: MenuChoice, action: Action, origin: MenuOrigin): ModalView {
+  const meta: MenuMetadata = { actionId: action.id, ...origin };
+  return {
+    type: 'modal',
+    callback_id: VIEWS[choice],
+    title: plain(menu.title[choice], LIMITS.modalTitle),
+    submit: plain(menu.submit[choice], LIMITS.modalTitle),
+    close: plain(menu.cancel, LIMITS.modalTitle),
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      context(menu.about(action.id, action.title, action.dueDate, action.ownerId)),
+      ...fields(choice, action),
+    ],
+  };
+}
