@@ -37,6 +37,11 @@ export interface DigestData {
   wins: DigestActionRow[];
   /** Actions of active initiatives created within the window, per department. */
   createdByDept: Map<Department, number>;
+  /**
+   * Actions of active initiatives dropped within the window, per department: counted apart from the done
+   * ones (a dropped action is no win). Absent: none.
+   */
+  droppedByDept?: Map<Department, number>;
   /** Open and blocked actions of active initiatives that are blocked, idle since `staleBefore` or overdue. */
   attention: DigestActionRow[];
   /** Open and blocked actions of active initiatives due within the next week. */
@@ -91,17 +96,21 @@ export function digestCounts(
   dept: Department | null,
   period: Pick<DigestPeriod, 'today'>,
   now: Date,
-): { done: number; created: number; stalled: number; blocked: number } {
+): { done: number; created: number; stalled: number; blocked: number; dropped?: number } {
   const mine = (a: { dept: Department }) => dept === null || a.dept === dept;
   const stalledOpen = (a: DigestActionRow) =>
     a.status === 'open' && (isStale(a, now) || isOverdue(a, period.today));
   let created = 0;
   for (const [d, n] of data.createdByDept) if (dept === null || d === dept) created += n;
+  let dropped = 0;
+  for (const [d, n] of data.droppedByDept ?? []) if (dept === null || d === dept) dropped += n;
   return {
     done: data.wins.filter(mine).length,
     created,
     stalled: data.attention.filter((a) => mine(a) && stalledOpen(a)).length,
     blocked: data.attention.filter((a) => mine(a) && a.status === 'blocked').length,
+    // Only when there were some: a digest without drops reads as before.
+    ...(dropped > 0 ? { dropped } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  * refusal for anyone else that changes nothing, usage naming the offending word, and the history entries.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digestJob } from '../../src/jobs/digest.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { count as countRows } from '../support/count.js';
@@ -273,5 +274,31 @@ describe('a dropped action is out of the picture', () => {
     const text = JSON.stringify(reminders.map((m) => m.blocks));
     expect(text).toContain('A-1');
     expect(text).not.toContain('A-3');
+  });
+});
+
+describe('the weekly digest', () => {
+  it('counts dropped actions apart from done ones, and its progress leaves them out', async () => {
+    await h.cx('UBOB', 'drop A-3 not needed');
+    await h.cx('UBOB', 'done A-2');
+    const scheduler = createScheduler({
+      ctx: h.bot.ctx,
+      jobs: [digestJob],
+      logger: quietLogger(),
+      cron: false,
+    });
+    await h.drain();
+    const before = h.emulator.messages(CHANNELS.service).length;
+    const friday = new Date('2026-03-06T14:00:00Z');
+    h.clock.set(friday);
+    expect(await scheduler.runNow('digest', friday)).toMatchObject({ status: 'done' });
+    await h.drain();
+    const digest = h.emulator.messages(CHANNELS.service).slice(before);
+    const parent = JSON.stringify(digest[0]);
+    expect(parent).toContain(':white_check_mark: 1 done');
+    expect(parent).toContain(':wastebasket: 1 dropped');
+    expect(digest[0]?.text).toContain('1 done, 3 new');
+    expect(digest[0]?.text).toContain('1 dropped');
+    expect(JSON.stringify(digest)).toContain('(1/2)');
   });
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DigestActionRow, DigestData, DigestWindow } from '../../domain/digest.js';
 import type { Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { actions, initiatives } from '../schema.js';
+import { actions, history, initiatives } from '../schema.js';
 import { toInitiative } from './initiatives-repo.js';
 
 const row = {
@@ -74,6 +74,27 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
     createdByDept.set(c.dept as Department, Number(c.n));
   }
 
+  // Dropped in the window: the history entry of the drop says when (an action keeps no "dropped at").
+  const droppedByDept = new Map<Department, number>();
+  for (const c of db
+    .select({ dept: actions.dept, n: sql<number>`count(*)` })
+    .from(history)
+    .innerJoin(actions, eq(actions.id, history.entityId))
+    .where(
+      and(
+        eq(history.entity, 'A'),
+        eq(history.kind, 'dropped'),
+        gte(history.at, w.from),
+        lt(history.at, w.to),
+        eq(actions.status, 'dropped'),
+        activeInitiative,
+      ),
+    )
+    .groupBy(actions.dept)
+    .all()) {
+    droppedByDept.set(c.dept as Department, Number(c.n));
+  }
+
   const attention = db
     .select(row)
     .from(actions)
@@ -112,5 +133,14 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
       .map((r) => r.id),
   );
 
-  return { initiatives: active, progress, wins, createdByDept, attention, dueNextWeek, withNextStep };
+  return {
+    initiatives: active,
+    progress,
+    wins,
+    createdByDept,
+    droppedByDept,
+    attention,
+    dueNextWeek,
+    withNextStep,
+  };
 }

@@ -46,6 +46,8 @@ export interface DigestCounts {
   created: number;
   stalled: number;
   blocked: number;
+  /** Dropped this week (no longer needed), apart from done; absent when none. */
+  dropped?: number;
 }
 
 /** The short parent message of a weekly digest. */

@@ -44,7 +44,7 @@ const initiativeRef = (i: { id: number; title: string; tier: 'essential' | 'impo
 
 const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (${p.done}/${p.total})`;
 
-type Counts = { done: number; created: number; stalled: number; blocked: number };
+type Counts = { done: number; created: number; stalled: number; blocked: number; dropped?: number };
 type InitiativeRef = { id: number; title: string; tier: 'essential' | 'important' };
 
 export const nudges = {
@@ -99,7 +99,9 @@ export const nudges = {
     title: (scope: BindingKey, week: string) => `Weekly progress · ${place(scope)} · ${week}`,
     range: (from: string, to: string) => md`${line(from)} to ${line(to)}`,
     counts: (label: Mrkdwn, c: Counts) =>
-      md`*${label}*: :white_check_mark: ${c.done} done · :new: ${c.created} new · :hourglass: ${c.stalled} stalled · :no_entry: ${c.blocked} blocked`,
+      md`*${label}*: :white_check_mark: ${c.done} done · :new: ${c.created} new · :hourglass: ${c.stalled} stalled · :no_entry: ${c.blocked} blocked${
+        c.dropped ? md` · :wastebasket: ${c.dropped} dropped` : md``
+      }`,
     ownLabel: (dept: Department) => deptLabel(dept),
     allLabel: md`Across the company`,
     essentialsHeading: md`:star: *Essentials*`,
@@ -107,7 +109,9 @@ export const nudges = {
       md`*I-${i.id}* ${line(i.title)}\n${progressLine(p)}`,
     threadHint: md`:thread: Wins, stalled and blocked work, next week’s due dates and progress are in the thread.`,
     fallback: (scope: BindingKey, week: string, c: Counts) =>
-      md`Weekly progress for ${place(scope)}, ${line(week)}: ${c.done} done, ${c.created} new, ${c.stalled} stalled, ${c.blocked} blocked. Details in the thread.`,
+      md`Weekly progress for ${place(scope)}, ${line(week)}: ${c.done} done, ${c.created} new, ${c.stalled} stalled, ${c.blocked} blocked${
+        c.dropped ? md`, ${c.dropped} dropped` : md``
+      }. Details in the thread.`,
     heading: {
       wins: md`:tada: *Wins of the week*`,
       attention: md`:hourglass: *Stalled and blocked*`,
