@@ -3,6 +3,10 @@
  * signed HTTP against the emulator. Who may (the action's owner, the initiative's owner, an admin), a
  * refusal for anyone else that changes nothing, usage naming the offending word, and the history entries.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestJob } from '../../src/jobs/digest.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
@@ -301,4 +305,35 @@ describe('the weekly digest', () => {
     expect(digest[0]?.text).toContain('1 dropped');
     expect(JSON.stringify(digest)).toContain('(1/2)');
   });
+});
+
+describe('the CSV export', () => {
+  it('carries each action in its status: open, blocked, done, dropped, with the new title and owner', async () => {
+    await h.cx('UBOB', 'block A-1 waiting for legal');
+    await h.cx('UBOB', 'done A-2');
+    await h.cx('UBOB', 'drop A-3 not needed');
+    await h.cx('UALICE', 'log I-1 Fourth step');
+    await h.cx('UALICE', 'edit A-4 Fourth step renamed');
+    await h.cx('UALICE', 'assign A-4 <@UCAROL>');
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const loader = pathToFileURL(path.join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', loader, path.join(repo, 'src', 'cli.ts'), 'export'],
+      { cwd: repo, env: { PATH: process.env.PATH ?? '', DATABASE_PATH: h.config.databasePath } },
+    );
+    const rows = stdout
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter((r) => r.startsWith('action,'))
+      .map((r) => r.split(','));
+    // type, ref, initiative, title, tier, status, department, departments, owner…
+    expect(rows.map((r) => [r[1], r[5], r[8]])).toEqual([
+      ['A-1', 'blocked', 'UBOB'],
+      ['A-2', 'done', 'UBOB'],
+      ['A-3', 'dropped', 'UBOB'],
+      ['A-4', 'open', 'UCAROL'],
+    ]);
+    expect(stdout).toContain(',Fourth step renamed,');
+  }, 30_000);
 });
