@@ -4,7 +4,9 @@
  * bot's database directly, so the demo only ever shows what the bot really does.
  */
 
-import type { SlackEmulator } from './emulator/index.js';
+import { addDays } from '../domain/dates.js';
+import type { LocalDate } from '../domain/types.js';
+import type { SlackEmulator, SlackView } from './emulator/index.js';
 import { SANDBOX_ADMIN, SANDBOX_CHANNELS } from './workspace.js';
 
 export interface DemoResult {
@@ -13,6 +15,16 @@ export interface DemoResult {
 }
 
 const C = SANDBOX_CHANNELS;
+
+/** The date a modal's date picker starts on (the action's current due date in Reschedule). */
+function initialDate(view: SlackView, blockId: string): LocalDate {
+  const block = view.blocks.find((b) => (b as { block_id?: string }).block_id === blockId) as
+    | { element?: { initial_date?: string } }
+    | undefined;
+  const day = block?.element?.initial_date;
+  if (!day) throw new Error(`the modal has no date in ${blockId}`);
+  return day as LocalDate;
+}
 
 /** The reply a person sees after a command: the ack's text, or the ephemeral posted through response_url. */
 function replyOf(result: Awaited<ReturnType<SlackEmulator['command']>>): string {
@@ -60,6 +72,42 @@ export class DemoScript {
       if (Date.now() > until) return undefined;
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /**
+   * Picks `choice` from the "⋯" menu of A-n in `userId`'s `/cx mine` list and submits its modal with
+   * `values`, as a person would click through it; the modal must close (the bot accepted it).
+   */
+  async menu(
+    userId: string,
+    channelId: string,
+    actionId: number,
+    choice: 'reschedule' | 'reassign' | 'drop',
+    values: Record<string, string> | ((view: SlackView) => Record<string, string>),
+  ): Promise<void> {
+    await this.cx(userId, channelId, 'mine');
+    const list = this.emulator.ephemerals.filter((e) => e.user === userId && e.channel === channelId).at(-1);
+    if (!list) throw new Error(`/cx mine: no list for ${userId}`);
+    const open = () => this.emulator.openViews.filter((v) => v.userId === userId).length;
+    const before = open();
+    await this.emulator.blockAction({
+      userId,
+      actionId: 'cx_action_menu',
+      channelId,
+      messageTs: list.ts,
+      selectedOption: `${choice}:A-${actionId}`,
+    });
+    const until = Date.now() + 5000;
+    while (open() === before) {
+      if (Date.now() > until) throw new Error(`${choice} A-${actionId}: no modal opened`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const view = this.emulator.openViews.filter((v) => v.userId === userId).at(-1)?.view;
+    if (!view) throw new Error(`${choice} A-${actionId}: no modal`);
+    const filled = typeof values === 'function' ? values(view) : values;
+    const result = await this.emulator.viewSubmission({ userId, viewId: view.id, values: filled });
+    if (!result.viewClosed) throw new Error(`${choice} A-${actionId}: ${JSON.stringify(result.body)}`);
+    this.log.push(`${choice} A-${actionId}`);
   }
 
   summary(): string {
@@ -116,7 +164,7 @@ export async function seedDemo(emulator: SlackEmulator): Promise<DemoResult> {
     C.service,
     `log I-${i1} Route chat and email into one queue <@${priya}> due:+5d`,
   );
-  await s.create(
+  const a2 = await s.create(
     'A',
     maya,
     C.service,
@@ -158,6 +206,20 @@ export async function seedDemo(emulator: SlackEmulator): Promise<DemoResult> {
   await s.cx(tomas, C.it, `block A-${a3} Waiting for helpdesk API access from the vendor`);
   await s.cx(june, C.marketing, `update A-${a4} First draft reviewed with Liam`);
   await s.cx(liam, C.sales, `snooze A-${a5} 7d`);
+
+  // Plans change: a due date moves, work changes hands, and a step nobody needs any more is dropped.
+  await s.menu(june, C.marketing, a4, 'reschedule', (view) => ({
+    due: addDays(initialDate(view, 'due'), 7),
+    reason: 'Sales asked for one more review round',
+  }));
+  await s.cx(maya, C.service, `assign A-${a2} <@${june}>`, /A-\d+/);
+  const a8 = await s.create(
+    'A',
+    liam,
+    C.sales,
+    `log I-${i3} Print account summaries for the quarterly review <@${liam}> due:+12d`,
+  );
+  await s.menu(liam, C.sales, a8, 'drop', { reason: 'The account page replaces the printouts' });
 
   const pains = [
     [priya, C.service, 'Customers repeat their story to every agent they talk to'],

@@ -246,6 +246,14 @@ describe('the demo', () => {
     const list = eph(await t.state('UMAYA'));
     for (const ref of ['I-1', 'I-2', 'I-3', 'I-4']) expect(list).toContain(ref);
     expect(JSON.stringify(s.messages[C.service])).toContain('A-1');
+    // Plans change in the demo too: one reschedule and one drop through the action menu's modals, one
+    // reassignment by command (issue 11).
+    const kinds = (
+      t.bot.handle.sqlite.prepare(`select kind from history where entity = 'A'`).all() as { kind: string }[]
+    ).map((r) => r.kind);
+    for (const kind of ['due', 'assigned', 'dropped']) expect(kinds).toContain(kind);
+    expect(String(demo.json.summary)).toMatch(/reschedule A-\d+.*drop A-\d+/);
+    expect(t.sandbox.emulator.deliveries.filter((d) => d.kind === 'view_submission')).toHaveLength(2);
     const again = await t.call('/_sandbox/demo', {});
     expect(again.json).toMatchObject({ ok: false });
     expect(String(again.json.summary)).toMatch(/already has initiatives/);

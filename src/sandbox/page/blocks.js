@@ -18,6 +18,57 @@ function optionsOf(element) {
   return [];
 }
 
+/**
+ * Slack's overflow menu: a "⋯" button that opens a short list of options; choosing one is an action at
+ * once (`selectedOption`). Escape or a click elsewhere closes it.
+ */
+function overflow(elem, act) {
+  const wrap = el('span', 'bk-overflow');
+  const button = el('button', 'bk-button bk-overflow-button', '⋯');
+  button.type = 'button';
+  button.setAttribute('aria-label', 'More actions');
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  const list = el('div', 'bk-overflow-menu');
+  list.setAttribute('role', 'menu');
+  list.hidden = true;
+  const close = () => {
+    list.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('click', outside, true);
+  };
+  const outside = (e) => {
+    if (!wrap.contains(e.target)) close();
+  };
+  for (const o of optionsOf(elem)) {
+    const item = el('button', 'bk-overflow-item', plainText(o.text));
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    item.dataset.value = o.value;
+    item.addEventListener('click', () => {
+      close();
+      if (elem.confirm && !window.confirm(plainText(elem.confirm.text) || 'Are you sure?')) return;
+      act({ selectedOption: o.value });
+    });
+    list.append(item);
+  }
+  button.addEventListener('click', () => {
+    if (!list.hidden) return close();
+    list.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    document.addEventListener('click', outside, true);
+    list.querySelector('button')?.focus();
+  });
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      close();
+      button.focus();
+    }
+  });
+  wrap.append(button, list);
+  return wrap;
+}
+
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
 
@@ -43,16 +94,7 @@ function element(elem, blockId, ctx, opts, field) {
     return b;
   }
 
-  if (type === 'overflow') {
-    const s = el('select', 'bk-select bk-overflow');
-    s.append(new Option('⋯', ''));
-    for (const o of optionsOf(elem)) s.append(new Option(plainText(o.text), o.value));
-    s.addEventListener('change', () => {
-      if (s.value) act({ selectedOption: s.value });
-      s.value = '';
-    });
-    return s;
-  }
+  if (type === 'overflow') return overflow(elem, act);
 
   if (type === 'static_select' || type === 'external_select' || type === 'users_select') {
     const s = el('select', 'bk-select');
