@@ -3,11 +3,12 @@
  * in the 6–12-month test), then the team picture (the essential initiatives, this month's pain-point
  * round, recent wins). Reads only; the builder in slack/ decides what fits.
  */
+import { recentChangesFor } from '../db/repositories/history-repo.js';
 import { recentlyDone } from '../db/repositories/home-repo.js';
 import { DAY_MS, localDate } from '../domain/dates.js';
 import { missingMetrics } from '../domain/metrics.js';
 import type { ResultLine } from '../domain/payloads/rounds.js';
-import type { Action, Initiative, LocalDate, MetricKind, UserId } from '../domain/types.js';
+import type { Action, HistoryEntry, Initiative, LocalDate, MetricKind, UserId } from '../domain/types.js';
 import { type MyAction, myOpenActions } from './actions.js';
 import type { AppContext } from './context.js';
 import { type InitiativeSummary, initiativesByIds, listInitiatives } from './initiatives.js';
@@ -19,6 +20,8 @@ export const WIN_DAYS = 14;
 export const MAX_WINS = 5;
 /** Pain points shown from the round's standings. */
 export const ROUND_LINES = 5;
+/** Changes others made to the viewer's work shown: within the last two weeks, newest first. */
+export const MAX_CHANGES = 5;
 
 export interface HomeInitiative extends InitiativeSummary {
   checks: CheckStatus[];
@@ -52,6 +55,8 @@ export interface HomeData {
   /** This month's pain-point round (live standings, or its results once closed); null when none ran. */
   round: HomeRound | null;
   wins: HomeWin[];
+  /** What others changed in the viewer's open actions and active initiatives lately (history entries). */
+  changes?: HistoryEntry[];
 }
 
 function currentRound(ctx: AppContext, today: LocalDate): HomeRound | null {
@@ -88,6 +93,12 @@ export function homeData(ctx: AppContext, userId: UserId): HomeData {
     })),
     essentials: all.filter((s) => s.initiative.tier === 'essential'),
     round: currentRound(ctx, today),
+    changes: recentChangesFor(
+      ctx.handle.db,
+      userId,
+      new Date(now.getTime() - WIN_DAYS * DAY_MS),
+      MAX_CHANGES,
+    ),
     wins: done.flatMap((action) => {
       const initiative = initiatives.get(action.initiativeId);
       return initiative && action.completedAt

@@ -12,7 +12,7 @@ import { digestJob } from '../../src/jobs/digest.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import { count as countRows } from '../support/count.js';
-import { CHANNELS, type Harness, quietLogger, startHarness } from '../support/harness.js';
+import { CHANNELS, eventually, type Harness, quietLogger, startHarness } from '../support/harness.js';
 
 // UADMIN is a workspace owner (an admin), UALICE owns the initiative, UBOB the actions, UCAROL nothing.
 let h: Harness;
@@ -336,4 +336,38 @@ describe('the CSV export', () => {
     ]);
     expect(stdout).toContain(',Fourth step renamed,');
   }, 30_000);
+});
+
+describe('the App Home', () => {
+  it("shows what others changed in the viewer's work, old → new, and not the viewer's own changes", async () => {
+    await h.cx('UALICE', 'due A-1 2026-03-20 budget moved');
+    await h.cx('UALICE', 'edit A-2 Second step, sharper');
+    await h.cx('UBOB', 'due A-3 2026-03-25 my own change');
+    await h.cx('UADMIN', 'edit I-1 Quicker answers');
+    const before = h.emulator.homeViews('UBOB').length;
+    await h.emulator.openHome('UBOB');
+    const view = await eventually(
+      () => h.emulator.homeViews('UBOB').length > before && h.emulator.homeView('UBOB'),
+    );
+    const home = JSON.stringify(view);
+    expect(home).toContain('Changed by others lately');
+    expect(home).toContain(
+      '*A-1* · 2026-03-02 10:00 · <@UALICE> · due 2026-03-09 → 2026-03-20: budget moved',
+    );
+    expect(home).toContain(
+      '*A-2* · 2026-03-02 10:00 · <@UALICE> · renamed “Second step” → “Second step, sharper”',
+    );
+    expect(home).not.toContain('my own change');
+    // Being given the action was a DM already; I-1 is Alice's: its rename shows in her Home, not in Bob's.
+    expect(home).not.toContain('· created');
+    expect(home).not.toContain('renamed “Faster answers”');
+    const aliceBefore = h.emulator.homeViews('UALICE').length;
+    await h.emulator.openHome('UALICE');
+    const alice = await eventually(
+      () => h.emulator.homeViews('UALICE').length > aliceBefore && h.emulator.homeView('UALICE'),
+    );
+    expect(JSON.stringify(alice)).toContain(
+      '*I-1* · 2026-03-02 10:00 · <@UADMIN> · renamed “Faster answers” → “Quicker answers”',
+    );
+  });
 });

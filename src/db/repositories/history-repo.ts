@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ne, or, sql } from 'drizzle-orm';
 import type { HistoryEntry, RefKind } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { history } from '../schema.js';
+import { actions, history, initiatives } from '../schema.js';
 
 export interface NewHistory {
   entity: RefKind;
@@ -39,5 +39,29 @@ export function historyOf(db: Executor, entity: RefKind, entityId: number): Hist
     .from(history)
     .where(and(eq(history.entity, entity), eq(history.entityId, entityId)))
     .orderBy(asc(history.at), asc(history.id))
+    .all();
+}
+
+/**
+ * The App Home's "changes to your work": the newest entries since `since` about the viewer's open actions
+ * and active initiatives, made by someone else (what they did themselves they know), creation aside.
+ */
+export function recentChangesFor(db: Executor, userId: string, since: Date, limit: number): HistoryEntry[] {
+  const ownActions = sql`${history.entityId} in (select ${actions.id} from ${actions} where ${actions.ownerId} = ${userId} and ${actions.status} in ('open', 'blocked'))`;
+  const ownInitiatives = sql`${history.entityId} in (select ${initiatives.id} from ${initiatives} where ${initiatives.ownerId} = ${userId} and ${initiatives.status} = 'active')`;
+  return db
+    .select()
+    .from(history)
+    .where(
+      and(
+        gte(history.at, since),
+        ne(history.actorId, userId),
+        // Being given an action was a DM of its own.
+        ne(history.kind, 'created'),
+        or(and(eq(history.entity, 'A'), ownActions), and(eq(history.entity, 'I'), ownInitiatives)),
+      ),
+    )
+    .orderBy(desc(history.at), desc(history.id))
+    .limit(limit)
     .all();
 }

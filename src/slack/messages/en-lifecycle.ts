@@ -75,6 +75,15 @@ export const lifecycle = {
     }
   },
 
+  changesHeading: md`*Changed by others lately*`,
+  /** A history entry with the item it is about, e.g. in the App Home. */
+  changeLine(ref: string, at: string, h: HistoryEntry): Mrkdwn {
+    const rest =
+      lifecycle.historyLine(at, h) ??
+      md`${line(at)} · ${mention(h.actorId)} · ${line(h.kind)}${h.note ? md`: ${line(h.note)}` : md``}`;
+    return md`*${line(ref)}* · ${rest}`;
+  },
+
   dm: {
     assignedFallback: (p: ActionAssignedPayload) =>
       md`${mention(p.actorId)} gave you ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}).`,

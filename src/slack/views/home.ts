@@ -6,6 +6,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeInitiative } from '../../app/home.js';
 import type { InitiativeSummary } from '../../app/initiatives.js';
 import { deptName, en, iref, progress } from '../messages/en.js';
+import { lifecycle } from '../messages/en-lifecycle.js';
 import { monthName } from '../messages/en-rounds.js';
 import { join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { actionButtons } from './action-buttons.js';
@@ -58,6 +59,15 @@ function mine(d: HomeData): KnownBlock[] {
   const blocks: KnownBlock[] = [section(w.myActions(d.actions.length)), ...shown.flatMap(actionBlocks)];
   if (d.actions.length > shown.length) blocks.push(context(w.moreActions(d.actions.length - shown.length)));
   return blocks;
+}
+
+/** What others changed in the viewer's work lately (history entries, old → new): one section, if any. */
+function changes(d: HomeData): KnownBlock[] {
+  if (!d.changes || d.changes.length === 0) return [];
+  const lines = d.changes.map((h) =>
+    lifecycle.changeLine(`${h.entity}-${h.entityId}`, h.at.toISOString().slice(0, 16).replace('T', ' '), h),
+  );
+  return [section(md`${lifecycle.changesHeading}\n${join(lines, '\n')}`)];
 }
 
 function initiatives(d: HomeData): KnownBlock[] {
@@ -113,7 +123,7 @@ function team(d: HomeData): KnownBlock[] {
 export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
   const w = en.metrics.home;
   const top: KnownBlock[] = [header(w.title), context(notice ? w.notice(notice) : w.updated(d.today))];
-  const blocks = [...top, ...mine(d), divider(), ...initiatives(d), divider(), ...team(d)];
+  const blocks = [...top, ...mine(d), ...changes(d), divider(), ...initiatives(d), divider(), ...team(d)];
   // Shares are sized to fit; this only guards against a future part growing past Slack's limit.
   const fitted =
     blocks.length <= LIMITS.viewBlocks
