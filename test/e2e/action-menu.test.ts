@@ -267,11 +267,43 @@ describe('the action menu', () => {
     expect(h.emulator.callsTo('views.open')).toHaveLength(opens);
     expect(h.snapshot()).toEqual(before);
 
+    // `/cx show A-1` offers the buttons and the menu to those who may change it, and to nobody else.
+    for (const userId of ['UALICE', 'UBOB', 'UADMIN']) {
+      const reply = await h.cx(userId, 'show A-1');
+      expect(overflows((reply.body as { blocks?: unknown }).blocks)).toHaveLength(1);
+    }
+    const eves = await h.cx('UEVE', 'show A-1');
+    expect(textOf((eves.body as { blocks?: unknown }).blocks)).toContain('Alice’s part');
+    expect(textOf((eves.body as { blocks?: unknown }).blocks)).not.toContain(ACTION.done);
+    expect(overflows((eves.body as { blocks?: unknown }).blocks)).toHaveLength(0);
+
     // Eve owns nothing: her list and her Home offer no menu at all.
     expect(overflows((await mine('UEVE')).blocks)).toHaveLength(0);
     await h.emulator.openHome('UEVE');
     const home = await eventually(() => h.emulator.homeView('UEVE'));
     expect(overflows(home.blocks)).toHaveLength(0);
+  });
+
+  it('/cx show A-n: the initiative’s owner reschedules from the reply, which is redrawn with the change; a finished action shows no buttons', async () => {
+    await h.cx('UBOB', 'new Bob’s initiative lead:sales');
+    await h.cx('UBOB', 'log I-1 Alice’s part <@UALICE> due:2026-03-10');
+    await h.cx('UBOB', 'show A-1');
+    const reply = h.emulator.ephemerals.filter((e) => e.user === 'UBOB').at(-1) as EmuEphemeral;
+    const viewId = await pick(
+      'UBOB',
+      { channelId: CHANNELS.marketing, messageTs: reply.ts },
+      'reschedule:A-1',
+    );
+    const done = await h.emulator.viewSubmission({ userId: 'UBOB', viewId, values: { due: '2026-04-01' } });
+    expect(done.viewClosed).toBe(true);
+    const redrawn = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UBOB' && e.ts > reply.ts && e.via === 'response_url'),
+    );
+    expect(textOf(redrawn.blocks)).toContain('*A-1* is now due 2026-04-01');
+    expect(textOf(redrawn.blocks)).toContain('2026-03-10');
+    expect(overflows(redrawn.blocks)).toHaveLength(1);
+    await h.cx('UALICE', 'done A-1');
+    expect(overflows(((await h.cx('UBOB', 'show A-1')).body as { blocks?: unknown }).blocks)).toHaveLength(0);
   });
 
   it('a modal submitted after the person lost the right to change the action is refused inline and changes nothing', async () => {

@@ -13,7 +13,7 @@ import type { FieldErrors, Parsed } from './view-state.js';
 
 const metadataSchema = z.object({
   actionId: z.number().int().positive(),
-  surface: z.enum(['message', 'mine', 'home']),
+  surface: z.enum(['message', 'mine', 'show', 'home']),
   channelId: z.string().nullable(),
   messageTs: z.string().nullable(),
   responseUrl: z.string().nullable(),

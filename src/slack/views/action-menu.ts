@@ -10,14 +10,17 @@ import { FIELD, VIEW } from '../ids.js';
 import { type MenuChoice, menu } from '../messages/en-menu.js';
 import { context, LIMITS, plain } from './blocks.js';
 
-/** Where the menu was pressed: a DM (reminder, assignment), the `/cx mine` reply, or the App Home. */
-export type MenuSurface = 'message' | 'mine' | 'home';
+/**
+ * Where the menu was pressed: a DM (reminder, assignment), the ephemeral `/cx mine` or `/cx show A-n`
+ * reply, or the App Home.
+ */
+export type MenuSurface = 'message' | 'mine' | 'show' | 'home';
 
 export interface MenuOrigin {
   surface: MenuSurface;
   channelId: string | null;
   messageTs: string | null;
-  /** `/cx mine` is ephemeral: only its response_url can redraw it. */
+  /** `/cx mine` and `/cx show` are ephemeral: only their response_url can redraw them. */
   responseUrl: string | null;
 }
 

@@ -139,7 +139,17 @@ export function initiativeReply(d: InitiativeDetail, metrics?: MetricsPicture): 
   return message(en.refTitle(iref(i.id), i.title), blocks);
 }
 
-export function actionReply(d: ActionDetail): BuiltMessage {
+/** block_id of the buttons in `/cx show A-n` (the menu's listener redraws the reply from it). */
+export const showButtonsBlockId = (actionId: number) => `show_act_${actionId}`;
+
+/**
+ * `/cx show A-n`. `buttons`: the viewer may change this open action, so it carries Done / Add update /
+ * Snooze and the menu; `notice` (a change just made from this reply) shows on top when it is redrawn.
+ */
+export function actionReply(
+  d: ActionDetail,
+  opts: { buttons?: boolean; notice?: Mrkdwn } = {},
+): BuiltMessage {
   const a = d.action;
   const lines = [
     en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId),
@@ -148,8 +158,10 @@ export function actionReply(d: ActionDetail): BuiltMessage {
   if (a.blockedReason && a.status === 'blocked') lines.push(en.blockedBecause(a.blockedReason));
   const hist = linesToSections(historyLines(d.history).slice(-60), 20);
   return message(en.refTitle(aref(a.id), a.title), [
+    ...(opts.notice ? [context(opts.notice)] : []),
     header(`${aref(a.id)} ${a.title}`),
     section(join(lines, '\n')),
+    ...(opts.buttons ? [actionButtons(a.id, showButtonsBlockId(a.id))] : []),
     divider(),
     section(md`*${en.historyHeading}*`),
     ...hist.blocks,

@@ -21,8 +21,15 @@ function originOf(body: BlockAction): MenuOrigin {
   if (body.view?.type === 'home')
     return { surface: 'home', channelId: null, messageTs: null, responseUrl: null };
   const channelId = body.channel?.id ?? null;
-  if (container?.is_ephemeral)
-    return { surface: 'mine', channelId, messageTs: null, responseUrl: body.response_url ?? null };
+  if (container?.is_ephemeral) {
+    const fromShow = body.actions[0]?.block_id?.startsWith('show_act_') ?? false;
+    return {
+      surface: fromShow ? 'show' : 'mine',
+      channelId,
+      messageTs: null,
+      responseUrl: body.response_url ?? null,
+    };
+  }
   return { surface: 'message', channelId, messageTs: body.message?.ts ?? null, responseUrl: null };
 }
 

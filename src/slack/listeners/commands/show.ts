@@ -3,13 +3,19 @@ import { painPointDetail } from '../../../app/pain-points.js';
 import { initiativePage } from '../../../app/read.js';
 import { painPointReply } from '../../views/pain-points.js';
 import { actionReply, initiativeReply } from '../../views/replies.js';
+import { mayChangeAction } from '../actions/may-change.js';
 import { answer, type CommandHandler } from './handler.js';
 
 /** `/cx show I-n | A-n | P-n`: the record, its history, and for an initiative its metrics picture. */
-export const show: CommandHandler<'show'> = (cmd, { ctx }) => {
+export const show: CommandHandler<'show'> = async (cmd, { ctx, caller }) => {
   const { kind, n } = cmd.ref;
   if (kind === 'I')
     return answer(initiativePage(ctx, n), 'show', (p) => initiativeReply(p.detail, p.metrics));
-  if (kind === 'A') return answer(actionDetail(ctx, n), 'show', actionReply);
+  if (kind === 'A') {
+    const found = actionDetail(ctx, n);
+    // The buttons only for someone who may change the action, and only while it is open.
+    const buttons = found.ok && (await mayChangeAction(ctx, caller.userId, found.value));
+    return answer(found, 'show', (d) => actionReply(d, { buttons }));
+  }
   return answer(painPointDetail(ctx, n), 'show', painPointReply);
 };

@@ -1,11 +1,12 @@
 /**
  * What the three menu modals share: their wording for inline errors, and showing the change where the
  * menu was pressed — the DM's row of buttons gives way to what was done (chat.update), the ephemeral
- * `/cx mine` list is redrawn through its response_url, the App Home is republished with a notice.
+ * `/cx mine` list or `/cx show A-n` reply is redrawn through its response_url, the App Home is
+ * republished with a notice.
  */
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { myOpenActions } from '../../../app/actions.js';
+import { actionDetail, myOpenActions } from '../../../app/actions.js';
 import type { AppContext, Caller } from '../../../app/context.js';
 import type { DomainError } from '../../../domain/errors.js';
 import { en } from '../../messages/en.js';
@@ -16,7 +17,8 @@ import { publishHome } from '../../respond/home.js';
 import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { confirm } from '../../respond/say.js';
 import type { MenuMetadata } from '../../views/action-menu.js';
-import { mineReply } from '../../views/replies.js';
+import { actionReply, mineReply } from '../../views/replies.js';
+import { mayChangeAction } from '../actions/may-change.js';
 
 interface Logger {
   warn(...msg: unknown[]): void;
@@ -53,7 +55,15 @@ function trustedResponseUrl(client: WebClient, url: string | null): URL | null {
   }
 }
 
-async function redrawMine(
+/** The ephemeral reply the menu was pressed in, drawn afresh for `userId` with the change on top. */
+async function redrawn(ctx: AppContext, meta: MenuMetadata, userId: string, notice: Mrkdwn) {
+  if (meta.surface === 'mine') return mineReply(myOpenActions(ctx, userId), notice);
+  const found = actionDetail(ctx, meta.actionId);
+  if (!found.ok) return null;
+  return actionReply(found.value, { buttons: await mayChangeAction(ctx, userId, found.value), notice });
+}
+
+async function redrawEphemeral(
   ctx: AppContext,
   client: WebClient,
   meta: MenuMetadata,
@@ -61,12 +71,9 @@ async function redrawMine(
   notice: Mrkdwn,
 ): Promise<boolean> {
   const url = trustedResponseUrl(client, meta.responseUrl);
-  if (!url) return false;
-  const body = {
-    response_type: 'ephemeral',
-    replace_original: true,
-    ...mineReply(myOpenActions(ctx, userId), notice),
-  };
+  const reply = url ? await redrawn(ctx, meta, userId, notice) : null;
+  if (!url || !reply) return false;
+  const body = { response_type: 'ephemeral', replace_original: true, ...reply };
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -93,8 +100,8 @@ export async function showChange(
     if (meta.surface === 'home') {
       await publishHome(client, ctx, userId, change.notice);
       shown = true;
-    } else if (meta.surface === 'mine') {
-      shown = await redrawMine(ctx, client, meta, userId, change.notice);
+    } else if (meta.surface === 'mine' || meta.surface === 'show') {
+      shown = await redrawEphemeral(ctx, client, meta, userId, change.notice);
     } else {
       const where = { channelId: meta.channelId, messageTs: meta.messageTs };
       shown = await showOutcomeInPlace(client, where, meta.actionId, change.outcome, logger);
