@@ -110,6 +110,35 @@ describe('logging an action for someone', () => {
   });
 });
 
+describe('Add update from the DM on a blocked action', () => {
+  it('keeps it blocked and the confirmation says how to unblock', async () => {
+    await start();
+    await h.cx('UALICE', 'log I-1 Send the survey <@UBOB> due:+7d');
+    await h.cx('UBOB', 'block A-1 waiting for legal');
+    await h.drain();
+    const dm = h.emulator.dms('UBOB')[0];
+    if (!dm) throw new Error('no DM');
+    const opened = h.emulator.callsTo('views.open').length;
+    await h.emulator.blockAction({
+      userId: 'UBOB',
+      actionId: ACTION.update,
+      value: 'A-1',
+      channelId: dm.channel,
+      messageTs: dm.ts,
+    });
+    const viewId = await openedView(h.emulator, 'UBOB', opened);
+    const shown = h.emulator.state.ephemerals.length;
+    await h.emulator.viewSubmission({ userId: 'UBOB', viewId, values: { [FIELD.note]: 'chased legal' } });
+    const confirmation = await eventually(() =>
+      h.emulator.state.ephemerals.slice(shown).find((e) => e.user === 'UBOB' && e.text.includes('A-1')),
+    );
+    expect(confirmation.text).toContain('still blocked');
+    expect(confirmation.text).toContain('/cx unblock A-1');
+    const row = h.bot.handle.sqlite.prepare('select status, blocked_reason from actions').get();
+    expect(row).toEqual({ status: 'blocked', blocked_reason: 'waiting for legal' });
+  });
+});
+
 describe('reassigning', () => {
   it('the new owner gets one DM and the previous owner is told, the one who did it nothing', async () => {
     await start();

@@ -2,6 +2,7 @@ import { recordUpdate } from '../../../app/actions.js';
 import type { AppContext } from '../../../app/context.js';
 import { FIELD, VIEW } from '../../ids.js';
 import { en } from '../../messages/en.js';
+import { lifecycle } from '../../messages/en-lifecycle.js';
 import { parseMetadata, parseNote } from '../../parse/view-state.js';
 import { viewCaller } from '../../respond/callers.js';
 import { viewListener } from '../../respond/guard.js';
@@ -21,8 +22,14 @@ export const addUpdateSubmit = (ctx: AppContext) =>
     if (!result.ok)
       return ack({ response_action: 'errors', errors: { [FIELD.note]: en.error(result.error) } });
     await ack();
-    await confirm(client, meta.channelId, body.user.id, en.actionUpdated(actionId));
+    // Still blocked after an update (only unblock lifts a block): say so, and how.
+    const { action } = result.value;
+    const text =
+      action.status === 'blocked'
+        ? lifecycle.updatedStillBlocked(actionId, action.blockedReason)
+        : en.actionUpdated(actionId);
+    await confirm(client, meta.channelId, body.user.id, text);
     const where = { channelId: meta.channelId, messageTs: meta.messageTs };
     await showOutcomeInPlace(client, where, actionId, en.nudges.outcome.updated(body.user.id), logger);
-    if (meta.home) await publishHome(client, ctx, body.user.id, en.actionUpdated(actionId));
+    if (meta.home) await publishHome(client, ctx, body.user.id, text);
   });
