@@ -15,6 +15,7 @@ import {
   setMetric as saveMetric,
   setTier as saveTier,
 } from '../db/repositories/initiatives-repo.js';
+import { enqueue } from '../db/repositories/outbox-repo.js';
 import { adoptInto, getPainPoint } from '../db/repositories/pain-points-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
@@ -32,6 +33,7 @@ import type {
   Tier,
   UserId,
 } from '../domain/types.js';
+import { announcement } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { isAdmin } from './users.js';
 
@@ -106,6 +108,7 @@ export async function createInitiative(
         return err(adoptedAlready(tx, input.painPointId));
       }
     }
+    enqueue(tx, announcement(tx, initiative, input.painPointId ?? null), now);
     return ok(initiative);
   });
 }

@@ -16,6 +16,8 @@ export const SUBCOMMAND_NAMES = [
   'update',
   'block',
   'snooze',
+  'close',
+  'verdict',
   'due',
   'assign',
   'edit',

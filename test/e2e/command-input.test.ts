@@ -82,6 +82,7 @@ describe('a metric unit is a short plain label', () => {
     'metric I-1 business "Cost" 12 -> 9 seventeen-letters',
   ])('%j is refused with a usage hint, nothing stored, nobody pinged', async (text) => {
     await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.drain(); // its announcement is posted before the count below
     const before = h.snapshot();
     const posts = h.emulator.callsTo('chat.postMessage').length;
     const result = await h.cx('UALICE', text);

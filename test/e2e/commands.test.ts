@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count as countRows } from '../support/count.js';
 import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+import { postsOf } from '../support/posts.js';
 
 // Users seeded by the emulator: UADMIN (workspace owner), UALICE, UBOB.
 let h: Harness;
@@ -171,13 +172,13 @@ describe('actions', () => {
     expect(reply).toMatch(/A-1/);
     await h.drain();
     for (const channel of [CHANNELS.service, CHANNELS.marketing]) {
-      const wins = h.emulator.messages(channel);
+      const wins = postsOf(h.emulator, channel, 'win:');
       expect(wins).toHaveLength(1);
       expect(wins[0]?.text).toContain('A-1');
       expect(JSON.stringify(wins[0]?.blocks)).toContain('50%');
       expect(JSON.stringify(wins[0]?.blocks)).toContain('<@UBOB>');
     }
-    expect(h.emulator.messages(CHANNELS.sales)).toHaveLength(0);
+    expect(postsOf(h.emulator, CHANNELS.sales, 'win:')).toHaveLength(0);
     await refused('UBOB', 'done A-1', /already done/);
   });
 
@@ -288,7 +289,7 @@ describe('text safety', () => {
     await h.cx('UALICE', 'log I-1 Tell <!here> & everyone due:+1d');
     await h.cx('UALICE', 'done A-1');
     await h.drain();
-    const [win] = h.emulator.messages(CHANNELS.service);
+    const [win] = postsOf(h.emulator, CHANNELS.service, 'win:');
     const all = `${win?.text} ${JSON.stringify(win?.blocks)}`;
     expect(all).not.toMatch(/<!channel>|<!here>|<@UBOB>/);
     expect(all).toContain('&lt;!here&gt;');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count as countRows } from '../support/count.js';
 import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import { postsOf } from '../support/posts.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -86,8 +87,8 @@ describe('retries take effect once', () => {
     expect(replay.status).toBe(200);
     await h.drain();
     expect(count(`history where kind = 'done'`)).toBe(1);
-    expect(h.emulator.messages(CHANNELS.service)).toHaveLength(1);
-    expect(h.emulator.messages(CHANNELS.sales)).toHaveLength(1);
+    expect(postsOf(h.emulator, CHANNELS.service, 'win:')).toHaveLength(1);
+    expect(postsOf(h.emulator, CHANNELS.sales, 'win:')).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/runtime/bot.js';
 import { CHANNELS, eventually, type Harness, quietLogger, startHarness } from '../support/harness.js';
+import { postsOf } from '../support/posts.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -115,8 +116,8 @@ describe('delivery of progress wins', () => {
     const started = Date.now();
     await h.cx('UALICE', 'done A-1');
     await h.drain();
-    expect(h.emulator.messages(CHANNELS.service)).toHaveLength(1);
-    expect(h.emulator.messages(CHANNELS.sales)).toHaveLength(1);
+    expect(postsOf(h.emulator, CHANNELS.service, 'win:')).toHaveLength(1);
+    expect(postsOf(h.emulator, CHANNELS.sales, 'win:')).toHaveLength(1);
     const statuses = h.emulator.callsTo('chat.postMessage').map((c) => c.status);
     expect(statuses).toContain(500);
     expect(statuses).toContain(429);
@@ -131,7 +132,7 @@ describe('delivery of progress wins', () => {
     h.emulator.leaveChannel(CHANNELS.service);
     await h.cx('UALICE', 'done A-1');
     await h.drain();
-    expect(h.emulator.messages(CHANNELS.service)).toHaveLength(0);
+    expect(postsOf(h.emulator, CHANNELS.service, 'win:')).toHaveLength(0);
     const notice = await eventually(() => h?.emulator.dms('UADMIN').at(-1));
     expect(notice.text).toMatch(/could not post a win/);
     const held = rows(h.bot.handle.sqlite, `select status from outbox where kind = 'win'`);
@@ -140,7 +141,7 @@ describe('delivery of progress wins', () => {
     // The admin re-binds the channel: the bot joins it and the kept win is delivered, once.
     await h.cx('UADMIN', 'setup channel service', CHANNELS.service);
     await h.drain();
-    const wins = h.emulator.messages(CHANNELS.service);
+    const wins = postsOf(h.emulator, CHANNELS.service, 'win:');
     expect(wins).toHaveLength(1);
     expect(wins[0]?.text).toContain('A-1');
     expect(h.emulator.dms('UADMIN')).toHaveLength(1);

@@ -10,6 +10,7 @@ import { roundOpenJob } from '../../src/jobs/round-open.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+import { postsOf } from '../support/posts.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -134,7 +135,7 @@ describe('line breaks and bidi controls (issue 9.6) never forge a line of ours',
     await h.cx('UALICE', 'log I-1 "Call back\n:tada: *Fake win* for everyone" due:+3d');
     await h.cx('UALICE', 'done A-1 Went well\n:rotating_light: second line');
     await h.drain();
-    const [win] = h.emulator.messages(CHANNELS.service);
+    const [win] = postsOf(h.emulator, CHANNELS.service, 'win:');
     const lines = mrkdwnOf(win).flatMap((t) => t.split('\n'));
     expect(lines.some((l) => l.includes('*A-1* Call back :tada: *Fake win* for everyone'))).toBe(true);
     expect(lines.filter((l) => l.startsWith(':tada: *Fake'))).toEqual([]);
@@ -156,7 +157,7 @@ describe('line breaks and bidi controls (issue 9.6) never forge a line of ours',
     await h.cx('UALICE', 'log I-1 Call \u2067back\u2069 \u200fnow due:+3d');
     await h.cx('UALICE', 'done A-1');
     await h.drain();
-    const [win] = h.emulator.messages(CHANNELS.service);
+    const [win] = postsOf(h.emulator, CHANNELS.service, 'win:');
     expect(shown(win)).toContain('Refunds eton tuo fast');
     expect(shown(win)).not.toMatch(BIDI);
     expect(win?.text).not.toMatch(CONTROL);

@@ -230,7 +230,17 @@ async function completeWhileSlackIsSlow(): Promise<void> {
     const r = await emulator.command({ userId: 'UALICE', channelId: CHANNELS.marketing, text });
     expect(r.status, text).toBe(200);
   };
-  await say('new Answer within a day lead:service with:sales');
+  // Seeded rather than typed: `/cx new` would announce it in both channels, two more posts to hold.
+  const handle = openDatabase(dbFile);
+  try {
+    seedInitiative(handle.sqlite, {
+      title: 'Answer within a day',
+      depts: ['service', 'sales'],
+      ownerId: 'UALICE',
+    });
+  } finally {
+    handle.close();
+  }
   await say('log I-1 Call the vendor due:+2d');
   await say('done A-1');
   await until(() => proxy.held() === 2, 'both win posts in flight');

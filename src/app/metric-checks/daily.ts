@@ -84,7 +84,9 @@ export function runMetricChecks(
     if (!check.askedAt || today < answerDeadline(localDate(check.askedAt, ctx.timeZone))) continue;
     db.transaction((tx) => {
       const initiative = getInitiative(tx, check.initiativeId);
-      if (initiative && judgeAndPost(tx, ctx.timeZone, check, initiative, now)) summary.judged++;
+      // A closed initiative is judged no more: its check was left unanswered when it closed.
+      if (initiative?.status !== 'active') return;
+      if (judgeAndPost(tx, ctx.timeZone, check, initiative, now)) summary.judged++;
     });
   }
   if (summary.asked + summary.judged > 0) ctx.afterCommit();

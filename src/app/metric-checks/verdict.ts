@@ -16,6 +16,7 @@ import {
 import type { MetricVerdictPayload } from '../../domain/payloads/metrics.js';
 import type { Notification } from '../../domain/payloads/notification.js';
 import type { Department, Initiative, LocalDate } from '../../domain/types.js';
+import { painPointNews } from '../announce.js';
 import { checkSnapshot } from './snapshot.js';
 
 export interface DecidedVerdict {
@@ -74,6 +75,8 @@ export function judgeAndPost(
     recipient: { type: 'user', id: initiative.ownerId },
     payload: { ...payload, decide: offersDecision(check.kind) && initiative.status === 'active' },
   });
+  const news = { event: 'verdict', kind: check.kind, verdict: j.verdict, overriddenBy: null } as const;
+  messages.push(...painPointNews(tx, initiative, `verdict:${check.dueDate}`, news, null));
   enqueue(tx, messages, now);
   appendHistory(
     tx,

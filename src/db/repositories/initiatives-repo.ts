@@ -127,3 +127,16 @@ export function recentActiveInitiatives(db: Executor, limit: number): Initiative
     .all()
     .map(toInitiative);
 }
+
+/**
+ * Closes an active initiative. The condition decides who closes: false when it was not active any more
+ * (closed by an earlier press, a retry or someone else), so the caller changes nothing else.
+ */
+export function markClosed(db: Executor, id: number, now: Date): boolean {
+  const result = db
+    .update(initiatives)
+    .set({ status: 'closed', updatedAt: now })
+    .where(and(eq(initiatives.id, id), eq(initiatives.status, 'active')))
+    .run();
+  return result.changes > 0;
+}

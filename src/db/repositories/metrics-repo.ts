@@ -206,3 +206,13 @@ export function closeInitiative(db: Executor, id: number, now: Date): void {
     .where(and(eq(initiatives.id, id), eq(initiatives.status, 'active')))
     .run();
 }
+
+/** Replaces the verdict of a judged check (`/cx verdict`); the verdict it had stays in the history. */
+export function overrideVerdict(db: Executor, id: number, verdict: Verdict): boolean {
+  const result = db
+    .update(metricChecks)
+    .set({ verdict })
+    .where(and(eq(metricChecks.id, id), eq(metricChecks.status, 'judged')))
+    .run();
+  return result.changes > 0;
+}

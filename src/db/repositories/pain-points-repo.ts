@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PainPoint, PainPointSource } from '../../domain/pain-points.js';
 import type { Department } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { initiatives, painPoints } from '../schema.js';
+import { initiatives, painPoints, votes } from '../schema.js';
 import { appendHistory } from './history-repo.js';
 
 type Row = typeof painPoints.$inferSelect;
@@ -106,4 +106,21 @@ export function adoptInto(
     now,
   );
   return true;
+}
+
+/** The pain point an initiative was adopted from, if any. */
+export function painPointOfInitiative(db: Executor, initiativeId: number): PainPoint | null {
+  const row = db.select().from(painPoints).where(eq(painPoints.adoptedInitiativeId, initiativeId)).get();
+  return row ? toPainPoint(row) : null;
+}
+
+/** Everyone who voted for a pain point in any round (counted votes only), each once, in id order. */
+export function votersOf(db: Executor, painPointId: number): string[] {
+  return db
+    .selectDistinct({ voterId: votes.voterId })
+    .from(votes)
+    .where(eq(votes.painPointId, painPointId))
+    .orderBy(asc(votes.voterId))
+    .all()
+    .map((r) => r.voterId);
 }

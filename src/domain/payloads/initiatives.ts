@@ -52,13 +52,15 @@ export interface VerdictCorrectionPayload {
   reason: string;
 }
 
+/** What happened to an initiative adopted from a pain point. */
+export type PainPointNewsEvent =
+  | { event: 'closed'; outcome: string; by: UserId }
+  | { event: 'verdict'; kind: CheckKind; verdict: Verdict; overriddenBy: UserId | null };
+
 /** DM to whoever raised or voted for the pain point an initiative was adopted from. */
-export type PainPointNewsPayload = {
+export type PainPointNewsPayload = PainPointNewsEvent & {
   initiative: { id: number; title: string };
   painPoint: PainPointSnapshot;
   /** Raised it, or voted for it. */
   role: 'raiser' | 'voter';
-} & (
-  | { event: 'closed'; outcome: string; by: UserId }
-  | { event: 'verdict'; kind: CheckKind; verdict: Verdict; overriddenBy: UserId | null }
-);
+};

@@ -5,6 +5,12 @@ import { lines, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
 import { checkAskMessage, verdictMessage, verdictOwnerMessage } from './check.js';
 import { digestDetailMessage, digestMessage } from './digest.js';
+import {
+  announcedMessage,
+  closedMessage,
+  correctionMessage,
+  painPointNewsMessage,
+} from './initiative-lifecycle.js';
 import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
 import { breakdownMessage, resultsMessage } from './results.js';
@@ -54,6 +60,14 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return verdictMessage(n.payload);
     case 'metric_verdict_owner':
       return verdictOwnerMessage(n.payload);
+    case 'initiative_announced':
+      return announcedMessage(n.payload);
+    case 'initiative_closed':
+      return closedMessage(n.payload);
+    case 'verdict_correction':
+      return correctionMessage(n.payload);
+    case 'pain_point_news':
+      return painPointNewsMessage(n.payload);
     case 'action_assigned':
       return assignedMessage(n.payload);
     case 'action_unassigned':

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import { ACTION } from '../../ids.js';
 import { actionMenu } from './action-menu.js';
 import { adoptPainPointButton } from './adopt-pain-point.js';
+import { closeInitiativeButton } from './close-initiative.js';
 import { doneButton } from './done.js';
 import { metricCheckOpenButton } from './metric-check-open.js';
 import { metricDecideButton } from './metric-decide.js';
@@ -23,4 +24,5 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.metricRecommit, metricDecideButton(ctx, 'recommit'));
   app.action(ACTION.metricClose, metricDecideButton(ctx, 'close'));
   app.action(ACTION.adoptPainPoint, adoptPainPointButton(ctx));
+  app.action(ACTION.closeInitiativeDrop, closeInitiativeButton(ctx));
 }

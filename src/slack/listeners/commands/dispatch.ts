@@ -3,7 +3,7 @@ import type { BuiltMessage } from '../../views/blocks.js';
 import { away, block, done, log, mine, snoozeAction, update } from './actions.js';
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
-import { list, metric, newInitiative, tier } from './initiatives.js';
+import { closeInitiative, list, metric, newInitiative, tier, verdict } from './initiatives.js';
 import { assign, drop, due, edit, unblock } from './lifecycle.js';
 import { check } from './metrics.js';
 import { pain, round } from './rounds.js';
@@ -19,6 +19,8 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   update,
   block,
   snooze: snoozeAction,
+  close: closeInitiative,
+  verdict,
   due,
   assign,
   edit,

@@ -1,6 +1,9 @@
+import { requestClose } from '../../../app/close-initiative.js';
 import { changeMetric, changeTier, createInitiative, listInitiatives } from '../../../app/initiatives.js';
 import { newInitiativeStart } from '../../../app/read.js';
+import { overrideLatestVerdict } from '../../../app/verdict-override.js';
 import { en } from '../../messages/en.js';
+import { closeReply, verdictReply } from '../../views/initiative-lifecycle.js';
 import { newInitiativeModal } from '../../views/modals.js';
 import { listReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
@@ -48,3 +51,15 @@ export const metric: CommandHandler<'metric'> = async (cmd, { ctx, caller }) => 
     textReply(en.metricSet(i.id, cmd.kind, m.name, m.baseline, m.target, m.unit)),
   );
 };
+
+/** `/cx close I-n <outcome>`: closes at once, or lists the open actions with the close-and-drop button. */
+export const closeInitiative: CommandHandler<'close'> = async (cmd, { ctx, caller }) =>
+  answer(await requestClose(ctx, caller, cmd.initiativeId, cmd.outcome), 'close', (o) => closeReply(o));
+
+/** `/cx verdict I-n pass|partial|fail <reason>`: overrides the latest 6/12-month verdict. */
+export const verdict: CommandHandler<'verdict'> = async (cmd, { ctx, caller }) =>
+  answer(
+    await overrideLatestVerdict(ctx, caller, cmd.initiativeId, cmd.verdict, cmd.reason),
+    'verdict',
+    verdictReply,
+  );

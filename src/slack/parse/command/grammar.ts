@@ -11,6 +11,7 @@ import { MAX_METRIC_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../..
 import { parseRef } from '../../../domain/refs.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import { asUsage, extraArgs, invalid, leadingRef, usage } from './errors.js';
+import { parseClose, parseVerdict } from './initiative-lifecycle.js';
 import { parseCheck, parseMetric } from './metric-syntax.js';
 import { parseLifecycle } from './lifecycle.js';
 import { parseLog, parseNew } from './options.js';
@@ -58,6 +59,10 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
       return parseActionNote(name, text, args);
     case 'snooze':
       return parseSnooze(text, args);
+    case 'close':
+      return parseClose(text, args);
+    case 'verdict':
+      return parseVerdict(text, args);
     case 'due':
     case 'assign':
     case 'edit':

@@ -55,6 +55,8 @@ export type ParsedCommand =
   | { name: 'edit'; ref: Ref; title: string }
   | { name: 'unblock'; actionId: number; note: string | null }
   | { name: 'drop'; actionId: number; reason: string }
+  | { name: 'close'; initiativeId: number; outcome: string }
+  | { name: 'verdict'; initiativeId: number; verdict: 'pass' | 'partial' | 'fail'; reason: string }
   | { name: 'mine' }
   /** `until` null: `away off`. */
   | { name: 'away'; until: LocalDate | null }

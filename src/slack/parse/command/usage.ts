@@ -31,6 +31,8 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'edit', synopsis: ['/cx edit <I-n|A-n> <new title>'] },
   { name: 'unblock', synopsis: ['/cx unblock <A-n> [note]'] },
   { name: 'drop', synopsis: ['/cx drop <A-n> <reason>'] },
+  { name: 'close', synopsis: ['/cx close <I-n> <outcome note>'] },
+  { name: 'verdict', synopsis: ['/cx verdict <I-n> pass|partial|fail <reason>'] },
   { name: 'mine', synopsis: ['/cx mine'] },
   { name: 'away', synopsis: ['/cx away until YYYY-MM-DD', '/cx away off'] },
   { name: 'list', synopsis: ['/cx list [dept]'] },
