@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
+import { watch } from '../support/child.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 import { seedAction, seedInitiative } from '../support/seed.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
@@ -65,17 +66,7 @@ function spawnJob(): {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let out = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  const exit = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, out }));
-  });
+  const { exit } = watch(child);
   return { child, exit };
 }
 

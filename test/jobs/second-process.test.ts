@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { claimRun, finishRun } from '../../src/db/repositories/job-runs-repo.js';
 import { JOBS } from '../../src/jobs/index.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
+import { watch } from '../support/child.js';
 import { BOT_TOKEN, CHANNELS, SIGNING_SECRET } from '../support/harness.js';
 import { seedAction, seedInitiative } from '../support/seed.js';
 
@@ -143,18 +144,8 @@ function spawnTs(entry: string, args: string[], apiUrl: string): Spawned {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let out = '';
-  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  const exit = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, out }));
-  });
-  return { child, output: () => out, exit };
+  const { output, exit } = watch(child);
+  return { child, output, exit };
 }
 
 async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
