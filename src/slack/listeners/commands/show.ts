@@ -1,9 +1,9 @@
 import { actionDetail } from '../../../app/actions.js';
 import { painPointDetail } from '../../../app/pain-points.js';
 import { initiativePage } from '../../../app/read.js';
+import { mayChangeAction } from '../../respond/may-change.js';
 import { painPointReply } from '../../views/pain-points.js';
 import { actionReply, initiativeReply } from '../../views/replies.js';
-import { mayChangeAction } from '../actions/may-change.js';
 import { answer, type CommandHandler } from './handler.js';
 
 /** `/cx show I-n | A-n | P-n`: the record, its history, and for an initiative its metrics picture. */

@@ -15,10 +15,10 @@ import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import type { MenuWords } from '../../parse/action-menu.js';
 import { publishHome } from '../../respond/home.js';
 import { showOutcomeInPlace } from '../../respond/in-place.js';
+import { mayChangeAction } from '../../respond/may-change.js';
 import { confirm } from '../../respond/say.js';
 import type { MenuMetadata } from '../../views/action-menu.js';
 import { actionReply, mineReply } from '../../views/replies.js';
-import { mayChangeAction } from '../actions/may-change.js';
 
 interface Logger {
   warn(...msg: unknown[]): void;

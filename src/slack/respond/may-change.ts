@@ -1,8 +1,8 @@
-import type { ActionWithInitiative } from '../../../app/actions.js';
-import type { AppContext } from '../../../app/context.js';
-import { isAdmin } from '../../../app/users.js';
-import { canChangeAction } from '../../../domain/permissions.js';
-import type { UserId } from '../../../domain/types.js';
+import type { ActionWithInitiative } from '../../app/actions.js';
+import type { AppContext } from '../../app/context.js';
+import { isAdmin } from '../../app/users.js';
+import { canChangeAction } from '../../domain/permissions.js';
+import type { UserId } from '../../domain/types.js';
 
 /**
  * Whether `userId` is offered an action's buttons: its owner, its initiative's owner or an admin, while
