@@ -1,0 +1,95 @@
+/**
+ * The DMs and history lines of issue 11 fed a hostile text in every field a person types (titles, reasons,
+ * old and new titles): no mass mention, no line of ours forged by a line break, valid Block Kit.
+ */
+import { describe, expect, it } from 'vitest';
+import type { WorkAction, WorkInitiative } from '../../src/domain/payloads/work.js';
+import type { HistoryEntry } from '../../src/domain/types.js';
+import { validateBlocks } from '../../src/sandbox/emulator/index.js';
+import { lifecycle } from '../../src/slack/messages/en-lifecycle.js';
+import type { BuiltMessage } from '../../src/slack/views/blocks.js';
+import { assignedMessage, blockedMessage, unassignedMessage } from '../../src/slack/views/work.js';
+
+const EVIL =
+  'Real text\n:two: *FORGED* <!channel> <!here> <!subteam^S1>\u2028:three: FORGED \u202eevil\u0007';
+const FORGED = /^\s*(?:>\s*)?(?:•\s*)?:(?:two|three): (?:\*FORGED\*|FORGED)/;
+const SPECIALS = /<!(?:channel|here|everyone|subteam)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/;
+
+function expectInert(texts: string[]) {
+  for (const text of texts) {
+    expect(text).not.toMatch(SPECIALS);
+    expect(text).not.toMatch(INVISIBLE);
+    for (const l of text.split('\n')) expect(l).not.toMatch(FORGED);
+  }
+  expect(texts.join('\n')).toContain('Real text :two: *FORGED* &lt;!channel&gt;');
+}
+
+function textsOf(m: BuiltMessage): string[] {
+  expect(validateBlocks(m.blocks, 'message')).toEqual([]);
+  const found: string[] = [m.text];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === 'string') found.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(m.blocks);
+  return found;
+}
+
+const action: WorkAction = {
+  id: 7,
+  title: EVIL,
+  ownerId: 'UBOB',
+  dueDate: '2026-03-09',
+  status: 'blocked',
+  dept: 'service',
+};
+const initiative: WorkInitiative = { id: 3, title: EVIL, ownerId: 'UALICE' };
+
+describe('issue 11 views with hostile text', () => {
+  it('the assignment DM', () => {
+    const m = assignedMessage({
+      actorId: 'UALICE',
+      how: 'assigned',
+      previousOwnerId: 'UCAROL',
+      action,
+      initiative,
+    });
+    expectInert(textsOf(m));
+    expect(JSON.stringify(m.blocks)).toContain('cx_rem_7');
+  });
+
+  it('the handover DM', () => {
+    expectInert(textsOf(unassignedMessage({ actorId: 'UALICE', newOwnerId: 'UBOB', action, initiative })));
+  });
+
+  it('the block DM, to the initiative owner and to someone mentioned', () => {
+    for (const role of ['initiative_owner', 'mentioned'] as const) {
+      expectInert(textsOf(blockedMessage({ actorId: 'UBOB', role, reason: EVIL, action, initiative })));
+    }
+  });
+
+  it('history lines: old and new titles, reasons', () => {
+    const entry = (kind: string): HistoryEntry => ({
+      id: 1,
+      entity: 'A',
+      entityId: 7,
+      actorId: 'UALICE',
+      at: new Date('2026-03-02T10:00:00Z'),
+      kind,
+      note: EVIL,
+      oldValue: EVIL,
+      newValue: EVIL,
+    });
+    const lines = ['due', 'assigned', 'renamed', 'unblocked', 'dropped'].map(
+      (k) => lifecycle.historyLine('2026-03-02 10:00', entry(k)) ?? '',
+    );
+    expectInert(lines);
+    expectInert([lifecycle.changeLine('A-7', '2026-03-02 10:00', entry('created'))]);
+  });
+});
