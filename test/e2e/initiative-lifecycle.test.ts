@@ -5,6 +5,7 @@ import type { EmuEphemeral } from '../../src/sandbox/emulator/index.js';
 import { ACTION } from '../../src/slack/ids.js';
 import { count as countRows } from '../support/count.js';
 import { CHANNELS, eventually, type Harness, startHarness } from '../support/harness.js';
+import { keyOf } from '../support/posts.js';
 
 // Users seeded by the emulator: UADMIN (workspace owner = admin), UALICE, UBOB; UCAROL is added here.
 // Everything is bound: marketing, sales, service, it and the hub each have their channel.
@@ -232,5 +233,51 @@ describe('/cx close: closing', () => {
     const answer = await press('UBOB', eph);
     expect(answer.text).toMatch(/Only <@UALICE> or an admin/);
     expect(h.snapshot()).toEqual(before);
+  });
+});
+
+describe('a closed initiative leaves reminders and checks', () => {
+  beforeEach(() => start({ jobs: [remindersJob, metricChecksJob] }));
+
+  async function runAt(iso: string) {
+    h.clock.set(new Date(iso));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.drain();
+  }
+  const checkDms = (user: string) => h.emulator.dms(user).filter((m) => /check/i.test(m.text));
+  const reminders = (user: string) => h.emulator.dms(user).filter((m) => keyOf(m).startsWith('reminder:'));
+
+  it('its actions get no reminder, it is asked for no check and judged no more; an active one still is', async () => {
+    // Both started six months ago: their 6-month checks are due now. UCAROL works in UTC, UALICE in New York.
+    await reply('UALICE', 'new Closed early start:2025-09-02 lead:service');
+    await reply('UALICE', 'log I-1 Call the vendors <@UCAROL> due:+3d');
+    await reply('UALICE', 'new Still running start:2025-09-02 lead:sales');
+    await reply('UALICE', 'log I-2 Write the guide due:+3d');
+    await reply('UALICE', 'new Asked then closed start:2025-09-03 lead:it');
+    await reply('UALICE', 'close I-1 Vendor gone');
+    await press('UALICE', closeButtonFor('UALICE') as EmuEphemeral);
+    expect(statusOf(1)).toBe('closed');
+
+    await runAt('2026-03-03T09:00:00Z');
+    expect(sql('select initiative_id, status from metric_checks order by initiative_id')).toEqual([
+      { initiative_id: 2, status: 'asked' },
+      { initiative_id: 3, status: 'asked' },
+    ]);
+    expect(checkDms('UALICE')).toHaveLength(2);
+    expect(await reply('UALICE', 'close I-3 Stopped')).toMatch(/is closed/);
+
+    await runAt('2026-03-10T15:00:00Z'); // Tuesday: 15:00 in UTC, 11:00 in New York
+    expect(reminders('UALICE').map((m) => m.text)).toEqual([expect.stringContaining('A-2')]);
+    expect(reminders('UCAROL')).toEqual([]);
+    expect(count(`reminders_sent where action_id = 1`)).toBe(0);
+
+    // 14 days after asking: the active one's check is judged ("no data"), the closed one's is not.
+    await runAt('2026-03-18T09:00:00Z');
+    expect(sql('select initiative_id, status from metric_checks order by initiative_id')).toEqual([
+      { initiative_id: 2, status: 'judged' },
+      { initiative_id: 3, status: 'asked' },
+    ]);
+    expect(posts(CHANNELS.sales, /check of I-2/)).toHaveLength(1);
+    expect(posts(CHANNELS.it, /check of I-3/)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ export function parseVerdict(input: string, args: Token[]): Result<ParsedCommand
     return usage('verdict', 'bad_option', { text: unescapeSlack(verdictToken.raw) });
   }
   const reason = restOf(input, verdictToken.end);
-  if (reason === '') return usage('verdict', 'missing_reason');
+  if (reason === '') return usage('verdict', 'missing_note');
   if (reason.length > MAX_NOTE_LENGTH) return usage('verdict', 'too_long', { max: MAX_NOTE_LENGTH });
   return ok({
     name: 'verdict',
