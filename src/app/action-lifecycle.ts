@@ -18,6 +18,7 @@ import type { Action, Initiative, LocalDate, UserId } from '../domain/types.js';
 import { type ActionWithInitiative, loadForChange } from './actions.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireOwnedInitiative } from './initiatives.js';
+import { requirePerson } from './people.js';
 import { isAdmin } from './users.js';
 import { assignmentNotices } from './work-notices.js';
 
@@ -104,7 +105,13 @@ export interface AssignInput {
  * `/cx assign A-n @user` and the Reassign menu item: the new owner gets a DM (not when they took it
  * themselves), and the previous owner is told (not when they handed it over themselves).
  */
-export function assignAction(ctx: AppContext, caller: Caller, input: AssignInput) {
+export async function assignAction(
+  ctx: AppContext,
+  caller: Caller,
+  input: AssignInput,
+): Promise<Result<ActionChangeOutcome>> {
+  const person = await requirePerson(ctx, input.ownerId);
+  if (!person.ok) return person;
   return change(
     ctx,
     caller,

@@ -17,6 +17,7 @@ import { canChangeAction } from '../domain/permissions.js';
 import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireActiveInitiative } from './initiatives.js';
+import { requirePerson } from './people.js';
 import { isAdmin } from './users.js';
 import { assignmentNotices, blockNotices } from './work-notices.js';
 
@@ -38,6 +39,10 @@ export async function logAction(
   caller: Caller,
   input: LogActionInput,
 ): Promise<Result<ActionWithInitiative>> {
+  if (input.ownerId && input.ownerId !== caller.userId) {
+    const person = await requirePerson(ctx, input.ownerId);
+    if (!person.ok) return person;
+  }
   return transact(ctx, caller, (tx, now) => {
     const found = requireActiveInitiative(tx, input.initiativeId);
     if (!found.ok) return found;

@@ -137,6 +137,8 @@ export type DomainError =
   | { code: 'essential_limit'; current: number[]; max: number }
   /** `event` is not possible on action `actionId` while it is `from` (e.g. completing a done action). */
   | { code: 'bad_transition'; actionId: number; from: ActionStatus; event: ActionEvent }
+  /** An action's owner must be a person; `userId` is an app (a bot user). */
+  | { code: 'not_a_person'; userId: UserId }
   /** The initiative is closed or dropped, so it can't be changed. */
   | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus }
   /** A metric check-in names a metric the initiative does not have yet (`/cx metric` sets it). */

@@ -205,6 +205,12 @@ describe('what a status allows', () => {
     await refused('UBOB', 'edit A-1 First step', /already called/);
   });
 
+  it('an action is owned by a person: handing it to an app or logging it for one is refused', async () => {
+    h.emulator.addUser({ id: 'UHELPER', name: 'helperbot', isBot: true });
+    await refused('UBOB', 'assign A-1 <@UHELPER>', /<@UHELPER> is an app, not a person/);
+    await refused('UALICE', 'log I-1 Let the robot do it <@UHELPER>', /<@UHELPER> is an app, not a person/);
+  });
+
   it('an unknown reference is refused', async () => {
     await refused('UADMIN', 'due A-9 +3d', /There is no `A-9`/);
     await refused('UADMIN', 'edit I-9 X', /There is no `I-9`/);

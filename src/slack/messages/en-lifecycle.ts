@@ -29,6 +29,8 @@ export const lifecycle = {
     return md`${A(e.actionId)} is ${line(e.from)}; that can't be done now.`;
   },
 
+  notAPerson: (userId: string) =>
+    md`${mention(userId)} is an app, not a person: an action needs a person to own it.`,
   dropNeedsReason: md`Say why it is no longer needed: the reason stays in its history.`,
   rescheduled: (id: number, title: string, from: string | null, to: string) =>
     md`*${A(id)}* ${line(title)} is now due ${line(to)} (was ${date(from)}).`,

@@ -133,6 +133,8 @@ export const en = {
         return md`At most ${e.max} initiatives can be essential at once, and ${join(e.current.map(I), ', ')} already are. Focus is the point: make one of them \`important\` first (\`/cx important I-n\`).`;
       case 'bad_transition':
         return lifecycle.badTransition(e);
+      case 'not_a_person':
+        return lifecycle.notAPerson(e.userId);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} is ${line(e.status)}; it takes no new actions or changes.`;
       case 'no_metric':
