@@ -211,6 +211,12 @@ describe('what a status allows', () => {
     await refused('UALICE', 'log I-1 Let the robot do it <@UHELPER>', /<@UHELPER> is an app, not a person/);
   });
 
+  it('a closed initiative keeps its title', async () => {
+    await h.cx('UALICE', 'new Short pilot lead:it');
+    expect(h.replyText(await h.cx('UALICE', 'close I-2 pilot ended'))).toMatch(/I-2/);
+    await refused('UALICE', 'edit I-2 Longer pilot', /I-2 is closed/);
+  });
+
   it('an unknown reference is refused', async () => {
     await refused('UADMIN', 'due A-9 +3d', /There is no `A-9`/);
     await refused('UADMIN', 'edit I-9 X', /There is no `I-9`/);
