@@ -27,6 +27,8 @@ export const menu = {
   required: 'Please fill this in.',
   tooLong: (max: number) => `At most ${max} characters, please.`,
   sameDate: 'That is already its due date: pick another one.',
+  /** Inline errors are plain text: the date rule without the markup of the command's wording. */
+  dateRange: (earliest: string, latest: string) => `Pick a date between ${earliest} and ${latest}.`,
   sameOwner: 'They already own it: pick someone else.',
   notAPerson: 'Pick a person, not an app or a bot.',
   /** A modal's inline error is plain text (no mentions), so a refusal there names roles, not people. */

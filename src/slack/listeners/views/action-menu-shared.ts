@@ -27,7 +27,11 @@ interface Logger {
 export const menuWords: MenuWords = {
   required: menu.required,
   tooLong: menu.tooLong,
-  error: (e: DomainError) => (e.code === 'forbidden' ? menu.forbidden : en.error(e)),
+  error: (e: DomainError) => {
+    if (e.code === 'forbidden') return menu.forbidden;
+    if (e.code === 'bad_date' && e.latest) return menu.dateRange(e.earliest, e.latest);
+    return en.error(e);
+  },
 };
 
 /**
