@@ -8,10 +8,12 @@ import type { Tx } from '../db/client.js';
 import { actionsOfInitiative, updateAction } from '../db/repositories/actions-repo.js';
 import { appendHistory } from '../db/repositories/history-repo.js';
 import { getInitiative, markClosed } from '../db/repositories/initiatives-repo.js';
+import { checksOf, setDecision } from '../db/repositories/metrics-repo.js';
 import { enqueue } from '../db/repositories/outbox-repo.js';
 import { applyChange } from '../domain/actions.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import { type FinalTally, finalTally, isOpenStatus, openActionsFingerprint } from '../domain/initiatives.js';
+import { offersDecision } from '../domain/metrics.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import { canChangeInitiative } from '../domain/permissions.js';
 import type { Action, Department, Initiative, UserId } from '../domain/types.js';
@@ -95,6 +97,12 @@ export function closeNow(
   now: Date,
 ): CloseOutcome {
   if (!markClosed(tx, initiative.id, now)) return { status: 'already_closed', initiative };
+  // Closing after a 12-month or follow-up verdict is the owner's answer to it (Recommit / Close).
+  const undecided = (checksOf(tx, [initiative.id]).get(initiative.id) ?? []).filter(
+    (c) => c.status === 'judged' && offersDecision(c.kind) && c.decision === null,
+  );
+  const check = undecided.at(-1);
+  if (check) setDecision(tx, check.id, 'close', actorId, now);
   for (const action of open) {
     const patch = applyChange(action, { event: 'drop' }, now);
     if (!patch.ok) continue;

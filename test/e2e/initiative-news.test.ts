@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { CHANNELS, type Harness, openedView, startHarness } from '../support/harness.js';
+import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
 import { keyOf, postsOf } from '../support/posts.js';
 
 // Seeded users: UADMIN (workspace owner = admin), UALICE, UBOB; UCAROL and UDAN are added.
@@ -231,5 +231,53 @@ describe('the people behind an adopted pain point', () => {
       expect(flat(all[1]?.blocks)).toContain('verdict: *partial* (set by <@UADMIN>)');
     }
     expect(news('UADMIN')).toEqual([]);
+  });
+});
+
+describe('Close after a 12-month verdict', () => {
+  it('with open actions it asks first like /cx close; the press closes, drops them and records the decision', async () => {
+    await start();
+    await failedInitiative();
+    await reply('UALICE', 'log I-1 Call the customers <@UBOB> due:2027-03-01');
+    await runAt('2027-01-31');
+    h.clock.set(new Date('2027-02-01T10:00:00Z'));
+    await reply('UALICE', 'check I-1 customer=46 business=8');
+    await h.drain();
+    const verdictDm = h.emulator
+      .dms('UALICE')
+      .filter((m) => keyOf(m).startsWith('verdict-owner:'))
+      .at(-1);
+    expect(flat(verdictDm?.blocks)).toContain(ACTION.metricClose);
+    const before = h.snapshot();
+    const seen = h.emulator.ephemerals.length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.metricClose,
+      channelId: verdictDm?.channel,
+      messageTs: verdictDm?.ts,
+    });
+    const asked = await eventually(() => h.emulator.ephemerals.slice(seen).find((e) => e.user === 'UALICE'));
+    await h.drain();
+    expect(asked?.text).toMatch(/still has 1 open action/);
+    expect(h.snapshot()).toEqual(before);
+
+    const shown = h.emulator.ephemerals.length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.closeInitiativeDrop,
+      channelId: asked.channel,
+      messageTs: asked.ts,
+    });
+    await eventually(() => h.emulator.ephemerals.length > shown);
+    await h.drain();
+    expect(sql('select status from initiatives')).toEqual([{ status: 'closed' }]);
+    expect(sql('select status from actions')).toEqual([{ status: 'dropped' }]);
+    expect(sql(`select decision, decided_by from metric_checks where kind = '12m'`)).toEqual([
+      { decision: 'close', decided_by: 'UALICE' },
+    ]);
+    expect(sql(`select note from history where entity = 'I' and kind = 'closed'`)).toEqual([
+      { note: 'Closed after the 12m check (pass)' },
+    ]);
+    expect(postsOf(h.emulator, CHANNELS.service, 'closed:I-1:')).toHaveLength(1);
   });
 });

@@ -2,12 +2,14 @@
 import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { getInitiative } from '../../db/repositories/initiatives-repo.js';
-import { closeInitiative, getCheck, insertCheck, setDecision } from '../../db/repositories/metrics-repo.js';
+import { getCheck, insertCheck, setDecision } from '../../db/repositories/metrics-repo.js';
 import { addMonthsClamped, localDate } from '../../domain/dates.js';
 import { err, ok, type Result } from '../../domain/errors.js';
+import { isOpenStatus, openActionsFingerprint } from '../../domain/initiatives.js';
 import { offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
 import type { LocalDate } from '../../domain/types.js';
+import { type CloseOutcome, closeNow } from '../close-initiative.js';
 import { type AppContext, type Caller, transact } from '../context.js';
 import { isAdmin } from '../users.js';
 
@@ -23,6 +25,9 @@ export interface DecisionOutcome {
   openActions: number;
 }
 
+/** Close pressed while actions are open: nothing changed yet, the `/cx close` confirmation is shown. */
+export type CloseConfirm = Extract<CloseOutcome, { status: 'confirm' }>;
+
 /** The owner's (or an admin's) answer to a 12-month or follow-up verdict. */
 export async function decideAfterCheck(
   ctx: AppContext,
@@ -30,7 +35,7 @@ export async function decideAfterCheck(
   initiativeId: number,
   dueDate: LocalDate,
   decision: 'recommit' | 'close',
-): Promise<Result<DecisionOutcome | 'not_decidable'>> {
+): Promise<Result<DecisionOutcome | 'not_decidable' | CloseConfirm>> {
   const admin = await isAdmin(ctx, caller.userId);
   return transact(ctx, caller, (tx, now) => {
     const initiative = getInitiative(tx, initiativeId);
@@ -53,8 +58,8 @@ export async function decideAfterCheck(
       return err({ code: 'inactive_initiative', initiativeId, status: initiative.status });
     }
     const today = localDate(now, ctx.timeZone);
-    setDecision(tx, check.id, decision, caller.userId, now);
     if (decision === 'recommit') {
+      setDecision(tx, check.id, decision, caller.userId, now);
       const nextDue = addMonthsClamped(today, RECOMMIT_MONTHS);
       insertCheck(tx, { initiativeId, kind: 'recommit', dueDate: nextDue, status: 'scheduled' }, now);
       appendHistory(
@@ -70,21 +75,15 @@ export async function decideAfterCheck(
       );
       return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue, openActions: 0 });
     }
-    closeInitiative(tx, initiativeId, now);
-    appendHistory(
-      tx,
-      {
-        entity: 'I',
-        entityId: initiativeId,
-        actorId: caller.userId,
-        kind: 'closed',
-        note: `after the ${check.kind} check`,
-      },
-      now,
-    );
-    const openActions = actionsOfInitiative(tx, initiativeId).filter(
-      (a) => a.status === 'open' || a.status === 'blocked',
-    ).length;
-    return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue: null, openActions });
+    // Closing goes the way of `/cx close`: open actions are listed first and dropped only on the
+    // "Close and drop" press (which records this decision); without any, it closes now.
+    const outcome = `Closed after the ${check.kind} check (${check.verdict ?? 'no_data'})`;
+    const open = actionsOfInitiative(tx, initiativeId).filter((a) => isOpenStatus(a.status));
+    if (open.length > 0) {
+      const fingerprint = openActionsFingerprint(open.map((a) => a.id));
+      return ok({ status: 'confirm' as const, initiative, open, fingerprint, outcome });
+    }
+    closeNow(tx, caller.userId, initiative, outcome, [], now);
+    return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue: null, openActions: 0 });
   });
 }

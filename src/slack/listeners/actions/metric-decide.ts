@@ -6,6 +6,7 @@ import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';
 import { decisionText } from '../../views/answers.js';
+import { closeReply } from '../../views/initiative-lifecycle.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { checkOf } from './values.js';
 
@@ -18,6 +19,9 @@ export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'clos
       if (!check) return say(respond, textReply(en.genericFailure));
       const { initiativeId, dueDate } = check;
       const result = await decideAfterCheck(ctx, actionCaller(body), initiativeId, dueDate, decision);
-      await say(respond, result.ok ? textReply(decisionText(result.value)) : errorReply(result.error));
+      if (!result.ok) return say(respond, errorReply(result.error));
+      const v = result.value;
+      // Close with open actions: the `/cx close` confirmation, with its "Close and drop" button.
+      await say(respond, typeof v === 'object' && 'status' in v ? closeReply(v) : textReply(decisionText(v)));
     },
   );
