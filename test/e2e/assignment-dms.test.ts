@@ -90,6 +90,31 @@ describe('logging an action for someone', () => {
     expect(count(h.bot.handle.sqlite, 'actions')).toBe(1);
   });
 
+  it('a bot that stops after logging, before the DM went out, sends it once when it is back', async () => {
+    await start();
+    const databasePath = h.config.databasePath;
+    // The process "dies" between the commit and the delivery: its notifier is gone before the command.
+    await h.bot.notifier.stop();
+    await h.cx('UALICE', 'log I-1 Survives a restart <@UBOB>');
+    const delivery = h.emulator.deliveries.at(-1);
+    await h.stop();
+    expect(h.emulator.dms('UBOB')).toHaveLength(0);
+
+    h = await startHarness({ now: new Date('2026-03-02T10:05:00Z'), jobs: [], databasePath });
+    await h.drain();
+    expect(h.emulator.dms('UBOB')).toHaveLength(1);
+    expect(text(h.emulator.dms('UBOB')[0])).toContain('Survives a restart');
+    // Slack delivering the same command again now changes nothing and sends nothing.
+    const body = new URLSearchParams(delivery?.sent as Record<string, string>).toString();
+    const again = await h.emulator.deliverRaw({ body, contentType: 'application/x-www-form-urlencoded' });
+    expect((again.body as { text?: string }).text).toMatch(/already handled/);
+    expect(await dmCounts('UBOB')).toEqual({ UBOB: 1 });
+    const rows = h.bot.handle.sqlite
+      .prepare("select status from outbox where kind = 'action_assigned'")
+      .all();
+    expect(rows).toEqual([{ status: 'sent' }]);
+  });
+
   it('Done in the DM completes the action and replaces the buttons in place', async () => {
     await start();
     await h.cx('UALICE', 'log I-1 Quick one <@UBOB> due:+2d');
