@@ -14,6 +14,8 @@ export interface BenchResult {
   /** True when `value` is within `budget` (lower is better). */
   ok: boolean;
   detail?: string;
+  /** Raw figures behind the value (per-round numbers), kept in results.json. */
+  data?: unknown;
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -18,19 +18,9 @@ import { setBinding } from '../src/db/repositories/settings-repo.js';
 import { localDate } from '../src/domain/dates.js';
 import { type BindingKey, DEPARTMENTS } from '../src/domain/types.js';
 import type { BenchResult } from './command-latency.js';
+import { SEED_NOW as NOW, seed } from './support.js';
 
-const DAY = 86_400_000;
-const NOW = new Date('2026-03-06T13:00:00Z'); // Friday 14:00 in Berlin
 const ZONE = 'Europe/Berlin';
-
-/** A deterministic pseudo-random sequence, so every run measures the same data. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function withDatabase<T>(run: (handle: DatabaseHandle) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-nudges-'));
@@ -42,109 +32,6 @@ function withDatabase<T>(run: (handle: DatabaseHandle) => T): T {
     handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-interface Shape {
-  initiatives: number;
-  actions: number;
-  history: number;
-  owners: number;
-  reminders: number;
-}
-
-/**
- * Years of use: most actions done or dropped; about one in nine open or blocked, mostly touched within the
- * week, the rest idle for up to three months; due dates around today; a few snoozed. Stalled actions carry
- * the reminder history a daily job leaves: each was brought up to its owner (and, idle for three weeks, to
- * its initiative's owner) on one of the last 13 days.
- */
-export function seed(handle: DatabaseHandle, shape: Shape): void {
-  const db = handle.sqlite;
-  const rnd = random(42);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const owner = () => `U${String(Math.floor(rnd() * shape.owners)).padStart(6, '0')}`;
-  const day = (offset: number) => new Date(NOW.getTime() + offset * DAY).toISOString().slice(0, 10);
-  db.transaction(() => {
-    const initiative = db.prepare(
-      `insert into initiatives (title, tier, status, lead_dept, depts, owner_id, start_date, created_by, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, '2025-09-01', ?, ?, ?)`,
-    );
-    const initiativeOwners: string[] = [];
-    for (let i = 1; i <= shape.initiatives; i++) {
-      const lead = pick(DEPARTMENTS);
-      const other = pick(DEPARTMENTS);
-      const o = owner();
-      initiativeOwners.push(o);
-      const at = NOW.getTime() - 200 * DAY;
-      initiative.run(
-        `Initiative ${i}: make it easier for customers to get help`,
-        i <= 3 ? 'essential' : 'important',
-        i % 25 === 0 ? 'closed' : 'active',
-        lead,
-        JSON.stringify([...new Set([lead, other])]),
-        o,
-        o,
-        at,
-        at,
-      );
-    }
-    const action = db.prepare(
-      `insert into actions (initiative_id, title, owner_id, dept, due_date, status, blocked_reason, snoozed_until,
-         last_activity_at, created_by, created_at, completed_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    );
-    const reminder = db.prepare(
-      `insert or ignore into reminders_sent (action_id, recipient_id, role, local_day, sent_at) values (?, ?, 'owner', ?, ?)`,
-    );
-    let reminders = 0;
-    for (let a = 1; a <= shape.actions; a++) {
-      const r = rnd();
-      const status = r < 0.84 ? 'done' : r < 0.89 ? 'dropped' : r < 0.98 ? 'open' : 'blocked';
-      const active = status === 'open' || status === 'blocked';
-      const idleDays = active && rnd() < 0.6 ? rnd() * 7 : rnd() * 90;
-      const last = NOW.getTime() - Math.floor(idleDays * DAY);
-      const o = owner();
-      const initiativeId = 1 + Math.floor(rnd() * shape.initiatives);
-      const { id } = action.get(
-        initiativeId,
-        `Action ${a}: call back every customer who waited too long`,
-        o,
-        pick(DEPARTMENTS),
-        rnd() < 0.4 ? day(Math.floor(rnd() * 60) - 30) : null,
-        status,
-        status === 'blocked' ? 'waiting for a decision' : null,
-        active && rnd() < 0.05 ? NOW.getTime() + 2 * DAY : null,
-        last,
-        o,
-        last - 5 * DAY,
-        status === 'done' ? last : null,
-      ) as { id: number };
-      if (active && idleDays >= 7 && reminders < shape.reminders) {
-        const back = Math.floor(rnd() * 13);
-        reminder.run(id, o, day(-back), NOW.getTime() - back * DAY);
-        reminders++;
-        const lead = initiativeOwners[initiativeId - 1];
-        if (idleDays >= 21 && lead && lead !== o) {
-          const escalated = Math.floor(rnd() * 13);
-          reminder.run(id, lead, day(-escalated), NOW.getTime() - escalated * DAY);
-          reminders++;
-        }
-      }
-    }
-    const history = db.prepare(
-      `insert into history (entity, entity_id, actor_id, at, kind, note) values ('A', ?, ?, ?, ?, ?)`,
-    );
-    for (let n = 0; n < shape.history; n++) {
-      history.run(
-        1 + Math.floor(rnd() * shape.actions),
-        owner(),
-        NOW.getTime() - Math.floor(rnd() * 180 * DAY),
-        pick(['update', 'created', 'blocked', 'snoozed', 'done']),
-        'moved it forward a little',
-      );
-    }
-  })();
-  db.pragma('optimize');
 }
 
 /**

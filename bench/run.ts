@@ -89,7 +89,7 @@ async function main(): Promise<number> {
       value: r.value,
       unit: r.unit,
       budget: r.budget,
-      ok: r.ok ? 'yes' : 'NO',
+      ok: r.ok ? 'PASS' : 'FAIL',
       detail: r.detail ?? '',
     })),
   );

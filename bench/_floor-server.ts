@@ -1,0 +1,77 @@
+/**
+ * One side of the floor bench, in its own process (started by ./floor.ts with `fork`, the same Node flags
+ * for both): `empty` is an empty Bolt app — the same Bolt, the same HTTPReceiver with signature
+ * verification, one `/cx` listener that acks a small body; `bot` is the real bot on the seeded database.
+ * Both talk to the runner's Slack emulator (auth.test at start, the bot's posts later).
+ *
+ * Protocol over the IPC channel: the child sends `{ ready: port }`; the runner sends `'stop'`, the child
+ * answers `{ rss }` (resident set size after the load) and exits, which writes a `--cpu-prof` profile.
+ */
+import { App, HTTPReceiver } from '@slack/bolt';
+import { ConsoleLogger, LogLevel } from '@slack/logger';
+import { ManualClock } from '../src/clock.js';
+import type { BindingKey } from '../src/domain/types.js';
+import { startBot } from '../src/runtime/bot.js';
+
+export interface FloorServerInput {
+  mode: 'empty' | 'bot';
+  secret: string;
+  token: string;
+  apiUrl: string;
+  databasePath: string;
+  channels: Partial<Record<BindingKey, string>>;
+  now: string;
+}
+
+const input = JSON.parse(process.env.CX_FLOOR_SERVER ?? '{}') as FloorServerInput;
+const logger = new ConsoleLogger();
+logger.setLevel(LogLevel.ERROR);
+
+async function startEmpty(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: input.secret, port: 0, logger });
+  const app = new App({
+    token: input.token,
+    receiver,
+    logger,
+    clientOptions: { slackApiUrl: input.apiUrl },
+    // The bot's own Bolt settings, so the difference is the bot's work and nothing else.
+    ignoreSelf: true,
+    convoStore: false,
+  });
+  app.command('/cx', async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: 'ok' });
+  });
+  const server = (await app.start(0)) as unknown as import('node:http').Server;
+  const address = server.address() as import('node:net').AddressInfo;
+  return { port: address.port, stop: () => app.stop() as Promise<void> };
+}
+
+async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const bot = await startBot(
+    {
+      mode: 'http',
+      botToken: input.token,
+      signingSecret: input.secret,
+      appToken: null,
+      slackApiUrl: input.apiUrl,
+      port: 0,
+      databasePath: input.databasePath,
+      timeZone: 'Europe/Berlin',
+      admins: [],
+      channels: { ...input.channels },
+      logLevel: 'error',
+    },
+    // No scheduled jobs: the bench measures requests; the clock is the seeded data's "today".
+    { clock: new ManualClock(new Date(input.now)), logger, jobs: [] },
+  );
+  return { port: bot.port ?? 0, stop: () => bot.stop() };
+}
+
+const started = input.mode === 'bot' ? await startTheBot() : await startEmpty();
+process.send?.({ ready: started.port });
+process.on('message', async (message) => {
+  if (message !== 'stop') return;
+  const rss = process.memoryUsage().rss;
+  await started.stop().catch(() => undefined);
+  process.send?.({ rss }, () => process.exit(0));
+});

@@ -1,0 +1,369 @@
+/**
+ * Budget (issue 13): the bot costs almost nothing on top of Bolt itself. An empty Bolt app (./_floor-server.ts
+ * `empty`: the same Bolt and HTTPReceiver, signature verification, an ack with a small body) and the bot
+ * (`bot`, on a database of 100 initiatives, 10,000 actions and 100,000 history rows) run as separate processes
+ * with the same Node flags, and one client (./floor-load.ts) sends both the same signed `/cx` commands at
+ * concurrency 20, in alternating rounds (empty, bot, empty, bot, …). Per command: requests/s and p50/p99 of
+ * each, and the bot's ratios to the empty app (the median over rounds; each round is compared with the empty
+ * app's round just before it). Budgets, reads: throughput ≥ 0.9× and p99 ≤ 1.25×; writes (`/cx log` and
+ * `/cx done`, half each): ≥ 0.8× and ≤ 1.5×. And the bot's RSS after the whole bench ≤ 150 MB.
+ *
+ * `BENCH_CPU_PROF=<dir>` starts both processes with `--cpu-prof` into <dir> (see bench/README.md).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { APP_ID, startEmulator, TEAM_ID } from '../src/sandbox/emulator/index.js';
+import type { FloorServerInput } from './_floor-server.js';
+import type { BenchResult } from './command-latency.js';
+import { type LoadClient, type LoadResult, startLoadClient } from './floor-load.js';
+import { BENCH_SECRET, SEED_NOW, seed } from './support.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const CALLER = 'U000007';
+const CHANNELS = {
+  marketing: 'CMARKETING',
+  sales: 'CSALES',
+  service: 'CSERVICE',
+  it: 'CIT',
+  hub: 'CHUB',
+} as const;
+const MB = 1024 * 1024;
+/** Answers that mean the bot failed (the generic failure, a delivery taken for a retry). */
+const FAILURE_MARKERS = ['Something went wrong on our side', 'already handled'];
+
+interface Budget {
+  throughput: number;
+  p99: number;
+}
+const READ: Budget = { throughput: 0.9, p99: 1.25 };
+const WRITE: Budget = { throughput: 0.8, p99: 1.5 };
+
+type Side = 'empty' | 'bot';
+
+interface Server {
+  side: Side;
+  url: string;
+  child: ChildProcess;
+}
+
+async function startServer(side: Side, input: FloorServerInput, profileDir: string | null): Promise<Server> {
+  const child = fork(path.join(HERE, '_floor-server.ts'), [], {
+    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    env: { ...process.env, CX_FLOOR_SERVER: JSON.stringify({ ...input, mode: side }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { ready?: number }) =>
+      m.ready ? resolve(m.ready) : reject(new Error(`${side}: ${JSON.stringify(m)}`)),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`bench: the ${side} server exited (${code}) before it was ready`)),
+    );
+  });
+  return { side, url: `http://127.0.0.1:${port}/slack/events`, child };
+}
+
+/** Stops a server; resolves with its RSS in bytes, measured just before it stopped. */
+function stopServer(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rss = Number.NaN;
+    server.child.on('message', (m: { rss?: number }) => {
+      if (typeof m.rss === 'number') rss = m.rss;
+    });
+    server.child.once('exit', () => resolve(rss));
+    server.child.once('error', reject);
+    server.child.send('stop');
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
+interface RoundStats {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+const statsOf = (r: LoadResult): RoundStats => {
+  const sorted = [...r.durations].sort((a, b) => a - b);
+  return {
+    rps: r.durations.length / (r.ms / 1000),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
+};
+
+/** The command texts of one workload; `n` counts that workload's requests to one side. */
+interface Workload {
+  name: string;
+  budget: Budget;
+  text: (n: number) => string;
+}
+
+export interface FloorOptions {
+  rounds?: number;
+  perRound?: number;
+  warmup?: number;
+  concurrency?: number;
+}
+
+export async function benchFloor(options: FloorOptions = {}): Promise<BenchResult[]> {
+  const rounds = options.rounds ?? 4;
+  const perRound = options.perRound ?? 500;
+  const warmup = options.warmup ?? 200;
+  const concurrency = options.concurrency ?? 20;
+  const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-floor-'));
+  const databasePath = path.join(dir, 'cx.sqlite');
+  // The done path needs open actions the caller may complete: the caller owns every initiative.
+  const writes = Math.ceil((rounds * perRound + warmup) / 2);
+  const { pool: donePool, doneBefore } = prepareDatabase(databasePath, writes);
+
+  const emulator = await startEmulator({ port: 0, signingSecret: BENCH_SECRET, botToken: 'xoxb-bench' });
+  for (const id of Object.values(CHANNELS))
+    emulator.addChannel({ id, name: id.toLowerCase(), botIsMember: true });
+  emulator.addUser({ id: CALLER, name: 'bench.caller' });
+  const input: Omit<FloorServerInput, 'mode'> = {
+    secret: BENCH_SECRET,
+    token: 'xoxb-bench',
+    apiUrl: emulator.apiUrl,
+    databasePath,
+    channels: CHANNELS,
+    now: SEED_NOW.toISOString(),
+  };
+  const servers: Server[] = [];
+  let client: LoadClient | null = null;
+  try {
+    servers.push(await startServer('empty', { ...input, mode: 'empty' }, profileDir));
+    servers.push(await startServer('bot', { ...input, mode: 'bot' }, profileDir));
+    const [empty, bot] = servers as [Server, Server];
+    client = startLoadClient();
+
+    const workloads: Workload[] = [
+      { name: '/cx mine', budget: READ, text: () => 'mine' },
+      { name: '/cx list', budget: READ, text: () => 'list' },
+      { name: '/cx show I-n', budget: READ, text: (n) => `show I-${(n % 100) + 1}` },
+      {
+        name: '/cx log + /cx done',
+        budget: WRITE,
+        text: (n) =>
+          n % 2 === 0
+            ? `log I-${(n % 100) + 1} Bench step ${n} due:+5d`
+            : `done A-${donePool[Math.floor(n / 2)] ?? 1}`,
+      },
+    ];
+
+    let trigger = 0;
+    const counters = new Map<string, number>();
+    const bodies = (side: Side, w: Workload, count: number) => {
+      const key = `${side}:${w.name}`;
+      const start = counters.get(key) ?? 0;
+      counters.set(key, start + count);
+      return Array.from({ length: count }, (_, i) =>
+        commandBody(w.text(start + i), `${side}.${++trigger}.${start + i}`),
+      );
+    };
+    const run = (server: Server, w: Workload, count: number) =>
+      client!.run({
+        url: server.url,
+        secret: BENCH_SECRET,
+        bodies: bodies(server.side, w, count),
+        concurrency,
+        markers: FAILURE_MARKERS,
+      });
+
+    const results: BenchResult[] = [];
+    const table: Record<string, string | number>[] = [];
+    let problems = 0;
+    for (const w of workloads) {
+      await run(empty, w, warmup);
+      await run(bot, w, warmup);
+      const pairs: { empty: RoundStats; bot: RoundStats }[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const e = await run(empty, w, perRound);
+        const b = await run(bot, w, perRound);
+        for (const [side, res] of [
+          ['empty', e],
+          ['bot', b],
+        ] as const) {
+          if (res.failed + res.flagged > 0) {
+            problems += res.failed + res.flagged;
+            process.stderr.write(
+              `bench: ${w.name} on ${side}: ${res.failed} failed, ${res.flagged} flagged: ${res.example}\n`,
+            );
+          }
+        }
+        pairs.push({ empty: statsOf(e), bot: statsOf(b) });
+      }
+      const med = (pick: (p: { empty: RoundStats; bot: RoundStats }) => number) => median(pairs.map(pick));
+      const rpsRatio = med((p) => p.bot.rps / p.empty.rps);
+      const p99Ratio = med((p) => p.bot.p99 / p.empty.p99);
+      const side = (s: Side) => ({
+        rps: med((p) => p[s].rps),
+        p50: med((p) => p[s].p50),
+        p99: med((p) => p[s].p99),
+      });
+      const [se, sb] = [side('empty'), side('bot')];
+      const rpsOk = rpsRatio >= w.budget.throughput;
+      const p99Ok = p99Ratio <= w.budget.p99;
+      table.push({
+        command: w.name,
+        'empty req/s': Math.round(se.rps),
+        'bot req/s': Math.round(sb.rps),
+        'req/s ×': round2(rpsRatio),
+        '≥': w.budget.throughput,
+        'empty p50/p99 ms': `${se.p50.toFixed(1)} / ${se.p99.toFixed(1)}`,
+        'bot p50/p99 ms': `${sb.p50.toFixed(1)} / ${sb.p99.toFixed(1)}`,
+        'p99 ×': round2(p99Ratio),
+        '≤': w.budget.p99,
+        verdict: rpsOk && p99Ok ? 'PASS' : 'FAIL',
+      });
+      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms`;
+      results.push(
+        {
+          name: `${w.name}: throughput vs empty Bolt (≥ budget)`,
+          value: round2(rpsRatio),
+          unit: '× empty',
+          budget: w.budget.throughput,
+          ok: rpsOk,
+          detail,
+          data: { rounds: pairs },
+        },
+        {
+          name: `${w.name}: p99 vs empty Bolt`,
+          value: round2(p99Ratio),
+          unit: '× empty',
+          budget: w.budget.p99,
+          ok: p99Ok,
+          detail,
+        },
+      );
+    }
+
+    const botRss = await stopServer(bot);
+    const emptyRss = await stopServer(empty);
+    servers.length = 0;
+    const checked = checkWrites(databasePath, counters.get('bot:/cx log + /cx done') ?? 0, doneBefore);
+    results.push(
+      {
+        name: 'bot RSS after the whole floor bench',
+        value: Math.round(botRss / MB),
+        unit: 'MB',
+        budget: 150,
+        ok: botRss / MB <= 150,
+        detail: `empty Bolt app: ${Math.round(emptyRss / MB)} MB`,
+      },
+      {
+        name: 'floor bench: every answer right',
+        value: problems,
+        unit: 'bad answers',
+        budget: 0,
+        ok: problems === 0 && checked.ok,
+        detail: checked.detail,
+      },
+    );
+    table.push({
+      command: 'RSS after the bench (MB)',
+      'empty req/s': Math.round(emptyRss / MB),
+      'bot req/s': Math.round(botRss / MB),
+      verdict: botRss / MB <= 150 ? 'PASS' : 'FAIL',
+    });
+    console.log('\nThe bot against an empty Bolt app (ratios decide; see bench/README.md):');
+    console.table(table);
+    return results;
+  } finally {
+    await client?.close();
+    await Promise.all(servers.map((s) => stopServer(s).catch(() => undefined)));
+    await emulator.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function commandBody(text: string, trigger: string): string {
+  return new URLSearchParams({
+    token: 'bench-verification-token',
+    team_id: TEAM_ID,
+    team_domain: 'cxbridge',
+    channel_id: CHANNELS.it,
+    channel_name: 'cit',
+    user_id: CALLER,
+    user_name: 'bench.caller',
+    command: '/cx',
+    text,
+    api_app_id: APP_ID,
+    is_enterprise_install: 'false',
+    response_url: 'http://127.0.0.1:9/response',
+    trigger_id: trigger,
+  }).toString();
+}
+
+/**
+ * Seeds years of use (bench/support.ts), makes the caller the owner of every initiative, and returns the ids
+ * of `needed` open actions for `/cx done` (reopening done ones if the seed left too few open).
+ */
+function prepareDatabase(file: string, needed: number): { pool: number[]; doneBefore: number } {
+  const handle = openDatabase(file);
+  try {
+    runMigrations(handle);
+    seed(handle, { initiatives: 100, actions: 10_000, history: 100_000, owners: 200, reminders: 10_000 });
+    const db = handle.sqlite;
+    db.prepare('update initiatives set owner_id = ?, status = ?').run(CALLER, 'active');
+    const open = () =>
+      (
+        db.prepare(`select id from actions where status in ('open', 'blocked') order by id`).all() as {
+          id: number;
+        }[]
+      ).map((r) => r.id);
+    const short = needed - open().length;
+    if (short > 0) {
+      db.prepare(
+        `update actions set status = 'open', completed_at = null where id in
+           (select id from actions where status = 'done' order by id limit ?)`,
+      ).run(short);
+    }
+    return { pool: open().slice(0, needed), doneBefore: doneBy(handle) };
+  } finally {
+    handle.close();
+  }
+}
+
+/** The write path's effects: every `/cx log` added an action, every `/cx done` completed one. */
+const doneBy = (handle: ReturnType<typeof openDatabase>) =>
+  (
+    handle.sqlite
+      .prepare(`select count(*) as n from history where kind = 'done' and actor_id = ?`)
+      .get(CALLER) as {
+      n: number;
+    }
+  ).n;
+
+function checkWrites(file: string, requests: number, doneBefore: number): { ok: boolean; detail: string } {
+  const handle = openDatabase(file);
+  try {
+    const db = handle.sqlite;
+    const logged = (
+      db.prepare(`select count(*) as n from actions where title like 'Bench step %'`).get() as { n: number }
+    ).n;
+    const done = doneBy(handle) - doneBefore;
+    const expected = Math.ceil(requests / 2);
+    const expectedDone = Math.floor(requests / 2);
+    const ok = logged === expected && done === expectedDone;
+    return { ok, detail: `bot: ${logged}/${expected} actions logged, ${done}/${expectedDone} completed` };
+  } finally {
+    handle.close();
+  }
+}
