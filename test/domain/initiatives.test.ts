@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkEssentialLimit,
+  finalTally,
   hasConcreteNextStep,
+  openActionsFingerprint,
   progress,
   resolveDepartments,
   sortForList,
@@ -100,5 +102,31 @@ describe('resolveDepartments', () => {
     ['marketing', ['sales', 'sales'], ['marketing', 'sales']],
   ])('lead %s with %o → %o', (lead, withDepts, expected) => {
     expect(resolveDepartments(lead, withDepts)).toEqual(expected);
+  });
+});
+
+describe('openActionsFingerprint', () => {
+  it('is the same for the same ids in any order, and differs when one is added, removed or swapped', () => {
+    const base = openActionsFingerprint([3, 1, 2]);
+    expect(openActionsFingerprint([1, 2, 3])).toBe(base);
+    expect(openActionsFingerprint([1, 2, 3, 4])).not.toBe(base);
+    expect(openActionsFingerprint([1, 2])).not.toBe(base);
+    expect(openActionsFingerprint([1, 2, 4])).not.toBe(base);
+    expect(openActionsFingerprint([12, 3])).not.toBe(openActionsFingerprint([1, 23]));
+    expect(base).toMatch(/^3\.[0-9a-z]+$/);
+  });
+});
+
+describe('finalTally', () => {
+  it('counts done and dropped; the bar is done out of done plus what this close dropped', () => {
+    const after = [
+      { status: 'done' },
+      { status: 'done' },
+      { status: 'dropped' },
+      { status: 'dropped' },
+    ] as const;
+    // One of the dropped ones was dropped earlier (it never counted), one by this close.
+    expect(finalTally(after, 1)).toEqual({ done: 2, dropped: 2, progress: { done: 2, total: 3 } });
+    expect(finalTally([], 0)).toEqual({ done: 0, dropped: 0, progress: { done: 0, total: 0 } });
   });
 });
