@@ -306,6 +306,43 @@ describe('the action menu', () => {
     expect(overflows(((await h.cx('UBOB', 'show A-1')).body as { blocks?: unknown }).blocks)).toHaveLength(0);
   });
 
+  it('Done and Snooze pressed in /cx mine redraw the list in place, the answer on top', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-10');
+    await h.cx('UALICE', 'log I-1 Call five customers due:2026-03-12');
+    const list = await mine('UALICE');
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.snooze,
+      channelId: CHANNELS.marketing,
+      messageTs: list.ts,
+      blockId: 'act_2',
+    });
+    const snoozed = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UALICE' && e.ts > list.ts && !e.replaced),
+    );
+    expect(h.emulator.ephemerals.find((e) => e.ts === list.ts)?.replaced).toBe(true);
+    expect(textOf(snoozed.blocks)).toContain('Reminders for *A-2* are snoozed for 3 day(s).');
+    expect(overflows(snoozed.blocks)).toHaveLength(2);
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.done,
+      channelId: CHANNELS.marketing,
+      messageTs: snoozed.ts,
+      blockId: 'act_1',
+    });
+    const done = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UALICE' && e.ts > snoozed.ts && !e.replaced),
+    );
+    expect(actionRow(1).status).toBe('done');
+    expect(textOf(done.blocks)).toContain('A-1');
+    expect(overflows(done.blocks).map((o) => o.options?.[0]?.value)).toEqual(['reschedule:A-2']);
+    // One list on screen, no separate answers next to it.
+    expect(
+      h.emulator.ephemerals.filter((e) => e.user === 'UALICE' && e.ts >= list.ts && !e.replaced),
+    ).toEqual([done]);
+  });
+
   it('a modal submitted after the person lost the right to change the action is refused inline and changes nothing', async () => {
     await h.cx('UBOB', 'new Bob’s initiative lead:sales');
     await h.cx('UBOB', 'log I-1 Alice’s part <@UALICE> due:2026-03-10');

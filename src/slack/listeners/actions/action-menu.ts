@@ -9,6 +9,7 @@ import { menu } from '../../messages/en-menu.js';
 import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { type ActionArgs, actionListener } from '../../respond/guard.js';
 import { publishHome } from '../../respond/home.js';
+import { ephemeralListOf } from '../../respond/redraw.js';
 import { say } from '../../respond/say.js';
 import { parseMenuValue } from '../../views/action-buttons.js';
 import { actionMenuModal, type MenuOrigin } from '../../views/action-menu.js';
@@ -22,9 +23,8 @@ function originOf(body: BlockAction): MenuOrigin {
     return { surface: 'home', channelId: null, messageTs: null, responseUrl: null };
   const channelId = body.channel?.id ?? null;
   if (container?.is_ephemeral) {
-    const fromShow = body.actions[0]?.block_id?.startsWith('show_act_') ?? false;
     return {
-      surface: fromShow ? 'show' : 'mine',
+      surface: ephemeralListOf(body.actions[0]?.block_id) ?? 'mine',
       channelId,
       messageTs: null,
       responseUrl: body.response_url ?? null,

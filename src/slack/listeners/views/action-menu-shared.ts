@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { actionDetail, myOpenActions } from '../../../app/actions.js';
 import type { AppContext, Caller } from '../../../app/context.js';
 import type { DomainError } from '../../../domain/errors.js';
 import { en } from '../../messages/en.js';
@@ -15,10 +14,9 @@ import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import type { MenuWords } from '../../parse/action-menu.js';
 import { publishHome } from '../../respond/home.js';
 import { showOutcomeInPlace } from '../../respond/in-place.js';
-import { mayChangeAction } from '../../respond/may-change.js';
+import { redrawnReply } from '../../respond/redraw.js';
 import { confirm } from '../../respond/say.js';
 import type { MenuMetadata } from '../../views/action-menu.js';
-import { actionReply, mineReply } from '../../views/replies.js';
 
 interface Logger {
   warn(...msg: unknown[]): void;
@@ -59,14 +57,6 @@ function trustedResponseUrl(client: WebClient, url: string | null): URL | null {
   }
 }
 
-/** The ephemeral reply the menu was pressed in, drawn afresh for `userId` with the change on top. */
-async function redrawn(ctx: AppContext, meta: MenuMetadata, userId: string, notice: Mrkdwn) {
-  if (meta.surface === 'mine') return mineReply(myOpenActions(ctx, userId), notice);
-  const found = actionDetail(ctx, meta.actionId);
-  if (!found.ok) return null;
-  return actionReply(found.value, { buttons: await mayChangeAction(ctx, userId, found.value), notice });
-}
-
 async function redrawEphemeral(
   ctx: AppContext,
   client: WebClient,
@@ -75,7 +65,8 @@ async function redrawEphemeral(
   notice: Mrkdwn,
 ): Promise<boolean> {
   const url = trustedResponseUrl(client, meta.responseUrl);
-  const reply = url ? await redrawn(ctx, meta, userId, notice) : null;
+  const list = meta.surface === 'show' ? 'show' : 'mine';
+  const reply = url ? await redrawnReply(ctx, list, meta.actionId, userId, notice) : null;
   if (!url || !reply) return false;
   const body = { response_type: 'ephemeral', replace_original: true, ...reply };
   const res = await fetch(url, {
