@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_OUTCOME_LENGTH, openActionsFingerprint } from '../../src/domain/initiatives.js';
+import type { InitiativeSnapshot } from '../../src/domain/payloads/initiatives.js';
 import type { Action, Initiative } from '../../src/domain/types.js';
 import { validateBlocks } from '../../src/sandbox/emulator/index.js';
 import { ACTION } from '../../src/slack/ids.js';
@@ -53,14 +54,14 @@ function expectInert(m: BuiltMessage) {
   }
 }
 
-const initiative = {
+const initiative: InitiativeSnapshot = {
   id: 7,
   title: EVIL,
   tier: 'essential',
   leadDept: 'service',
   depts: ['service', 'sales'],
   ownerId: 'UALICE',
-} as const;
+};
 const action = (id: number, status: 'open' | 'blocked'): Action => ({
   id,
   initiativeId: 7,
