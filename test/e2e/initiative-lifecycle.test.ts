@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digestJob } from '../../src/jobs/digest.js';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import type { EmuEphemeral } from '../../src/sandbox/emulator/index.js';
@@ -224,6 +225,26 @@ describe('/cx close: closing', () => {
     expect(actionStatuses()).toEqual(['A-1:dropped', 'A-2:dropped']);
   });
 
+  it('a Slack retry of the press takes effect once', async () => {
+    await reply('UALICE', 'new Faster answers lead:service with:sales');
+    await reply('UALICE', 'log I-1 Call the biggest accounts <@UBOB>');
+    await reply('UALICE', 'close I-1 Done');
+    await press('UALICE', closeButtonFor('UALICE') as EmuEphemeral);
+    const delivery = h.emulator.deliveries.filter((d) => d.kind === 'block_actions').at(-1);
+    const after = h.snapshot();
+    const posted = h.emulator.callsTo('chat.postMessage').length;
+    const retry = await h.emulator.deliverRaw({
+      body: new URLSearchParams({ payload: JSON.stringify(delivery?.sent) }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+      headers: { 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' },
+    });
+    expect(retry.status).toBe(200);
+    await h.drain();
+    expect(h.snapshot()).toEqual(after);
+    expect(h.emulator.callsTo('chat.postMessage')).toHaveLength(posted);
+    expect(count(`history where kind = 'closed'`)).toBe(1);
+  });
+
   it('only the owner or an admin can press the button', async () => {
     await reply('UALICE', 'new Faster answers lead:service');
     await reply('UALICE', 'log I-1 Call the biggest accounts <@UBOB>');
@@ -237,7 +258,7 @@ describe('/cx close: closing', () => {
 });
 
 describe('a closed initiative leaves reminders and checks', () => {
-  beforeEach(() => start({ jobs: [remindersJob, metricChecksJob] }));
+  beforeEach(() => start({ jobs: [remindersJob, metricChecksJob, digestJob] }));
 
   async function runAt(iso: string) {
     h.clock.set(new Date(iso));
@@ -265,6 +286,15 @@ describe('a closed initiative leaves reminders and checks', () => {
     ]);
     expect(checkDms('UALICE')).toHaveLength(2);
     expect(await reply('UALICE', 'close I-3 Stopped')).toMatch(/is closed/);
+
+    // Friday's digest: the active one is in it, the closed ones are not.
+    await runAt('2026-03-06T14:00:00Z');
+    const digests = [CHANNELS.service, CHANNELS.sales, CHANNELS.it, CHANNELS.hub].flatMap((c) =>
+      h.emulator.messages(c).filter((m) => keyOf(m).startsWith('digest:')),
+    );
+    expect(flat(digests)).toContain('Still running');
+    expect(flat(digests)).not.toContain('Closed early');
+    expect(flat(digests)).not.toContain('Asked then closed');
 
     await runAt('2026-03-10T15:00:00Z'); // Tuesday: 15:00 in UTC, 11:00 in New York
     expect(reminders('UALICE').map((m) => m.text)).toEqual([expect.stringContaining('A-2')]);
