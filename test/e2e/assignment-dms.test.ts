@@ -190,6 +190,10 @@ describe('reassigning', () => {
     await h.cx('UBOB', 'log I-1 Bob logs his own');
     await h.cx('UBOB', 'assign A-1 <@UCAROL>');
     expect(await dmCounts('UBOB', 'UCAROL')).toEqual({ UBOB: 0, UCAROL: 1 });
+    // Bob handed on his own work: the DM names him once, with no "(it was Bob's)" aside.
+    const toCarol = text(h.emulator.dms('UCAROL').at(-1));
+    expect(toCarol).toContain('<@UBOB> handed you an action');
+    expect(toCarol).not.toContain('it was');
     await h.cx('UADMIN', 'assign A-1 <@UADMIN>');
     expect(await dmCounts('UADMIN', 'UCAROL')).toEqual({ UADMIN: 0, UCAROL: 2 });
     expect(text(h.emulator.dms('UCAROL').at(-1))).toContain('It is no longer yours');

@@ -92,7 +92,12 @@ export const lifecycle = {
     assigned: (p: ActionAssignedPayload) =>
       md`:inbox_tray: ${mention(p.actorId)} ${
         p.how === 'logged' ? md`logged an action for you` : md`handed you an action`
-      }${p.previousOwnerId ? md` (it was ${mention(p.previousOwnerId)}'s)` : md``}:\n*${A(p.action.id)}* ${line(
+      }${
+        // "(it was X's)" only when someone else moved it: an owner handing on their own work needs no aside.
+        p.previousOwnerId && p.previousOwnerId !== p.actorId
+          ? md` (it was ${mention(p.previousOwnerId)}'s)`
+          : md``
+      }:\n*${A(p.action.id)}* ${line(
         p.action.title,
       )}\nInitiative: *${I(p.initiative.id)}* ${line(p.initiative.title)}\n${
         p.action.dueDate
