@@ -61,7 +61,9 @@ export const actions = sqliteTable(
     completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
-    index('actions_initiative').on(t.initiativeId),
+    // Covers the per-initiative progress count and the next-step check (/cx list, /cx show, digests)
+    // without visiting the table.
+    index('actions_initiative').on(t.initiativeId, t.status, t.dueDate),
     index('actions_owner_status').on(t.ownerId, t.status),
     index('actions_status_activity').on(t.status, t.lastActivityAt),
     // Open and blocked actions only (about one in ten), with every column the stalled-action query reads:
