@@ -166,6 +166,8 @@ describe('/cx close: closing', () => {
 
     const pressed = await press('UALICE', eph as EmuEphemeral);
     expect(pressed.text).toMatch(/\*I-1\* is closed: 1 action done, 2 dropped/);
+    // The answer takes the place of the list: the button is gone once it has done its work.
+    expect(eph?.replaced).toBe(true);
     expect(statusOf(1)).toBe('closed');
     expect(actionStatuses()).toEqual(['A-1:dropped', 'A-2:dropped', 'A-3:done']);
     expect(

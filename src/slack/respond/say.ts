@@ -13,6 +13,15 @@ export async function say(respond: RespondFn | undefined, message: BuiltMessage 
 }
 
 /**
+ * Answers in place of the message the button was on (an ephemeral reply included), so a button that has
+ * done its work does not stay to be pressed again.
+ */
+export async function replace(respond: RespondFn | undefined, message: BuiltMessage | Mrkdwn): Promise<void> {
+  const body = typeof message === 'string' ? { text: message } : message;
+  await respond?.({ response_type: 'ephemeral', replace_original: true, ...body });
+}
+
+/**
  * A modal has no channel: its confirmation goes, ephemerally, to where it was opened from (if known).
  * Best effort — the work is done and committed whether or not the note arrives.
  */

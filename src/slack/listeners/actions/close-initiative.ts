@@ -5,13 +5,13 @@ import { ACTION } from '../../ids.js';
 import { initiativesText } from '../../messages/en-initiatives.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
-import { say } from '../../respond/say.js';
+import { replace, say } from '../../respond/say.js';
 import { closeReply, parseCloseButtonValue } from '../../views/initiative-lifecycle.js';
 import { errorReply, textReply } from '../../views/replies.js';
 
 /**
  * "Close and drop N open actions" under a `/cx close` answer: closes the initiative and drops the listed
- * actions in one transaction. Pressed again (or retried), it finds the initiative closed and says so; if
+ * actions in one transaction; the answer replaces the message with the button. Pressed again (or retried), it finds the initiative closed and says so; if
  * the open actions changed since, it closes nothing and shows the current list with a fresh button.
  */
 export const closeInitiativeButton = (ctx: AppContext) =>
@@ -21,5 +21,6 @@ export const closeInitiativeButton = (ctx: AppContext) =>
     if (!parsed) return say(respond, textReply(initiativesText.badButton));
     const { initiativeId, fingerprint, outcome } = parsed;
     const result = await closeAndDrop(ctx, actionCaller(body), initiativeId, outcome, fingerprint);
-    await say(respond, result.ok ? closeReply(result.value, true) : errorReply(result.error, 'close'));
+    // The answer takes the place of the list with the button: closed, or the current list with a fresh button.
+    await replace(respond, result.ok ? closeReply(result.value, true) : errorReply(result.error, 'close'));
   });
