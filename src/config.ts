@@ -15,6 +15,10 @@ export interface Config {
   admins: string[];
   channels: Partial<Record<BindingKey, string>>;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `json` (default): one JSON object per line; `pretty`: the same for people. */
+  logFormat?: 'json' | 'pretty';
+  /** Bearer token for GET /metrics; null or absent: the endpoint answers 404. */
+  metricsToken?: string | null;
 }
 
 export type ConfigResult =
@@ -67,6 +71,15 @@ const schema = z.object({
   LOG_LEVEL: optional(z.string()).refine(
     (v) => v === undefined || ['debug', 'info', 'warn', 'error'].includes(v),
     'must be one of debug, info, warn, error',
+  ),
+  LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
+  CX_METRICS_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\x21-\x7e]{16,}$/,
+        'must be at least 16 characters without spaces (e.g. the output of `openssl rand -hex 32`)',
+      ),
   ),
 });
 
@@ -138,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       admins,
       channels,
       logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
+      logFormat: e.LOG_FORMAT ?? 'json',
+      metricsToken: e.CX_METRICS_TOKEN ?? null,
     },
   };
 }

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import { ManualClock } from './clock.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
+import { createLog } from './log/logger.js';
 import { startBot } from './runtime/bot.js';
 import { passTime } from './runtime/time-travel.js';
 import { startSandbox } from './sandbox/start.js';
 
-/** `npm start`: validate the environment, start the bot, stop gracefully on SIGTERM / SIGINT. */
+/**
+ * `npm start`: validate the environment, start the bot, stop gracefully on SIGTERM / SIGINT. Problems with
+ * the configuration are plain lines on stderr (there is no log yet); from then on everything goes through
+ * the structured log, on stdout.
+ */
 async function main(): Promise<number | null> {
   loadDotEnv();
   const result = loadConfig(process.env);
@@ -25,20 +30,24 @@ async function main(): Promise<number | null> {
     return 2;
   }
   const config = result.config;
+  const log = createLog({ level: config.logLevel, format: config.logFormat ?? 'json' });
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
-    bot = await startBot(config);
+    bot = await startBot(config, { log });
   } catch (error) {
-    console.error(`cx-bridge could not start: ${(error as Error).message}`);
+    log.error({ err: error }, 'cx-bridge could not start');
     return 1;
   }
-  console.log(
-    config.mode === 'http'
-      ? `cx-bridge listening on port ${bot.port} (POST /slack/events, GET /healthz)`
-      : 'cx-bridge connected in Socket Mode',
-  );
+  if (config.mode === 'http') {
+    log.info(
+      { port: bot.port, metrics: Boolean(config.metricsToken) },
+      `cx-bridge listening on port ${bot.port} (POST /slack/events, GET /healthz, GET /metrics)`,
+    );
+  } else {
+    log.info({ mode: 'socket' }, 'cx-bridge connected in Socket Mode');
+  }
   const stop = async (signal: string) => {
-    console.log(`${signal}: finishing in-flight work and stopping`);
+    log.info({ signal }, 'finishing in-flight work and stopping');
     await bot.stop();
     process.exit(0);
   };
@@ -78,6 +87,8 @@ async function runSandbox(args: string[]): Promise<number | null> {
     return 2;
   }
   const base = loaded.config;
+  // The sandbox prints its URL on stdout and nothing else unless LOG_LEVEL asks for more.
+  const log = createLog({ level: base.logLevel, format: base.logFormat ?? 'json' });
   const clockFile = `${base.databasePath}.clock.json`;
   if (args.includes('--reset')) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${base.databasePath}${suffix}`, { force: true });
@@ -105,7 +116,7 @@ async function runSandbox(args: string[]): Promise<number | null> {
           admins: [...new Set([...base.admins, ...link.admins])],
           channels: link.channels,
         };
-        const bot = await startBot(config, { clock });
+        const bot = await startBot(config, { clock, log });
         return {
           port: bot.port,
           passTime: (from, to) => passTime(bot, clock, from, to),
@@ -115,20 +126,22 @@ async function runSandbox(args: string[]): Promise<number | null> {
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    console.error(
+    log.error(
+      { err: e },
       e.code === 'EADDRINUSE'
         ? `cx-bridge sandbox could not start: port ${base.port} is in use; set PORT to another port`
-        : `cx-bridge sandbox could not start: ${e.message}`,
+        : 'cx-bridge sandbox could not start',
     );
     return 1;
   }
-  console.log(sandbox.url);
+  // The URL is the sandbox's answer, not a log line.
+  process.stdout.write(`${sandbox.url}\n`);
   if (args.includes('--demo')) {
     sandbox.seedDemo().then(
       (demo) => {
-        if (!demo.ok) console.error(`demo: ${demo.summary}`);
+        if (!demo.ok) log.error({ summary: demo.summary }, 'demo did not complete');
       },
-      (error) => console.error(`demo failed: ${(error as Error).message}`),
+      (error) => log.error({ err: error }, 'demo failed'),
     );
   }
   const stop = async () => {
@@ -145,7 +158,8 @@ main().then(
     if (code !== null) process.exitCode = code;
   },
   (error) => {
-    console.error(`cx-bridge failed: ${(error as Error).message}`);
+    // Whatever escaped main: no log may exist yet, so one plain line on stderr.
+    process.stderr.write(`cx-bridge failed: ${(error as Error).message}\n`);
     process.exitCode = 1;
   },
 );

@@ -28,8 +28,23 @@ describe('loadConfig', () => {
         admins: [],
         channels: {},
         logLevel: 'info',
+        logFormat: 'json',
+        metricsToken: null,
       },
     });
+  });
+
+  it('reads LOG_FORMAT and CX_METRICS_TOKEN', () => {
+    const result = loadConfig({
+      ...base,
+      LOG_FORMAT: 'pretty',
+      CX_METRICS_TOKEN: 'm3tr1cs-t0ken-0123456789',
+    });
+    expect(result.ok && result.config.logFormat).toBe('pretty');
+    expect(result.ok && result.config.metricsToken).toBe('m3tr1cs-t0ken-0123456789');
+    const empty = loadConfig({ ...base, LOG_FORMAT: '', CX_METRICS_TOKEN: '' });
+    expect(empty.ok && empty.config.logFormat).toBe('json');
+    expect(empty.ok && empty.config.metricsToken).toBeNull();
   });
 
   it('uses Socket Mode when an app token is set, and then needs no signing secret', () => {
@@ -71,6 +86,9 @@ describe('loadConfig', () => {
     [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, /SLACK_BOT_TOKEN: must be a bot token/],
     [{ PORT: '70000' }, /PORT: must be a port number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: must be one of/],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT: must be json or pretty/],
+    [{ CX_METRICS_TOKEN: 'short' }, /CX_METRICS_TOKEN: must be at least 16 characters/],
+    [{ CX_METRICS_TOKEN: 'has a space in it, long enough' }, /CX_METRICS_TOKEN: must be at least 16/],
     [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
   ])('rejects %o with one clear line', (bad, message) => {
     const result = loadConfig({ ...base, ...bad });
@@ -80,8 +98,13 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret in its problems', () => {
-    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxp-SECRET-value', SLACK_SIGNING_SECRET: 'bad secret!' });
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxp-SECRET-value',
+      SLACK_SIGNING_SECRET: 'bad secret!',
+      CX_METRICS_TOKEN: 'METRIC SECRET',
+    });
     expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('METRIC SECRET');
     expect(JSON.stringify(result)).not.toContain('SECRET-value');
     expect(JSON.stringify(result)).not.toContain('bad secret!');
   });

@@ -24,6 +24,12 @@ export interface JobSchedule {
   when?: string;
 }
 
+/** What the app reports for the operator's metrics; the composition root counts it. */
+export interface AppObserver {
+  /** A reaction on a poll was handled, with its outcome (counted, removed, over_limit…). */
+  vote(outcome: string): void;
+}
+
 /** Everything a use case needs, built once by the composition root. */
 export interface AppContext {
   handle: DatabaseHandle;
@@ -35,6 +41,8 @@ export interface AppContext {
   afterCommit: () => void;
   /** The jobs this process schedules, handed in by the composition root so no listener imports jobs/. */
   schedules: readonly JobSchedule[];
+  /** Metrics hooks; absent where nobody counts (unit tests). */
+  observe?: AppObserver;
 }
 
 /** Who is asking, and the delivery key that makes a Slack retry take effect once. */

@@ -42,7 +42,9 @@ export function createVoteRecorder(ctx: AppContext): VoteRecorder {
     } catch {
       for (const v of batch) {
         try {
-          v.resolve(store.transaction(() => applyVote(store, v.input, v.position, at)));
+          const outcome = store.transaction(() => applyVote(store, v.input, v.position, at));
+          ctx.observe?.vote(outcome.kind);
+          v.resolve(outcome);
         } catch (error) {
           v.reject(error);
         }
@@ -52,6 +54,7 @@ export function createVoteRecorder(ctx: AppContext): VoteRecorder {
     batch.forEach((v, i) => {
       v.resolve(outcomes[i] ?? { kind: 'ignored' });
     });
+    for (const outcome of outcomes) ctx.observe?.vote(outcome.kind);
   }
 
   return {

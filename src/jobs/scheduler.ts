@@ -1,9 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../app/context.js';
 import { claimRun, finishRun } from '../db/repositories/job-runs-repo.js';
 import { getMeta, setMetaIfAbsent } from '../db/repositories/settings-repo.js';
 import { type Cron, parseCron, previousFire } from '../domain/cron.js';
 import { isMissedPeriod } from '../domain/schedule.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Job, JobLogger } from './job.js';
 
 export type RunStatus = 'done' | 'already_done' | 'failed' | 'interrupted' | 'stopped';
@@ -38,6 +40,8 @@ export interface SchedulerOptions {
   ctx: AppContext;
   jobs: readonly Job[];
   logger: JobLogger;
+  /** Counts runs by job and outcome; absent in tests that need no metrics. */
+  metrics?: Pick<Metrics, 'jobRuns'>;
   /** Arm node-cron on `start()` (default true). The CLI and tests that drive `tick` themselves may turn it off. */
   cron?: boolean;
 }
@@ -81,18 +85,27 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (stopping) return { job: job.name, period, status: 'stopped' };
     if (!claimRun(ctx.handle.db, job.name, period, now))
       return { job: job.name, period, status: 'already_done' };
-    logger.info(`job ${job.name} ${period}: started (as of ${now.toISOString()})`);
+    const fields = { job: job.name, period };
+    logger.info({ ...fields, asOf: now.toISOString() }, `job ${job.name} started`);
+    // Real elapsed time, not the injected clock: how long the run took, for people and alerts.
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const counted = (outcome: 'done' | 'failed' | 'interrupted') =>
+      options.metrics?.jobRuns.inc({ job: job.name, outcome });
     try {
       const summary = await job.run(ctx, now, { period, signal: abort.signal, logger });
       if (abort.signal.aborted) {
         finishRun(ctx.handle.db, job.name, period, 'interrupted', ctx.clock.now());
+        counted('interrupted');
         logger.warn(
-          `job ${job.name} ${period}: interrupted by shutdown (${summary}); the next run completes it`,
+          { ...fields, outcome: 'interrupted', summary, ms: ms() },
+          `job ${job.name} interrupted by shutdown; the next run completes it`,
         );
         return { job: job.name, period, status: 'interrupted', summary };
       }
       finishRun(ctx.handle.db, job.name, period, 'done', ctx.clock.now());
-      logger.info(`job ${job.name} ${period}: done (${summary})`);
+      counted('done');
+      logger.info({ ...fields, outcome: 'done', summary, ms: ms() }, `job ${job.name} done`);
       return { job: job.name, period, status: 'done', summary };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -101,7 +114,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       } catch {
         // The database itself failed; the row stays `running` and the next run takes it over.
       }
-      logger.error(`job ${job.name} ${period}: failed: ${message}`);
+      counted('failed');
+      logger.error({ ...fields, outcome: 'failed', error: message, ms: ms() }, `job ${job.name} failed`);
       return { job: job.name, period, status: 'failed', error: message };
     }
   }

@@ -34,11 +34,16 @@ export function cliJobDeps(
     }
     const config = result.config;
     // The Slack side is loaded here, not at the top, so the CLI's other commands start quickly.
-    const { createLogger, createRuntime } = await import('./runtime.js');
-    // The CLI's stdout carries only its answer; the log (stderr) says only what went wrong unless asked.
-    const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn', 'cx-job');
+    const { createRuntime } = await import('./runtime.js');
+    const { createLog } = await import('../log/logger.js');
+    const { createMetrics } = await import('../metrics/metrics.js');
+    // The CLI's stdout carries only its answer; the log goes to stderr and says only what went wrong unless
+    // LOG_LEVEL=debug asks for more.
+    const level = config.logLevel === 'debug' || config.logLevel === 'error' ? config.logLevel : 'warn';
+    const log = createLog({ level, format: config.logFormat ?? 'json', destination: 2, name: 'cx-job' });
     const clock = new ManualClock(new Date());
-    const runtime = createRuntime(config, handle, { clock, logger, jobs, cron: false });
+    const metrics = createMetrics({ processMetrics: false });
+    const runtime = createRuntime(config, handle, { clock, log, metrics, jobs, cron: false });
     return {
       ctx: runtime.ctx,
       notifier: runtime.notifier,

@@ -2,10 +2,9 @@
  * The one runtime every process builds the same way — the bot (`npm start`), a job run by hand
  * (`npm run cx -- job …`), the benches and the sandbox's time travel: over an open, migrated database,
  * the app context, the Slack web client, the user directory, the outbox notifier, the channel bindings
- * and the scheduler. Only what differs is left to the caller: the clock, the logger, which jobs, and
- * whether node-cron drives them.
+ * and the scheduler. Only what differs is left to the caller: the clock, the log, the metrics, which jobs,
+ * and whether node-cron drives them.
  */
-import { ConsoleLogger, type Logger, LogLevel } from '@slack/logger';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import { applyConfiguredBindings } from '../app/setup.js';
@@ -17,6 +16,9 @@ import type { OutboxEntry } from '../domain/outbox.js';
 import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
+import { type Log, libraryLogger } from '../log/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { countingFetch } from '../metrics/web-api.js';
 import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
@@ -25,7 +27,9 @@ import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
 
 export interface RuntimeOptions {
   clock: Clock;
-  logger: Logger;
+  log: Log;
+  /** This process's metrics (its own registry). */
+  metrics: Metrics;
   /** The scheduled jobs this process may run. */
   jobs: readonly Job[];
   /** node-cron drives the jobs (the bot); false: they run only when asked (`runNow`, `tick`). */
@@ -47,6 +51,7 @@ export interface Runtime {
   clientOptions: WebClientOptions;
   notifier: Notifier;
   scheduler: Scheduler;
+  metrics: Metrics;
   /** Posts that became held since start, oldest first (the CLI names them in its answer). */
   held: HeldPost[];
 }
@@ -54,24 +59,15 @@ export interface Runtime {
 /**
  * The one set of Web API client options, for the notifier's client and for Bolt's: no hidden retries and
  * 429s rejected at once (the outbox schedules retries itself), and one request timeout — the notifier's
- * claim lease is derived from it.
+ * claim lease is derived from it. The client logs through the structured log, and its calls are counted.
  */
-export function webClientOptions(config: Config, logger: Logger): WebClientOptions {
-  return { slackApiUrl: config.slackApiUrl, logger, ...OWN_RETRIES_OPTIONS };
-}
-
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
-
-export function createLogger(level: Config['logLevel'], name = 'cx-bridge'): Logger {
-  const logger = new ConsoleLogger();
-  logger.setLevel(LOG_LEVELS[level]);
-  logger.setName(name);
-  return logger;
+export function webClientOptions(config: Config, log: Log, metrics: Metrics): WebClientOptions {
+  return {
+    slackApiUrl: config.slackApiUrl,
+    logger: libraryLogger(log),
+    fetch: countingFetch(config.slackApiUrl, metrics),
+    ...OWN_RETRIES_OPTIONS,
+  };
 }
 
 /** "round_invite in the sales channel (invalid_auth)": which post, where, and why it is kept. */
@@ -83,8 +79,8 @@ export function describeHeld({ entry, error }: HeldPost): string {
 }
 
 export function createRuntime(config: Config, handle: DatabaseHandle, options: RuntimeOptions): Runtime {
-  const { clock, logger } = options;
-  const clientOptions = webClientOptions(config, logger);
+  const { clock, log, metrics } = options;
+  const clientOptions = webClientOptions(config, log, metrics);
   const client = new WebClient(config.botToken, clientOptions);
   let notifier: Notifier | null = null;
   const ctx: AppContext = {
@@ -95,6 +91,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     directory: createUserDirectory(client),
     afterCommit: () => notifier?.kick(),
     schedules: options.jobs,
+    observe: { vote: (outcome) => metrics.votes.inc({ outcome }) },
   };
 
   /** A post that cannot reach its channel is kept; admins hear about it once, by DM. */
@@ -114,12 +111,13 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     notifier?.kick();
   };
 
+  const outbox = createOutboxPort(handle);
   notifier = createNotifier({
     client,
-    outbox: createOutboxPort(handle),
+    outbox,
     render: renderEntry,
     clock,
-    logger,
+    logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,
     reactionsOf: reactionsOfEntry,
   });
@@ -130,6 +128,16 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
   // CX_CHANNELS (or leave CX_CHANNELS empty and bind only with /cx setup).
   applyConfiguredBindings(ctx, config.channels);
 
-  const scheduler = createScheduler({ ctx, jobs: options.jobs, logger, cron: options.cron });
-  return { config, handle, ctx, client, clientOptions, notifier, scheduler, held };
+  metrics.readOutbox(() => {
+    const c = outbox.counts();
+    return { pending: c.pending + c.sending, held: c.held };
+  });
+  const scheduler = createScheduler({
+    ctx,
+    jobs: options.jobs,
+    logger: log.child({ src: 'jobs' }),
+    metrics,
+    cron: options.cron,
+  });
+  return { config, handle, ctx, client, clientOptions, notifier, scheduler, metrics, held };
 }

@@ -1,10 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import type { Config } from '../config.js';
+import { type Log, libraryLogger } from '../log/logger.js';
+import { metricsHandler } from '../metrics/endpoint.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
@@ -18,7 +20,9 @@ export interface SlackAppDeps {
   ctx: AppContext;
   /** True when the database answers; drives GET /healthz. */
   healthy: () => boolean;
-  logger: Logger;
+  log: Log;
+  /** Counted on the ack path; served on GET /metrics (HTTP mode) to a bearer of CX_METRICS_TOKEN. */
+  metrics: Metrics;
   /** The runtime's one set of Web API client options (no hidden retries, one timeout). */
   clientOptions: WebClientOptions;
 }
@@ -34,22 +38,24 @@ export interface SlackAppHandle {
  * auth.test names the team but not the app; the bot user's profile carries `api_app_id`. Best effort:
  * without it, requests are still checked against the team.
  */
-async function appIdOf(app: App, botUserId: string, logger: Logger): Promise<string | null> {
+async function appIdOf(app: App, botUserId: string, log: Log): Promise<string | null> {
   try {
     const info = await app.client.users.info({ user: botUserId });
     return info.user?.profile?.api_app_id ?? null;
   } catch (error) {
-    logger.warn(`could not learn the app id (users.info): ${(error as Error).message}`);
+    log.warn({ method: 'users.info', error: (error as Error).message }, 'could not learn the app id');
     return null;
   }
 }
 
 export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHandle {
-  const { clientOptions } = deps;
+  const { clientOptions, log, metrics } = deps;
+  // Bolt's and the Socket Mode client's own lines, through the same structured log.
+  const logger = libraryLogger(log);
   const common = {
     token: config.botToken,
     // Its level is the runtime's choice (LOG_LEVEL); no logLevel here, or Bolt would reset the shared logger.
-    logger: deps.logger,
+    logger,
     clientOptions,
     // auth.test runs in start() so an unreachable API becomes a clear start-up error, not an unhandled rejection.
     deferInitialization: true,
@@ -67,33 +73,38 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       res.end(JSON.stringify({ ok }));
     },
   };
+  const metricsRoute = {
+    path: '/metrics',
+    method: ['GET'],
+    handler: metricsHandler(config.metricsToken ?? null, metrics),
+  };
   // Learned from Slack in start(), before the first request is let through.
   const installation: Installation = { teamId: null, appId: null };
   let app: App;
   if (config.mode === 'socket') {
     const receiver = new SocketModeReceiver({
       appToken: config.appToken ?? '',
-      logger: deps.logger,
+      logger,
       // The socket client's own web client (apps.connections.open) takes its options from here.
       installerOptions: { clientOptions },
     });
-    guardSocketReceiver(receiver, { installation, logger: deps.logger });
+    guardSocketReceiver(receiver, { installation, log, metrics });
     app = new App({ ...common, receiver });
   } else {
     const signingSecret = config.signingSecret ?? '';
     const receiver = new HTTPReceiver({
       signingSecret,
       port: config.port,
-      customRoutes: [healthRoute],
-      logger: deps.logger,
+      customRoutes: [healthRoute, metricsRoute],
+      logger,
     });
     // Malformed bodies, future timestamps and other workspaces are answered before Bolt parses anything.
-    guardHttpReceiver(receiver, { signingSecret, installation, logger: deps.logger });
+    guardHttpReceiver(receiver, { signingSecret, installation, log, metrics });
     app = new App({ ...common, receiver });
   }
 
   app.error(async (error) => {
-    deps.logger.error(`unhandled error in a listener: ${error.code ?? ''} ${error.message}`);
+    log.error({ code: error.code, err: error }, 'unhandled error in a listener');
   });
 
   registerCommands(app, deps.ctx);
@@ -110,7 +121,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       const auth = await app.client.auth.test();
       botUserId = (auth.user_id as string | undefined) ?? null;
       installation.teamId = (auth.team_id as string | undefined) ?? null;
-      installation.appId = botUserId ? await appIdOf(app, botUserId, deps.logger) : null;
+      installation.appId = botUserId ? await appIdOf(app, botUserId, log) : null;
       const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
       const server = started as unknown as Server | undefined;
       const address = config.mode === 'http' ? (server?.address?.() as AddressInfo | null) : null;

@@ -1,7 +1,7 @@
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
-import { CallFailed, type Failure } from './errors.js';
+import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
 import type { Outcomes } from './outcomes.js';
@@ -113,7 +113,7 @@ export function createDelivery(deps: {
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
       const failure = err.failure.kind === 'transient' ? { ...err.failure, maybeSent: false } : err.failure;
-      outcomes.fail(entry, failure, true);
+      outcomes.fail(entry, failure, true, err.method);
     }
   }
 
@@ -127,7 +127,10 @@ export function createDelivery(deps: {
         const found = await lookup.findPosted(entry, entry.sentChannel, target.threadTs);
         if (found) {
           outbox.markSent(entry.id, found, clock.now(), self);
-          logger.info(`outbox: ${entry.key} was already posted; recorded ${found.channel}/${found.ts}`);
+          logger.info(
+            { key: entry.key, kind: entry.kind, channel: found.channel, ts: found.ts },
+            `outbox: ${entry.key} was already posted; recorded it`,
+          );
           return;
         }
       }
@@ -137,7 +140,7 @@ export function createDelivery(deps: {
         rendered = render(entry);
       } catch (err) {
         rendered = null;
-        logger.error(`outbox: rendering ${entry.key} (${entry.kind}) threw`, err);
+        logger.error({ key: entry.key, kind: entry.kind, err }, `outbox: rendering ${entry.key} threw`);
       }
       if (!rendered) {
         outcomes.fail(entry, { kind: 'dead', error: `unrenderable: ${entry.kind}` }, false);
@@ -165,6 +168,12 @@ export function createDelivery(deps: {
       }
       outbox.markSent(entry.id, { channel: res.channel ?? target.channel, ts: res.ts }, clock.now(), self);
       outcomes.forget(entry.id);
+      if (entry.status === 'held' || (entry.lastError !== null && HELD_ERRORS.has(entry.lastError))) {
+        logger.warn(
+          { key: entry.key, kind: entry.kind, heldFor: entry.lastError },
+          `outbox: released ${entry.key}: delivered after being held`,
+        );
+      }
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
       const ownPost = claimed && err.method === 'chat.postMessage';
@@ -173,7 +182,7 @@ export function createDelivery(deps: {
         !ownPost && (err.failure.kind === 'dead' || err.failure.kind === 'held')
           ? { kind: 'held', error: `lookup_failed: ${err.failure.error}` }
           : err.failure;
-      outcomes.fail(entry, failure, ownPost);
+      outcomes.fail(entry, failure, ownPost, err.method);
     }
   }
 
@@ -187,7 +196,7 @@ export function createDelivery(deps: {
         try {
           await deliver(p.entry, p.target);
         } catch (err) {
-          logger.error(`outbox: delivering ${p.entry.key} failed unexpectedly`, err);
+          logger.error({ key: p.entry.key, kind: p.entry.kind, err }, 'outbox: delivery failed unexpectedly');
           // Not a Slack answer (a storage error?): back off so the loop does not spin on it.
           outcomes.backOff(p.entry, backoffCapMs);
         } finally {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { outsideRequest } from '../../log/request.js';
 import { assertOwnRetries } from '../web-client.js';
 import { createDelivery, type RunResult } from './delivery.js';
 import { createLeases, defaultLeaseMs } from './leases.js';
@@ -145,7 +146,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
 
   function kick(): void {
     if (stopped) return;
-    enqueueRun().catch((err) => logger.error('outbox: delivery run failed', err));
+    // A kick from inside a Slack request sets off work that is not part of it: no reqId on its lines.
+    outsideRequest(() => enqueueRun()).catch((err) => logger.error({ err }, 'outbox: delivery run failed'));
   }
 
   function armWake(ms: number | null): void {

@@ -53,7 +53,7 @@ export function createLeases(deps: {
       try {
         outbox.renewLease(self, [...inFlight], claim().leaseUntil);
       } catch (err) {
-        logger.error('outbox: renewing leases failed', err);
+        logger.error({ err }, 'outbox: renewing leases failed');
       }
     }, leaseMs / RENEWALS_PER_LEASE);
     heartbeat.unref();

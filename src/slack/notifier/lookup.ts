@@ -89,7 +89,8 @@ export function createLookup(deps: {
       if (!cursor) return null;
     }
     logger.warn(
-      `outbox: gave up looking for ${entry.key} after ${MAX_LOOKUP_PAGES} pages; treating it as unsent`,
+      { key: entry.key, kind: entry.kind, pages: MAX_LOOKUP_PAGES },
+      `outbox: gave up looking for ${entry.key}; treating it as unsent`,
     );
     return null;
   }

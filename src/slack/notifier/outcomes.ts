@@ -15,7 +15,7 @@ interface Wake {
 
 export interface Outcomes {
   /** Records a failed step and when the row may be tried again (see `fail` below). */
-  fail(entry: OutboxEntry, failure: Failure, ownPost: boolean): void;
+  fail(entry: OutboxEntry, failure: Failure, ownPost: boolean, method?: string): void;
   /** Schedules a real-time wake for the row as it is now. */
   remember(entry: OutboxEntry, ms: number, retry: boolean): void;
   /** The wait still ahead of a row, or null when it may be tried (a stale wake is dropped). */
@@ -65,10 +65,12 @@ export function createOutcomes(deps: {
    * counted an attempt, and the failure alone says whether the post may exist); otherwise it came from a
    * look-up or from planning, and any earlier doubt (`entry.sentChannel`) stands.
    */
-  function fail(entry: OutboxEntry, failure: Failure, ownPost: boolean): void {
+  function fail(entry: OutboxEntry, failure: Failure, ownPost: boolean, method?: string): void {
     const now = clock.now();
+    const about = { key: entry.key, kind: entry.kind, method, error: failure.error };
     switch (failure.kind) {
       case 'rate_limited': {
+        logger.warn({ ...about, retryInMs: failure.retryAfterMs }, `outbox: ${entry.key} rate-limited`);
         outbox.markRetry(entry.id, new Date(now.getTime() + failure.retryAfterMs), failure.error, {
           maybeSent: !ownPost && entry.sentChannel !== null,
           refundAttempt: ownPost,
@@ -82,9 +84,7 @@ export function createOutcomes(deps: {
         const attempts = entry.attempts + 1;
         if (attempts >= maxAttempts) {
           outbox.markDead(entry.id, `gave up after ${attempts} attempts: ${failure.error}`, self);
-          logger.error(
-            `outbox: gave up on ${entry.key} (${entry.kind}) after ${attempts} attempts: ${failure.error}`,
-          );
+          logger.error({ ...about, attempts, retry: false }, `outbox: gave up on ${entry.key}`);
           wakes.delete(entry.id);
           return;
         }
@@ -95,7 +95,7 @@ export function createOutcomes(deps: {
           countAttempt: !ownPost,
           by: self,
         });
-        logger.warn(`outbox: ${entry.key} failed (${failure.error}); retry in ${delay} ms`);
+        logger.warn({ ...about, attempts, retryInMs: delay }, `outbox: ${entry.key} failed; will retry`);
         remember(entry, delay, true);
         return;
       }
@@ -106,11 +106,14 @@ export function createOutcomes(deps: {
         });
         remember(entry, heldRetryMs, false);
         if (entry.status !== 'held') {
-          logger.warn(`outbox: holding ${entry.key} (${entry.kind}): ${failure.error}`);
+          logger.warn(
+            { ...about, retryInMs: heldRetryMs, held: true },
+            `outbox: holding ${entry.key} until its recipient is fixed`,
+          );
           try {
             onHeld?.(entry, failure.error);
           } catch (err) {
-            logger.error('outbox: onHeld failed', err);
+            logger.error({ ...about, err }, 'outbox: onHeld failed');
           }
         }
         return;
@@ -119,8 +122,8 @@ export function createOutcomes(deps: {
         outbox.markDead(entry.id, failure.error, self);
         wakes.delete(entry.id);
         logger.error(
-          `outbox: DEAD ${entry.key} (${entry.kind}) to ${JSON.stringify(entry.recipient)}: ${failure.error} — ` +
-            'Slack or the renderer refused it (a bug on our side); it will not be retried',
+          { ...about, recipient: entry.recipient, retry: false },
+          `outbox: DEAD ${entry.key}: Slack or the renderer refused it (a bug on our side); it will not be retried`,
         );
         return;
       }

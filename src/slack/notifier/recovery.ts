@@ -64,16 +64,25 @@ export function createRecovery(deps: {
       const found = await lookup.findPosted(entry, channel, threadTs);
       if (found) {
         outbox.markSent(entry.id, found, now, self);
-        logger.info(`outbox: recovered ${entry.key}: it was posted (${found.channel}/${found.ts})`);
+        logger.info(
+          { key: entry.key, kind: entry.kind, channel: found.channel, ts: found.ts, outcome: 'was_posted' },
+          `outbox: recovered ${entry.key}`,
+        );
       } else {
         outbox.markRetry(entry.id, now, 'in_doubt_not_posted', { by: self });
-        logger.info(`outbox: recovered ${entry.key}: not posted; it will be sent`);
+        logger.info(
+          { key: entry.key, kind: entry.kind, outcome: 'not_posted' },
+          `outbox: recovered ${entry.key}; it will be sent`,
+        );
       }
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
       // Still unknown: leave the doubt on the row so delivery looks again before posting.
       outbox.markRetry(entry.id, now, `in_doubt: ${err.failure.error}`, { maybeSent: true, by: self });
-      logger.warn(`outbox: could not settle ${entry.key} yet (${err.failure.error})`);
+      logger.warn(
+        { key: entry.key, kind: entry.kind, method: err.method, error: err.failure.error },
+        `outbox: could not settle ${entry.key} yet`,
+      );
       if (err.failure.kind === 'rate_limited') outcomes.remember(entry, err.failure.retryAfterMs, true);
     }
   }

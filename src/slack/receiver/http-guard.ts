@@ -7,9 +7,12 @@
  * `rawBody` buffer is not read again) and verifies it once more.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { HTTPModuleFunctions, type HTTPReceiver, verifySlackRequest } from '@slack/bolt';
-import type { Logger } from '@slack/logger';
-import { type Installation, inspectBody } from './inspect.js';
+import type { Log } from '../../log/logger.js';
+import { newRequestId, withRequest } from '../../log/request.js';
+import type { Metrics, RequestKind } from '../../metrics/metrics.js';
+import { type Installation, inspectBody, kindOf } from './inspect.js';
 
 /** Slack's replay window: a signed request more than this far from now, either way, is refused. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -17,7 +20,9 @@ export const MAX_CLOCK_SKEW_S = 5 * 60;
 export interface HttpGuardOptions {
   signingSecret: string;
   installation: Installation;
-  logger: Logger;
+  log: Log;
+  /** Ack latency by kind, and the requests refused here. */
+  metrics: Pick<Metrics, 'ackSeconds' | 'requestsRefused'>;
   endpoint?: string;
   /**
    * Real time, deliberately not the app's injected clock: freshness of a request is about transport time
@@ -26,7 +31,7 @@ export interface HttpGuardOptions {
   nowMs?: () => number;
 }
 
-type Verdict = { pass: true } | { pass: false; status: number; why: string };
+type Verdict = { pass: true; kind: RequestKind } | { pass: false; status: number; why: string };
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -46,7 +51,7 @@ async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<V
   const text = buffered.rawBody.toString();
   // Slack's ssl_check is unsigned by design; Bolt answers it and drops anything smuggled alongside.
   if (header(req, 'content-type') === FORM && new URLSearchParams(text).get('ssl_check') === '1') {
-    return { pass: true };
+    return { pass: true, kind: 'other' };
   }
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
@@ -76,7 +81,7 @@ async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<V
   const inspection = inspectBody(body, options.installation);
   if (inspection.kind === 'malformed') return { pass: false, status: 400, why: inspection.problem };
   if (inspection.kind === 'ignored') return { pass: false, status: 200, why: inspection.reason };
-  return { pass: true };
+  return { pass: true, kind: kindOf(body) };
 }
 
 function answer(res: ServerResponse, status: number): void {
@@ -92,16 +97,26 @@ export function guardHttpReceiver(receiver: HTTPReceiver, options: HttpGuardOpti
   receiver.requestListener = (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== endpoint) return inner(req, res);
+    const arrived = performance.now();
+    const id = newRequestId();
+    const { log, metrics } = options;
     check(req, options)
       .then((verdict) => {
-        if (verdict.pass) return inner(req, res);
-        const line = `request to ${endpoint} not dispatched (${verdict.status}): ${verdict.why}`;
-        if (verdict.status === 200) options.logger.info(line);
-        else options.logger.warn(line);
+        if (verdict.pass) {
+          // The ack is the answer to this request: its latency is until the response is written out.
+          res.once('finish', () =>
+            metrics.ackSeconds.observe({ kind: verdict.kind }, (performance.now() - arrived) / 1000),
+          );
+          return withRequest(id, () => inner(req, res));
+        }
+        metrics.requestsRefused.inc({ status: String(verdict.status) });
+        const fields = { reqId: id, status: verdict.status, why: verdict.why };
+        if (verdict.status === 200) log.info(fields, 'request not dispatched');
+        else log.warn(fields, 'request refused');
         answer(res, verdict.status);
       })
       .catch((error: unknown) => {
-        options.logger.error(`request check failed: ${(error as Error).message}`);
+        log.error({ reqId: id, err: error }, 'request check failed');
         answer(res, 500);
       });
   };

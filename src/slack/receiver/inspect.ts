@@ -5,6 +5,7 @@
  * and the listeners read, and a body for another workspace or app is dropped.
  */
 import { z } from 'zod';
+import type { RequestKind } from '../../metrics/metrics.js';
 
 /** The one workspace and app this bot serves, learned at start (auth.test, users.info of the bot user). */
 export interface Installation {
@@ -116,6 +117,29 @@ function shapeOf(body: Obj): z.ZodType | 'ignored' | null {
   }
   if (type === undefined && body.command !== undefined) return command;
   return null;
+}
+
+/** What kind of request a parsed body is, for the ack histogram and the request log line. */
+export function kindOf(body: unknown): RequestKind {
+  if (typeof body !== 'object' || body === null) return 'other';
+  const b = body as Obj;
+  if (b.type === undefined && b.command !== undefined) return 'command';
+  switch (b.type) {
+    case 'event_callback':
+      return 'event';
+    case 'block_actions':
+      return 'action';
+    case 'view_submission':
+    case 'view_closed':
+      return 'view';
+    case 'shortcut':
+    case 'message_action':
+      return 'shortcut';
+    case 'block_suggestion':
+      return 'options';
+    default:
+      return 'other';
+  }
 }
 
 /** Checks one parsed body (HTTP or a Socket Mode envelope's payload) against `installation`. */

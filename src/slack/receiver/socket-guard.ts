@@ -4,9 +4,12 @@
  * client as an unhandled rejection. Each envelope is therefore inspected as it arrives on the socket; one
  * that is malformed or for another workspace is acknowledged (so Slack does not redeliver it) and dropped.
  */
+import { performance } from 'node:perf_hooks';
 import type { SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '@slack/logger';
-import { type Installation, inspectBody } from './inspect.js';
+import type { Log } from '../../log/logger.js';
+import { newRequestId, withRequest } from '../../log/request.js';
+import type { Metrics, RequestKind } from '../../metrics/metrics.js';
+import { type Installation, inspectBody, kindOf } from './inspect.js';
 
 /** Envelope types that carry a request for the app (others: hello, disconnect… pass untouched). */
 const REQUEST_ENVELOPES = new Set(['events_api', 'interactive', 'slash_commands']);
@@ -27,8 +30,9 @@ function envelopeOf(data: unknown): { envelope_id?: unknown; type?: unknown; pay
 
 export function guardSocketReceiver(
   receiver: SocketModeReceiver,
-  options: { installation: Installation; logger: Logger },
+  options: { installation: Installation; log: Log; metrics: Pick<Metrics, 'ackSeconds' | 'requestsRefused'> },
 ): void {
+  const { log, metrics } = options;
   const client = receiver.client;
   // The client's ack is private in its types; checked here so an upgrade that renames it fails at start.
   const send = Reflect.get(client, 'send') as Send | undefined;
@@ -36,22 +40,40 @@ export function guardSocketReceiver(
   if (typeof send !== 'function' || inner.length === 0) {
     throw new Error('@slack/socket-mode changed: cannot guard incoming envelopes (see src/slack/receiver)');
   }
+  // Envelopes dispatched and not yet acknowledged: the ack is a send() naming the envelope.
+  const waiting = new Map<string, { arrived: number; kind: RequestKind }>();
+  Reflect.set(client, 'send', (envelopeId: string, body?: unknown) => {
+    const pending = waiting.get(envelopeId);
+    if (pending) {
+      waiting.delete(envelopeId);
+      metrics.ackSeconds.observe({ kind: pending.kind }, (performance.now() - pending.arrived) / 1000);
+    }
+    return send.call(client, envelopeId, body);
+  });
   client.removeAllListeners('ws_message');
   client.on('ws_message', (data: unknown, isBinary: boolean) => {
+    const arrived = performance.now();
+    const id = newRequestId();
     const envelope = isBinary ? null : envelopeOf(data);
     if (envelope && typeof envelope.type === 'string' && REQUEST_ENVELOPES.has(envelope.type)) {
       const inspection = inspectBody(envelope.payload, options.installation);
       if (inspection.kind !== 'ok') {
         const why = inspection.kind === 'malformed' ? inspection.problem : inspection.reason;
-        options.logger.warn(`socket envelope not dispatched (${inspection.kind}): ${why}`);
+        metrics.requestsRefused.inc({ status: inspection.kind === 'malformed' ? '400' : '200' });
+        log.warn({ reqId: id, outcome: inspection.kind, why }, 'socket envelope not dispatched');
         if (typeof envelope.envelope_id === 'string') {
           send.call(client, envelope.envelope_id).catch((error: unknown) => {
-            options.logger.warn(`could not acknowledge a dropped envelope: ${(error as Error).message}`);
+            log.warn({ reqId: id, err: error }, 'could not acknowledge a dropped envelope');
           });
         }
         return;
       }
+      if (typeof envelope.envelope_id === 'string') {
+        waiting.set(envelope.envelope_id, { arrived, kind: kindOf(envelope.payload) });
+      }
     }
-    for (const listener of inner) listener.call(client, data, isBinary);
+    withRequest(id, () => {
+      for (const listener of inner) listener.call(client, data, isBinary);
+    });
   });
 }

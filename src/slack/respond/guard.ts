@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type {
   AllMiddlewareArgs,
   BlockAction,
@@ -14,32 +15,64 @@ import type {
 } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import { DuplicateDelivery } from '../../app/context.js';
+import { structuredOf } from '../../log/logger.js';
 import { en } from '../messages/en.js';
+import { SUBCOMMAND_NAMES } from '../parse/command/index.js';
 import type { BuiltMessage } from '../views/blocks.js';
 import { textReply } from '../views/replies.js';
 import { say } from './say.js';
+
+/** What one request's log line says about it: fields only, never what the person typed. */
+interface RequestFields {
+  kind: 'command' | 'action' | 'view' | 'shortcut' | 'event';
+  userId: string | undefined;
+  /** The subcommand (known names only), action id, callback id or event type. */
+  [detail: string]: string | undefined;
+}
 
 /**
  * The one place a listener's failure is answered, for every listener kind. A repeated delivery (a Slack
  * retry, a double click) already took effect, so it is answered quietly; anything else is logged and the
  * person gets the generic "nothing was changed" text, never a stack trace. Listeners hold no try/catch.
+ * Each request is logged once, at debug, with its kind, what it asked for, who, the outcome and `ms` (the
+ * receiver's request id is added to every line written meanwhile).
  */
 async function guarded(
   name: string,
   logger: Logger,
+  fields: RequestFields,
   work: () => Promise<unknown>,
   answer: { duplicate: () => Promise<unknown>; failure: () => Promise<unknown> },
 ): Promise<void> {
+  const log = structuredOf(logger);
+  const started = performance.now();
+  let outcome: 'ok' | 'duplicate' | 'failed' = 'ok';
   try {
     await work();
   } catch (error) {
     if (error instanceof DuplicateDelivery) {
+      outcome = 'duplicate';
       await answer.duplicate();
       return;
     }
-    logger.error(`${name} failed: ${(error as Error).message}`);
+    outcome = 'failed';
+    log.error({ listener: name, ...fields, err: error }, `${name} failed`);
     await answer.failure();
+  } finally {
+    if (log.isLevelEnabled('debug')) {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      log.debug({ listener: name, ...fields, outcome, ms }, `${fields.kind} handled`);
+    }
   }
+}
+
+const KNOWN_SUBCOMMANDS: ReadonlySet<string> = new Set(SUBCOMMAND_NAMES);
+
+/** The subcommand of `/cx <text>` when it is one we know; anything else typed is not logged. */
+function subcommandOf(text: string | undefined): string {
+  const first = (text ?? '').trim().split(/\s+/, 1)[0]?.toLowerCase() ?? '';
+  if (first === '') return '(none)';
+  return KNOWN_SUBCOMMANDS.has(first) ? first : '(unknown)';
 }
 
 /** Answers a slash command once: the reply travels in the ack; `null` acks empty (before a modal opens). */
@@ -58,7 +91,12 @@ export function commandListener(
       acked = true;
       await args.ack(message ? { response_type: 'ephemeral', ...message } : undefined);
     };
-    await guarded(name, args.logger, () => handle(args, reply), {
+    const fields: RequestFields = {
+      kind: 'command',
+      userId: args.command.user_id,
+      subcommand: subcommandOf(args.command.text),
+    };
+    await guarded(name, args.logger, fields, () => handle(args, reply), {
       duplicate: () => reply(textReply(en.duplicate)),
       failure: () => reply(textReply(en.genericFailure)),
     });
@@ -74,7 +112,12 @@ export function actionListener(
 ): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
   return async (args) => {
     await args.ack();
-    await guarded(name, args.logger, () => handle(args), {
+    const fields: RequestFields = {
+      kind: 'action',
+      userId: args.body.user.id,
+      actionId: args.action.action_id,
+    };
+    await guarded(name, args.logger, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: () => say(args.respond, en.genericFailure),
     });
@@ -100,7 +143,12 @@ export function viewListener(
       await args.ack(response);
     };
     const at = typeof field === 'string' ? field : field(args.view);
-    await guarded(name, args.logger, () => handle({ ...args, ack }), {
+    const fields: RequestFields = {
+      kind: 'view',
+      userId: args.body.user.id,
+      callbackId: args.view.callback_id,
+    };
+    await guarded(name, args.logger, fields, () => handle({ ...args, ack }), {
       duplicate: () => ack(),
       failure: () => ack({ response_action: 'errors', errors: { [at]: en.genericFailure } }),
     });
@@ -116,7 +164,12 @@ export function shortcutListener<S extends SlackShortcut>(
 ): Middleware<SlackShortcutMiddlewareArgs<S>> {
   return async (args) => {
     await args.ack();
-    await guarded(name, args.logger, () => handle(args), {
+    const fields: RequestFields = {
+      kind: 'shortcut',
+      userId: args.shortcut.user.id,
+      callbackId: args.shortcut.callback_id,
+    };
+    await guarded(name, args.logger, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: async () => undefined,
     });
@@ -131,7 +184,13 @@ export function eventListener<E extends string>(
   handle: (args: EventArgs<E>) => Promise<unknown>,
 ): Middleware<SlackEventMiddlewareArgs<E>> {
   return async (args) => {
-    await guarded(name, args.logger, () => handle(args), {
+    const user = (args.event as { user?: unknown }).user;
+    const fields: RequestFields = {
+      kind: 'event',
+      userId: typeof user === 'string' ? user : undefined,
+      eventType: args.event.type,
+    };
+    await guarded(name, args.logger, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: async () => undefined,
     });
