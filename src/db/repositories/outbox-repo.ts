@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } from '../../domain/outbox.js';
 import type { DatabaseHandle, Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { outbox } from '../schema.js';
 import { listBindings } from './settings-repo.js';
 
@@ -44,23 +45,33 @@ function parentsFirst(messages: readonly OutboxMessage[]): OutboxMessage[] {
  * were new.
  */
 export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: Date): number {
-  let inserted = 0;
-  for (const m of parentsFirst(messages)) {
-    const result = tx
+  const insert = prepared(tx, 'outbox.enqueue', (db) =>
+    db
       .insert(outbox)
       .values({
-        idempotencyKey: m.key,
-        kind: m.kind,
-        recipient: canonicalRecipient(m.recipient),
-        payload: m.payload ?? null,
-        threadOf: m.threadOf ?? null,
+        idempotencyKey: sql.placeholder('key'),
+        kind: sql.placeholder('kind'),
+        recipient: sql.placeholder('recipient'),
+        payload: sql.placeholder('payload'),
+        threadOf: sql.placeholder('threadOf'),
         status: 'pending',
         attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
+        nextAttemptAt: sql.placeholder('now'),
+        createdAt: sql.placeholder('now'),
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
-      .run();
+      .prepare(),
+  );
+  let inserted = 0;
+  for (const m of parentsFirst(messages)) {
+    const result = insert.run({
+      key: m.key,
+      kind: m.kind,
+      recipient: canonicalRecipient(m.recipient),
+      payload: m.payload ?? null,
+      threadOf: m.threadOf ?? null,
+      now,
+    });
     inserted += result.changes;
   }
   return inserted;

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BindingKey } from '../../domain/types.js';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { awayPeriods, channelBindings, meta, processedEvents, slackUsers } from '../schema.js';
 
 export interface Binding {
@@ -11,9 +12,7 @@ export interface Binding {
 }
 
 export function listBindings(db: Executor): Binding[] {
-  return db
-    .select()
-    .from(channelBindings)
+  return prepared(db, 'settings.listBindings', (d) => d.select().from(channelBindings).prepare())
     .all()
     .map((r) => ({ ...r, key: r.key as BindingKey }));
 }
@@ -48,8 +47,14 @@ export function setAway(db: Executor, userId: string, until: string | null, now:
 
 /** Records a delivery key; false when it was already there (a retry or duplicate). */
 export function markProcessed(db: Executor, key: string, now: Date): boolean {
-  const result = db.insert(processedEvents).values({ key, receivedAt: now }).onConflictDoNothing().run();
-  return result.changes > 0;
+  const insert = prepared(db, 'settings.markProcessed', (d) =>
+    d
+      .insert(processedEvents)
+      .values({ key: sql.placeholder('key'), receivedAt: sql.placeholder('at') })
+      .onConflictDoNothing()
+      .prepare(),
+  );
+  return insert.run({ key, at: now }).changes > 0;
 }
 
 export interface CachedUser {
@@ -61,7 +66,14 @@ export interface CachedUser {
 }
 
 export function getCachedUser(db: Executor, userId: string): CachedUser | null {
-  return db.select().from(slackUsers).where(eq(slackUsers.userId, userId)).get() ?? null;
+  const select = prepared(db, 'settings.getCachedUser', (d) =>
+    d
+      .select()
+      .from(slackUsers)
+      .where(eq(slackUsers.userId, sql.placeholder('userId')))
+      .prepare(),
+  );
+  return select.get({ userId }) ?? null;
 }
 
 export function putCachedUser(db: Executor, user: CachedUser): void {
