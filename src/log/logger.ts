@@ -82,7 +82,7 @@ export function createLog(options: LogOptions): Log {
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      serializers: { err: serializeError, error: serializeError },
+      serializers: { err: serializeError },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       mixin: () => {
         const request = currentRequest();
