@@ -4,14 +4,13 @@
  * verification, one `/cx` listener that acks a small body; `bot` is the real bot on the seeded database.
  * Both talk to the runner's Slack emulator (auth.test at start, the bot's posts later).
  *
- * Protocol over the IPC channel: the child sends `{ ready: port }`; the runner sends `'stop'`, the child
- * answers `{ rss }` (resident set size after the load) and exits, which writes a `--cpu-prof` profile.
+ * Protocol over the IPC channel: the child sends `{ ready: port, rss }` (resident set size once started); the
+ * runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
+ * profile.
  */
 import { App, HTTPReceiver } from '@slack/bolt';
 import { ConsoleLogger, LogLevel } from '@slack/logger';
-import { ManualClock } from '../src/clock.js';
 import type { BindingKey } from '../src/domain/types.js';
-import { startBot } from '../src/runtime/bot.js';
 
 export interface FloorServerInput {
   mode: 'empty' | 'bot';
@@ -47,6 +46,9 @@ async function startEmpty(): Promise<{ port: number; stop: () => Promise<void> }
 }
 
 async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> }> {
+  // Loaded here, not at the top: the empty app must not carry the bot's modules in its memory.
+  const { startBot } = await import('../src/runtime/bot.js');
+  const { ManualClock } = await import('../src/clock.js');
   const bot = await startBot(
     {
       mode: 'http',
@@ -68,7 +70,7 @@ async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> 
 }
 
 const started = input.mode === 'bot' ? await startTheBot() : await startEmpty();
-process.send?.({ ready: started.port });
+process.send?.({ ready: started.port, rss: process.memoryUsage().rss });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   const rss = process.memoryUsage().rss;
