@@ -121,7 +121,11 @@ describe('applyChange', () => {
     // A snooze is not activity: the stall clock keeps running.
     ['open', { event: 'snooze', days: 3 }, { snoozedUntil: new Date(later.getTime() + 3 * DAY) }],
     ['blocked', { event: 'snooze', days: 90 }, { snoozedUntil: new Date(later.getTime() + 90 * DAY) }],
-    ['open', { event: 'reschedule', dueDate: '2026-04-01' }, { dueDate: '2026-04-01', lastActivityAt: later }],
+    [
+      'open',
+      { event: 'reschedule', dueDate: '2026-04-01' },
+      { dueDate: '2026-04-01', lastActivityAt: later },
+    ],
     // A new owner starts with a fresh stall clock.
     ['blocked', { event: 'assign', ownerId: 'UBOB' }, { ownerId: 'UBOB', lastActivityAt: later }],
     // A rename only fixes words: not activity.
