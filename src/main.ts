@@ -35,7 +35,7 @@ async function main(): Promise<number | null> {
   try {
     bot = await startBot(config, { log });
   } catch (error) {
-    log.error({ err: error }, 'cx-bridge could not start');
+    log.error({ err: error }, `cx-bridge could not start: ${(error as Error).message}`);
     return 1;
   }
   if (config.mode === 'http') {
@@ -130,7 +130,7 @@ async function runSandbox(args: string[]): Promise<number | null> {
       { err: e },
       e.code === 'EADDRINUSE'
         ? `cx-bridge sandbox could not start: port ${base.port} is in use; set PORT to another port`
-        : 'cx-bridge sandbox could not start',
+        : `cx-bridge sandbox could not start: ${e.message}`,
     );
     return 1;
   }

@@ -14,6 +14,9 @@ import { type Installation, inspectBody, kindOf } from './inspect.js';
 /** Envelope types that carry a request for the app (others: hello, disconnect… pass untouched). */
 const REQUEST_ENVELOPES = new Set(['events_api', 'interactive', 'slash_commands']);
 
+/** Envelopes awaiting their ack, at most: far above what arrives within Slack's 3 s. */
+const MAX_WAITING = 10_000;
+
 type Send = (envelopeId: string, body?: unknown) => Promise<void>;
 type Listener = (data: unknown, isBinary: boolean) => void;
 
@@ -69,6 +72,8 @@ export function guardSocketReceiver(
         return;
       }
       if (typeof envelope.envelope_id === 'string') {
+        // An envelope never acked (its handler threw before ack) must not grow the map forever.
+        if (waiting.size >= MAX_WAITING) waiting.clear();
         waiting.set(envelope.envelope_id, { arrived, kind: kindOf(envelope.payload) });
       }
     }
