@@ -73,7 +73,7 @@ const started = input.mode === 'bot' ? await startTheBot() : await startEmpty();
 process.send?.({ ready: started.port, rss: process.memoryUsage().rss });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
-  const rss = process.memoryUsage().rss;
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   await started.stop().catch(() => undefined);
-  process.send?.({ rss }, () => process.exit(0));
+  process.send?.({ rss, heap: { heapUsed, heapTotal, external } }, () => process.exit(0));
 });

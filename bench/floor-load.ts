@@ -23,6 +23,8 @@ export interface LoadResult {
   flagged: number;
   /** One flagged (or failed) response, to say what went wrong. */
   example: string | null;
+  /** Mean response body size, bytes. */
+  bytes: number;
 }
 
 // Plain JavaScript so the worker needs no TypeScript loader.
@@ -58,18 +60,19 @@ function post(job, agent, body) {
 parentPort.on('message', async (job) => {
   const agent = agentFor(job.url, job.concurrency);
   const durations = new Array(job.bodies.length);
-  let failed = 0, flagged = 0, example = null, next = 0;
+  let failed = 0, flagged = 0, example = null, next = 0, bytes = 0;
   async function lane() {
     for (let i = next++; i < job.bodies.length; i = next++) {
       const r = await post(job, agent, job.bodies[i]);
       durations[i] = r.ms;
+      bytes += Buffer.byteLength(r.text);
       if (r.status !== 200) { failed++; example = example || r.status + ' ' + r.text.slice(0, 200); }
       else if (job.markers.some((m) => r.text.includes(m))) { flagged++; example = example || r.text.slice(0, 300); }
     }
   }
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(job.concurrency, job.bodies.length) }, lane));
-  parentPort.postMessage({ durations, ms: performance.now() - started, failed, flagged, example });
+  parentPort.postMessage({ durations, ms: performance.now() - started, failed, flagged, example, bytes: bytes / job.bodies.length });
 });
 `;
 

@@ -72,14 +72,19 @@ async function startServer(side: Side, input: FloorServerInput, profileDir: stri
   return { side, url: `http://127.0.0.1:${ready.ready}/slack/events`, child, startRss: ready.rss };
 }
 
-/** Stops a server; resolves with its RSS in bytes, measured just before it stopped. */
-function stopServer(server: Server): Promise<number> {
+interface Memory {
+  rss: number;
+  heap?: { heapUsed: number; heapTotal: number; external: number };
+}
+
+/** Stops a server; resolves with its memory, measured just before it stopped. */
+function stopServer(server: Server): Promise<Memory> {
   return new Promise((resolve, reject) => {
-    let rss = Number.NaN;
-    server.child.on('message', (m: { rss?: number }) => {
-      if (typeof m.rss === 'number') rss = m.rss;
+    let memory: Memory = { rss: Number.NaN };
+    server.child.on('message', (m: Memory) => {
+      if (typeof m.rss === 'number') memory = m;
     });
-    server.child.once('exit', () => resolve(rss));
+    server.child.once('exit', () => resolve(memory));
     server.child.once('error', reject);
     server.child.send('stop');
   });
@@ -195,6 +200,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       await run(empty, w, warmup);
       await run(bot, w, warmup);
       const pairs: { empty: RoundStats; bot: RoundStats }[] = [];
+      let botBytes = 0;
       for (let r = 0; r < rounds; r++) {
         const e = await run(empty, w, perRound);
         const b = await run(bot, w, perRound);
@@ -210,6 +216,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
           }
         }
         pairs.push({ empty: statsOf(e), bot: statsOf(b) });
+        botBytes = b.bytes;
       }
       const med = (pick: (p: { empty: RoundStats; bot: RoundStats }) => number) => median(pairs.map(pick));
       const rpsRatio = med((p) => p.bot.rps / p.empty.rps);
@@ -231,10 +238,11 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         'empty p50/p99 ms': `${se.p50.toFixed(1)} / ${se.p99.toFixed(1)}`,
         'bot p50/p99 ms': `${sb.p50.toFixed(1)} / ${sb.p99.toFixed(1)}`,
         'p99 ×': round2(p99Ratio),
+        'bot ack bytes': Math.round(botBytes),
         '≤': w.budget.p99,
         verdict: rpsOk && p99Ok ? 'PASS' : 'FAIL',
       });
-      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms`;
+      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms; the bot's answers ${Math.round(botBytes)} bytes on average`;
       results.push(
         {
           name: `${w.name}: throughput vs empty Bolt (≥ budget)`,
@@ -256,8 +264,9 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       );
     }
 
-    const botRss = await stopServer(bot);
-    const emptyRss = await stopServer(empty);
+    const botMemory = await stopServer(bot);
+    const emptyMemory = await stopServer(empty);
+    const [botRss, emptyRss] = [botMemory.rss, emptyMemory.rss];
     servers.length = 0;
     const checked = checkWrites(databasePath, counters.get('bot:/cx log + /cx done') ?? 0, doneBefore);
     results.push(
@@ -283,7 +292,9 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     console.table(table);
     console.log(
       `RSS once started → after the bench: bot ${mb(bot.startRss)} → ${mb(botRss)} (≤ 150 MB: ${botRss / MB <= 150 ? 'PASS' : 'FAIL'}), ` +
-        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}\n`,
+        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}; JS heap used/total after: bot ` +
+        `${mb(botMemory.heap?.heapUsed ?? Number.NaN)}/${mb(botMemory.heap?.heapTotal ?? Number.NaN)}, empty ` +
+        `${mb(emptyMemory.heap?.heapUsed ?? Number.NaN)}/${mb(emptyMemory.heap?.heapTotal ?? Number.NaN)}\n`,
     );
     return results;
   } finally {
