@@ -38,16 +38,18 @@ async function main(): Promise<number | null> {
     log.error({ err: error }, `cx-bridge could not start: ${(error as Error).message}`);
     return 1;
   }
+  // Start and stop are always announced, whatever LOG_LEVEL: supervisors and scripts wait for them.
+  const lifecycle = log.child({}, { level: 'info' });
   if (config.mode === 'http') {
-    log.info(
+    lifecycle.info(
       { port: bot.port, metrics: Boolean(config.metricsToken) },
       `cx-bridge listening on port ${bot.port} (POST /slack/events, GET /healthz, GET /metrics)`,
     );
   } else {
-    log.info({ mode: 'socket' }, 'cx-bridge connected in Socket Mode');
+    lifecycle.info({ mode: 'socket' }, 'cx-bridge connected in Socket Mode');
   }
   const stop = async (signal: string) => {
-    log.info({ signal }, 'finishing in-flight work and stopping');
+    lifecycle.info({ signal }, 'finishing in-flight work and stopping');
     await bot.stop();
     process.exit(0);
   };
