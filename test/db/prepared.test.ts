@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepared } from '../../src/db/prepared.js';
+import { checkinsOf, insertCheckin } from '../../src/db/repositories/metrics-repo.js';
 import { getCachedUser, markProcessed, putCachedUser } from '../../src/db/repositories/settings-repo.js';
 import { processedEvents } from '../../src/db/schema.js';
+import { seedInitiative } from '../support/seed.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
 
 let db: TempDb | undefined;
@@ -64,5 +66,23 @@ describe('statements prepared once per connection', () => {
     });
     expect(getCachedUser(handle.db, 'U2')).toBeNull();
     expect(handle.db.get(sql`select count(*) as n from slack_users`)).toEqual({ n: 1 });
+  });
+
+  it('a date in a prepared condition compares like the stored column: check-ins since a moment', () => {
+    db = tempDb('cx-prepared');
+    const { handle } = db;
+    const initiativeId = seedInitiative(handle.sqlite);
+    const reading = { customer: 1, customerMetric: 'NPS', business: 2, businessMetric: 'Churn' };
+    const at = (iso: string) => new Date(iso);
+    insertCheckin(handle.db, { initiativeId, recordedBy: 'U1', ...reading }, at('2026-03-01T10:00:00Z'));
+    insertCheckin(handle.db, { initiativeId, recordedBy: 'U1', ...reading }, at('2026-03-03T10:00:00Z'));
+    expect(checkinsOf(handle.db, initiativeId).map((c) => c.recordedAt)).toEqual([
+      at('2026-03-01T10:00:00Z'),
+      at('2026-03-03T10:00:00Z'),
+    ]);
+    expect(checkinsOf(handle.db, initiativeId, at('2026-03-02T00:00:00Z')).map((c) => c.recordedAt)).toEqual([
+      at('2026-03-03T10:00:00Z'),
+    ]);
+    expect(checkinsOf(handle.db, initiativeId, at('2026-03-03T10:00:00Z'))).toHaveLength(1);
   });
 });

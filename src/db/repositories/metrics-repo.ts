@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { CheckKind, Reading, Verdict } from '../../domain/metrics.js';
 import type { LocalDate, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { initiatives, metricCheckins, metricChecks } from '../schema.js';
 
 export interface Checkin extends Reading {
@@ -49,18 +50,27 @@ export function insertCheckin(db: Executor, input: NewCheckin, now: Date): Check
 
 /** Every check-in of an initiative, oldest first; `since` keeps those recorded at or after it. */
 export function checkinsOf(db: Executor, initiativeId: number, since?: Date): Checkin[] {
-  return db
-    .select()
-    .from(metricCheckins)
-    .where(
-      and(
-        eq(metricCheckins.initiativeId, initiativeId),
-        since ? gte(metricCheckins.recordedAt, since) : undefined,
-      ),
-    )
-    .orderBy(asc(metricCheckins.recordedAt), asc(metricCheckins.id))
-    .all()
-    .map(toCheckin);
+  // Two statements, prepared once each: all of an initiative's check-ins, or those since a date. A placeholder
+  // in a condition is not encoded by the column (values are), so the date goes in as the stored milliseconds.
+  const query = (d: Executor, withSince: boolean) =>
+    d
+      .select()
+      .from(metricCheckins)
+      .where(
+        and(
+          eq(metricCheckins.initiativeId, sql.placeholder('initiativeId')),
+          withSince ? gte(metricCheckins.recordedAt, sql.placeholder('since')) : undefined,
+        ),
+      )
+      .orderBy(asc(metricCheckins.recordedAt), asc(metricCheckins.id))
+      .prepare();
+  const rows = since
+    ? prepared(db, 'metrics.checkinsSince', (d) => query(d, true)).all({
+        initiativeId,
+        since: since.getTime(),
+      })
+    : prepared(db, 'metrics.checkins', (d) => query(d, false)).all({ initiativeId });
+  return rows.map(toCheckin);
 }
 
 export interface MetricCheckRecord {
@@ -88,12 +98,23 @@ export function checksOf(db: Executor, initiativeIds: number[]): Map<number, Met
   const out = new Map<number, MetricCheckRecord[]>();
   for (const id of initiativeIds) out.set(id, []);
   if (initiativeIds.length === 0) return out;
-  const rows = db
-    .select()
-    .from(metricChecks)
-    .where(inArray(metricChecks.initiativeId, initiativeIds))
-    .orderBy(asc(metricChecks.dueDate))
-    .all();
+  // One initiative (`/cx show`, closing, verdicts) is the common case: a statement prepared once.
+  const rows =
+    initiativeIds.length === 1
+      ? prepared(db, 'metrics.checksOfOne', (d) =>
+          d
+            .select()
+            .from(metricChecks)
+            .where(eq(metricChecks.initiativeId, sql.placeholder('initiativeId')))
+            .orderBy(asc(metricChecks.dueDate))
+            .prepare(),
+        ).all({ initiativeId: initiativeIds[0] })
+      : db
+          .select()
+          .from(metricChecks)
+          .where(inArray(metricChecks.initiativeId, initiativeIds))
+          .orderBy(asc(metricChecks.dueDate))
+          .all();
   for (const r of rows) out.get(r.initiativeId)?.push(toCheck(r));
   return out;
 }
