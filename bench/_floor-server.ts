@@ -8,6 +8,8 @@
  * runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
  * profile.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { ConsoleLogger, LogLevel } from '@slack/logger';
 import type { BindingKey } from '../src/domain/types.js';
@@ -74,6 +76,10 @@ process.send?.({ ready: started.port, rss: process.memoryUsage().rss });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  // Then a full collection: what is still reachable tells a leak from garbage not yet collected.
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  const live = process.memoryUsage().heapUsed;
   await started.stop().catch(() => undefined);
-  process.send?.({ rss, heap: { heapUsed, heapTotal, external } }, () => process.exit(0));
+  process.send?.({ rss, heap: { heapUsed, heapTotal, external, live } }, () => process.exit(0));
 });

@@ -74,7 +74,7 @@ async function startServer(side: Side, input: FloorServerInput, profileDir: stri
 
 interface Memory {
   rss: number;
-  heap?: { heapUsed: number; heapTotal: number; external: number };
+  heap?: { heapUsed: number; heapTotal: number; external: number; live: number };
 }
 
 /** Stops a server; resolves with its memory, measured just before it stopped. */
@@ -292,9 +292,9 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     console.table(table);
     console.log(
       `RSS once started → after the bench: bot ${mb(bot.startRss)} → ${mb(botRss)} (≤ 150 MB: ${botRss / MB <= 150 ? 'PASS' : 'FAIL'}), ` +
-        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}; JS heap used/total after: bot ` +
-        `${mb(botMemory.heap?.heapUsed ?? Number.NaN)}/${mb(botMemory.heap?.heapTotal ?? Number.NaN)}, empty ` +
-        `${mb(emptyMemory.heap?.heapUsed ?? Number.NaN)}/${mb(emptyMemory.heap?.heapTotal ?? Number.NaN)}\n`,
+        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}; JS heap used after (live after a full GC): ` +
+        `bot ${mb(botMemory.heap?.heapUsed ?? Number.NaN)} (${mb(botMemory.heap?.live ?? Number.NaN)}), ` +
+        `empty ${mb(emptyMemory.heap?.heapUsed ?? Number.NaN)} (${mb(emptyMemory.heap?.live ?? Number.NaN)})\n`,
     );
     return results;
   } finally {
