@@ -9,10 +9,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
+import { roundCloseJob } from '../../src/jobs/round-close.js';
+import { roundOpenJob } from '../../src/jobs/round-open.js';
 import { createLog } from '../../src/log/logger.js';
 import { type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { BOT_TOKEN, CHANNELS, eventually, SIGNING_SECRET, tempDir } from '../support/harness.js';
+import {
+  BOT_TOKEN,
+  CHANNELS,
+  eventually,
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+  tempDir,
+} from '../support/harness.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 /** Typed by people in every field of the flow; it must never reach a log line. */
@@ -281,5 +291,40 @@ describe('GET /metrics', () => {
     const { base } = await start(null);
     expect((await scrape(base)).status).toBe(404);
     expect((await scrape(base, null)).status).toBe(404);
+  });
+});
+
+describe('votes', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('counts reactions on a poll by what they did', async () => {
+    h = await startHarness({
+      now: new Date('2026-03-02T10:00:00Z'),
+      admins: ['UADMIN'],
+      jobs: [roundOpenJob, roundCloseJob],
+    });
+    await h.cx('UALICE', 'pain Invoices are hard to read', CHANNELS.sales);
+    await h.cx('UADMIN', 'round open');
+    await h.drain();
+    await h.emulator.settle();
+    const poll = h.emulator
+      .messages(CHANNELS.sales)
+      .find((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('poll:'));
+    if (!poll) throw new Error('no poll');
+    await h.emulator.react('UBOB', CHANNELS.sales, poll.ts, 'one');
+    await h.emulator.unreact('UBOB', CHANNELS.sales, poll.ts, 'one');
+    // Events are acknowledged before they are handled: wait until the removal has been counted.
+    let text = '';
+    for (let i = 0; i < 300 && !text.includes('outcome="removed"'); i++) {
+      text = await h.bot.metrics.registry.getSingleMetricAsString('cx_votes_total');
+      if (!text.includes('outcome="removed"')) await new Promise((r) => setTimeout(r, 10));
+    }
+    const { samples } = parseExposition(`${text}\n`);
+    expect(value(samples, 'cx_votes_total', { outcome: 'counted' })).toBe(1);
+    expect(value(samples, 'cx_votes_total', { outcome: 'removed' })).toBe(1);
   });
 });
