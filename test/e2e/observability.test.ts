@@ -328,3 +328,43 @@ describe('votes', () => {
     expect(value(samples, 'cx_votes_total', { outcome: 'removed' })).toBe(1);
   });
 });
+
+describe('Socket Mode', () => {
+  it('times the ack of each envelope by kind', async () => {
+    const appToken = 'xapp-1-A0TEST-1-abcdef';
+    emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
+    emulator.addChannel({ id: CHANNELS.it, name: 'cx-it', botIsMember: true });
+    const { stream, lines } = capture();
+    bot = await startBot(
+      {
+        mode: 'socket',
+        botToken: BOT_TOKEN,
+        signingSecret: null,
+        appToken,
+        slackApiUrl: emulator.apiUrl,
+        port: 0,
+        databasePath: `${tempDir()}/cx.sqlite`,
+        timeZone: 'UTC',
+        admins: [],
+        channels: { it: CHANNELS.it },
+        logLevel: 'debug',
+      },
+      {
+        clock: new ManualClock(new Date('2026-03-02T10:00:00Z')),
+        log: createLog({ level: 'debug', destination: stream }),
+        jobs: [],
+      },
+    );
+    const em = emulator;
+    await eventually(() => em.socketMode.connected);
+    await em.command({ userId: 'UALICE', channelId: CHANNELS.it, text: `new ${PLANTED} lead:it` });
+    const { samples } = parseExposition(await (bot as RunningBot).metrics.registry.metrics());
+    expect(value(samples, 'cx_slack_ack_seconds_count', { kind: 'command' })).toBe(1);
+    const handled = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((e) => e.kind === 'command');
+    expect(handled).toMatchObject({ subcommand: 'new', outcome: 'ok', reqId: expect.any(String) });
+    expect(lines.join('\n')).not.toContain(PLANTED);
+    expect(lines.join('\n')).not.toContain(appToken);
+  });
+});
