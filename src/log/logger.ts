@@ -140,5 +140,9 @@ export function libraryLogger(log: Log): SlackLogger {
  */
 export function structuredOf(logger: SlackLogger): Log {
   const own = (logger as { [STRUCTURED]?: Log })[STRUCTURED];
-  return own ?? silentLog();
+  if (own) return own;
+  silent ??= silentLog();
+  return silent;
 }
+
+let silent: Log | undefined;
