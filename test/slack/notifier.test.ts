@@ -393,6 +393,9 @@ describe('notifier', () => {
     const users = Array.from({ length: 200 }, (_, i) => `U${String(i).padStart(4, '0')}`);
     for (const id of users) emulator.addUser({ id, name: id.toLowerCase() });
     add(...users.map((id) => msg(`dm:${id}`, { type: 'user', id })));
+    // The workspace cap is only reached if 60 posts arrive within 1.2 s of real time, which a busy machine
+    // may not manage: one 429 is forced so the rate-limited path is always exercised.
+    emulator.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
 
     await make().drain();
 
