@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { MAX_OUTCOME_LENGTH, openActionsFingerprint } from '../../src/domain/initiatives.js';
 import type { InitiativeSnapshot } from '../../src/domain/payloads/initiatives.js';
 import type { Action, Initiative } from '../../src/domain/types.js';
-import { validateBlocks } from '../../src/sandbox/emulator/index.js';
 import { ACTION } from '../../src/slack/ids.js';
 import type { BuiltMessage } from '../../src/slack/views/blocks.js';
 import {
@@ -19,40 +18,10 @@ import {
   painPointNewsMessage,
   parseCloseButtonValue,
 } from '../../src/slack/views/initiative-lifecycle.js';
-
-const EVIL =
-  'Real text\n:two: *FORGED* <!channel> <!here> <!subteam^S1>\u2028:three: FORGED \u202eevil\u0007';
-const FORGED = /^\s*(?:•\s*)?(?:>\s*)?:(?:two|three): (?:\*FORGED\*|FORGED)/;
-const SPECIALS = /<!(?:channel|here|everyone|subteam)/;
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
-
-function textsOf(m: BuiltMessage): string[] {
-  const found: string[] = [m.text];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === 'string') found.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(m.blocks);
-  return found;
-}
+import { EVIL, expectInert as inert, textsOf } from '../support/hostile-text.js';
 
 /** Titles are single lines; notes keep their breaks but every line is quoted, so neither forges ours. */
-function expectInert(m: BuiltMessage) {
-  expect(validateBlocks(m.blocks, 'message')).toEqual([]);
-  for (const text of textsOf(m)) {
-    expect(text).not.toMatch(SPECIALS);
-    expect(text).not.toMatch(INVISIBLE);
-    for (const l of text.split('\n')) {
-      if (!l.startsWith('>')) expect(l).not.toMatch(FORGED);
-    }
-  }
-}
+const expectInert = (m: BuiltMessage) => inert(textsOf(m));
 
 const initiative: InitiativeSnapshot = {
   id: 7,

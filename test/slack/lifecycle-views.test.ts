@@ -5,40 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkAction, WorkInitiative } from '../../src/domain/payloads/work.js';
 import type { HistoryEntry } from '../../src/domain/types.js';
-import { validateBlocks } from '../../src/sandbox/emulator/index.js';
 import { lifecycle } from '../../src/slack/messages/en-lifecycle.js';
-import type { BuiltMessage } from '../../src/slack/views/blocks.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from '../../src/slack/views/work.js';
-
-const EVIL =
-  'Real text\n:two: *FORGED* <!channel> <!here> <!subteam^S1>\u2028:three: FORGED \u202eevil\u0007';
-const FORGED = /^\s*(?:>\s*)?(?:•\s*)?:(?:two|three): (?:\*FORGED\*|FORGED)/;
-const SPECIALS = /<!(?:channel|here|everyone|subteam)/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/;
+import { EVIL, expectShownOnOneLine, expectInert as inert, textsOf } from '../support/hostile-text.js';
 
 function expectInert(texts: string[]) {
-  for (const text of texts) {
-    expect(text).not.toMatch(SPECIALS);
-    expect(text).not.toMatch(INVISIBLE);
-    for (const l of text.split('\n')) expect(l).not.toMatch(FORGED);
-  }
-  expect(texts.join('\n')).toContain('Real text :two: *FORGED* &lt;!channel&gt;');
-}
-
-function textsOf(m: BuiltMessage): string[] {
-  expect(validateBlocks(m.blocks, 'message')).toEqual([]);
-  const found: string[] = [m.text];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === 'string') found.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(m.blocks);
-  return found;
+  inert(texts);
+  expectShownOnOneLine(texts);
 }
 
 const action: WorkAction = {

@@ -14,39 +14,21 @@ import { pollMessage } from '../../src/slack/views/poll.js';
 import { reminderMessage, stalledListMessage } from '../../src/slack/views/reminder.js';
 import { winMessage } from '../../src/slack/views/render.js';
 import { breakdownMessage, resultsMessage } from '../../src/slack/views/results.js';
+import {
+  EVIL,
+  expectShownOnOneLine,
+  INVISIBLE,
+  expectInert as inert,
+  textsOf,
+} from '../support/hostile-text.js';
 
-/** A forged list line after a break, a mass mention, a right-to-left override, a control character. */
-const EVIL =
-  'Real text\n:two: *FORGED* <!channel> <!here> <!subteam^S1>\u2028:three: FORGED \u202eevil\u0007';
-const FORGED = /^\s*(?:•\s*)?:(?:two|three): (?:\*FORGED\*|FORGED)/;
-const SPECIALS = /<!(?:channel|here|everyone|subteam)/;
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const mrkdwnOf = textsOf;
 
-function mrkdwnOf(m: BuiltMessage): string[] {
-  const found: string[] = [m.text];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (typeof o.text === 'string') found.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(m.blocks);
-  return found;
-}
-
+/** Valid blocks, nothing a person typed can ping or forge a line, and the text is still there. */
 function expectInert(m: BuiltMessage) {
-  expect(validateBlocks(m.blocks, 'message')).toEqual([]);
-  const texts = mrkdwnOf(m);
-  for (const text of texts) {
-    expect(text).not.toMatch(SPECIALS);
-    expect(text).not.toMatch(INVISIBLE);
-    for (const l of text.split('\n')) expect(l).not.toMatch(FORGED);
-  }
-  expect(texts.join('\n')).toContain('Real text :two: *FORGED* &lt;!channel&gt;');
+  const texts = textsOf(m);
+  inert(texts);
+  expectShownOnOneLine(texts);
 }
 
 const metric = { name: EVIL, baseline: 70, target: 80, unit: '<!channel>\n:two: *FORGED*' };
