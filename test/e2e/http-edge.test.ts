@@ -134,6 +134,21 @@ describe('signed but malformed bodies get a 4xx and the bot stays up', () => {
     });
     expect(result.status).toBe(200);
   });
+
+  it('an unsigned ssl_check cannot carry a command past the signature check (a repeated ssl_check included)', async () => {
+    h = await startHarness();
+    await h.cx('UALICE', 'new Seed lead:it');
+    const before = h.snapshot();
+    for (const prefix of ['ssl_check=1', 'ssl_check=1&ssl_check=1']) {
+      const result = await h.emulator.deliverRaw({
+        body: `${prefix}&command=%2Fcx&text=new%20Smuggled%20lead%3Ait&user_id=UALICE&team_id=T0CXBRIDGE&channel_id=CIT`,
+        contentType: form,
+        signature: 'v0=00',
+      });
+      expect(result.status).toBe(200);
+    }
+    expect(h.snapshot()).toEqual(before);
+  });
 });
 
 describe('timestamps', () => {

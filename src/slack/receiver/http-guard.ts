@@ -4,7 +4,8 @@
  * unhandled rejection and takes the process down. So each POST to the events endpoint is buffered,
  * verified (signature, and a timestamp within 5 minutes in either direction), parsed and inspected here;
  * only a body that passes reaches Bolt — which then reuses the buffered body (a request that carries a
- * `rawBody` buffer is not read again) and verifies it once more.
+ * `rawBody` buffer is not read again). This is the only signature check: Bolt's own is switched off
+ * (`signatureVerification: false` in slack/app.ts), so every POST to the endpoint must pass through here.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -49,9 +50,11 @@ async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<V
     return { pass: false, status: tooLarge ? 413 : 400, why: 'unreadable body' };
   }
   const text = buffered.rawBody.toString();
-  // Slack's ssl_check is unsigned by design; Bolt answers it and drops anything smuggled alongside.
-  if (header(req, 'content-type') === FORM && new URLSearchParams(text).get('ssl_check') === '1') {
-    return { pass: true, kind: 'other' };
+  // Slack's ssl_check is unsigned by design, so it is answered here and never handed on: Bolt (whose own
+  // signature check is off) reads a repeated `ssl_check` as a list, would not see a check, and would
+  // dispatch whatever was smuggled alongside.
+  if (header(req, 'content-type') === FORM && new URLSearchParams(text).has('ssl_check')) {
+    return { pass: false, status: 200, why: 'ssl_check' };
   }
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
