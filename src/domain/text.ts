@@ -65,7 +65,32 @@ function dropInvisible(text: string): string {
  * `src/slack/messages/mrkdwn.ts` brands its result; nothing else should be needed.
  */
 export function neutraliseMentions(text: string): string {
-  return escapeSlack(visibleLine(text));
+  return keepPeopleAndChannels(visibleLine(text));
+}
+
+/**
+ * A user mention (`<@U123>`, `<@U123|maria>`) or channel link (`<#C123>`, `<#C123|general>`) as Slack
+ * sends it for text typed in a command. Only ids that look like Slack's; the label is dropped (it could
+ * say anything: Slack shows the person's or channel's current name from the id).
+ */
+const PERSON_OR_CHANNEL = /<([@#])([UWCG][A-Z0-9]{1,30})(?:\|[^<>]*)?>/g;
+
+/**
+ * Escapes everything (`<!channel>`, `<!subteam^…>`, links, stray `<`) except typed user mentions and
+ * channel links, which are kept (normalised to `<@U…>` / `<#C…>`) so they show as mentions and links
+ * wherever the text is repeated (the contract's "text from people stays text"). Linear time.
+ */
+export function keepPeopleAndChannels(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(PERSON_OR_CHANNEL)) {
+    const [whole, sigil, id] = m;
+    const kindOk = sigil === '@' ? id?.[0] === 'U' || id?.[0] === 'W' : id?.[0] === 'C' || id?.[0] === 'G';
+    if (!kindOk) continue;
+    out += `${escapeSlack(text.slice(from, m.index))}<${sigil}${id}>`;
+    from = (m.index ?? 0) + whole.length;
+  }
+  return out + escapeSlack(text.slice(from));
 }
 
 const ELLIPSIS = '…';

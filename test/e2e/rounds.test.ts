@@ -690,8 +690,9 @@ describe('text safety', () => {
     ];
     for (const m of said2) {
       const text = shown(m);
-      expect(text).not.toMatch(/<!channel>|<@UBOB|<https:/);
-      expect(text).toContain('&lt;!channel&gt; &lt;@UBOB|bob&gt; *bold* :tada: 🎉 &amp;');
+      // The typed mention of Bob stays a mention (the contract: text from people stays text); the rest is inert.
+      expect(text).not.toMatch(/<!channel>|<@UBOB\||<https:/);
+      expect(text).toContain('&lt;!channel&gt; <@UBOB> *bold* :tada: 🎉 &amp;');
     }
     expect(shown(pollIn(CHANNELS.it))).toContain('…');
     // Slack (the emulator) accepted every post: nothing is dead or held.
@@ -703,7 +704,7 @@ describe('text safety', () => {
         blocks: { type: string }[];
       };
       const mrkdwn = reply.blocks.filter((b) => b.type !== 'header');
-      expect(`${reply.text}${JSON.stringify(mrkdwn)}`).not.toMatch(/<!channel>|<@UBOB/);
+      expect(`${reply.text}${JSON.stringify(mrkdwn)}`).not.toMatch(/<!channel>|<@UBOB\|/);
     }
     const confirmation = await pain('UALICE', long.slice(0, 1999));
     expect(confirmation).not.toMatch(/<!channel>/);

@@ -11,7 +11,14 @@
  * So a person's `<!channel>`, line break or U+202E can only reach Slack escaped, folded or dropped. The
  * brand exists at compile time only; a cast to it outside this file is refused by a test.
  */
-import { escapeSlack, neutraliseMentions, truncate, visibleLine, visibleLines } from '../../domain/text.js';
+import {
+  escapeSlack,
+  keepPeopleAndChannels,
+  neutraliseMentions,
+  truncate,
+  visibleLine,
+  visibleLines,
+} from '../../domain/text.js';
 
 declare const brand: unique symbol;
 export type Mrkdwn = string & { readonly [brand]: 'mrkdwn' };
@@ -35,7 +42,7 @@ export const line = (text: string): Mrkdwn => ours(neutraliseMentions(text));
 export const lines = (text: string): Mrkdwn =>
   ours(
     visibleLines(text)
-      .map((l) => (l.trim() === '' ? '>' : `> ${escapeSlack(l)}`))
+      .map((l) => (l.trim() === '' ? '>' : `> ${keepPeopleAndChannels(l)}`))
       .join('\n'),
   );
 
@@ -77,3 +84,54 @@ export function clip(text: Mrkdwn, max: number): Mrkdwn {
 
 /** Text for a plain_text field: nothing is parsed there, but line breaks and bidi controls still act. */
 export const plainLine = (text: string): string => visibleLine(text);
+
+/** The language a message is written in; `en` today, `de` next (issue 14). */
+export type Lang = 'en' | 'de';
+
+/** Each plural category a language uses; `other` is always there and is the fallback. */
+export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  de: new Intl.PluralRules('de'),
+};
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en'),
+  de: new Intl.NumberFormat('de'),
+};
+
+/**
+ * A count with its noun, through the language's own plural rules: `count(3, { one: '# day', other:
+ * '# days' })` → `3 days`. `#` is the number, formatted for the language (`1,234` / `1.234`). The one
+ * way the bot writes "N things", so a second language brings its forms and nothing else.
+ */
+export function count(n: number, forms: PluralForms, lang: Lang = 'en'): Mrkdwn {
+  const form = forms[pluralRules[lang].select(n)] ?? forms.other;
+  return ours(escapeSlack(form).replaceAll('#', numberFormats[lang].format(n)));
+}
+
+/**
+ * A moment (a deadline, a closing time, a history entry) in the reader's own time zone: Slack's
+ * `<!date^unix^{date_short_pretty} {time}|fallback>`. The fallback (for clients and notifications that
+ * cannot format) is written in `zone` (CX_TIMEZONE) and names it. `date` shows the day only.
+ */
+export function moment(
+  at: Date,
+  zone: string,
+  show: 'datetime' | 'date' = 'datetime',
+  lang: Lang = 'en',
+): Mrkdwn {
+  const seconds = Math.floor(at.getTime() / 1000);
+  const token = show === 'date' ? '{date_short_pretty}' : '{date_short_pretty} {time}';
+  const fallback = at.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(show === 'date' ? {} : { hour: '2-digit', minute: '2-digit', hour12: false }),
+  });
+  const label = show === 'date' ? fallback : `${fallback} (${zone})`;
+  // The fallback sits inside `<…|…>`: none of `<`, `>`, `|` may appear in it (zone names have none).
+  return ours(`<!date^${seconds}^${token}|${label.replace(/[<>|]/g, ' ')}>`);
+}
