@@ -1,7 +1,7 @@
 import { postWeeklyDigest } from '../app/digest.js';
 import { localDate } from '../domain/dates.js';
 import { isoWeekKey } from '../domain/schedule.js';
-import type { Job } from './job.js';
+import { type Job, plural, report } from './job.js';
 
 /** Fridays 14:00: the week's digest in every bound department channel and the hub. */
 export const digestJob: Job = {
@@ -11,6 +11,6 @@ export const digestJob: Job = {
   periodOf: (at, zone) => isoWeekKey(localDate(at, zone)),
   async run(ctx, now, info) {
     const { queued } = postWeeklyDigest(ctx, info.period, now);
-    return `${queued} digest message(s) queued`;
+    return report({ queued }, `${plural(queued, 'digest message')} queued`);
   },
 };

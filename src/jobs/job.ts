@@ -19,6 +19,23 @@ export interface RunInfo {
 }
 
 /**
+ * What a run did: counts as numbers (logged as fields, so a log platform can sum and alert on them) and
+ * the same in one line of words for the CLI and people reading logs.
+ */
+export interface JobReport {
+  counts: Record<string, number>;
+  summary: string;
+}
+
+/** `1 reminder DM` / `3 reminder DMs`: operator text (English, like the log). */
+export const plural = (n: number, one: string, other = `${one}s`) => `${n} ${n === 1 ? one : other}`;
+
+/** A run's counts, and the same in words. */
+export function report(counts: Record<string, number>, summary: string): JobReport {
+  return { counts, summary };
+}
+
+/**
  * A scheduled job. `run` must be idempotent per period and recipient (outbox keys, ledgers), because a
  * period that failed or was interrupted is run again.
  */
@@ -30,6 +47,6 @@ export interface Job {
   when?: string;
   /** The key of the period `at` falls in, in `zone`. A run by hand does the period containing `--at`. */
   periodOf(at: Date, zone: string): string;
-  /** Does the job as of `now`; returns a one-line summary for logs and the CLI. */
-  run(ctx: AppContext, now: Date, info: RunInfo): Promise<string>;
+  /** Does the job as of `now`; returns its counts and a one-line summary (a bare summary: no counts). */
+  run(ctx: AppContext, now: Date, info: RunInfo): Promise<JobReport | string>;
 }

@@ -1,6 +1,6 @@
 import { runMetricChecks } from '../app/metric-checks.js';
 import { localDate } from '../domain/dates.js';
-import type { Job } from './job.js';
+import { type Job, plural, report } from './job.js';
 
 /**
  * Daily 09:00: the 6–12-month test. Each check is asked once (on the first run on or after its date, so a
@@ -13,6 +13,9 @@ export const metricChecksJob: Job = {
   periodOf: (at, zone) => localDate(at, zone),
   async run(ctx, now, info) {
     const s = runMetricChecks(ctx, now, () => info.signal.aborted);
-    return `${s.asked} check(s) asked, ${s.skipped} skipped, ${s.judged} verdict(s) posted`;
+    return report(
+      { asked: s.asked, skipped: s.skipped, judged: s.judged },
+      `${plural(s.asked, 'check')} asked, ${s.skipped} skipped, ${plural(s.judged, 'verdict')} posted`,
+    );
   },
 };

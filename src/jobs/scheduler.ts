@@ -93,19 +93,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const counted = (outcome: 'done' | 'failed' | 'interrupted') =>
       options.metrics?.jobRuns.inc({ job: job.name, outcome });
     try {
-      const summary = await job.run(ctx, now, { period, signal: abort.signal, logger });
+      const result = await job.run(ctx, now, { period, signal: abort.signal, logger });
+      const { counts, summary } = typeof result === 'string' ? { counts: {}, summary: result } : result;
       if (abort.signal.aborted) {
         finishRun(ctx.handle.db, job.name, period, 'interrupted', ctx.clock.now());
         counted('interrupted');
         logger.warn(
-          { ...fields, outcome: 'interrupted', summary, ms: ms() },
+          { ...fields, outcome: 'interrupted', ...counts, summary, ms: ms() },
           `job ${job.name} interrupted by shutdown; the next run completes it`,
         );
         return { job: job.name, period, status: 'interrupted', summary };
       }
       finishRun(ctx.handle.db, job.name, period, 'done', ctx.clock.now());
       counted('done');
-      logger.info({ ...fields, outcome: 'done', summary, ms: ms() }, `job ${job.name} done`);
+      logger.info({ ...fields, outcome: 'done', ...counts, summary, ms: ms() }, `job ${job.name} done`);
       return { job: job.name, period, status: 'done', summary };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

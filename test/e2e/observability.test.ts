@@ -162,6 +162,9 @@ describe('structured logs', () => {
     });
     expect(forged.status).toBe(401);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+    // A reaction on any message: the vote path logs its one debug line too (not a poll: ignored).
+    const anyPost = em.messages(CHANNELS.it).at(-1);
+    if (anyPost?.ts) await em.react('UBOB', CHANNELS.it, anyPost.ts, 'one');
     await running.scheduler.runNow('reminders', new Date('2026-03-03T09:00:00Z'));
     await running.notifier.drain();
     await scrape(base, 'wrong-token-wrong-token');
@@ -189,6 +192,13 @@ describe('structured logs', () => {
     expect(entries.find((e) => e.kind === 'view' && e.callbackId === 'cx_new_initiative')).toMatchObject({
       outcome: 'ok',
       userId: 'UALICE',
+    });
+    expect(entries.find((e) => e.kind === 'event' && e.eventType === 'reaction_added')).toMatchObject({
+      level: 'debug',
+      userId: 'UBOB',
+      outcome: 'ignored',
+      ms: expect.any(Number),
+      reqId: expect.any(String),
     });
     // Request ids differ per delivery.
     const ids = new Set(entries.filter((e) => e.kind === 'command').map((e) => e.reqId));

@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { ReactionAddedEvent, ReactionRemovedEvent } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
 import { createVoteRecorder } from '../../../app/vote-batcher.js';
+import { structuredOf } from '../../../log/logger.js';
 import { en } from '../../messages/en.js';
 
 type ReactionEvent = ReactionAddedEvent | ReactionRemovedEvent;
@@ -31,6 +33,8 @@ export function registerReactions(app: App, ctx: AppContext): void {
     if (!reaction) return next();
     const { event, eventId } = reaction;
     if (event.item.type !== 'message') return;
+    const log = structuredOf(logger);
+    const started = performance.now();
     const outcome = await votes.record({
       eventId,
       added: event.type === 'reaction_added',
@@ -41,6 +45,14 @@ export function registerReactions(app: App, ctx: AppContext): void {
       eventTs: event.event_ts,
       botUserId: context.botUserId ?? null,
     });
+    // Like every other request: once, at debug, fields only (the check keeps the hot vote path free).
+    if (log.isLevelEnabled('debug')) {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      log.debug(
+        { kind: 'event', eventType: event.type, userId: event.user, outcome: outcome.kind, ms },
+        'event handled',
+      );
+    }
     if (outcome.kind !== 'over_limit') return;
     await client.chat
       .postEphemeral({
@@ -49,7 +61,10 @@ export function registerReactions(app: App, ctx: AppContext): void {
         text: en.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
       })
       .catch((error: unknown) =>
-        logger.warn(`over-limit note to ${event.user} failed: ${(error as Error).message}`),
+        log.warn(
+          { method: 'chat.postEphemeral', userId: event.user, error: (error as Error).message },
+          'over-limit note failed',
+        ),
       );
   });
 }
