@@ -6,6 +6,8 @@ import type { UserId } from '../domain/types.js';
 /** Facts about a Slack user that rules need; fetched through Slack by the adapter, cached by the app. */
 export interface UserFacts {
   tz: string | null;
+  /** real_name, else display name, else the handle (exports show owners by name). */
+  name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
 }

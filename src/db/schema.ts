@@ -160,10 +160,12 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Cached `users.info` facts: time zone for reminders, admin flags for permissions. */
+/** Cached `users.info` facts: time zone for reminders, admin flags for permissions, the name for exports. */
 export const slackUsers = sqliteTable('slack_users', {
   userId: text('user_id').primaryKey(),
   tz: text('tz'),
+  /** real_name, else display name, else the handle; null until a look-up that asked for it. */
+  name: text('name'),
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   isBot: integer('is_bot', { mode: 'boolean' }).notNull().default(false),
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { UserDirectory } from '../app/context.js';
 
-/** `users.info` → the few facts rules need (time zone for reminders, admin/owner for permissions). */
+/** `users.info` → the few facts rules need (time zone for reminders, admin/owner for permissions) and a name. */
 export function createUserDirectory(client: WebClient): UserDirectory {
   return {
     async fetch(userId) {
@@ -10,6 +10,7 @@ export function createUserDirectory(client: WebClient): UserDirectory {
       if (!user) return null;
       return {
         tz: user.tz ?? null,
+        name: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || null,
         isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
         isBot: Boolean(user.is_bot),
       };

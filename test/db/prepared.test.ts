@@ -60,6 +60,7 @@ describe('statements prepared once per connection', () => {
     expect(getCachedUser(handle.db, 'U1')).toEqual({
       userId: 'U1',
       tz: 'Europe/Berlin',
+      name: null,
       isAdmin: true,
       isBot: false,
       fetchedAt: NOW,

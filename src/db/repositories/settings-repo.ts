@@ -60,6 +60,8 @@ export function markProcessed(db: Executor, key: string, now: Date): boolean {
 export interface CachedUser {
   userId: string;
   tz: string | null;
+  /** Absent when the look-up did not ask for it: a stored name is then kept. */
+  name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
   fetchedAt: Date;
@@ -81,7 +83,13 @@ export function putCachedUser(db: Executor, user: CachedUser): void {
     .values(user)
     .onConflictDoUpdate({
       target: slackUsers.userId,
-      set: { tz: user.tz, isAdmin: user.isAdmin, isBot: user.isBot, fetchedAt: user.fetchedAt },
+      set: {
+        tz: user.tz,
+        isAdmin: user.isAdmin,
+        isBot: user.isBot,
+        fetchedAt: user.fetchedAt,
+        ...(user.name !== undefined ? { name: user.name } : {}),
+      },
     })
     .run();
 }
