@@ -46,7 +46,10 @@ async function main(): Promise<number | null> {
       `cx-bridge listening on port ${bot.port} (POST /slack/events, GET /healthz, GET /metrics)`,
     );
   } else {
-    lifecycle.info({ mode: 'socket' }, 'cx-bridge connected in Socket Mode');
+    lifecycle.info(
+      { mode: 'socket', port: bot.port, metrics: Boolean(config.metricsToken) },
+      `cx-bridge connected in Socket Mode (GET /healthz, GET /metrics on port ${bot.port})`,
+    );
   }
   const stop = async (signal: string) => {
     lifecycle.info({ signal }, 'finishing in-flight work and stopping');

@@ -27,7 +27,7 @@ export interface BotOptions {
 }
 
 export interface RunningBot {
-  /** The HTTP port (HTTP mode), null in Socket Mode. */
+  /** The HTTP port: events, /healthz, /metrics (HTTP mode); /healthz and /metrics only (Socket Mode). */
   port: number | null;
   handle: DatabaseHandle;
   ctx: AppContext;

@@ -81,13 +81,18 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
   // Learned from Slack in start(), before the first request is let through.
   const installation: Installation = { teamId: null, appId: null };
   let app: App;
+  /** Socket Mode's small HTTP server for /healthz and /metrics (Bolt starts it without waiting). */
+  let socketServer: Server | null = null;
   if (config.mode === 'socket') {
     const receiver = new SocketModeReceiver({
       appToken: config.appToken ?? '',
       logger,
-      // The socket client's own web client (apps.connections.open) takes its options from here.
-      installerOptions: { clientOptions },
+      // The socket client's own web client (apps.connections.open) takes its options from here; `port` is
+      // where Bolt serves the custom routes, so /healthz and /metrics work in Socket Mode too (on PORT).
+      installerOptions: { clientOptions, port: config.port },
+      customRoutes: [healthRoute, metricsRoute],
     });
+    socketServer = (receiver as unknown as { httpServer?: Server }).httpServer ?? null;
     guardSocketReceiver(receiver, { installation, log, metrics });
     app = new App({ ...common, receiver });
   } else {
@@ -125,13 +130,25 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       botUserId = (auth.user_id as string | undefined) ?? null;
       installation.teamId = (auth.team_id as string | undefined) ?? null;
       installation.appId = botUserId ? await appIdOf(app, botUserId, log) : null;
+      // A port in use must stop start-up with a clear error, not crash later as an unhandled 'error' event.
+      const listening = socketServer ? listeningOf(socketServer) : null;
       const started = config.mode === 'http' ? await app.start(config.port) : await app.start();
-      const server = started as unknown as Server | undefined;
-      const address = config.mode === 'http' ? (server?.address?.() as AddressInfo | null) : null;
+      if (listening) await listening;
+      const server = (config.mode === 'http' ? started : socketServer) as unknown as Server | undefined;
+      const address = server?.address?.() as AddressInfo | null;
       return { port: address ? address.port : null, botUserId };
     },
     async stop() {
       await app.stop();
     },
   };
+}
+
+/** Resolves once `server` listens; rejects with its error (EADDRINUSE…) instead of leaving it unhandled. */
+function listeningOf(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
 }

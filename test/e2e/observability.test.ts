@@ -91,7 +91,7 @@ type Sample = { name: string; labels: Record<string, string>; value: number };
 function parseExposition(text: string): { samples: Sample[]; types: Map<string, string> } {
   const samples: Sample[] = [];
   const types = new Map<string, string>();
-  const sampleLine = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|[+-]Inf)$/;
+  const sampleLine = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|Nan|[+-]Inf)$/; // prom-client writes `Nan`; Prometheus parses any case
   const label = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"$/;
   expect(text.endsWith('\n')).toBe(true);
   for (const line of text.split('\n').slice(0, -1)) {
@@ -358,6 +358,7 @@ describe('Socket Mode', () => {
         admins: [],
         channels: { it: CHANNELS.it },
         logLevel: 'debug',
+        metricsToken: METRICS_TOKEN,
       },
       {
         clock: new ManualClock(new Date('2026-03-02T10:00:00Z')),
@@ -376,5 +377,14 @@ describe('Socket Mode', () => {
     expect(handled).toMatchObject({ subcommand: 'new', outcome: 'ok', reqId: expect.any(String) });
     expect(lines.join('\n')).not.toContain(PLANTED);
     expect(lines.join('\n')).not.toContain(appToken);
+    // No events endpoint in Socket Mode, but /healthz and /metrics are served on PORT all the same.
+    const base = `http://127.0.0.1:${(bot as RunningBot).port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    expect((await scrape(base, 'wrong-token-wrong-token')).status).toBe(401);
+    const scraped = await scrape(base);
+    expect(scraped.status).toBe(200);
+    expect(
+      value(parseExposition(await scraped.text()).samples, 'cx_slack_ack_seconds_count', { kind: 'command' }),
+    ).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ afterEach(async () => {
   await emulator?.stop();
 });
 
-it('in Socket Mode (SLACK_APP_TOKEN set) commands, modals and wins work over the WebSocket, no HTTP port', async () => {
+it('in Socket Mode (SLACK_APP_TOKEN set) commands, modals and wins work over the WebSocket; HTTP only for /healthz and /metrics', async () => {
   const appToken = 'xapp-1-A0TEST-1-abcdef';
   emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
   emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
@@ -32,7 +32,10 @@ it('in Socket Mode (SLACK_APP_TOKEN set) commands, modals and wins work over the
     },
     { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger() },
   );
-  expect(bot.port).toBeNull();
+  // No events endpoint: a command can only come over the socket. /healthz is served (and /metrics).
+  const base = `http://127.0.0.1:${bot.port}`;
+  expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+  expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
   const em = emulator;
   await eventually(() => em.socketMode.connected);
 
