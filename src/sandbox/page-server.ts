@@ -9,8 +9,10 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeliveryResult, EmuMessage, FillValue, SlackEmulator } from './emulator/index.js';
-import { TRAVELS, type Travel } from './zone-time.js';
+import type { DeliveryResult, EmuChannel, EmuMessage, FillValue, SlackEmulator } from './emulator/index.js';
+import { ReadState } from './reads.js';
+import { type AppShortcut, messageShortcuts } from './shortcuts.js';
+import { TRAVELS, type Travel, zonedInstant } from './zone-time.js';
 
 export const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 
@@ -70,7 +72,17 @@ function outcome(result: DeliveryResult): Json {
     : { ok: false, status: result.status, error: `the bot answered HTTP ${result.status}` };
 }
 
-export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxControl): void {
+/** What the page keeps besides the emulator: read positions, and the app's shortcuts from its manifest. */
+export interface PageState {
+  reads: ReadState;
+  shortcuts: AppShortcut[];
+}
+
+export function registerSandboxRoutes(
+  emulator: SlackEmulator,
+  control: SandboxControl,
+  page: PageState = { reads: new ReadState(), shortcuts: messageShortcuts() },
+): void {
   const state = emulator.state;
 
   const user = (body: Json | URLSearchParams): string => {
@@ -84,6 +96,13 @@ export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxC
   const channel = (body: Json): string => {
     const id = str(body, 'channel') as string;
     if (!state.channels.has(id)) throw new BadRequest('unknown channel');
+    return id;
+  };
+
+  /** A conversation `userId` can see in the page (their DM, or a channel open to them). */
+  const visibleChannel = (body: Json, userId: string): string => {
+    const id = channel(body);
+    if (!visibleTo(state.channels.get(id) as EmuChannel, userId)) throw new BadRequest('unknown channel');
     return id;
   };
 
@@ -128,7 +147,7 @@ export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxC
     const first = [...state.users.values()].find((u) => !u.isBot && !u.deleted);
     const me = url.searchParams.get('user') ? user(url.searchParams) : first?.id;
     if (!me) throw new BadRequest('the workspace has no people');
-    return viewOf(emulator, control, me);
+    return viewOf(emulator, control, me, page);
   });
 
   // ---------- what one person does ----------
@@ -230,6 +249,31 @@ export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxC
     return { ...outcome(result), reacted: !mine };
   });
 
+  // The page has shown `user` a conversation up to `ts`: their badge for it goes (Slack's `last_read`).
+  route('POST', '/_sandbox/read', async (req) => {
+    const body = await readJson(req);
+    const userId = user(body);
+    const channelId = visibleChannel(body, userId);
+    const ts = str(body, 'ts') as string;
+    if (!/^\d{1,12}\.\d{6}$/.test(ts)) throw new BadRequest('invalid ts');
+    page.reads.mark(userId, channelId, ts);
+    return { ok: true };
+  });
+
+  // A message shortcut from a message's "⋯" menu: a signed `message_action`, as Slack sends it.
+  route('POST', '/_sandbox/shortcut', async (req) => {
+    const body = await readJson(req);
+    const userId = user(body);
+    const channelId = visibleChannel(body, userId);
+    const ts = str(body, 'ts') as string;
+    const callbackId = str(body, 'callbackId') as string;
+    if (!page.shortcuts.some((s) => s.callbackId === callbackId)) {
+      throw new BadRequest('the app has no such message shortcut');
+    }
+    if (!state.findMessage(channelId, ts)) throw new BadRequest('no such message');
+    return outcome(await emulator.shortcut({ userId, callbackId, channelId, messageTs: ts }));
+  });
+
   route('POST', '/_sandbox/home', async (req) => {
     const body = await readJson(req);
     return outcome(await emulator.openHome(user(body)));
@@ -241,15 +285,18 @@ export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxC
     const body = await readJson(req);
     const travel = str(body, 'travel', false);
     const to = str(body, 'to', false);
+    const local = str(body, 'local', false);
     let target: Travel | Date;
-    if (travel !== undefined) {
+    if (local !== undefined) {
+      target = localTarget(local, str(body, 'zone') as string);
+    } else if (travel !== undefined) {
       if (!(TRAVELS as readonly string[]).includes(travel))
         throw new BadRequest(`travel must be one of ${TRAVELS.join(', ')}`);
       target = travel as Travel;
     } else if (to !== undefined && !Number.isNaN(Date.parse(to))) {
       target = new Date(to);
     } else {
-      throw new BadRequest('give travel or an ISO-8601 "to"');
+      throw new BadRequest('give travel, an ISO-8601 "to", or "local" (YYYY-MM-DDTHH:MM) with its "zone"');
     }
     try {
       const moved = await control.travel(target);
@@ -260,6 +307,22 @@ export function registerSandboxRoutes(emulator: SlackEmulator, control: SandboxC
   });
 
   route('POST', '/_sandbox/demo', async () => control.seedDemo());
+}
+
+/** "Jump to" on the page: a wall-clock time (`2026-09-08T10:00`) in a person's zone, as an instant. */
+function localTarget(local: string, zone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new BadRequest('local must be YYYY-MM-DDTHH:MM');
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) {
+    throw new BadRequest('local must be YYYY-MM-DDTHH:MM');
+  }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new BadRequest('unknown zone');
+  }
+  return zonedInstant(year, month, day, hour, minute, zone);
 }
 
 function clockOf(control: SandboxControl): Json {
@@ -280,8 +343,13 @@ function messageView(m: EmuMessage, me: string, replies: EmuMessage[]): Json {
   };
 }
 
+function visibleTo(c: EmuChannel, me: string): boolean {
+  if (c.isMpim) return false;
+  return c.isIm ? c.user === me : !c.isArchived && (!c.isPrivate || c.members.has(me));
+}
+
 /** Everything one person can see, in one document the page renders. */
-export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: string): Json {
+export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: string, page: PageState): Json {
   const state = emulator.state;
   const users = [...state.users.values()]
     .filter((u) => !u.deleted)
@@ -296,10 +364,17 @@ export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: str
   const channels: Json[] = [];
   const messages: Record<string, Json[]> = {};
   for (const c of state.channels.values()) {
-    const visible = c.isIm ? c.user === me : !c.isArchived && (!c.isPrivate || c.members.has(me));
-    if (!visible || c.isMpim) continue;
-    channels.push({ id: c.id, name: c.name, kind: c.isIm ? 'dm' : 'channel', member: c.members.has(me) });
+    if (!visibleTo(c, me)) continue;
     const all = emulator.messages(c.id);
+    channels.push({
+      id: c.id,
+      name: c.name,
+      kind: c.isIm ? 'dm' : 'channel',
+      member: c.members.has(me),
+      // This person's own read state: what others posted since they last looked.
+      unread: page.reads.unread(me, c.id, all),
+      lastRead: page.reads.lastRead(me, c.id),
+    });
     const repliesOf = new Map<string, EmuMessage[]>();
     for (const m of all) {
       if (m.thread_ts && m.thread_ts !== m.ts) {
@@ -332,5 +407,11 @@ export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: str
     ephemerals,
     modal: modal?.open ? modal.view : null,
     home: home ?? null,
+    // The app's message shortcuts (manifest.yml), for each message's "⋯" menu.
+    shortcuts: page.shortcuts.map((s) => ({
+      callbackId: s.callbackId,
+      name: s.name,
+      description: s.description,
+    })),
   };
 }

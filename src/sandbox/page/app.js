@@ -3,6 +3,7 @@
 // refreshes whenever the emulator's change stream says something happened.
 
 import { renderBlocks } from './blocks.js';
+import { linkMentions } from './compose.js';
 import { EMOJI, renderMrkdwn, renderPlain } from './mrkdwn.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,9 +44,8 @@ const ui = {
   thread: null,
   modalKey: null,
   form: [],
-  /** Messages seen per channel, for unread counts. */
-  seen: new Map(),
-  firstLoad: true,
+  /** `user:channel:ts` last reported read, so one look is reported once. */
+  marked: new Set(),
 };
 
 // ---------- server ----------
@@ -136,6 +136,9 @@ function ctx() {
       return c && c.kind === 'channel' ? c.name : undefined;
     },
     people: () => ui.state.users.filter((u) => !u.isBot),
+    // Dates (`<!date^…>`) show in the viewer's own zone, relative to the sandbox clock.
+    zone: myZone(),
+    now: Date.parse(ui.state.clock.now),
   };
 }
 
@@ -175,25 +178,13 @@ function readLocation() {
   } else if (params.get('channel')) ui.channel = params.get('channel');
 }
 
-/** Typed `@maya` / `#cx-sales` become mentions, as if picked from Slack's autocomplete. */
-function linkMentions(text) {
-  return text
-    .replace(/(^|[\s(])@([a-z0-9._-]+)/gi, (m, pre, name) => {
-      const u = ui.state.users.find((x) => x.name.toLowerCase() === name.toLowerCase());
-      return u ? `${pre}<@${u.id}>` : m;
-    })
-    .replace(/(^|[\s(])#([a-z0-9_-]+)/gi, (m, pre, name) => {
-      const c = ui.state.channels.find((x) => x.kind === 'channel' && x.name === name.toLowerCase());
-      return c ? `${pre}<#${c.id}>` : m;
-    });
-}
-
 // ---------- acting ----------
 
 async function sendText(text, threadTs) {
   const channel = currentChannelId();
   if (!channel || !text.trim()) return false;
-  const body = { user: ui.me, channel, text: linkMentions(text.trim()) };
+  // Typed `@maya` / `#cx-sales` become mentions, as if picked from Slack's autocomplete.
+  const body = { user: ui.me, channel, text: linkMentions(text.trim(), ui.state.users, ui.state.channels) };
   if (threadTs && !text.trim().startsWith('/')) body.threadTs = threadTs;
   const res = await api('/_sandbox/command', body);
   scheduleRefresh();
@@ -208,6 +199,69 @@ async function act(action, where) {
 async function toggleReaction(channel, ts, name) {
   await api('/_sandbox/react', { user: ui.me, channel, ts, name });
   scheduleRefresh();
+}
+
+/** A message shortcut from the message's "⋯" menu: Slack sends the app a signed `message_action`. */
+async function runShortcut(channel, ts, callbackId) {
+  await api('/_sandbox/shortcut', { user: ui.me, channel, ts, callbackId });
+  scheduleRefresh();
+}
+
+/**
+ * Slack's "More actions" on a message: the app's message shortcuts (manifest.yml). Escape or a click
+ * elsewhere closes it.
+ */
+function messageMenu(channelId, ts) {
+  const wrap = el('span', 'msg-menu');
+  const button = el('button', 'msg-menu-button', '⋯');
+  button.type = 'button';
+  button.title = 'More actions';
+  button.setAttribute('aria-label', 'Message actions');
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  const list = el('div', 'msg-menu-list');
+  list.setAttribute('role', 'menu');
+  list.hidden = true;
+  const close = () => {
+    list.hidden = true;
+    wrap.classList.remove('open');
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('click', outside, true);
+  };
+  const outside = (e) => {
+    if (!wrap.contains(e.target)) close();
+  };
+  const shortcuts = ui.state.shortcuts ?? [];
+  if (shortcuts.length === 0) list.append(el('div', 'msg-menu-empty', 'This app has no message shortcuts'));
+  for (const sc of shortcuts) {
+    const item = el('button', 'msg-menu-item', sc.name);
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    item.title = sc.description;
+    item.dataset.callbackId = sc.callbackId;
+    item.addEventListener('click', () => {
+      close();
+      runShortcut(channelId, ts, sc.callbackId);
+    });
+    list.append(item);
+  }
+  list.prepend(el('div', 'msg-menu-heading', 'cx-bridge'));
+  button.addEventListener('click', () => {
+    if (!list.hidden) return close();
+    list.hidden = false;
+    wrap.classList.add('open');
+    button.setAttribute('aria-expanded', 'true');
+    document.addEventListener('click', outside, true);
+    list.querySelector('button')?.focus();
+  });
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      close();
+      button.focus();
+    }
+  });
+  wrap.append(button, list);
+  return wrap;
 }
 
 function openPicker(anchor, channel, ts) {
@@ -244,12 +298,7 @@ function render() {
   if (!ui.channel || !channelById(ui.channel)) {
     ui.channel = s.channels.find((c) => c.kind === 'channel')?.id ?? null;
   }
-  if (ui.firstLoad) {
-    for (const c of s.channels) ui.seen.set(c.id, countOf(c.id));
-    ui.firstLoad = false;
-  }
-  const open = currentChannelId();
-  if (open) ui.seen.set(open, countOf(open));
+  markRead(currentChannelId());
   renderSwitcher();
   renderSidebar();
   renderClock();
@@ -260,10 +309,20 @@ function render() {
   document.body.dataset.ready = 'true';
 }
 
-function countOf(channelId) {
-  const s = ui.state;
-  return (s.messages[channelId]?.length ?? 0) + s.ephemerals.filter((e) => e.channel === channelId).length;
+/** The open conversation is read, as in Slack: its badge goes, for this person only. */
+function markRead(channelId) {
+  const c = channelId ? channelById(channelId) : null;
+  if (!c) return;
+  c.unread = 0;
+  const last = ui.state.messages[channelId]?.at(-1)?.ts;
+  if (!last || last === c.lastRead) return;
+  const key = `${ui.me}:${channelId}:${last}`;
+  if (ui.marked.has(key)) return;
+  ui.marked.add(key);
+  api('/_sandbox/read', { user: ui.me, channel: channelId, ts: last });
 }
+
+const unreadOf = (channelId) => channelById(channelId)?.unread ?? 0;
 
 function renderSwitcher() {
   const select = $('user-switcher');
@@ -287,7 +346,7 @@ function renderSidebar() {
     b.type = 'button';
     b.dataset.channel = c.id;
     if (ui.place === 'channel' && ui.channel === c.id) b.classList.add('active');
-    const unread = countOf(c.id) - (ui.seen.get(c.id) ?? 0);
+    const unread = unreadOf(c.id);
     if (unread > 0) {
       b.classList.add('unread');
       b.append(el('span', 'badge', String(unread)));
@@ -306,7 +365,7 @@ function renderSidebar() {
   app.classList.toggle('active', ui.place === 'app');
   app.replaceChildren('cx-bridge');
   const dm = dmChannel();
-  const unread = dm ? countOf(dm.id) - (ui.seen.get(dm.id) ?? 0) : 0;
+  const unread = dm ? unreadOf(dm.id) : 0;
   if (unread > 0) {
     app.classList.add('unread');
     app.append(el('span', 'badge', String(unread)));
@@ -320,6 +379,31 @@ function renderClock() {
   const me = userById(ui.me);
   $('clock-local').textContent = me ? `for ${me.realName.split(' ')[0]}: ${formatTime(date, me.tz)}` : '';
   $('clock-now').dataset.iso = now;
+  $('jump-zone').textContent = me ? `${me.realName.split(' ')[0]}'s time (${me.tz})` : timeZone;
+  const input = $('jump-at');
+  // Offers the acting person's "now" as the starting point; a typed value is left alone.
+  if (!input.value || input.dataset.auto === 'true') {
+    input.value = localInput(date, myZone());
+    input.dataset.auto = 'true';
+  }
+}
+
+/** `YYYY-MM-DDTHH:MM` of `date` in `zone`: what a datetime-local input shows. */
+function localInput(date, zone) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 function renderMain() {
@@ -413,6 +497,7 @@ function messageNode(m, channelId, { ephemeral, inThread }) {
   time.title = formatTime(tsDate(m.ts), myZone());
   head.append(time);
   if (m.edited) head.append(el('span', 'edited', '(edited)'));
+  if (!ephemeral) head.append(messageMenu(channelId, m.ts));
   node.append(head);
   if (ephemeral) node.append(el('div', 'only-you', 'Only visible to you'));
 
@@ -614,8 +699,16 @@ function wire() {
     if (!(await sendText(text, ui.thread?.ts))) input.value = text;
   });
   for (const b of document.querySelectorAll('[data-travel]')) {
-    b.addEventListener('click', () => travel(b.dataset.travel));
+    b.addEventListener('click', () => travel({ travel: b.dataset.travel }));
   }
+  $('jump-at').addEventListener('input', (e) => {
+    e.target.dataset.auto = 'false';
+  });
+  $('jump').addEventListener('submit', (e) => {
+    e.preventDefault();
+    // The wall-clock time is the acting person's: "Monday 10:00 for June" means 10:00 in Los Angeles.
+    travel({ local: $('jump-at').value, zone: myZone() });
+  });
   $('demo-button').addEventListener('click', async () => {
     const b = $('demo-button');
     b.disabled = true;
@@ -637,11 +730,12 @@ async function openApp(tab) {
   scheduleRefresh();
 }
 
-async function travel(kind) {
-  const buttons = document.querySelectorAll('[data-travel]');
+async function travel(where) {
+  const buttons = document.querySelectorAll('[data-travel], #jump button');
   for (const b of buttons) b.disabled = true;
   $('clock-status').textContent = 'Moving the clock; due jobs run…';
-  const res = await api('/_sandbox/clock', { travel: kind });
+  const res = await api('/_sandbox/clock', where);
+  $('jump-at').dataset.auto = 'true';
   for (const b of buttons) b.disabled = false;
   $('clock-status').textContent = res.ok
     ? `Moved from ${formatTime(new Date(res.from), res.timeZone)}`

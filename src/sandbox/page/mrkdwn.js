@@ -1,6 +1,8 @@
 // Slack's mrkdwn, rendered with DOM nodes only: text always goes in as textContent, so nothing a message
 // says can become markup on this page. Slack escapes &, < and > in text; tokens in <…> are mentions,
-// channels, special mentions and links.
+// channels, special mentions, dates and links.
+
+import { formatSlackDate } from './slack-date.js';
 
 /** Common shortcodes; an unknown one stays as `:name:`, as Slack shows a missing custom emoji. */
 export const EMOJI = {
@@ -146,7 +148,7 @@ function token(inner, ctx) {
   }
   if (target.startsWith('!')) {
     const [name] = splitOnce(target.slice(1), '^');
-    if (name === 'date') return document.createTextNode(decodeEntities(label ?? ''));
+    if (name === 'date') return slackDate(target, label, ctx);
     if (name === 'subteam') return el('span', 'mention', `@${label ?? 'group'}`);
     return el('span', 'mention mention-me', `@${name}`);
   }
@@ -157,6 +159,33 @@ function token(inner, ctx) {
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   return a;
+}
+
+/**
+ * `<!date^seconds^format^link|fallback>` in the reader's zone (`ctx.zone`, "now" from `ctx.now`, the
+ * sandbox clock); the fallback when the format is not Slack's.
+ */
+function slackDate(target, label, ctx) {
+  const [, seconds, format, link] = target.split('^');
+  const shown = formatSlackDate(
+    seconds,
+    decodeEntities(format ?? ''),
+    ctx.zone ?? 'UTC',
+    ctx.now ?? Date.now(),
+  );
+  const text = shown ?? decodeEntities(label ?? '');
+  const url = link === undefined ? '' : decodeEntities(link);
+  const node = SAFE_LINK.test(url) ? el('a', 'link slack-date', text) : el('span', 'slack-date', text);
+  if (node.tagName === 'A') {
+    node.href = url;
+    node.target = '_blank';
+    node.rel = 'noopener noreferrer';
+  }
+  // The moment itself on hover, as Slack shows it; `data-fallback` for tests.
+  const ms = Number(seconds) * 1000;
+  if (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15) node.title = new Date(ms).toISOString();
+  node.dataset.fallback = decodeEntities(label ?? '');
+  return node;
 }
 
 function splitOnce(text, sep) {
