@@ -46,6 +46,9 @@ export interface HomeWin {
 export interface HomeData {
   userId: UserId;
   today: LocalDate;
+  /** When the view was drawn, and CX_TIMEZONE (the fallback zone of moments: history, "Updated …"). */
+  now: Date;
+  zone: string;
   /** Every open or blocked action of the viewer, soonest due first (the builder shows what fits). */
   actions: MyAction[];
   /** Active initiatives the viewer owns, essentials first. */
@@ -85,6 +88,8 @@ export function homeData(ctx: AppContext, userId: UserId): HomeData {
   return {
     userId,
     today,
+    now,
+    zone: ctx.timeZone,
     actions: myOpenActions(ctx, userId),
     initiatives: mine.map((s) => ({
       ...s,

@@ -364,10 +364,10 @@ describe('the App Home', () => {
     const home = JSON.stringify(view);
     expect(home).toContain('Changed by others lately');
     expect(home).toContain(
-      '*A-1* · 2026-03-02 10:00 · <@UALICE> · due 2026-03-09 → 2026-03-20: budget moved',
+      '*A-1* · <!date^1772445600^{date_short_pretty} {time}|Mon, 2 Mar 2026, 10:00 (UTC)> · <@UALICE> · due 2026-03-09 → 2026-03-20: budget moved',
     );
     expect(home).toContain(
-      '*A-2* · 2026-03-02 10:00 · <@UALICE> · renamed “Second step” → “Second step, sharper”',
+      '*A-2* · <!date^1772445600^{date_short_pretty} {time}|Mon, 2 Mar 2026, 10:00 (UTC)> · <@UALICE> · renamed “Second step” → “Second step, sharper”',
     );
     expect(home).not.toContain('my own change');
     // Being given the action was a DM already; I-1 is Alice's: its rename shows in her Home, not in Bob's.
@@ -379,7 +379,7 @@ describe('the App Home', () => {
       () => h.emulator.homeViews('UALICE').length > aliceBefore && h.emulator.homeView('UALICE'),
     );
     expect(JSON.stringify(alice)).toContain(
-      '*I-1* · 2026-03-02 10:00 · <@UADMIN> · renamed “Faster answers” → “Quicker answers”',
+      '*I-1* · <!date^1772445600^{date_short_pretty} {time}|Mon, 2 Mar 2026, 10:00 (UTC)> · <@UADMIN> · renamed “Faster answers” → “Quicker answers”',
     );
   });
 });

@@ -322,7 +322,7 @@ describe('the action menu', () => {
       h.emulator.ephemerals.find((e) => e.user === 'UALICE' && e.ts > list.ts && !e.replaced),
     );
     expect(h.emulator.ephemerals.find((e) => e.ts === list.ts)?.replaced).toBe(true);
-    expect(textOf(snoozed.blocks)).toContain('Reminders for *A-2* are snoozed for 3 day(s).');
+    expect(textOf(snoozed.blocks)).toContain('Reminders for *A-2* are snoozed for 3 days.');
     expect(overflows(snoozed.blocks)).toHaveLength(2);
     await h.emulator.blockAction({
       userId: 'UALICE',

@@ -81,7 +81,7 @@ describe('App Home', () => {
     expect(h.emulator.callsTo('views.publish').every((c) => c.ok)).toBe(true);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(text(view.blocks)).toContain('Your open actions* (500)');
-    expect(text(view.blocks)).toContain('…and 480 more open action(s) not shown here');
+    expect(text(view.blocks)).toContain('…and 480 more open actions not shown here');
   });
 
   it('Done and Snooze pressed in the Home tab take effect and refresh it', async () => {
@@ -104,7 +104,7 @@ describe('App Home', () => {
       snoozed_until: number | null;
     };
     expect(snoozed.snoozed_until).not.toBeNull();
-    expect(text(afterSnooze.blocks)).toContain('snoozed for 3 day(s)');
+    expect(text(afterSnooze.blocks)).toContain('snoozed for 3 days');
 
     // A stale home: the action was finished elsewhere meanwhile; the press says so and the home catches up.
     await h.cx('UALICE', 'log I-1 Third due:2026-03-14 <@UBOB>');

@@ -71,8 +71,8 @@ describe('/cx check: check-ins with who and when, history kept, trend in /cx sho
     const body = JSON.stringify((await h.cx('UBOB', `show I-${id}`)).body);
     expect(show).toContain('I-1');
     expect(body).toContain('Metric check-ins');
-    expect(body).toMatch(/03-02: 33 · 04-02: 38 · 05-02: 41/);
-    expect(body).toMatch(/03-02: 11.5€ · 05-02: 10.2€/);
+    expect(body).toMatch(/2026-03-02: 33 · 2026-04-02: 38 · 2026-05-02: 41/);
+    expect(body).toMatch(/2026-03-02: 11.5€ · 2026-05-02: 10.2€/);
     expect(body).toMatch(/`[▁▂▃▄▅▆▇█]{4}`/); // baseline and three values
     expect(body).toContain('6-month check 2026-09-02: upcoming');
     expect(body).not.toContain('How will we know');
@@ -408,9 +408,9 @@ describe('verdicts', () => {
     const text = flatText(post?.blocks);
     expect(text).toContain('Partial');
     expect(text).toContain('The execution behind it');
-    expect(text).toContain('1 open action(s), 1 overdue, 1 stalled');
+    expect(text).toContain('1 open action, 1 overdue, 1 stalled');
     expect(text).toContain('0% of actions done on time (0 of 1 with a due date)');
-    expect(text).toContain('113 day(s) since the last progress');
+    expect(text).toContain('113 days since the last progress');
     expect(text).toContain('No action from IT');
   });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkAction, WorkInitiative } from '../../src/domain/payloads/work.js';
 import type { HistoryEntry } from '../../src/domain/types.js';
 import { lifecycle } from '../../src/slack/messages/en-lifecycle.js';
+import { moment } from '../../src/slack/messages/mrkdwn.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from '../../src/slack/views/work.js';
 import { EVIL, expectShownOnOneLine, expectInert as inert, textsOf } from '../support/hostile-text.js';
 
@@ -60,9 +61,11 @@ describe('issue 11 views with hostile text', () => {
       newValue: EVIL,
     });
     const lines = ['due', 'assigned', 'renamed', 'unblocked', 'dropped'].map(
-      (k) => lifecycle.historyLine('2026-03-02 10:00', entry(k)) ?? '',
+      (k) => lifecycle.historyLine(moment(new Date('2026-03-02T10:00:00Z'), 'UTC'), entry(k)) ?? '',
     );
     expectInert(lines);
-    expectInert([lifecycle.changeLine('A-7', '2026-03-02 10:00', entry('created'))]);
+    expectInert([
+      lifecycle.changeLine('A-7', moment(new Date('2026-03-02T10:00:00Z'), 'UTC'), entry('created')),
+    ]);
   });
 });

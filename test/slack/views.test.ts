@@ -15,6 +15,7 @@ import {
 } from '../../src/slack/views/replies.js';
 
 const at = new Date('2026-03-02T10:00:00Z');
+const dates = { today: '2026-03-02', zone: 'UTC' };
 const long = (s: string) => s.repeat(Math.ceil(3000 / s.length)).slice(0, 3000);
 
 function initiative(id: number, over: Partial<Initiative> = {}): Initiative {
@@ -91,7 +92,7 @@ describe('Block Kit builders stay within Slack limits however much data there is
       action: action(i + 1),
       initiative: initiative(1),
     }));
-    const message = mineReply(items);
+    const message = mineReply(items, dates);
     expectValid(message);
     expect(JSON.stringify(message.blocks)).toMatch(/and \d+ more/);
   });
@@ -119,20 +120,26 @@ describe('Block Kit builders stay within Slack limits however much data there is
       note: long('note <!everyone> '),
     }));
     expectValid(
-      initiativeReply({
-        initiative: initiative(1),
-        actions,
-        history,
-        progress: { done: 10, total: 1000 },
-        hasNextStep: false,
-      }),
+      initiativeReply(
+        {
+          initiative: initiative(1),
+          actions,
+          history,
+          progress: { done: 10, total: 1000 },
+          hasNextStep: false,
+        },
+        dates,
+      ),
     );
     expectValid(
-      actionReply({
-        action: action(1, { status: 'blocked', blockedReason: long('why <!channel> ') }),
-        initiative: initiative(1),
-        history,
-      }),
+      actionReply(
+        {
+          action: action(1, { status: 'blocked', blockedReason: long('why <!channel> ') }),
+          initiative: initiative(1),
+          history,
+        },
+        dates,
+      ),
     );
   });
 

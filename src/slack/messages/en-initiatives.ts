@@ -5,7 +5,7 @@
 import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
-import { join, line, md, mention } from './mrkdwn.js';
+import { count, join, line, md, mention } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
 const A = (id: number) => md`A-${id}`;
@@ -14,23 +14,25 @@ const depts = (keys: readonly Department[]) =>
     keys.map((k) => line(DEPARTMENT_NAMES[k])),
     ', ',
   );
-const plural = (n: number, one: string, many: string) => md`${n} ${line(n === 1 ? one : many)}`;
+const OPEN_ACTIONS = { one: '# open action', other: '# open actions' };
+const ACTIONS_DONE = { one: '# action done', other: '# actions done' };
 const check = (kind: CheckKind) => metrics.checkName(kind);
 const word = (v: Verdict) => metrics.verdictWord(v);
 
 export const initiativesText = {
   // ---- /cx close -----------------------------------------------------------------------------------
   confirmHeading: (id: number, title: string, open: number) =>
-    md`*${I(id)}* ${line(title)} still has ${plural(open, 'open action', 'open actions')}. Closing it drops ${open === 1 ? md`it` : md`them`} (no win is posted); nothing changes until you press the button.`,
+    md`*${I(id)}* ${line(title)} still has ${count(open, OPEN_ACTIONS)}. Closing it drops ${count(open, { one: 'it', other: 'them' })} (no win is posted); nothing changes until you press the button.`,
   openActionLine: (id: number, title: string, ownerId: string, status: string, due: string | null) =>
     md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · due ${line(due)}` : md``}${
       status === 'blocked' ? md` · _blocked_` : md``
     }`,
   moreOpen: (n: number) => md`…and ${n} more.`,
-  closeAndDrop: (n: number) => `Close and drop ${n} open action${n === 1 ? '' : 's'}`,
+  /** A button's plain text: count()'s forms hold no character it would escape. */
+  closeAndDrop: (n: number) => `Close and drop ${count(n, OPEN_ACTIONS)}`,
   changedMeanwhile: md`The open actions changed since you were asked, so nothing was closed. Here is the list as it is now:`,
   closed: (id: number, done: number, dropped: number, channels: readonly Department[]) =>
-    md`*${I(id)}* is closed: ${plural(done, 'action done', 'actions done')}, ${dropped} dropped.${
+    md`*${I(id)}* is closed: ${count(done, ACTIONS_DONE)}, ${dropped} dropped.${
       channels.length > 0 ? md` Posted in ${depts(channels)}.` : md``
     }`,
   alreadyClosed: (id: number, status: string) =>
@@ -40,8 +42,7 @@ export const initiativesText = {
   // ---- the closing post ------------------------------------------------------------------------------
   closedPostTitle: (id: number, title: string) => md`:checkered_flag: *${I(id)} ${line(title)}* is closed`,
   closedBy: (userId: string) => md`Closed by ${mention(userId)}. Outcome:`,
-  finalCounts: (done: number, dropped: number) =>
-    md`${plural(done, 'action done', 'actions done')} · ${dropped} dropped`,
+  finalCounts: (done: number, dropped: number) => md`${count(done, ACTIONS_DONE)} · ${dropped} dropped`,
   closedFallback: (id: number, title: string) => md`I-${id} ${line(title)} is closed`,
 
   // ---- the announcement ------------------------------------------------------------------------------

@@ -57,10 +57,10 @@ export const lifecycle = {
     }: when it moves again, \`/cx unblock ${A(id)}\`.`,
   loggedFor: (ownerId: string) => md` ${mention(ownerId)} gets a DM.`,
 
-  /** One history line: when, who, what changed (old → new), and the reason given. */
-  historyLine(at: string, h: HistoryEntry): Mrkdwn | null {
+  /** One history line: when (a moment(), the reader's own zone), who, what changed (old → new), why. */
+  historyLine(at: Mrkdwn, h: HistoryEntry): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
-    const head = md`${line(at)} · ${mention(h.actorId)}`;
+    const head = md`${at} · ${mention(h.actorId)}`;
     switch (h.kind) {
       case 'due':
         return md`${head} · due ${date(h.oldValue)} → ${date(h.newValue)}${why}`;
@@ -79,10 +79,10 @@ export const lifecycle = {
 
   changesHeading: md`*Changed by others lately*`,
   /** A history entry with the item it is about, e.g. in the App Home. */
-  changeLine(ref: string, at: string, h: HistoryEntry): Mrkdwn {
+  changeLine(ref: string, at: Mrkdwn, h: HistoryEntry): Mrkdwn {
     const rest =
       lifecycle.historyLine(at, h) ??
-      md`${line(at)} · ${mention(h.actorId)} · ${line(h.kind)}${h.note ? md`: ${line(h.note)}` : md``}`;
+      md`${at} · ${mention(h.actorId)} · ${line(h.kind)}${h.note ? md`: ${line(h.note)}` : md``}`;
     return md`*${line(ref)}* · ${rest}`;
   },
 

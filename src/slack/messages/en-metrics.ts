@@ -4,7 +4,7 @@
  */
 import type { CheckKind, ExecutionEvidence, MetricOutcome, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department, type Metric, type MetricKind } from '../../domain/types.js';
-import { join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
@@ -58,8 +58,8 @@ export const metrics = {
     md`${Kind(kind)} · ${line(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  \`${line(spark)}\`\n${
       more > 0 ? md`…${more} earlier · ` : md``
     }${join(points, ' · ')}`,
-  trendPoint: (day: string, value: number, unit: string | null) =>
-    md`${line(day.slice(5))}: ${num(value, unit)}`,
+  /** A check-in's day with its year (`2026-03-02: 41%`): a trend can span years. */
+  trendPoint: (day: string, value: number, unit: string | null) => md`${line(day)}: ${num(value, unit)}`,
   noCheckins: md`No check-ins yet: \`/cx check &lt;I-n&gt; customer=&lt;value&gt; business=&lt;value&gt;\`.`,
   checkStatus: (kind: CheckKind, due: string, state: Mrkdwn) =>
     md`${CHECK_NAME[kind]} ${line(due)}: ${state}`,
@@ -151,13 +151,13 @@ export const metrics = {
   evidenceHeading: md`*The execution behind it* (the gap is usually here):`,
   evidence: (e: ExecutionEvidence) => {
     const lines = [
-      md`• ${e.open} open action(s), ${e.overdue} overdue, ${e.stalled} stalled (no activity for 7+ days)`,
+      md`• ${count(e.open, { one: '# open action', other: '# open actions' })}, ${e.overdue} overdue, ${e.stalled} stalled (no activity for 7+ days)`,
       e.doneWithDue > 0
         ? md`• ${Math.round((e.doneOnTime * 100) / e.doneWithDue)}% of actions done on time (${e.doneOnTime} of ${e.doneWithDue} with a due date)`
         : md`• No action with a due date was finished yet, so no on-time share`,
       e.daysSinceProgress === null
         ? md`• No action was ever logged`
-        : md`• ${e.daysSinceProgress} day(s) since the last progress`,
+        : md`• ${count(e.daysSinceProgress, { one: '# day', other: '# days' })} since the last progress`,
     ];
     if (e.deptsWithoutAction.length > 0) lines.push(md`• No action from ${depts(e.deptsWithoutAction)}`);
     return join(lines, '\n');
@@ -174,7 +174,10 @@ export const metrics = {
   closed: (id: number, openActions: number) =>
     md`*${ref(id)}* is closed.${
       openActions > 0
-        ? md` ${openActions} action(s) of it are still open: finish them or leave a note why not.`
+        ? md` ${count(openActions, {
+            one: '# action of it is still open: finish it or leave a note why not.',
+            other: '# actions of it are still open: finish them or leave a note why not.',
+          })}`
         : md``
     }`,
   alreadyDecided: (id: number, decision: 'recommit' | 'close', at: string) =>
@@ -186,10 +189,12 @@ export const metrics = {
     title: 'CX Bridge',
     myActions: (n: number) => md`*Your open actions* (${n}), soonest due first`,
     noActions: md`You have no open actions. :tada:`,
-    moreActions: (n: number) => md`…and ${n} more open action(s) not shown here. \`/cx mine\` lists them.`,
+    moreActions: (n: number) =>
+      md`…and ${count(n, { one: '# more open action', other: '# more open actions' })} not shown here. \`/cx mine\` lists them.`,
     myInitiatives: (n: number) => md`*Initiatives you own* (${n})`,
     noInitiatives: md`You own no active initiative. Start one with \`/cx new\`.`,
-    moreInitiatives: (n: number) => md`…and ${n} more initiative(s) not shown. \`/cx list\` has them all.`,
+    moreInitiatives: (n: number) =>
+      md`…and ${count(n, { one: '# more initiative', other: '# more initiatives' })} not shown. \`/cx list\` has them all.`,
     essentials: md`*The essential initiatives*`,
     noEssentials: md`No initiative is essential yet: pick at most three with \`/cx essential &lt;I-n&gt;\`.`,
     round: md`*This month’s pain-point round*`,
@@ -201,15 +206,16 @@ export const metrics = {
     checkStatus: (parts: Mrkdwn[]) => join(parts, ' · '),
     noMetricsFlag: (missing: MetricKind[]) =>
       md`:warning: no ${kindLabels(missing)} metric: how will we know?`,
-    updated: (at: string) => md`Updated ${line(at)}`,
+    /** `at` is a moment(): when the view was drawn, in the reader's own time zone. */
+    updated: (at: Mrkdwn) => md`Updated ${at}`,
     roundHeading: (month: string, open: boolean, voters: number) =>
-      md`*This month’s pain-point round* (${line(month)}): ${open ? md`voting is open` : md`closed`} · ${voters} voter(s)`,
+      md`*This month’s pain-point round* (${line(month)}): ${open ? md`voting is open` : md`closed`} · ${count(voters, { one: '# voter', other: '# voters' })}`,
     roundEmpty: md`No pain point has a vote yet.`,
     moreRound: (n: number) => md`…and ${n} more. \`/cx round status\` has the full standings.`,
     noRound: md`No pain-point round this month yet. Log what customers struggle with: \`/cx pain &lt;text&gt;\`.`,
     notice: (text: Mrkdwn) => md`:information_source: ${text}`,
     cut: (n: number) =>
-      md`${n} more part(s) did not fit here; \`/cx mine\` and \`/cx list\` show everything.`,
+      md`${count(n, { one: '# more part', other: '# more parts' })} did not fit here; \`/cx mine\` and \`/cx list\` show everything.`,
   },
 };
 

@@ -12,7 +12,7 @@ import { errors } from './en-errors.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
 import { rounds } from './en-rounds.js';
-import { channel, join, line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { channel, count, join, line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 export { line, lines, type Mrkdwn, md, mention };
 /** A person's text within a line of ours (the name `safe` predates ./mrkdwn.ts). */
@@ -28,6 +28,16 @@ export const bar = (done: number, total: number) => line(progressBar(done, total
 /** `▓▓▓▓░░░░░░ 40% (2/5)` */
 export const progress = (p: { done: number; total: number }) =>
   md`${bar(p.done, p.total)} (${p.done}/${p.total})`;
+
+/** Owner, due date and status of an action; an overdue one says how late, as the reminder does. */
+function actionFacts(status: string, due: string | null, ownerId: string, daysLate: number): Mrkdwn {
+  const when = !due
+    ? md``
+    : daysLate > 0
+      ? md` · ${nudges.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })}`
+      : md` · due ${line(due)}`;
+  return md`${mention(ownerId)}${when}${status === 'open' ? md`` : md` · _${line(status)}_`}`;
+}
 
 export const en = {
   /** Reminder DMs, Monday department lists and the weekly digest (./en-nudges.ts). */
@@ -59,7 +69,8 @@ export const en = {
     }`,
   actionUpdated: (id: number) => md`Progress on *${A(id)}* recorded; its stall clock starts again.`,
   actionBlocked: (id: number, reason: string) => md`*${A(id)}* is marked blocked: ${line(reason)}`,
-  actionSnoozed: (id: number, days: number) => md`Reminders for *${A(id)}* are snoozed for ${days} day(s).`,
+  actionSnoozed: (id: number, days: number) =>
+    md`Reminders for *${A(id)}* are snoozed for ${count(days, { one: '# day', other: '# days' })}.`,
   awayOn: (until: string) => md`Enjoy your time off. No reminders until ${line(until)} (inclusive).`,
   awayOff: md`Welcome back: reminders are on again.`,
   tierChanged: (id: number, tier: Tier, changed: boolean) =>
@@ -81,14 +92,22 @@ export const en = {
       ? md`No active initiatives involve ${dept(d)}.`
       : md`No active initiatives yet. Start with \`/cx new &lt;title&gt;\`.`,
   listHeading: (n: number, d?: Department) =>
-    md`${n} active initiative(s)${d ? md` involving ${dept(d)}` : md``}, essentials first:`,
+    md`${count(n, { one: '# active initiative', other: '# active initiatives' })}${d ? md` involving ${dept(d)}` : md``}, essentials first:`,
   noNextStep: md`:warning: no concrete next step: translate it, log an action with an owner and a due date`,
   truncated: (n: number, hint: Mrkdwn) => md`…and ${n} more. ${hint}`,
 
-  actionLine: (id: number, title: string, status: string, due: string | null, ownerId: string) =>
-    md`*${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · due ${line(due)}` : md``}${
-      status === 'open' ? md`` : md` · _${line(status)}_`
-    }`,
+  /** `*A-7* Title · @owner · due 2026-03-10` — late: the reminder's own words, `due …, 3 days late`. */
+  actionLine: (
+    id: number,
+    title: string,
+    status: string,
+    due: string | null,
+    ownerId: string,
+    daysLate = 0,
+  ) => md`*${A(id)}* ${line(title)} · ${actionFacts(status, due, ownerId, daysLate)}`,
+  /** What `/cx show A-n` says under its title: owner, due date (and how late), status. */
+  actionFacts: (status: string, due: string | null, ownerId: string, daysLate = 0) =>
+    actionFacts(status, due, ownerId, daysLate),
   /** `I-3 Faster answers` (or `A-7 …`), a reference followed by a person's title. */
   refTitle: (ref: string, title: string) => md`${line(ref)} ${line(title)}`,
   historyHeading: md`History`,
@@ -102,6 +121,10 @@ export const en = {
       ? md`${label}: ${line(m.name)} ${m.baseline}${line(m.unit ?? '')} → ${m.target}${line(m.unit ?? '')}`
       : md`${label}: _not set_ (how will we know it worked?)`;
   },
+  /** A history entry: `when` is a moment() (the reader's own time zone). */
+  historyEntry: (when: Mrkdwn, actorId: string, kind: string, note: string | null) =>
+    md`${when} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`,
+  /** @deprecated a UTC text for `at` (still used by views/pain-points.ts): use historyEntry with moment(). */
   historyLine: (at: string, actorId: string, kind: string, note: string | null) =>
     md`${line(at)} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`,
 
@@ -141,7 +164,9 @@ export const en = {
     dept: 'Department',
     required: 'Please fill this in.',
     tooLong: (max: number) => `At most ${max} characters, please.`,
-    badDate: 'Pick a date between today and 5 years ahead (start dates: up to 5 years back, 1 year ahead).',
+    /** The inline error of a due date (Log action); `badStart` is the New initiative's start date. */
+    badDate: 'Pick a due date between today and 5 years ahead.',
+    badStart: 'Pick a start date between 5 years ago and 1 year ahead.',
     unknownChoice: 'Pick one of the options.',
     updateTitle: 'Add update',
     note: 'What moved?',

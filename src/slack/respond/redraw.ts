@@ -1,5 +1,6 @@
 import { actionDetail, myOpenActions } from '../../app/actions.js';
 import type { AppContext } from '../../app/context.js';
+import { dateContext } from '../../app/read.js';
 import type { Mrkdwn } from '../messages/mrkdwn.js';
 import type { BuiltMessage } from '../views/blocks.js';
 import { actionReply, mineReply } from '../views/replies.js';
@@ -27,8 +28,11 @@ export async function redrawnReply(
   userId: string,
   notice: Mrkdwn,
 ): Promise<BuiltMessage | null> {
-  if (list === 'mine') return mineReply(myOpenActions(ctx, userId), notice);
+  if (list === 'mine') return mineReply(myOpenActions(ctx, userId), dateContext(ctx), notice);
   const found = actionDetail(ctx, actionId);
   if (!found.ok) return null;
-  return actionReply(found.value, { buttons: await mayChangeAction(ctx, userId, found.value), notice });
+  return actionReply(found.value, dateContext(ctx), {
+    buttons: await mayChangeAction(ctx, userId, found.value),
+    notice,
+  });
 }

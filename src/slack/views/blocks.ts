@@ -29,10 +29,21 @@ export const section = (text: Mrkdwn): KnownBlock => ({
   text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
 });
 
+/**
+ * Slack parses nothing in plain text, so a typed `<@U1|liam>`, `<#C1|cx-service>` or `<!channel>` would
+ * show as that markup: a plain field shows what a person reads instead (`@liam`, `#cx-service`,
+ * `@channel`), which notifies nobody either.
+ */
+export const readable = (text: string): string =>
+  text.replace(/<([@#!])([^<>|]*)(?:\|([^<>]*))?>/g, (_all, sigil: string, id: string, label?: string) => {
+    if (label) return sigil === '!' ? label : `${sigil}${label.replace(/^[@#]/, '')}`;
+    return sigil === '!' ? `@${id.split('^')[0]}` : `${sigil}${id}`;
+  });
+
 /** Plain text, on one line whatever it holds. */
 export const header = (text: string): KnownBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: truncate(plainLine(text), LIMITS.headerText), emoji: true },
+  text: { type: 'plain_text', text: truncate(plainLine(readable(text)), LIMITS.headerText), emoji: true },
 });
 
 export const context = (...texts: Mrkdwn[]): KnownBlock => ({
@@ -47,7 +58,7 @@ export const divider = (): KnownBlock => ({ type: 'divider' });
 /** Plain text (labels, options, buttons), on one line whatever it holds. */
 export const plain = (text: string, max: number = LIMITS.buttonText) => ({
   type: 'plain_text' as const,
-  text: truncate(plainLine(text), max),
+  text: truncate(plainLine(readable(text)), max),
   emoji: true,
 });
 

@@ -8,10 +8,11 @@ import type { InitiativeSummary } from '../../app/initiatives.js';
 import { deptName, en, iref, progress } from '../messages/en.js';
 import { lifecycle } from '../messages/en-lifecycle.js';
 import { monthName } from '../messages/en-rounds.js';
-import { join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
+import { join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { actionButtons } from './action-buttons.js';
 import { context, divider, header, LIMITS, linesToSections, section } from './blocks.js';
 import { checkStatusLines } from './check.js';
+import { actionLineOf } from './replies.js';
 
 /** block_id of an action's buttons in the Home tab. */
 export const homeButtonsBlockId = (actionId: number) => `home_act_${actionId}`;
@@ -21,12 +22,10 @@ export const HOME_ACTIONS = 20;
 /** Sections the viewer's initiatives may take (several initiatives share a section). */
 const INITIATIVE_SECTIONS = 4;
 
-function actionBlocks(item: HomeData['actions'][number]): KnownBlock[] {
+function actionBlocks(item: HomeData['actions'][number], today: HomeData['today']): KnownBlock[] {
   const { action, initiative } = item;
   return [
-    section(
-      md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
-    ),
+    section(md`${actionLineOf(action, today)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`),
     actionButtons(action.id, homeButtonsBlockId(action.id)),
   ];
 }
@@ -56,7 +55,10 @@ function mine(d: HomeData): KnownBlock[] {
   const w = en.metrics.home;
   if (d.actions.length === 0) return [section(md`${w.myActions(0)}\n${w.noActions}`)];
   const shown = d.actions.slice(0, HOME_ACTIONS);
-  const blocks: KnownBlock[] = [section(w.myActions(d.actions.length)), ...shown.flatMap(actionBlocks)];
+  const blocks: KnownBlock[] = [
+    section(w.myActions(d.actions.length)),
+    ...shown.flatMap((a) => actionBlocks(a, d.today)),
+  ];
   if (d.actions.length > shown.length) blocks.push(context(w.moreActions(d.actions.length - shown.length)));
   return blocks;
 }
@@ -65,7 +67,7 @@ function mine(d: HomeData): KnownBlock[] {
 function changes(d: HomeData): KnownBlock[] {
   if (!d.changes || d.changes.length === 0) return [];
   const lines = d.changes.map((h) =>
-    lifecycle.changeLine(`${h.entity}-${h.entityId}`, h.at.toISOString().slice(0, 16).replace('T', ' '), h),
+    lifecycle.changeLine(`${h.entity}-${h.entityId}`, moment(h.at, d.zone), h),
   );
   return [section(md`${lifecycle.changesHeading}\n${join(lines, '\n')}`)];
 }
@@ -122,7 +124,10 @@ function team(d: HomeData): KnownBlock[] {
 /** The home view for `d.userId`; `notice` (the outcome of a button pressed in it) shows at the top. */
 export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
   const w = en.metrics.home;
-  const top: KnownBlock[] = [header(w.title), context(notice ? w.notice(notice) : w.updated(d.today))];
+  const top: KnownBlock[] = [
+    header(w.title),
+    context(notice ? w.notice(notice) : w.updated(moment(d.now, d.zone))),
+  ];
   const blocks = [...top, ...mine(d), ...changes(d), divider(), ...initiatives(d), divider(), ...team(d)];
   // Shares are sized to fit; this only guards against a future part growing past Slack's limit.
   const fitted =

@@ -2,11 +2,21 @@ import type { KnownBlock } from '@slack/types';
 import type { ActionDetail, MyAction } from '../../app/actions.js';
 import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
 import type { MetricsPicture } from '../../app/metric-checks.js';
+import type { DateContext } from '../../app/read.js';
+import { isOverdue } from '../../domain/actions.js';
+import { daysBetween } from '../../domain/dates.js';
 import type { DomainError } from '../../domain/errors.js';
-import { BINDING_KEYS, type BindingKey, type Department, type HistoryEntry } from '../../domain/types.js';
+import {
+  type Action,
+  BINDING_KEYS,
+  type BindingKey,
+  type Department,
+  type HistoryEntry,
+  type LocalDate,
+} from '../../domain/types.js';
 import { aref, deptName, en, iref, progress } from '../messages/en.js';
 import { lifecycle } from '../messages/en-lifecycle.js';
-import { channel, join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
+import { channel, join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import { actionButtons } from './action-buttons.js';
 import {
@@ -57,6 +67,14 @@ export function usageReply(name: SubcommandName): BuiltMessage {
   return message(text, [section(text)]);
 }
 
+/** Days an open or blocked action is past its due date on `today` (0 when it is not late). */
+const daysLate = (a: Pick<Action, 'status' | 'dueDate'>, today: LocalDate) =>
+  a.dueDate && isOverdue(a, today) ? daysBetween(a.dueDate, today) : 0;
+
+/** `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue. */
+export const actionLineOf = (a: Action, today: LocalDate): Mrkdwn =>
+  en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId, daysLate(a, today));
+
 /** block_id of an action's buttons in `/cx mine` (the menu's listener knows the list from it). */
 export const mineButtonsBlockId = (actionId: number) => `act_${actionId}`;
 
@@ -64,7 +82,7 @@ export const mineButtonsBlockId = (actionId: number) => `act_${actionId}`;
  * `/cx mine`: each action with Done / Add update / Snooze and the menu; beyond what fits, a count.
  * `notice` (what the person just changed from the list) shows on top when the list is redrawn.
  */
-export function mineReply(items: MyAction[], notice?: Mrkdwn): BuiltMessage {
+export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn): BuiltMessage {
   const top = notice ? [context(notice)] : [];
   if (items.length === 0) return message(en.mineEmpty, [...top, section(en.mineEmpty)]);
   const heading = en.mineHeading(items.length);
@@ -74,7 +92,7 @@ export function mineReply(items: MyAction[], notice?: Mrkdwn): BuiltMessage {
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        md`${en.actionLine(action.id, action.title, action.status, action.dueDate, action.ownerId)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
+        md`${actionLineOf(action, dates.today)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
@@ -110,31 +128,38 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
   );
 }
 
-function historyLines(entries: HistoryEntry[]): Mrkdwn[] {
+/** History entries, each at its moment in the reader's own time zone (`zone`: the fallback's). */
+function historyLines(entries: HistoryEntry[], zone: string): Mrkdwn[] {
   return entries.map((h) => {
-    const at = h.at.toISOString().slice(0, 16).replace('T', ' ');
+    const at = moment(h.at, zone);
     // Changes of one value (due date, owner, title…) show old → new; the rest: kind and note.
-    return lifecycle.historyLine(at, h) ?? en.historyLine(at, h.actorId, h.kind, h.note);
+    return lifecycle.historyLine(at, h) ?? en.historyEntry(at, h.actorId, h.kind, h.note);
   });
 }
 
-/** `/cx show I-n`; `metrics` adds the "how will we know?" flag, the metric trend and the 6/12-month checks. */
-export function initiativeReply(d: InitiativeDetail, metrics?: MetricsPicture): BuiltMessage {
+/**
+ * `/cx show I-n`; `metrics` adds the "how will we know?" flag, the metric trend and the 6/12-month checks.
+ * The title is shown once, in mrkdwn (a header is plain text, where a typed mention would show raw).
+ */
+export function initiativeReply(
+  d: InitiativeDetail,
+  dates: DateContext,
+  metrics?: MetricsPicture,
+): BuiltMessage {
   const i = d.initiative;
   const blocks: KnownBlock[] = [
-    header(`${iref(i.id)} ${i.title}`),
     section(
-      md`${en.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${en.noNextStep}`}`,
+      md`*${en.refTitle(iref(i.id), i.title)}*\n${en.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${en.noNextStep}`}`,
     ),
     context(en.metricLine('customer', i.customerMetric), en.metricLine('business', i.businessMetric)),
     ...(metrics ? metricBlocks(metrics) : []),
     divider(),
   ];
-  const actionLines = d.actions.map((a) => en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId));
+  const actionLines = d.actions.map((a) => actionLineOf(a, dates.today));
   const acts = linesToSections(actionLines, 20);
   blocks.push(...acts.blocks);
   if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, md``)));
-  const hist = linesToSections(historyLines(d.history).slice(-50), 10);
+  const hist = linesToSections(historyLines(d.history.slice(-50), dates.zone), 10);
   blocks.push(divider(), section(md`*${en.historyHeading}*`), ...hist.blocks);
   return message(en.refTitle(iref(i.id), i.title), blocks);
 }
@@ -148,18 +173,19 @@ export const showButtonsBlockId = (actionId: number) => `show_act_${actionId}`;
  */
 export function actionReply(
   d: ActionDetail,
+  dates: DateContext,
   opts: { buttons?: boolean; notice?: Mrkdwn } = {},
 ): BuiltMessage {
   const a = d.action;
+  // The title once (it was a header and again in the first line): in mrkdwn, so typed mentions render.
   const lines = [
-    en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId),
+    actionLineOf(a, dates.today),
     md`${en.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(en.blockedBecause(a.blockedReason));
-  const hist = linesToSections(historyLines(d.history).slice(-60), 20);
+  const hist = linesToSections(historyLines(d.history.slice(-60), dates.zone), 20);
   return message(en.refTitle(aref(a.id), a.title), [
     ...(opts.notice ? [context(opts.notice)] : []),
-    header(`${aref(a.id)} ${a.title}`),
     section(join(lines, '\n')),
     ...(opts.buttons ? [actionButtons(a.id, showButtonsBlockId(a.id))] : []),
     divider(),

@@ -8,6 +8,7 @@ import {
   snooze,
 } from '../../../app/actions.js';
 import { initiativesForPicker } from '../../../app/initiatives.js';
+import { dateContext } from '../../../app/read.js';
 import { en, md } from '../../messages/en.js';
 import { lifecycle } from '../../messages/en-lifecycle.js';
 import { logActionModal } from '../../views/modals.js';
@@ -67,7 +68,7 @@ export const snoozeAction: CommandHandler<'snooze'> = async (cmd, { ctx, caller 
   );
 
 export const mine: CommandHandler<'mine'> = (_cmd, { ctx, caller }) =>
-  mineReply(myOpenActions(ctx, caller.userId));
+  mineReply(myOpenActions(ctx, caller.userId), dateContext(ctx));
 
 export const away: CommandHandler<'away'> = (cmd, { ctx, caller }) =>
   answer(setAway(ctx, caller, cmd.until), 'away', ({ until }) =>

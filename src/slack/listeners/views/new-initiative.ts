@@ -15,7 +15,8 @@ export const newInitiativeSubmit = (ctx: AppContext) =>
       view.state.values,
       ctx.clock.now(),
       ctx.timeZone,
-      en.modal,
+      // The form's one date is the start date: its inline error gives the start date's range.
+      { ...en.modal, badDate: en.modal.badStart },
       en.metrics.newModal,
     );
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
