@@ -196,6 +196,106 @@ describe('acting as a person', () => {
   });
 });
 
+describe('a message shortcut from the "⋯" menu', () => {
+  it('offers the manifest’s message shortcuts and sends a signed message_action; the bot opens its modal', async () => {
+    const s = await t.state('UPRIYA');
+    expect(s.shortcuts).toEqual([
+      expect.objectContaining({ callbackId: 'log_pain_point', name: 'Log as pain point' }),
+    ]);
+    await t.call('/_sandbox/command', {
+      user: 'ULIAM',
+      channel: C.sales,
+      text: 'Customers say the renewal form loses their data',
+    });
+    const msg = (await t.state('UPRIYA')).messages[C.sales]?.at(-1);
+    if (!msg) throw new Error('no message');
+    const res = await t.call('/_sandbox/shortcut', {
+      user: 'UPRIYA',
+      channel: C.sales,
+      ts: msg.ts,
+      callbackId: 'log_pain_point',
+    });
+    expect(res.json).toMatchObject({ ok: true, status: 200 });
+    const sent = t.sandbox.emulator.deliveries.find((d) => d.kind === 'message_action');
+    expect(sent?.sent).toMatchObject({
+      type: 'message_action',
+      callback_id: 'log_pain_point',
+      user: { id: 'UPRIYA' },
+      channel: { id: C.sales },
+      message_ts: msg.ts,
+      message: { text: 'Customers say the renewal form loses their data' },
+    });
+    // The bot took it (signature checked) and opened its modal, pre-filled, for Priya only.
+    const modal = await until(async () => (await t.state('UPRIYA')).modal ?? undefined);
+    expect(modal.callback_id).toBe('cx_log_pain_point');
+    expect(JSON.stringify(modal.blocks)).toContain('renewal form loses their data');
+    expect((await t.state('ULIAM')).modal).toBeNull();
+  });
+
+  it('refuses a shortcut the app does not have, a missing message and a conversation one cannot see', async () => {
+    await t.call('/_sandbox/command', { user: 'ULIAM', channel: C.sales, text: 'hello' });
+    const msg = (await t.state('ULIAM')).messages[C.sales]?.at(-1);
+    const shortcut = (body: Record<string, unknown>) =>
+      t.call('/_sandbox/shortcut', { user: 'UPRIYA', channel: C.sales, ts: msg?.ts, ...body });
+    expect((await shortcut({ callbackId: 'delete_everything' })).status).toBe(400);
+    expect((await shortcut({ callbackId: 'log_pain_point', ts: '1.000001' })).status).toBe(400);
+    const liamDm = (await t.state('ULIAM')).channels.find((c) => c.kind === 'dm')?.id;
+    expect((await shortcut({ callbackId: 'log_pain_point', channel: liamDm })).status).toBe(400);
+    expect(t.sandbox.emulator.deliveries.filter((d) => d.kind === 'message_action')).toEqual([]);
+  });
+});
+
+describe('unread badges', () => {
+  const unread = async (user: string, channel: string) =>
+    (await t.state(user)).channels.find((c) => c.id === channel)?.unread;
+
+  it('are each person’s own: what others posted since that person last read the conversation', async () => {
+    await t.call('/_sandbox/command', { user: 'ULIAM', channel: C.sales, text: 'one' });
+    await t.call('/_sandbox/command', { user: 'ULIAM', channel: C.sales, text: 'two' });
+    expect(await unread('ULIAM', C.sales)).toBe(0);
+    expect(await unread('UMAYA', C.sales)).toBe(2);
+    expect(await unread('UJUNE', C.sales)).toBe(2);
+    const last = (await t.state('UMAYA')).messages[C.sales]?.at(-1)?.ts;
+    expect((await t.call('/_sandbox/read', { user: 'UMAYA', channel: C.sales, ts: last })).json.ok).toBe(
+      true,
+    );
+    expect(await unread('UMAYA', C.sales)).toBe(0);
+    // June has not looked: her badge stays, whoever looked before her.
+    expect(await unread('UJUNE', C.sales)).toBe(2);
+    await t.call('/_sandbox/command', { user: 'UJUNE', channel: C.sales, text: 'three' });
+    expect(await unread('UMAYA', C.sales)).toBe(1);
+    expect(await unread('ULIAM', C.sales)).toBe(1);
+    // A thread reply is in the thread, not the channel's count.
+    await t.call('/_sandbox/command', { user: 'ULIAM', channel: C.sales, text: 'r', threadTs: last });
+    expect(await unread('UMAYA', C.sales)).toBe(1);
+  });
+
+  it('count the bot’s DMs for the person they are for, and only until that person reads them', async () => {
+    await cx('UPRIYA', C.service, 'new Answer within 4 hours lead:service');
+    // The page turns a typed @tomas into this mention before sending.
+    await cx('UPRIYA', C.service, 'log I-1 Route chat and email into one queue due:+2d <@UTOMAS>');
+    await t.call('/_sandbox/clock', { travel: 'week' });
+    const tomas = await t.state('UTOMAS');
+    const dm = tomas.channels.find((c) => c.kind === 'dm');
+    const dms = tomas.messages[dm?.id ?? ''] ?? [];
+    // Told of the assignment, then reminded of the overdue action: two unread DMs.
+    expect(dms.length).toBeGreaterThanOrEqual(2);
+    expect(dm?.unread).toBe(dms.length);
+    expect((await t.state('UPRIYA')).channels.find((c) => c.kind === 'dm')?.unread).toBe(0);
+    await t.call('/_sandbox/read', { user: 'UTOMAS', channel: dm?.id, ts: dms.at(-1)?.ts });
+    expect((await t.state('UTOMAS')).channels.find((c) => c.kind === 'dm')?.unread).toBe(0);
+  });
+
+  it('refuse a read mark in a conversation the person cannot see or with a bad ts', async () => {
+    const liamDm = (await t.state('ULIAM')).channels.find((c) => c.kind === 'dm')?.id;
+    const read = (body: Record<string, unknown>) =>
+      t.call('/_sandbox/read', { user: 'UPRIYA', channel: C.sales, ts: '1.000001', ...body });
+    expect((await read({ channel: liamDm })).status).toBe(400);
+    expect((await read({ ts: 'soon' })).status).toBe(400);
+    expect((await read({})).status).toBe(200);
+  });
+});
+
 describe('the clock', () => {
   it('moves forward by the buttons and never back', async () => {
     const day = await t.call('/_sandbox/clock', { travel: 'day' });
@@ -210,6 +310,23 @@ describe('the clock', () => {
     expect((await t.call('/_sandbox/clock', { to: '2026-01-01T00:00:00Z' })).status).toBe(400);
     expect((await t.call('/_sandbox/clock', { travel: 'century' })).status).toBe(400);
     expect((await t.call('/_sandbox/clock')).json).toMatchObject({ now: '2026-03-13T14:00:00.000Z' });
+  });
+
+  it('jumps to a wall-clock time in a given person’s zone ("Jump to" on the page)', async () => {
+    const la = await t.call('/_sandbox/clock', { local: '2026-03-03T10:00', zone: 'America/Los_Angeles' });
+    expect(la.json).toMatchObject({ ok: true, now: '2026-03-03T18:00:00.000Z' });
+    const kolkata = await t.call('/_sandbox/clock', { local: '2026-03-04T10:00', zone: 'Asia/Kolkata' });
+    expect(kolkata.json.now).toBe('2026-03-04T04:30:00.000Z');
+    for (const bad of [
+      { local: '2026-03-05 10:00', zone: 'UTC' },
+      { local: '2026-13-05T10:00', zone: 'UTC' },
+      { local: '2026-03-05T10:00', zone: 'Mars/Olympus' },
+      { local: '2026-03-05T10:00' },
+      { local: '2026-03-01T10:00', zone: 'UTC' },
+    ]) {
+      expect((await t.call('/_sandbox/clock', bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await t.call('/_sandbox/clock')).json.now).toBe('2026-03-04T04:30:00.000Z');
   });
 
   it('runs due jobs as the clock passes them: the Friday digest and a reminder DM after a week', async () => {

@@ -33,11 +33,21 @@ export interface SandboxState {
   me: string;
   clock: { now: string; timeZone: string };
   users: { id: string; name: string; realName: string; tz: string; isAdmin: boolean; isBot: boolean }[];
-  channels: { id: string; name: string; kind: 'channel' | 'dm'; member: boolean }[];
+  channels: {
+    id: string;
+    name: string;
+    kind: 'channel' | 'dm';
+    member: boolean;
+    /** This person's unread count here (others' posts after their read position). */
+    unread: number;
+    lastRead: string;
+  }[];
   messages: Record<string, SandboxMessage[]>;
   ephemerals: { channel: string; ts: string; text: string; blocks: unknown[] | null }[];
   modal: { id: string; hash: string; callback_id: string; blocks: unknown[] } | null;
   home: { id: string; blocks: unknown[] } | null;
+  /** The app's message shortcuts (manifest.yml), offered in each message's "⋯" menu. */
+  shortcuts: { callbackId: string; name: string; description: string }[];
 }
 
 /** The sandbox wired the way `main.ts` wires it (the real `startBot`, a ManualClock, time passing), in-process. */
