@@ -1,7 +1,9 @@
 import { createOutboxRepo, enqueue } from '../db/repositories/outbox-repo.js';
 import {
   awayUntilByUser,
+  lastDepartmentList,
   type ReminderRecord,
+  recordDepartmentList,
   recordReminders,
   stalledCandidates,
 } from '../db/repositories/reminders-repo.js';
@@ -11,6 +13,7 @@ import type { Notification } from '../domain/payloads/notification.js';
 import type { NudgeAction, ReminderPayload } from '../domain/payloads/nudges.js';
 import {
   departmentList,
+  departmentListSignature,
   isDepartmentListTime,
   type PlannedReminder,
   planReminders,
@@ -18,6 +21,7 @@ import {
   remindable,
   stallReason,
 } from '../domain/reminder-plan.js';
+import { partOfDay } from '../domain/reminders.js';
 import { DEPARTMENTS, type LocalDate, type UserId } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { zonesOf } from './user-zones.js';
@@ -59,12 +63,19 @@ const floorToMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 6
  * Queues one DM and records what it lists, in one transaction: a crash leaves either both or neither, and
  * a second run for the same person and day finds the DM's key and writes nothing.
  */
-function queueReminder(ctx: AppContext, p: PlannedReminder, now: Date, today: LocalDate): boolean {
+function queueReminder(
+  ctx: AppContext,
+  p: PlannedReminder,
+  zone: string,
+  now: Date,
+  today: LocalDate,
+): boolean {
   const own = p.own.slice(0, REMINDER_MAX_OWN);
   const escalations = p.escalations.slice(0, REMINDER_MAX_ESCALATIONS);
   const payload: ReminderPayload = {
     recipientId: p.recipientId,
     localDay: p.localDay,
+    partOfDay: partOfDay(now, zone),
     own: own.map((c) => nudgeAction(c, now, today)),
     ownTotal: p.own.length,
     escalations: escalations.map((c) => nudgeAction(c, now, today)),
@@ -94,21 +105,35 @@ function queueReminder(ctx: AppContext, p: PlannedReminder, now: Date, today: Lo
   return queued;
 }
 
-/** Monday, in each bound department channel: that department's stalled actions, owners mentioned. */
+/**
+ * Monday, in each bound department channel: that department's stalled actions, owners mentioned — unless
+ * it is the same list as the previous Monday's (same actions in the same state), which would only repeat
+ * itself. Each department is decided once per Monday; the list is remembered (posted, unchanged or empty)
+ * in the transaction that queues the post.
+ */
 function queueDepartmentLists(ctx: AppContext, now: Date): number {
   if (!isDepartmentListTime(now, ctx.timeZone)) return 0;
   const db = ctx.handle.db;
   const today = localDate(now, ctx.timeZone);
   const outbox = createOutboxRepo(db);
   const due = new Set(listBindings(db).map((b) => b.key));
-  const depts = DEPARTMENTS.filter((d) => due.has(d) && outbox.findByKey(stalledListKey(d, today)) === null);
+  const depts = DEPARTMENTS.filter(
+    (d) =>
+      due.has(d) &&
+      outbox.findByKey(stalledListKey(d, today)) === null &&
+      lastDepartmentList(db, d)?.day !== today,
+  );
   if (depts.length === 0) return 0;
   const candidates = stalledCandidates(db, now, today);
   const away = awayUntilByUser(db);
   const messages: Notification[] = [];
+  const decided: Array<{ dept: (typeof depts)[number]; signature: string }> = [];
   for (const dept of depts) {
     const list = departmentList(candidates, dept, now, ctx.timeZone, (u) => away.get(u) ?? null);
-    if (list.length === 0) continue;
+    const signature = departmentListSignature(list, now, today);
+    const previous = lastDepartmentList(db, dept);
+    decided.push({ dept, signature });
+    if (list.length === 0 || previous?.signature === signature) continue;
     messages.push({
       kind: 'stalled_list',
       key: stalledListKey(dept, today),
@@ -121,15 +146,18 @@ function queueDepartmentLists(ctx: AppContext, now: Date): number {
       },
     });
   }
-  if (messages.length === 0) return 0;
-  const queued = ctx.handle.db.transaction((tx) => enqueue(tx, messages, now));
+  const queued = ctx.handle.db.transaction((tx) => {
+    for (const d of decided) recordDepartmentList(tx, d.dept, { day: today, signature: d.signature });
+    return enqueue(tx, messages, now);
+  });
   if (queued > 0) ctx.afterCommit();
   return queued;
 }
 
 /**
- * The `reminders` job: every person with stalled actions gets one DM per local day once it is 09:30 on a
- * working day where they are (see planReminders), and on Mondays each department channel its list.
+ * The `reminders` job: every person with stalled actions gets at most one DM per local day, inside their
+ * own working hours (see planReminders); outside them a run — scheduled, caught up or by hand — leaves
+ * them for the next run inside them. On Mondays each department channel gets its list.
  * Idempotent: running it again at the same instant, or after a crash, queues nothing twice.
  */
 export async function sendReminders(
@@ -142,10 +170,11 @@ export async function sendReminders(
   const lists = queueDepartmentLists(ctx, now);
   const candidates = stalledCandidates(db, now, today, { remindableOnly: true });
 
-  const recipientIds = [...remindable(candidates, now, ctx.timeZone).keys()].sort();
+  const away = awayUntilByUser(db);
+  const awayUntil = (u: UserId) => away.get(u) ?? null;
+  const recipientIds = [...remindable(candidates, now, ctx.timeZone, awayUntil).keys()].sort();
   const zones = await zonesOf(ctx, recipientIds, options.signal);
   if (options.signal?.aborted) return { dms: 0, lists, interrupted: true };
-  const away = awayUntilByUser(db);
   const recipients = new Map(
     recipientIds.map((id) => [id, { zone: zones.get(id) ?? ctx.timeZone, awayUntil: away.get(id) ?? null }]),
   );
@@ -156,11 +185,13 @@ export async function sendReminders(
     candidates,
     recipients,
     dmSent: (recipientId, localDay) => outbox.findByKey(reminderKey(recipientId, localDay)) !== null,
+    awayUntil,
   });
   let dms = 0;
   for (const p of planned) {
     if (options.signal?.aborted) return { dms, lists, interrupted: true };
-    if (queueReminder(ctx, p, now, today)) dms++;
+    const zone = recipients.get(p.recipientId)?.zone ?? ctx.timeZone;
+    if (queueReminder(ctx, p, zone, now, today)) dms++;
   }
   return { dms, lists, interrupted: false };
 }

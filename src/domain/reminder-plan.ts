@@ -1,15 +1,12 @@
 /**
  * Who is reminded of what, now: the daily reminder DMs (one per person and local day, listing all their
- * stalled actions), escalation of long-stalled actions to the initiative's owner, and the Monday list of
- * a department's stalled actions. Pure: every fact arrives as an argument.
+ * stalled actions), the one escalation of an action whose reminders went unanswered to the initiative's
+ * owner, and the Monday list of a department's stalled actions. Pure: every fact arrives as an argument.
  */
 import { isOverdue, isStalled, sortByDue } from './actions.js';
 import { DAY_MS, daysBetween, localDate, zonedTime } from './dates.js';
-import { isAway, isReminderTime, mayRemindAction } from './reminders.js';
+import { isAway, isReminderTime, MAX_UNANSWERED_REMINDERS, mayRemindAction } from './reminders.js';
 import type { Action, Department, Initiative, LocalDate, UserId } from './types.js';
-
-/** An action stalled this long (no activity for 21 days) is also listed to its initiative's owner. */
-export const ESCALATE_AFTER_DAYS = 21;
 
 export type StalledActionFacts = Pick<
   Action,
@@ -24,14 +21,16 @@ export type StalledActionFacts = Pick<
   | 'snoozedUntil'
 >;
 
-/** A possibly stalled action, its initiative, and when it was last brought up to each person concerned. */
+/** A possibly stalled action, its initiative, and what was said about it since anyone last touched it. */
 export interface ReminderCandidate {
   action: StalledActionFacts;
   initiative: Pick<Initiative, 'id' | 'title' | 'ownerId' | 'tier'>;
   /** The last reminder about it to its owner. */
   lastOwnerReminder: Date | null;
-  /** The last time it was listed to the initiative's owner. */
-  lastEscalation: Date | null;
+  /** Reminders to its owner since its last activity (an update, done, a new due date… starts again at 0). */
+  unansweredReminders: number;
+  /** Whether it was escalated to the initiative's owner since its last activity. */
+  escalated: boolean;
 }
 
 /** What is known about a person who might get a reminder. */
@@ -48,32 +47,59 @@ export function idleDays(action: Pick<Action, 'lastActivityAt'>, now: Date): num
 
 /** Why an action counts as stalled: blocked (with the reason), overdue (since when) or simply idle. */
 export type StallReason =
-  | { kind: 'blocked'; reason: string | null; idleDays: number }
+  | {
+      kind: 'blocked';
+      reason: string | null;
+      idleDays: number;
+      /** Also past its due date (shown the way an overdue action is). */
+      overdue?: { dueDate: LocalDate; daysLate: number };
+    }
   | { kind: 'overdue'; dueDate: LocalDate; daysLate: number; idleDays: number }
   | { kind: 'idle'; idleDays: number };
 
 export function stallReason(action: StalledActionFacts, now: Date, today: LocalDate): StallReason {
   const idle = idleDays(action, now);
-  if (action.status === 'blocked') return { kind: 'blocked', reason: action.blockedReason, idleDays: idle };
-  if (action.dueDate !== null && isOverdue(action, today)) {
+  const late =
+    action.dueDate !== null && isOverdue(action, today)
+      ? { dueDate: action.dueDate, daysLate: daysBetween(action.dueDate, today) }
+      : null;
+  if (action.status === 'blocked') {
     return {
-      kind: 'overdue',
-      dueDate: action.dueDate,
-      daysLate: daysBetween(action.dueDate, today),
+      kind: 'blocked',
+      reason: action.blockedReason,
       idleDays: idle,
+      ...(late ? { overdue: late } : {}),
     };
+  }
+  if (late) {
+    return { kind: 'overdue', dueDate: late.dueDate, daysLate: late.daysLate, idleDays: idle };
   }
   return { kind: 'idle', idleDays: idle };
 }
 
 /**
- * Listed to the initiative's owner too: nobody has touched it for 21 days (the owner has had two weekly
- * reminders by then). Not when the initiative's owner owns the action: they hear about it anyway.
+ * Its owner may be reminded of it now: not in the last 7 days, and fewer than three reminders went
+ * unanswered (no activity since). After the third the owner hears no more about it until someone acts;
+ * it stays in the digests and the Monday lists.
+ */
+export function mayRemindOwner(candidate: ReminderCandidate, now: Date): boolean {
+  return (
+    candidate.unansweredReminders < MAX_UNANSWERED_REMINDERS &&
+    mayRemindAction(candidate.lastOwnerReminder, now)
+  );
+}
+
+/**
+ * Told to the initiative's owner, once: three reminders went unanswered and a week has passed since the
+ * third (when a fourth would have been due). Never again for the same stall — only after new activity and
+ * three more unanswered reminders. Not when the initiative's owner owns the action: then it just stops.
  */
 export function needsEscalation(candidate: ReminderCandidate, now: Date): boolean {
   return (
     candidate.initiative.ownerId !== candidate.action.ownerId &&
-    idleDays(candidate.action, now) >= ESCALATE_AFTER_DAYS
+    candidate.unansweredReminders >= MAX_UNANSWERED_REMINDERS &&
+    !candidate.escalated &&
+    mayRemindAction(candidate.lastOwnerReminder, now)
   );
 }
 
@@ -83,7 +109,7 @@ export interface PlannedReminder {
   localDay: LocalDate;
   /** Their own stalled actions, soonest due first. */
   own: ReminderCandidate[];
-  /** Long-stalled actions of others in initiatives they own, longest idle first. */
+  /** Actions of others in initiatives they own whose reminders went unanswered, longest idle first. */
   escalations: ReminderCandidate[];
 }
 
@@ -95,6 +121,11 @@ export interface ReminderPlanInput {
   recipients: ReadonlyMap<UserId, RecipientFacts>;
   /** Whether `recipientId` already got their reminder DM on `localDay`. */
   dmSent: (recipientId: UserId, localDay: LocalDate) => boolean;
+  /**
+   * `/cx away` of an action's owner (today in CX_TIMEZONE): their action is not escalated while they are
+   * away, as it would not be reminded. Absent: nobody is away.
+   */
+  awayUntil?: (userId: UserId) => LocalDate | null;
 }
 
 /** Who could be reminded of what at `now`, before their zone, absence and earlier DMs are considered. */
@@ -102,6 +133,7 @@ export function remindable(
   candidates: readonly ReminderCandidate[],
   now: Date,
   zone: string,
+  awayUntil: (userId: UserId) => LocalDate | null = () => null,
 ): Map<UserId, { own: ReminderCandidate[]; escalations: ReminderCandidate[] }> {
   const today = localDate(now, zone);
   const byRecipient = new Map<UserId, { own: ReminderCandidate[]; escalations: ReminderCandidate[] }>();
@@ -115,8 +147,8 @@ export function remindable(
   };
   for (const c of candidates) {
     if (!isStalled(c.action, now, today)) continue;
-    if (mayRemindAction(c.lastOwnerReminder, now)) slot(c.action.ownerId).own.push(c);
-    if (needsEscalation(c, now) && mayRemindAction(c.lastEscalation, now)) {
+    if (mayRemindOwner(c, now)) slot(c.action.ownerId).own.push(c);
+    if (needsEscalation(c, now) && !isAway(awayUntil(c.action.ownerId), today)) {
       slot(c.initiative.ownerId).escalations.push(c);
     }
   }
@@ -124,14 +156,16 @@ export function remindable(
 }
 
 /**
- * The reminder DMs due at `now`. A person is reminded once their local time is 09:30 or later on a
- * working day, not while away, at most once per local day, and only about actions that are stalled
- * (open or blocked, no activity for 7 days or past due, not snoozed) and were not brought up to them in
- * the last 7 days. A person not in `recipients` is treated as being in CX_TIMEZONE and not away.
+ * The reminder DMs due at `now`. A person is reminded only inside their working hours (09:30–17:30,
+ * Mon–Fri, their zone), not while away, at most once per local day, and only about actions that are
+ * stalled (open or blocked, no activity for 7 days or past due, not snoozed), were not brought up to them
+ * in the last 7 days and have had fewer than three unanswered reminders. An escalation follows the same
+ * rules for the initiative's owner. A person not in `recipients` is treated as being in CX_TIMEZONE and
+ * not away.
  */
 export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   const { now, zone } = input;
-  const byRecipient = remindable(input.candidates, now, zone);
+  const byRecipient = remindable(input.candidates, now, zone, input.awayUntil);
   const planned: PlannedReminder[] = [];
   for (const [recipientId, lists] of byRecipient) {
     const facts = input.recipients.get(recipientId) ?? { zone, awayUntil: null };
@@ -152,7 +186,7 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   return planned.sort((a, b) => (a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0));
 }
 
-/** Mondays from 09:30 in CX_TIMEZONE: each department channel gets its list of stalled actions. */
+/** Mondays 09:30–17:30 in CX_TIMEZONE: each department channel gets its list of stalled actions. */
 export function isDepartmentListTime(now: Date, zone: string): boolean {
   return zonedTime(now, zone).weekday === 1 && isReminderTime(now, zone);
 }
@@ -178,4 +212,23 @@ export function departmentList(
     )
     .map((c) => ({ ...c.action, c }));
   return sortByDue(picked).map((a) => a.c);
+}
+
+/**
+ * What makes two Monday lists "the same": the same actions, each with the same owner, due date and kind of
+ * stall (blocked, overdue, idle). Days idle or late grow every week and do not count; anything that moved
+ * — an action added, done, reassigned, rescheduled, blocked or unblocked — does.
+ */
+export function departmentListSignature(
+  list: readonly ReminderCandidate[],
+  now: Date,
+  today: LocalDate,
+): string {
+  return list
+    .map((c) => {
+      const a = c.action;
+      return `${a.id}:${stallReason(a, now, today).kind}:${a.ownerId}:${a.dueDate ?? ''}`;
+    })
+    .sort()
+    .join(',');
 }

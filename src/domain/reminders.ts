@@ -1,17 +1,38 @@
 /**
- * When a stalled action's owner may be reminded: after 09:30 on a working day in the owner's own zone,
- * at most one DM per owner per local day, one reminder per action per 7 days, never while away.
+ * When a stalled action's owner may be reminded: inside their own working hours (09:30–17:30, Monday to
+ * Friday, in their zone), at most one DM per owner per local day, one reminder per action per 7 days,
+ * never while away, and no more than three reminders about an action nobody has touched since.
  */
 import { DAY_MS, zonedTime } from './dates.js';
 import type { LocalDate } from './types.js';
 
 export const REMINDER_START_MINUTES = 9 * 60 + 30;
+export const REMINDER_END_MINUTES = 17 * 60 + 30;
 export const REMIND_ACTION_EVERY_DAYS = 7;
+/**
+ * Reminders about one action with no activity since the first of them: after this many the owner hears no
+ * more about it, and the initiative's owner is told once instead.
+ */
+export const MAX_UNANSWERED_REMINDERS = 3;
 
-/** Mon–Fri, from 09:30 local time on (the 09:30 run itself counts). */
+/**
+ * Working hours: Mon–Fri, 09:30 to 17:30 local time, both ends included (the 09:30 and the 17:30 runs of a
+ * half-hourly job count; 17:31 does not). Whatever the run — on schedule, caught up at start-up, or by hand
+ * with `--at` — outside them nothing is sent to that person; the next run inside them does it.
+ */
 export function isReminderTime(now: Date, ownerZone: string): boolean {
   const t = zonedTime(now, ownerZone);
-  return t.weekday <= 5 && t.hour * 60 + t.minute >= REMINDER_START_MINUTES;
+  const minutes = t.hour * 60 + t.minute;
+  return t.weekday <= 5 && minutes >= REMINDER_START_MINUTES && minutes <= REMINDER_END_MINUTES;
+}
+
+/**
+ * The greeting fits the recipient's hour: "Good morning" before 12:00, "Good afternoon" from 12:00. Reminders
+ * only go out 09:30–17:30, so these two cover every DM; "evening" is never needed.
+ */
+export type PartOfDay = 'morning' | 'afternoon';
+export function partOfDay(now: Date, zone: string): PartOfDay {
+  return zonedTime(now, zone).hour < 12 ? 'morning' : 'afternoon';
 }
 
 /** `away until D` pauses reminders through the end of D (inclusive) in the owner's zone. */

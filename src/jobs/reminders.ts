@@ -1,8 +1,11 @@
 import { sendReminders } from '../app/reminders.js';
 import { halfHourKey } from '../domain/cron.js';
-import type { Job } from './job.js';
+import { type Job, plural, report } from './job.js';
 
-/** Every 30 minutes: reminder DMs once it is 09:30 where each owner is, and the Monday department lists. */
+/**
+ * Every 30 minutes: reminder DMs to people inside their own working hours (09:30–17:30, Mon–Fri, their
+ * zone), and the Monday department lists.
+ */
 export const remindersJob: Job = {
   name: 'reminders',
   schedule: '*/30 * * * *',
@@ -10,6 +13,9 @@ export const remindersJob: Job = {
   periodOf: (at) => halfHourKey(at),
   async run(ctx, now, info) {
     const r = await sendReminders(ctx, now, { signal: info.signal });
-    return `${r.dms} reminder DM(s), ${r.lists} department list(s) queued${r.interrupted ? ', stopped early' : ''}`;
+    return report(
+      { dms: r.dms, lists: r.lists },
+      `${plural(r.dms, 'reminder DM')}, ${plural(r.lists, 'department list')} queued${r.interrupted ? ', stopped early' : ''}`,
+    );
   },
 };

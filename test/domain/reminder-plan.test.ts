@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localDate, zonedTime } from '../../src/domain/dates.js';
 import {
   departmentList,
+  departmentListSignature,
   isDepartmentListTime,
   needsEscalation,
   planReminders,
@@ -25,7 +26,8 @@ function candidate(overrides: {
   snoozedUntil?: Date | null;
   dept?: 'marketing' | 'sales' | 'service' | 'it';
   lastOwnerReminder?: Date | null;
-  lastEscalation?: Date | null;
+  unansweredReminders?: number;
+  escalated?: boolean;
   now?: Date;
 }): ReminderCandidate {
   const now = overrides.now ?? NOW;
@@ -49,7 +51,8 @@ function candidate(overrides: {
       tier: 'essential',
     },
     lastOwnerReminder: overrides.lastOwnerReminder ?? null,
-    lastEscalation: overrides.lastEscalation ?? null,
+    unansweredReminders: overrides.unansweredReminders ?? 0,
+    escalated: overrides.escalated ?? false,
   };
 }
 
@@ -120,11 +123,14 @@ describe('planReminders', () => {
     expect(plan([candidate({})], { UOWNER: { zone: 'UTC', awayUntil: '2026-03-09' } })).toHaveLength(1);
   });
 
-  it("waits for the owner's own 09:30", () => {
+  it("waits for the owner's own 09:30, and nothing after their 17:30", () => {
     const ny = { UOWNER: { zone: 'America/New_York', awayUntil: null } };
     expect(plan([candidate({})], ny)).toEqual([]); // 05:00 in New York
     const later = new Date('2026-03-10T13:30:00Z');
     expect(plan([candidate({ now: later })], ny, later)).toHaveLength(1);
+    // 21:00 in New York (22:30 in UTC) : still nothing, whatever the CX_TIMEZONE clock says.
+    const evening = new Date('2026-03-11T01:00:00Z');
+    expect(plan([candidate({ now: evening })], ny, evening)).toEqual([]);
   });
 
   it('uses the owner-local date as the day of the DM', () => {
@@ -134,31 +140,64 @@ describe('planReminders', () => {
     expect(plan([candidate({ now: at })], tokyo, at)[0]?.localDay).toBe('2026-03-11');
   });
 
-  describe('escalation to the initiative owner', () => {
-    it('lists actions idle for 21 days or more to the initiative owner as well', () => {
-      const long = candidate({ ownerId: 'UANN', initiativeOwner: 'ULEAD', idleDays: 21 });
-      const short = candidate({ ownerId: 'UANN', initiativeOwner: 'ULEAD', idleDays: 20 });
-      const planned = plan([long, short]);
-      expect(planned.map((p) => p.recipientId)).toEqual(['UANN', 'ULEAD']);
-      expect(planned[1]?.own).toEqual([]);
-      expect(planned[1]?.escalations.map((x) => x.action.id)).toEqual([long.action.id]);
+  describe('three unanswered reminders, then one escalation to the initiative owner', () => {
+    const weekAgo = new Date(NOW.getTime() - 7 * DAY);
+    it('stops reminding the owner after three reminders with no activity since', () => {
+      const two = candidate({ unansweredReminders: 2, lastOwnerReminder: weekAgo });
+      const three = candidate({ unansweredReminders: 3, lastOwnerReminder: weekAgo });
+      const planned = plan([two, three]);
+      expect(planned.find((p) => p.recipientId === 'UOWNER')?.own.map((x) => x.action.id)).toEqual([
+        two.action.id,
+      ]);
     });
 
-    it('does not escalate to yourself, and at most once per 7 days', () => {
-      const own = candidate({ ownerId: 'ULEAD', initiativeOwner: 'ULEAD', idleDays: 40 });
-      expect(needsEscalation(own, NOW)).toBe(false);
-      const recent = candidate({
-        initiativeOwner: 'ULEAD',
-        idleDays: 40,
-        lastEscalation: new Date(NOW.getTime() - DAY),
-      });
-      expect(plan([recent]).map((p) => p.recipientId)).toEqual(['UOWNER']);
-    });
-
-    it('still escalates while the action owner is away (someone should know)', () => {
-      const c = candidate({ ownerId: 'UANN', initiativeOwner: 'ULEAD', idleDays: 30 });
-      const planned = plan([c], { UANN: { zone: 'UTC', awayUntil: '2026-04-01' } });
+    it('tells the initiative owner once, a week after the third reminder', () => {
+      const c = candidate({ ownerId: 'UANN', unansweredReminders: 3, lastOwnerReminder: weekAgo });
+      const planned = plan([c]);
       expect(planned.map((p) => p.recipientId)).toEqual(['ULEAD']);
+      expect(planned[0]?.own).toEqual([]);
+      expect(planned[0]?.escalations.map((x) => x.action.id)).toEqual([c.action.id]);
+      // Not before the week is over, and never a second time for the same stall.
+      const tooSoon = { ...c, lastOwnerReminder: new Date(NOW.getTime() - 6 * DAY) };
+      expect(plan([tooSoon])).toEqual([]);
+      expect(plan([{ ...c, escalated: true }])).toEqual([]);
+    });
+
+    it('an idle action is not escalated for being old alone (the old 21-day rule is gone)', () => {
+      const idle = candidate({ ownerId: 'UANN', idleDays: 40, unansweredReminders: 1 });
+      expect(needsEscalation(idle, NOW)).toBe(false);
+      expect(plan([idle]).map((p) => p.recipientId)).toEqual(['UANN']);
+    });
+
+    it('does not escalate to yourself: it just stops', () => {
+      const own = candidate({
+        ownerId: 'ULEAD',
+        initiativeOwner: 'ULEAD',
+        unansweredReminders: 3,
+        lastOwnerReminder: weekAgo,
+      });
+      expect(needsEscalation(own, NOW)).toBe(false);
+      expect(plan([own])).toEqual([]);
+    });
+
+    it('waits while the action owner is away, as their reminder would', () => {
+      const c = candidate({ ownerId: 'UANN', unansweredReminders: 3, lastOwnerReminder: weekAgo });
+      const away = (u: string) => (u === 'UANN' ? '2026-04-01' : null);
+      const planned = planReminders({
+        now: NOW,
+        zone: 'UTC',
+        candidates: [c],
+        recipients: new Map(),
+        dmSent: noneSent,
+        awayUntil: away,
+      });
+      expect(planned).toEqual([]);
+    });
+
+    it("only in the initiative owner's own working hours", () => {
+      const c = candidate({ ownerId: 'UANN', unansweredReminders: 3, lastOwnerReminder: weekAgo });
+      // 10:00 UTC is 05:00 in New York.
+      expect(plan([c], { ULEAD: { zone: 'America/New_York', awayUntil: null } })).toEqual([]);
     });
   });
 });
@@ -219,6 +258,10 @@ describe('stallReason', () => {
       { kind: 'overdue', dueDate: '2026-03-07', daysLate: 3, idleDays: 2 },
     ],
     [{ idleDays: 12 }, { kind: 'idle', idleDays: 12 }],
+    [
+      { status: 'blocked' as const, blockedReason: 'legal', idleDays: 9, dueDate: '2026-03-07' },
+      { kind: 'blocked', reason: 'legal', idleDays: 9, overdue: { dueDate: '2026-03-07', daysLate: 3 } },
+    ],
   ])('%o → %o', (overrides, expected) => {
     expect(stallReason(candidate(overrides).action, NOW, '2026-03-10')).toEqual(expected);
   });
@@ -228,6 +271,8 @@ describe('Monday department lists', () => {
   it.each([
     ['2026-03-09T09:30:00Z', 'UTC', true],
     ['2026-03-09T09:29:00Z', 'UTC', false],
+    ['2026-03-09T17:30:00Z', 'UTC', true],
+    ['2026-03-09T17:31:00Z', 'UTC', false],
     ['2026-03-10T10:00:00Z', 'UTC', false],
     // Monday 09:30 in Berlin, in summer time after 29 March.
     ['2026-03-30T07:30:00Z', 'Europe/Berlin', true],
@@ -247,5 +292,18 @@ describe('Monday department lists', () => {
       u === 'UAWAY' ? '2026-03-20' : null,
     );
     expect(list.map((c) => c.action.id)).toEqual([mine.action.id, later.action.id]);
+  });
+
+  it('two lists are the same when the same actions are in the same state, however many days pass', () => {
+    const a = candidate({ dept: 'sales', dueDate: '2026-03-02' });
+    const b = candidate({ dept: 'sales', ownerId: 'UBEN' });
+    const sig = (list: ReminderCandidate[], now = NOW) =>
+      departmentListSignature(list, now, localDate(now, 'UTC'));
+    const nextWeek = new Date(NOW.getTime() + 7 * DAY);
+    expect(sig([a, b])).toBe(sig([b, a], nextWeek));
+    expect(sig([a, b])).not.toBe(sig([a]));
+    expect(sig([a, b])).not.toBe(sig([a, { ...b, action: { ...b.action, status: 'blocked' } }]));
+    expect(sig([a, b])).not.toBe(sig([a, { ...b, action: { ...b.action, ownerId: 'UCAT' } }]));
+    expect(sig([a, b])).not.toBe(sig([{ ...a, action: { ...a.action, dueDate: '2026-03-05' } }, b]));
   });
 });

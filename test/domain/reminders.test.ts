@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { isAway, isReminderTime, mayDmOwner, mayRemindAction } from '../../src/domain/reminders.js';
+import {
+  isAway,
+  isReminderTime,
+  mayDmOwner,
+  mayRemindAction,
+  partOfDay,
+} from '../../src/domain/reminders.js';
 
-describe('isReminderTime', () => {
+describe('isReminderTime: working hours 09:30–17:30, Monday to Friday, in the owner’s zone', () => {
   it.each([
     ['2026-03-10T09:29:00Z', 'UTC', false], // Tuesday, before 09:30
     ['2026-03-10T09:30:00Z', 'UTC', true],
     ['2026-03-10T17:00:00Z', 'UTC', true],
-    ['2026-03-10T23:59:00Z', 'UTC', true],
+    ['2026-03-10T17:30:00Z', 'UTC', true], // the 17:30 run still counts
+    ['2026-03-10T17:31:00Z', 'UTC', false],
+    ['2026-03-10T21:00:00Z', 'UTC', false], // the evening: the hours have an end
+    ['2026-03-10T23:59:00Z', 'UTC', false],
+    // 21:00 in New York (Liam, issue 12) is 02:00 UTC the next day.
+    ['2026-03-11T02:00:00Z', 'America/New_York', false],
+    // 23:00 in São Paulo (Tomás) and 18:00 in Los Angeles (June).
+    ['2026-03-11T02:00:00Z', 'America/Sao_Paulo', false],
+    ['2026-03-11T01:00:00Z', 'America/Los_Angeles', false],
+    ['2026-03-10T14:30:00Z', 'America/New_York', true], // 10:30 there
     ['2026-03-14T10:00:00Z', 'UTC', false], // Saturday
     ['2026-03-15T10:00:00Z', 'UTC', false], // Sunday
     ['2026-03-13T10:00:00Z', 'UTC', true], // Friday
@@ -57,5 +72,18 @@ describe('mayDmOwner', () => {
     ['before 09:30 in their zone', { ownerZone: 'America/New_York', ownerToday: '2026-03-10' }, false],
   ])('%s → %s', (_label, overrides, expected) => {
     expect(mayDmOwner({ ...base, ...overrides }, now)).toBe(expected);
+  });
+});
+
+describe('partOfDay: the greeting fits the reader’s hour', () => {
+  it.each([
+    ['2026-03-10T09:30:00Z', 'UTC', 'morning'],
+    ['2026-03-10T11:59:00Z', 'UTC', 'morning'],
+    ['2026-03-10T12:00:00Z', 'UTC', 'afternoon'],
+    ['2026-03-10T15:00:00Z', 'UTC', 'afternoon'],
+    // 15:00 UTC is 10:00 in New York: their morning.
+    ['2026-03-10T15:00:00Z', 'America/New_York', 'morning'],
+  ])('%s in %s → %s', (iso, zone, expected) => {
+    expect(partOfDay(new Date(iso), zone)).toBe(expected);
   });
 });

@@ -167,25 +167,86 @@ describe('reminder DMs', () => {
     expect(count(harness, `reminders_sent where action_id = ${a} and recipient_id = 'UOWNER'`)).toBe(3);
   });
 
-  it('escalates an action idle for 21 days to the initiative owner, in their own DM', async () => {
+  it('after 3 unanswered reminders: no more DMs; the initiative owner is told once, in their own hours; activity starts over', async () => {
     const harness = await start('2026-03-02T08:00:00Z');
+    harness.emulator.addUser({ id: 'ULA', name: 'june', tz: 'America/Los_Angeles' });
     const db = harness.bot.handle.sqlite;
-    const i = seedInitiative(db, { ownerId: 'ULEAD' });
-    const now = new Date('2026-03-03T09:30:00Z');
-    const long = seedAction(db, {
+    const i = seedInitiative(db, { ownerId: 'ULA' });
+    const old = new Date('2026-02-20T09:00:00Z');
+    const forgotten = seedAction(db, { initiativeId: i, title: 'Long forgotten', lastActivityAt: old });
+    // The initiative's owner's own action: after 3 reminders it just stops (nobody to escalate to).
+    const theirs = seedAction(db, {
       initiativeId: i,
-      title: 'Long forgotten',
-      lastActivityAt: daysBefore(now, 22),
+      ownerId: 'ULA',
+      title: 'Own step',
+      lastActivityAt: old,
     });
-    seedAction(db, { initiativeId: i, title: 'Only two weeks', lastActivityAt: daysBefore(now, 14) });
-    await runAt(harness, now);
-    const lead = harness.emulator.dms('ULEAD');
-    expect(lead).toHaveLength(1);
-    expect(textOf(lead[0])).toContain(`A-${long}`);
-    expect(textOf(lead[0])).toContain('<@UOWNER>');
-    expect(textOf(lead[0])).not.toContain('Only two weeks');
-    expect(blockIds(lead[0]).some((id) => id.startsWith('cx_rem_'))).toBe(false);
-    expect(textOf(harness.emulator.dms('UOWNER')[0])).toContain(`A-${long}`);
+
+    // Runs across each day, in and out of both people's hours (UTC and Los Angeles).
+    const slots = ['01:00', '09:30', '12:00', '16:30', '17:30', '21:00'];
+    const received = (userId: string, zone: string) => {
+      const seen: Array<{ at: string; text: string }> = [];
+      return {
+        seen,
+        check: (at: Date, before: number) => {
+          for (const m of harness.emulator.dms(userId).slice(before)) {
+            const z = zonedTime(at, zone);
+            const time = `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}`;
+            seen.push({ at: `${at.toISOString().slice(0, 10)} ${z.weekday} ${time}`, text: textOf(m) });
+          }
+        },
+      };
+    };
+    const owner = received('UOWNER', 'UTC');
+    const lead = received('ULA', 'America/Los_Angeles');
+    const runDays = async (from: string, days: number) => {
+      for (let d = 0; d < days; d++) {
+        const day = addDays(from, d);
+        for (const slot of slots) {
+          const at = new Date(`${day}T${slot}:00Z`);
+          const o = harness.emulator.dms('UOWNER').length;
+          const l = harness.emulator.dms('ULA').length;
+          await runAt(harness, at);
+          owner.check(at, o);
+          lead.check(at, l);
+        }
+      }
+    };
+    await runDays('2026-03-02', 42); // six weeks, to Sunday 12 April
+
+    // The owner: Mondays 2, 9 and 16 March, then never again.
+    expect(owner.seen.map((s) => s.at)).toEqual([
+      '2026-03-02 1 09:30',
+      '2026-03-09 1 09:30',
+      '2026-03-16 1 09:30',
+    ]);
+    expect(owner.seen.every((s) => s.text.includes(`A-${forgotten}`))).toBe(true);
+    // The initiative owner: their own action three times, then one escalation (a week after the third
+    // reminder) at 09:30 in Los Angeles, and nothing about their own action beyond three.
+    expect(lead.seen.map((s) => s.at)).toEqual([
+      '2026-03-02 1 09:30', // 17:30 UTC in winter time
+      // Summer time from 8 March: 09:30 is 16:30 UTC, but 7 × 24 hours since the last reminder end at 17:30.
+      '2026-03-09 1 10:30',
+      '2026-03-16 1 10:30',
+      // The escalation: a week after the owner's third reminder (16 March 09:30 UTC), at 09:30 there.
+      '2026-03-23 1 09:30',
+    ]);
+    const escalation = lead.seen[3]?.text ?? '';
+    expect(escalation).toContain(`A-${forgotten}`);
+    expect(escalation).toContain('<@UOWNER>');
+    expect(escalation).not.toContain(`A-${theirs}`);
+    expect(escalation).not.toContain('cx_rem_');
+    expect(lead.seen.slice(0, 3).every((s) => s.text.includes(`cx_rem_${theirs}`))).toBe(true);
+    expect(count(harness, `reminders_sent where action_id = ${forgotten} and role = 'escalation'`)).toBe(1);
+
+    // Activity starts the count again: an update on Monday 13 April, stalled again 7 days later.
+    harness.clock.set(new Date('2026-04-13T09:00:00Z'));
+    await harness.cx('UOWNER', `update A-${forgotten} Called them again`);
+    await harness.drain();
+    await runDays('2026-04-13', 8);
+    expect(owner.seen.map((s) => s.at).slice(3)).toEqual(['2026-04-20 1 09:30']);
+    expect(owner.seen[3]?.text).toContain(`cx_rem_${forgotten}`);
+    expect(lead.seen).toHaveLength(4);
   });
 });
 
@@ -260,6 +321,43 @@ describe('Monday department lists', () => {
     // Tuesday: no list.
     await runAt(harness, '2026-03-03T09:30:00Z');
     expect(harness.emulator.messages(CHANNELS.sales)).toHaveLength(1);
+  });
+
+  it("is not posted when it is the same list as the previous Monday's; posted again once it changed", async () => {
+    const harness = await start('2026-03-01T10:00:00Z');
+    const db = harness.bot.handle.sqlite;
+    const i = seedInitiative(db, { depts: ['sales'] });
+    const old = new Date('2026-02-20T09:00:00Z');
+    const a1 = seedAction(db, { initiativeId: i, dept: 'sales', ownerId: 'UNY', lastActivityAt: old });
+    const a2 = seedAction(db, { initiativeId: i, dept: 'sales', ownerId: 'UBER', lastActivityAt: old });
+    const posts = () => harness.emulator.messages(CHANNELS.sales);
+    const monday = async (day: string) => {
+      for (const slot of ['09:30', '12:00', '17:00']) await runAt(harness, `${day}T${slot}:00Z`);
+    };
+
+    await monday('2026-03-02');
+    expect(posts()).toHaveLength(1);
+    // A week later: the same two actions, still idle (only older): nothing new in the channel.
+    await monday('2026-03-09');
+    expect(posts()).toHaveLength(1);
+
+    // One of them is done: the list changed, so it is posted.
+    harness.clock.set(new Date('2026-03-10T10:00:00Z'));
+    await harness.cx('UNY', `done A-${a1}`);
+    await harness.drain();
+    const before = posts().length;
+    await monday('2026-03-16');
+    expect(posts()).toHaveLength(before + 1);
+    expect(textOf(posts().at(-1))).toContain(`A-${a2}`);
+    expect(textOf(posts().at(-1))).not.toContain(`A-${a1}`);
+    await monday('2026-03-23');
+    expect(posts()).toHaveLength(before + 1);
+
+    // Same action, another state (it went past its due date): posted.
+    db.prepare(`update actions set due_date = '2026-03-25' where id = ?`).run(a2);
+    await monday('2026-03-30');
+    expect(posts()).toHaveLength(before + 2);
+    expect(textOf(posts().at(-1))).toContain('due 2026-03-25, 5 days late');
   });
 });
 

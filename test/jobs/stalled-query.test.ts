@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import { stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
 import { isStalled } from '../../src/domain/actions.js';
-import { needsEscalation } from '../../src/domain/reminder-plan.js';
-import { mayRemindAction } from '../../src/domain/reminders.js';
+import { mayRemindOwner, needsEscalation } from '../../src/domain/reminder-plan.js';
 import { DAY_MS, seedAction, seedInitiative } from '../support/seed.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
 
@@ -39,18 +38,22 @@ beforeAll(() => {
         dueDate: rnd() < 0.5 ? `2026-03-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}` : null,
         snoozedUntil: rnd() < 0.1 ? new Date(NOW.getTime() + (rnd() < 0.5 ? 1 : -1) * DAY_MS) : null,
       });
-      for (const recipient of [ownerId, 'ULEAD']) {
-        if (rnd() < 0.5) {
-          const back = Math.floor(rnd() * 12 * DAY_MS);
-          db.prepare(
-            `insert or ignore into reminders_sent (action_id, recipient_id, role, local_day, sent_at) values (?, ?, 'owner', ?, ?)`,
-          ).run(
-            id,
-            recipient,
-            new Date(NOW.getTime() - back).toISOString().slice(0, 10),
-            NOW.getTime() - back,
-          );
-        }
+      // Up to four weekly reminders to the owner (some before the last activity, so they do not count)
+      // and, sometimes, an escalation to the initiative's owner.
+      const reminders = Math.floor(rnd() * 5);
+      const firstBack = Math.floor(rnd() * 40 * DAY_MS);
+      for (let k = 0; k < reminders; k++) {
+        const back = firstBack - k * 7 * DAY_MS;
+        if (back < 0) break;
+        db.prepare(
+          `insert or ignore into reminders_sent (action_id, recipient_id, role, local_day, sent_at) values (?, ?, 'owner', ?, ?)`,
+        ).run(id, ownerId, new Date(NOW.getTime() - back).toISOString().slice(0, 10), NOW.getTime() - back);
+      }
+      if (rnd() < 0.3) {
+        const back = Math.floor(rnd() * 20 * DAY_MS);
+        db.prepare(
+          `insert or ignore into reminders_sent (action_id, recipient_id, role, local_day, sent_at) values (?, 'ULEAD', 'escalation', ?, ?)`,
+        ).run(id, new Date(NOW.getTime() - back).toISOString().slice(0, 10), NOW.getTime() - back);
       }
     }
   })();
@@ -61,7 +64,7 @@ afterAll(() => {
 });
 
 describe('stalledCandidates', () => {
-  it('returns exactly the stalled actions of active initiatives, with their last reminders', () => {
+  it('returns exactly the stalled actions of active initiatives, with their reminders since the last activity', () => {
     const db = handle.sqlite;
     const rows = db
       .prepare(
@@ -99,24 +102,38 @@ describe('stalledCandidates', () => {
     const last = db.prepare(
       'select max(sent_at) as at from reminders_sent where action_id = ? and recipient_id = ?',
     ) as unknown as { get(id: number, r: string): { at: number | null } };
+    const history = db.prepare(
+      'select recipient_id as recipientId, role, sent_at as sentAt from reminders_sent where action_id = ?',
+    ) as unknown as { all(id: number): Array<{ recipientId: string; role: string; sentAt: number }> };
+    let escalatedSeen = 0;
+    let threeSeen = 0;
     for (const c of got) {
       expect(c.lastOwnerReminder?.getTime() ?? null).toBe(last.get(c.action.id, c.action.ownerId).at);
-      if (needsEscalation(c, NOW)) {
-        expect(c.lastEscalation?.getTime() ?? null).toBe(last.get(c.action.id, c.initiative.ownerId).at);
+      const since = history.all(c.action.id).filter((r) => r.sentAt > c.action.lastActivityAt.getTime());
+      const unanswered = since.filter((r) => r.recipientId === c.action.ownerId).length;
+      expect(c.unansweredReminders).toBe(unanswered);
+      if (unanswered >= 3) {
+        threeSeen++;
+        expect(c.escalated).toBe(since.some((r) => r.role === 'escalation'));
+        if (c.escalated) escalatedSeen++;
       }
     }
+    // The data covers both sides of the three-reminder rule.
+    expect(threeSeen).toBeGreaterThan(10);
+    expect(escalatedSeen).toBeGreaterThan(0);
+    expect(escalatedSeen).toBeLessThan(threeSeen);
   });
 
   it('remindableOnly keeps exactly those someone may be reminded of now', () => {
     const all = stalledCandidates(handle.db, NOW, TODAY);
     const remindable = stalledCandidates(handle.db, NOW, TODAY, { remindableOnly: true });
-    const expected = all.filter(
-      (c) =>
-        mayRemindAction(c.lastOwnerReminder, NOW) ||
-        (needsEscalation(c, NOW) && mayRemindAction(c.lastEscalation, NOW)),
-    );
+    const expected = all.filter((c) => mayRemindOwner(c, NOW) || needsEscalation(c, NOW));
     expect(remindable.map((c) => c.action.id)).toEqual(expected.map((c) => c.action.id));
     expect(remindable.length).toBeLessThan(all.length);
+    // Escalations due now are among them, and actions whose three reminders went unanswered are not.
+    expect(remindable.some((c) => needsEscalation(c, NOW))).toBe(true);
+    const ids = new Set(remindable.map((c) => c.action.id));
+    expect(all.some((c) => c.unansweredReminders >= 3 && !ids.has(c.action.id))).toBe(true);
   });
 
   it('reads the covering index of open and blocked actions, never the whole table', () => {

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { STALE_AFTER_DAYS } from '../../domain/actions.js';
-import { ESCALATE_AFTER_DAYS, needsEscalation, type ReminderCandidate } from '../../domain/reminder-plan.js';
-import { mayRemindAction, REMIND_ACTION_EVERY_DAYS } from '../../domain/reminders.js';
+import { mayRemindOwner, needsEscalation, type ReminderCandidate } from '../../domain/reminder-plan.js';
+import { MAX_UNANSWERED_REMINDERS, REMIND_ACTION_EVERY_DAYS } from '../../domain/reminders.js';
 import type { Department, LocalDate, Tier, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { awayPeriods, remindersSent } from '../schema.js';
+import { awayPeriods, meta, remindersSent } from '../schema.js';
 
 const DAY_MS = 86_400_000;
 const REMIND_EVERY_MS = REMIND_ACTION_EVERY_DAYS * DAY_MS;
@@ -25,24 +25,26 @@ type CandidateRow = [
   initiativeOwner: string,
   tier: Tier,
   lastOwnerReminder: number | null,
-  lastEscalation: number | null,
+  unanswered: number,
+  escalated: number | null,
 ];
 
 export interface StalledQuery {
   /**
-   * Only actions someone may be reminded of now: not brought up to their owner in the last 7 days, or idle
-   * for 21 days and not escalated to the initiative's owner in the last 7 days (the domain's rules,
-   * applied to the rows read). What the reminders job runs every 30 minutes.
+   * Only actions someone may be reminded of now: its owner (not in the last 7 days, fewer than three
+   * unanswered reminders) or the initiative's owner (the one escalation) — the domain's rules, applied to
+   * the rows read. What the reminders job runs every 30 minutes.
    */
   remindableOnly?: boolean;
 }
 
 /**
  * Open or blocked actions of active initiatives that are stalled at `now` — no activity for 7 days or due
- * before `today` (CX_TIMEZONE) — and not snoozed, with their initiative and when each person concerned
- * was last reminded of them. Hand-written SQL because it is the hot path of a job that runs every half
- * hour: it reads the covering partial index `actions_active` (open and blocked actions only, every column
- * needed) instead of the table, and looks the escalation history up only for actions idle 21 days.
+ * before `today` (CX_TIMEZONE) — and not snoozed, with their initiative, the last reminder to their owner,
+ * how many reminders went to the owner since the last activity, and whether it was escalated since. Hand-
+ * written SQL because it is the hot path of a job that runs every half hour: it reads the covering partial
+ * index `actions_active` (open and blocked actions only, every column needed) instead of the table, counts
+ * reminders from the index `reminders_sent_recent`, and looks escalations up only after three reminders.
  */
 export function stalledCandidates(
   db: Executor,
@@ -52,31 +54,37 @@ export function stalledCandidates(
 ): ReminderCandidate[] {
   const nowMs = now.getTime();
   const staleBefore = nowMs - STALE_AFTER_DAYS * DAY_MS;
-  const escalateBefore = nowMs - ESCALATE_AFTER_DAYS * DAY_MS;
   const rows = db.values<CandidateRow>(sql`
-    select a.id, a.title, a.owner_id, a.dept, a.due_date, a.status, a.blocked_reason, a.last_activity_at,
-      a.snoozed_until, i.id as initiative_id, i.title as initiative_title, i.owner_id as initiative_owner, i.tier,
-      (select max(r.sent_at) from reminders_sent r where r.action_id = a.id and r.recipient_id = a.owner_id)
-        as last_owner_reminder,
-      case when a.last_activity_at <= ${escalateBefore} and i.owner_id <> a.owner_id then
-        (select max(r.sent_at) from reminders_sent r where r.action_id = a.id and r.recipient_id = i.owner_id)
-      end as last_escalation
-    from actions a indexed by actions_active
-    join initiatives i on i.id = a.initiative_id
-    where a.status in ('open', 'blocked')
-      and (a.last_activity_at <= ${staleBefore} or (a.due_date is not null and a.due_date < ${today}))
-      and (a.snoozed_until is null or a.snoozed_until <= ${nowMs})
-      and i.status = 'active'`);
-  // The remindable cut is made on the raw numbers first (the same comparisons as mayRemindAction, on the
-  // escalation history the query only fetched for actions idle 21 days), so rows nobody will hear about
-  // today are never turned into objects; the domain's rules then re-check what is left.
+    select id, title, owner_id, dept, due_date, status, blocked_reason, last_activity_at, snoozed_until,
+      initiative_id, initiative_title, initiative_owner, tier, last_owner_reminder, unanswered,
+      case when unanswered >= ${MAX_UNANSWERED_REMINDERS} then
+        exists (select 1 from reminders_sent r where r.action_id = c.id and r.role = 'escalation'
+          and r.sent_at > c.last_activity_at)
+      end as escalated
+    from (
+      select a.id, a.title, a.owner_id, a.dept, a.due_date, a.status, a.blocked_reason, a.last_activity_at,
+        a.snoozed_until, i.id as initiative_id, i.title as initiative_title, i.owner_id as initiative_owner,
+        i.tier,
+        (select max(r.sent_at) from reminders_sent r where r.action_id = a.id and r.recipient_id = a.owner_id)
+          as last_owner_reminder,
+        (select count(*) from reminders_sent r where r.action_id = a.id and r.recipient_id = a.owner_id
+          and r.sent_at > a.last_activity_at) as unanswered
+      from actions a indexed by actions_active
+      join initiatives i on i.id = a.initiative_id
+      where a.status in ('open', 'blocked')
+        and (a.last_activity_at <= ${staleBefore} or (a.due_date is not null and a.due_date < ${today}))
+        and (a.snoozed_until is null or a.snoozed_until <= ${nowMs})
+        and i.status = 'active'
+    ) c`);
+  // The remindable cut is made on the raw numbers first (the same comparisons as mayRemindOwner and
+  // needsEscalation), so rows nobody will hear about now are never turned into objects; the domain's rules
+  // then re-check what is left. Both need a week since the last reminder to the owner.
   const remindAfter = nowMs - REMIND_EVERY_MS;
   const wanted = query.remindableOnly
     ? rows.filter(
         (r) =>
-          r[13] === null ||
-          r[13] <= remindAfter ||
-          (r[7] <= escalateBefore && r[11] !== r[2] && (r[14] === null || r[14] <= remindAfter)),
+          (r[13] === null || r[13] <= remindAfter) &&
+          (r[14] < MAX_UNANSWERED_REMINDERS || (r[11] !== r[2] && !r[15])),
       )
     : rows;
   const candidates = wanted.map(
@@ -95,8 +103,9 @@ export function stalledCandidates(
       iowner,
       tier,
       lo,
-      le,
-    ]) => ({
+      unanswered,
+      escalated,
+    ]): ReminderCandidate => ({
       action: {
         id,
         title,
@@ -110,15 +119,12 @@ export function stalledCandidates(
       },
       initiative: { id: iid, title: ititle, ownerId: iowner, tier },
       lastOwnerReminder: lo === null ? null : new Date(lo),
-      lastEscalation: le === null ? null : new Date(le),
+      unansweredReminders: unanswered,
+      escalated: escalated === 1,
     }),
   );
   if (!query.remindableOnly) return candidates;
-  return candidates.filter(
-    (c) =>
-      mayRemindAction(c.lastOwnerReminder, now) ||
-      (needsEscalation(c, now) && mayRemindAction(c.lastEscalation, now)),
-  );
+  return candidates.filter((c) => mayRemindOwner(c, now) || needsEscalation(c, now));
 }
 
 export interface ReminderRecord {
@@ -147,4 +153,38 @@ export function awayUntilByUser(db: Executor): Map<UserId, LocalDate> {
       .all()
       .map((r) => [r.userId, r.until]),
   );
+}
+
+/** The last Monday list a department's channel was decided on: its day and what it listed. */
+export interface DepartmentListRecord {
+  day: LocalDate;
+  signature: string;
+}
+
+const listMetaKey = (dept: Department) => `stalled_list:${dept}`;
+
+export function lastDepartmentList(db: Executor, dept: Department): DepartmentListRecord | null {
+  const value = db
+    .select()
+    .from(meta)
+    .where(eq(meta.key, listMetaKey(dept)))
+    .get()?.value;
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(value) as Partial<DepartmentListRecord>;
+    return typeof parsed.day === 'string' && typeof parsed.signature === 'string'
+      ? { day: parsed.day, signature: parsed.signature }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers this Monday's list (posted, skipped as unchanged, or empty) for next Monday's comparison. */
+export function recordDepartmentList(db: Executor, dept: Department, record: DepartmentListRecord): void {
+  const value = JSON.stringify(record);
+  db.insert(meta)
+    .values({ key: listMetaKey(dept), value })
+    .onConflictDoUpdate({ target: meta.key, set: { value } })
+    .run();
 }

@@ -4,6 +4,7 @@
  * it was decided. Lists are already cut to what a message can show; `total` says how many there were.
  */
 import type { StallReason } from '../reminder-plan.js';
+import type { PartOfDay } from '../reminders.js';
 import type { BindingKey, Department, LocalDate, MetricKind, Progress, Tier, UserId } from '../types.js';
 
 export interface NudgeInitiative {
@@ -25,10 +26,15 @@ export interface NudgeAction {
 export interface ReminderPayload {
   recipientId: UserId;
   localDay: LocalDate;
+  /**
+   * The recipient's time of day when it was decided (always inside 09:30–17:30), for a greeting that fits.
+   * Absent in DMs queued by an older version: a neutral greeting.
+   */
+  partOfDay?: PartOfDay;
   /** The recipient's own stalled actions shown with buttons, soonest due first. */
   own: NudgeAction[];
   ownTotal: number;
-  /** Long-stalled actions of others in initiatives the recipient owns. */
+  /** Actions of others in initiatives the recipient owns whose three reminders went unanswered. */
   escalations: NudgeAction[];
   escalationTotal: number;
 }

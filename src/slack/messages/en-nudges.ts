@@ -3,14 +3,29 @@
  * Attached to the catalogue as `en.nudges`. Self-contained (no import of ./en.js, which imports this
  * file) so either module can be loaded first. User text goes through `safe()`.
  */
+
+import { DEFAULT_SNOOZE_DAYS } from '../../domain/actions.js';
 import type { StallReason } from '../../domain/reminder-plan.js';
+import type { PartOfDay } from '../../domain/reminders.js';
 import { progressBar } from '../../domain/text.js';
 import { type BindingKey, DEPARTMENT_NAMES, type Department, type Progress } from '../../domain/types.js';
-import { join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const place = (key: BindingKey) => line(key === 'hub' ? 'the hub' : DEPARTMENT_NAMES[key as Department]);
 const deptLabel = (dept: Department) => line(DEPARTMENT_NAMES[dept]);
-const plural = (n: number, one: string, many: string = `${one}s`) => md`${n} ${line(n === 1 ? one : many)}`;
+const DAYS = { one: '# day', other: '# days' };
+const ACTIONS = { one: '# action', other: '# actions' };
+
+/** Overdue reads the same everywhere: `due 2026-12-14, 358 days late`. */
+const late = (dueDate: string, daysLate: number) =>
+  md`due ${line(dueDate)}, ${count(daysLate, { one: '# day late', other: '# days late' })}`;
+
+/**
+ * Reminders only go out 09:30–17:30 in the reader's zone, so morning (before 12:00) or afternoon fits every
+ * one; a DM queued before the hour was recorded gets the neutral "Hello!".
+ */
+const greeting = (when: PartOfDay | undefined) =>
+  when === 'morning' ? md`Good morning!` : when === 'afternoon' ? md`Good afternoon!` : md`Hello!`;
 
 export interface NudgeLineAction {
   id: number;
@@ -23,12 +38,14 @@ export interface NudgeLineAction {
 
 function reason(r: StallReason): Mrkdwn {
   switch (r.kind) {
-    case 'blocked':
-      return r.reason ? md`blocked: ${line(r.reason)}` : md`blocked`;
+    case 'blocked': {
+      const blocked = r.reason ? md`blocked: ${line(r.reason)}` : md`blocked`;
+      return r.overdue ? md`${blocked} · ${late(r.overdue.dueDate, r.overdue.daysLate)}` : blocked;
+    }
     case 'overdue':
-      return md`due ${line(r.dueDate)}, ${plural(r.daysLate, 'day')} late`;
+      return late(r.dueDate, r.daysLate);
     case 'idle':
-      return md`no update for ${plural(r.idleDays, 'day')}`;
+      return md`no update for ${count(r.idleDays, DAYS)}`;
   }
 }
 
@@ -52,25 +69,34 @@ export const nudges = {
   actionLine,
 
   reminder: {
-    intro: (n: number) =>
-      n === 1
-        ? md`Good morning! One of your actions has stalled. A small next step keeps it moving:`
-        : md`Good morning! ${n} of your actions have stalled. A small next step keeps them moving:`,
-    introEscalationsOnly: md`Good morning! Some work in initiatives you own has not moved for three weeks:`,
+    intro: (n: number, when?: PartOfDay) =>
+      md`${greeting(when)} ${count(n, {
+        one: 'One of your actions has stalled. A small next step keeps it moving:',
+        other: '# of your actions have stalled. A small next step keeps them moving:',
+      })}`,
+    introEscalationsOnly: (when?: PartOfDay) =>
+      md`${greeting(when)} Some work in initiatives you own got no reply to three reminders:`,
     item: (a: NudgeLineAction) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
     more: (n: number) => md`…and ${n} more stalled. See them all with \`/cx mine\`.`,
     escalationHeading: (n: number) =>
-      md`:eyes: *Stalled for three weeks or more in initiatives you own* (${n}). A friendly word with the owner may help:`,
+      md`:eyes: *No reply to three reminders, in initiatives you own* (${n}). Its owner gets no more reminders; a friendly word may help. You hear about each one once:`,
     escalationLine: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
     escalationMore: (n: number) => md`…and ${n} more. See \`/cx list\`.`,
-    footer: md`Snooze quiets one action for 3 days. Away? \`/cx away until YYYY-MM-DD\` pauses all reminders until you are back.`,
+    footer: md`Reminders come in your working hours (09:30–17:30, Monday to Friday), at most three per action until something moves. Snooze quiets one action for ${count(DEFAULT_SNOOZE_DAYS, DAYS)}. Away? \`/cx away until YYYY-MM-DD\` pauses all reminders until you are back.`,
     fallback: (own: NudgeLineAction[], ownTotal: number, escalationTotal: number) =>
       join(
         [
-          ...(ownTotal > 0 ? [md`${plural(ownTotal, 'action')} of yours need a next step`] : []),
+          ...(ownTotal > 0
+            ? [
+                count(ownTotal, {
+                  one: '# action of yours needs a next step',
+                  other: '# actions of yours need a next step',
+                }),
+              ]
+            : []),
           ...own.map((a) => md`A-${a.id} ${line(a.title)} (${reason(a.reason)})`),
           ...(escalationTotal > 0
-            ? [md`${plural(escalationTotal, 'action')} stalled 3+ weeks in initiatives you own`]
+            ? [md`${count(escalationTotal, ACTIONS)} in initiatives you own got no reply to three reminders`]
             : []),
         ],
         '\n',
@@ -81,18 +107,18 @@ export const nudges = {
   outcome: {
     done: (userId: string) => md`:white_check_mark: Done, marked by ${mention(userId)}. Nice work!`,
     snoozed: (userId: string, days: number) =>
-      md`:zzz: Snoozed for ${plural(days, 'day')} by ${mention(userId)}.`,
+      md`:zzz: Snoozed for ${count(days, DAYS)} by ${mention(userId)}.`,
     updated: (userId: string) =>
       md`:memo: Update recorded by ${mention(userId)}; the stall clock starts again.`,
   },
 
   stalledList: {
     heading: (dept: Department, n: number) =>
-      md`:hourglass: *Monday check-in for ${deptLabel(dept)}*: ${plural(n, 'action')} stalled. A quick \`/cx update\`, \`/cx done\` or \`/cx block\` keeps everyone in the picture.`,
+      md`:hourglass: *Monday check-in for ${deptLabel(dept)}*: ${count(n, ACTIONS)} stalled. A quick \`/cx update\`, \`/cx done\` or \`/cx block\` keeps everyone in the picture.`,
     line: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
     more: (n: number, dept: Department) => md`…and ${n} more. See \`/cx list ${line(dept)}\`.`,
     fallback: (dept: Department, n: number) =>
-      md`Monday check-in for ${deptLabel(dept)}: ${plural(n, 'action')} stalled.`,
+      md`Monday check-in for ${deptLabel(dept)}: ${count(n, ACTIONS)} stalled.`,
   },
 
   digest: {
@@ -130,7 +156,8 @@ export const nudges = {
     },
     ownGroup: (dept: Department) => md`_In ${deptLabel(dept)}_`,
     othersGroup: md`_Across the company_`,
-    winGroup: (i: InitiativeRef, n: number) => md`*${initiativeRef(i)}*: ${plural(n, 'win')}`,
+    winGroup: (i: InitiativeRef, n: number) =>
+      md`*${initiativeRef(i)}*: ${count(n, { one: '# win', other: '# wins' })}`,
     winLine: (a: { id: number; title: string; ownerId: string }) =>
       md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)}`,
     winsMore: (n: number) => md`  …and ${n} more`,

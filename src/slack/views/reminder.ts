@@ -12,12 +12,15 @@ import { type BuiltMessage, context, LIMITS, linesToSections, message, section }
 export const reminderButtonsBlockId = (actionId: number) => `cx_rem_${actionId}`;
 
 /**
- * The daily reminder DM: each of the person's stalled actions with Done / Add update / Snooze, then the
- * long-stalled work of others in initiatives they own. At most 47 blocks whatever the payload holds.
+ * The daily reminder DM: a greeting that fits the reader's hour, each of the person's stalled actions with
+ * Done / Add update / Snooze, then the work of others in initiatives they own whose reminders went
+ * unanswered (each told once). At most 47 blocks whatever the payload holds.
  */
 export function reminderMessage(p: ReminderPayload): BuiltMessage {
   const w = nudges.reminder;
-  const blocks: KnownBlock[] = [section(p.ownTotal > 0 ? w.intro(p.ownTotal) : w.introEscalationsOnly)];
+  const blocks: KnownBlock[] = [
+    section(p.ownTotal > 0 ? w.intro(p.ownTotal, p.partOfDay) : w.introEscalationsOnly(p.partOfDay)),
+  ];
   // Two blocks per action; keep room for the more-line, the escalations (up to 4) and the footer.
   const room = Math.floor((LIMITS.messageBlocks - 1 - 1 - 4 - 1) / 2);
   const own = p.own.slice(0, room);
