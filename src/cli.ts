@@ -4,14 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { UserDirectory } from './app/context.js';
 import { buildExportCsv } from './app/export-csv.js';
+import { type Names, namesOf } from './app/users.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { readExportRows } from './db/repositories/export-repo.js';
+import { type ExportRows, readExportRows } from './db/repositories/export-repo.js';
 
 /**
- * The operator CLI: `npm run cx -- <command>`. It needs only the database — no Slack tokens — so it reads
- * nothing from the environment but DATABASE_PATH.
+ * The operator CLI: `npm run cx -- <command>`. It needs only the database: besides DATABASE_PATH, `export`
+ * reads the bot token (and SLACK_API_URL) to look owners' names up, and goes without names when it has none;
+ * `job` reads the bot's whole configuration. stdout carries only the answer (the CSV), stderr the rest.
  * Exit codes: 0 success, 1 failure, 2 usage or configuration error.
  */
 
@@ -42,13 +45,24 @@ class UsageError extends Error {}
 /** Backups go through SQLite's online backup API in a single step, i.e. one read transaction. */
 const ALL_PAGES = 0x7fffffff;
 
+// Empty counts as unset, like in a `.env` file with `DATABASE_PATH=`.
+const setOrUndefined = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
 const envSchema = z.object({
-  // Empty counts as unset, like in a `.env` file with `DATABASE_PATH=`.
-  DATABASE_PATH: z
-    .string()
-    .optional()
-    .transform((value) => (value?.trim() ? value.trim() : DEFAULT_DATABASE_PATH)),
+  DATABASE_PATH: setOrUndefined.transform((value) => value ?? DEFAULT_DATABASE_PATH),
+  SLACK_BOT_TOKEN: setOrUndefined,
+  SLACK_API_URL: setOrUndefined.transform((value) => {
+    const url = value ?? 'https://slack.com/api/';
+    return url.endsWith('/') ? url : `${url}/`;
+  }),
+  // Set by `npm run`: without -s npm has printed its own lines to stdout before the CLI started.
+  npm_lifecycle_event: setOrUndefined,
+  npm_config_loglevel: setOrUndefined,
 });
+type CliEnv = z.output<typeof envSchema>;
 
 const fileArg = (message: string) => z.string({ error: message }).trim().min(1, { error: message });
 
@@ -74,20 +88,21 @@ const jobSchema = z.object({
 function usage(jobNames: readonly string[]): string {
   return `CX Bridge operator CLI
 
-Usage: npm run cx -- <command> [options]
+Usage: npm run -s cx -- <command> [options]    (-s keeps npm's own lines off stdout)
 
 Commands:
   migrate                   apply pending database migrations and exit
   backup <file>             consistent online backup of the database, safe while the bot runs;
                             never overwrites an existing file
-  export [--out <file>]     CSV of initiatives and actions, to stdout or to <file>
+  export [--out <file>]     CSV of initiatives and actions (UTF-8 with BOM, owners by ID and name),
+                            to stdout or to <file>; owner names need SLACK_BOT_TOKEN or an earlier look-up
   job <name> [--at <ISO>]   run one scheduled job now; --at is the moment the job believes it is,
                             with a zone, e.g. 2026-03-06T14:00:00Z
                             jobs: ${jobNames.length > 0 ? jobNames.join(', ') : '(none yet)'}
   help                      show this help
 
-Environment: DATABASE_PATH (default ${DEFAULT_DATABASE_PATH}); a .env file in the working folder
-supplies it when it is not set.
+Environment: DATABASE_PATH (default ${DEFAULT_DATABASE_PATH}; the sandbox's is ./data/sandbox.sqlite);
+a .env file in the working folder supplies variables that are not set.
 Exit codes: 0 success, 1 failure, 2 usage or configuration error.
 `;
 }
@@ -210,35 +225,120 @@ async function backupCommand(databaseFile: string, destination: string, out: (li
   }
 }
 
-function exportCommand(
+/** "2 initiatives", "1 action": the CLI's own plain-text plural (Slack texts use count()). */
+function plural(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
+}
+
+/** An error from writing the export file, in words, naming the file the operator asked for. */
+function cannotWrite(file: string, error: unknown): Error {
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+  };
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new Error(`cannot write ${file}: ${reasons[code] ?? oneLine(error)}`);
+}
+
+/**
+ * The file behind `--out`, written atomically: a temporary file beside it, renamed into place once complete,
+ * so `file` is either the old one or the whole new export. Opened before the export starts, so a path that
+ * cannot be written fails before any Slack look-up.
+ */
+function atomicFile(file: string) {
+  const partial = `${file}.partial-${process.pid}`;
+  let fd: number;
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UsageError(
+        `--out ${file} is a folder: name a file, e.g. ${path.join(file, 'cx-export.csv')}`,
+      );
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fd = fs.openSync(partial, 'w');
+  } catch (error) {
+    throw error instanceof UsageError ? error : cannotWrite(file, error);
+  }
+  return {
+    commit(text: string) {
+      try {
+        fs.writeFileSync(fd, text);
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        fd = -1;
+        fs.renameSync(partial, file);
+      } catch (error) {
+        throw cannotWrite(file, error);
+      }
+    },
+    /** Removes the temporary file unless it was renamed into place. */
+    discard() {
+      if (fd >= 0) fs.closeSync(fd);
+      fs.rmSync(partial, { force: true });
+    },
+  };
+}
+
+/** Owner names from the cache, and from Slack when the bot token is set (loaded only then: it is slow). */
+async function ownerNames(handle: DatabaseHandle, owners: readonly string[], env: CliEnv): Promise<Names> {
+  let directory: UserDirectory | null = null;
+  if (env.SLACK_BOT_TOKEN) {
+    const { cliUserDirectory } = await import('./runtime/cli-directory.js');
+    directory = cliUserDirectory(env.SLACK_API_URL, env.SLACK_BOT_TOKEN);
+  }
+  return namesOf({ handle, now: new Date(), directory }, owners);
+}
+
+async function exportCommand(
   databaseFile: string,
   outFile: string | undefined,
-  stdout: Pick<NodeJS.WritableStream, 'write'>,
+  env: CliEnv,
+  options: Pick<CliOptions<unknown>, 'stdout' | 'stderr'>,
 ) {
   requireExistingDatabase(databaseFile);
-  const handle = openDatabase(databaseFile);
-  let rows: ReturnType<typeof readExportRows>;
+  const target = outFile === undefined ? null : atomicFile(outFile);
   try {
-    rows = readExportRows(handle.db);
+    const handle = openDatabase(databaseFile);
+    let rows: ExportRows;
+    let owners: string[];
+    let names: Names;
+    try {
+      // A database the bot has not yet opened since an update lacks the name cache's column; one that
+      // was never migrated is not touched (reading it fails with the hint to migrate).
+      if (appliedMigrations(handle.sqlite) > 0) runMigrations(handle);
+      rows = readExportRows(handle.db);
+      owners = [...new Set([...rows.initiatives, ...rows.actions].map((row) => row.ownerId))];
+      names = await ownerNames(handle, owners, env);
+    } finally {
+      handle.close();
+    }
+    const unnamed = owners.filter((id) => !names.names.has(id)).length;
+    if (unnamed > 0) {
+      const why = names.problem
+        ? `Slack could not be asked (${oneLine(names.problem)})`
+        : env.SLACK_BOT_TOKEN
+          ? 'Slack does not know them'
+          : 'SLACK_BOT_TOKEN is not set, so Slack was not asked';
+      const have = unnamed === 1 ? 'has' : 'have';
+      options.stderr.write(
+        `cx: warning: ${unnamed} of ${plural(owners.length, 'owner', 'owners')} ${have} no name in the export: ${why}\n`,
+      );
+    }
+    const csv = buildExportCsv(rows, names.names);
+    const summary = `${plural(rows.initiatives.length, 'initiative', 'initiatives')} and ${plural(rows.actions.length, 'action', 'actions')}`;
+    if (!target) {
+      options.stdout.write(csv);
+      return;
+    }
+    target.commit(csv);
+    options.stdout.write(`exported ${summary} to ${outFile}\n`);
   } finally {
-    handle.close();
+    target?.discard();
   }
-  const csv = buildExportCsv(rows);
-  if (!outFile) {
-    stdout.write(csv);
-    return;
-  }
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  const partial = `${outFile}.partial-${process.pid}`;
-  try {
-    fs.writeFileSync(partial, csv);
-    fs.renameSync(partial, outFile);
-  } finally {
-    fs.rmSync(partial, { force: true });
-  }
-  stdout.write(
-    `exported ${rows.initiatives.length} initiative(s) and ${rows.actions.length} action(s) to ${outFile}\n`,
-  );
 }
 
 async function jobCommand<D>(
@@ -265,6 +365,18 @@ async function jobCommand<D>(
     handle.close();
   }
   options.stdout.write(`job ${name} done for ${now.toISOString()}\n`);
+}
+
+/**
+ * `npm run cx -- export > f.csv` puts npm's own `> cx-bridge@… cx` lines into the file before the CSV, and
+ * the CLI cannot take them back: it says so, and how to avoid it, when its stdout is not a terminal.
+ */
+function warnAboutNpmBanner(env: CliEnv, options: Pick<CliOptions<unknown>, 'stdout' | 'stderr'>): void {
+  if (env.npm_lifecycle_event !== 'cx' || env.npm_config_loglevel === 'silent') return;
+  if ((options.stdout as { isTTY?: boolean }).isTTY) return;
+  options.stderr.write(
+    "cx: warning: npm wrote its own '> cx-bridge' lines to stdout before the CSV; use `npm run -s cx -- export > file.csv` or `--out file.csv`\n",
+  );
 }
 
 function oneLine(error: unknown): string {
@@ -315,7 +427,13 @@ export async function runCli<D>(argv: readonly string[], options: CliOptions<D>)
         const { values } = parseCommandArgs(command, rest, { out: { type: 'string', short: 'o' } }, 0);
         if (values.help) return showHelp();
         const args = parseWith(exportSchema, { out: stringOption(values.out) });
-        exportCommand(databaseFile, args.out === undefined ? undefined : resolve(args.out), options.stdout);
+        if (args.out === undefined) warnAboutNpmBanner(env, options);
+        await exportCommand(
+          databaseFile,
+          args.out === undefined ? undefined : resolve(args.out),
+          env,
+          options,
+        );
         return EXIT_OK;
       }
       case 'job': {

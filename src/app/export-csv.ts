@@ -11,6 +11,7 @@ export const EXPORT_COLUMNS = [
   'department',
   'departments',
   'owner',
+  'owner_name',
   'due',
   'start',
   'created_at',
@@ -22,6 +23,12 @@ type CsvRecord = Partial<Record<Column, string>>;
 
 /** RFC 4180 record separator; spreadsheets and `csv` parsers accept it everywhere. */
 const CRLF = '\r\n';
+
+/** UTF-8 byte order mark: without it Excel reads the file as ANSI and breaks umlauts and accents. */
+export const BOM = '\uFEFF';
+
+/** Owner names by Slack user ID; an owner missing here gets an empty name cell. */
+export type OwnerNames = ReadonlyMap<string, string>;
 
 /**
  * A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection"), so a title such
@@ -50,7 +57,7 @@ function timestamp(value: Date | null): string {
   return value && !Number.isNaN(value.getTime()) ? value.toISOString() : '';
 }
 
-function initiativeRecord(row: ExportInitiativeRow): CsvRecord {
+function initiativeRecord(row: ExportInitiativeRow, names: OwnerNames): CsvRecord {
   const ref = `I-${row.id}`;
   return {
     type: 'initiative',
@@ -62,12 +69,13 @@ function initiativeRecord(row: ExportInitiativeRow): CsvRecord {
     department: departmentName(row.leadDept),
     departments: (Array.isArray(row.depts) ? row.depts : []).map(departmentName).join(';'),
     owner: row.ownerId,
+    owner_name: names.get(row.ownerId) ?? '',
     start: row.startDate,
     created_at: timestamp(row.createdAt),
   };
 }
 
-function actionRecord(row: ExportActionRow): CsvRecord {
+function actionRecord(row: ExportActionRow, names: OwnerNames): CsvRecord {
   return {
     type: 'action',
     ref: `A-${row.id}`,
@@ -76,6 +84,7 @@ function actionRecord(row: ExportActionRow): CsvRecord {
     status: row.status,
     department: departmentName(row.dept),
     owner: row.ownerId,
+    owner_name: names.get(row.ownerId) ?? '',
     due: row.dueDate ?? '',
     created_at: timestamp(row.createdAt),
     completed_at: timestamp(row.completedAt),
@@ -83,11 +92,12 @@ function actionRecord(row: ExportActionRow): CsvRecord {
 }
 
 /**
- * One CSV (RFC 4180: header row, CRLF line ends, quoted fields where needed) of every initiative followed by
- * its actions. Refs are printed upper-case (`I-3`, `A-12`), departments by name, times in UTC ISO-8601.
+ * One CSV (UTF-8 with a BOM; RFC 4180: header row, CRLF line ends, quoted fields where needed) of every
+ * initiative followed by its actions. Refs are printed upper-case (`I-3`, `A-12`), departments by name, times
+ * in UTC ISO-8601, owners by Slack ID and, beside it, by name.
  * Actions whose initiative is missing from `rows` still appear, after the initiatives, so nothing is lost.
  */
-export function buildExportCsv(rows: ExportRows): string {
+export function buildExportCsv(rows: ExportRows, names: OwnerNames = new Map()): string {
   const actionsByInitiative = new Map<number, ExportActionRow[]>();
   for (const action of rows.actions) {
     const list = actionsByInitiative.get(action.initiativeId) ?? [];
@@ -97,15 +107,16 @@ export function buildExportCsv(rows: ExportRows): string {
 
   const records: CsvRecord[] = [];
   for (const initiative of rows.initiatives) {
-    records.push(initiativeRecord(initiative));
-    for (const action of actionsByInitiative.get(initiative.id) ?? []) records.push(actionRecord(action));
+    records.push(initiativeRecord(initiative, names));
+    for (const action of actionsByInitiative.get(initiative.id) ?? [])
+      records.push(actionRecord(action, names));
     actionsByInitiative.delete(initiative.id);
   }
   for (const orphans of actionsByInitiative.values())
-    for (const action of orphans) records.push(actionRecord(action));
+    for (const action of orphans) records.push(actionRecord(action, names));
 
   const lines = [EXPORT_COLUMNS.join(',')];
   for (const record of records)
     lines.push(EXPORT_COLUMNS.map((column) => csvCell(record[column] ?? '')).join(','));
-  return lines.join(CRLF) + CRLF;
+  return BOM + lines.join(CRLF) + CRLF;
 }

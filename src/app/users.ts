@@ -1,6 +1,6 @@
 import { getCachedUser, putCachedUser } from '../db/repositories/settings-repo.js';
 import type { UserId } from '../domain/types.js';
-import type { AppContext, UserFacts } from './context.js';
+import type { AppContext, UserDirectory, UserFacts } from './context.js';
 
 /** users.info answers are kept this long; time zones and admin flags rarely change. */
 const CACHE_MS = 12 * 60 * 60 * 1000;
@@ -19,4 +19,61 @@ export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFa
 export async function isAdmin(ctx: AppContext, userId: UserId): Promise<boolean> {
   if (ctx.admins.has(userId)) return true;
   return (await userFacts(ctx, userId))?.isAdmin ?? false;
+}
+
+/** Where owner names for an export come from: the cache, and Slack when a directory is configured. */
+export interface NameSource {
+  handle: AppContext['handle'];
+  now: Date;
+  /**
+   * `users.info`, or null without a bot token. Answers null for a person Slack does not know; throws when
+   * Slack cannot be asked at all (unreachable, bad token, rate limited) — then nobody else is asked either.
+   */
+  directory: UserDirectory | null;
+  concurrency?: number;
+}
+
+export interface Names {
+  names: Map<UserId, string>;
+  /** Why Slack was not asked (to the end): the first failure, once. */
+  problem: string | null;
+}
+
+/**
+ * People's names, e.g. for the CSV export: a cached name while fresh (the same cache and freshness as
+ * userFacts), else `users.info`, whose answer is cached so the next export does not ask again. Without a
+ * directory, or once Slack failed, an older cached name is better than none; no name at all is left out.
+ */
+export async function namesOf(source: NameSource, userIds: readonly UserId[]): Promise<Names> {
+  const names = new Map<UserId, string>();
+  const queue: UserId[] = [];
+  let problem: string | null = null;
+  const db = source.handle.db;
+  for (const id of new Set(userIds)) {
+    const cached = getCachedUser(db, id);
+    if (cached?.name) names.set(id, cached.name);
+    const fresh = cached?.name && source.now.getTime() - cached.fetchedAt.getTime() < CACHE_MS;
+    if (!fresh && source.directory) queue.push(id);
+  }
+  const directory = source.directory;
+  if (!directory) return { names, problem };
+  const lookUp = async (id: UserId) => {
+    try {
+      const fetched = await directory.fetch(id);
+      if (!fetched) return;
+      putCachedUser(db, { userId: id, ...fetched, fetchedAt: source.now });
+      if (fetched.name) names.set(id, fetched.name);
+    } catch (error) {
+      problem ??= error instanceof Error ? error.message : String(error);
+    }
+  };
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined && problem === null; id = queue.shift()) await lookUp(id);
+  };
+  // The first look-up alone: a token Slack refuses, or a Slack out of reach, costs one call, not one per person.
+  const first = queue.shift();
+  if (first !== undefined) await lookUp(first);
+  // Then a few at a time: users.info is Tier 4 (about 100 a minute).
+  await Promise.all(Array.from({ length: Math.max(1, source.concurrency ?? 4) }, worker));
+  return { names, problem };
 }
