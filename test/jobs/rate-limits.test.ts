@@ -53,7 +53,7 @@ describe('reminders under Slack rate limits', () => {
 
     h.clock.set(new Date('2026-03-03T09:30:00Z'));
     const [outcome] = await scheduler.tick(h.clock.now());
-    expect(outcome).toMatchObject({ status: 'done', summary: expect.stringContaining('500 reminder DM(s)') });
+    expect(outcome).toMatchObject({ status: 'done', summary: expect.stringContaining('500 reminder DMs') });
     await h.drain();
 
     for (const id of owners) expect(h.emulator.dms(id), id).toHaveLength(1);
