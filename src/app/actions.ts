@@ -7,7 +7,7 @@ import {
   updateAction,
 } from '../db/repositories/actions-repo.js';
 import { appendHistory, historyOf } from '../db/repositories/history-repo.js';
-import { getInitiative } from '../db/repositories/initiatives-repo.js';
+import { getInitiative, getInitiatives } from '../db/repositories/initiatives-repo.js';
 import { enqueue } from '../db/repositories/outbox-repo.js';
 import { listBindings, setAway as saveAway } from '../db/repositories/settings-repo.js';
 import { type ActionChange, applyChange } from '../domain/actions.js';
@@ -230,13 +230,9 @@ export interface MyAction extends ActionWithInitiative {}
 export function myOpenActions(ctx: AppContext, userId: UserId): MyAction[] {
   const db = ctx.handle.db;
   const actions = openActionsOfOwner(db, userId);
-  const initiatives = new Map<number, Initiative>();
-  for (const a of actions) {
-    if (!initiatives.has(a.initiativeId)) {
-      const i = getInitiative(db, a.initiativeId);
-      if (i) initiatives.set(i.id, i);
-    }
-  }
+  // Their initiatives in one query, not one per action.
+  const ids = [...new Set(actions.map((a) => a.initiativeId))];
+  const initiatives = new Map(getInitiatives(db, ids).map((i) => [i.id, i]));
   return actions.flatMap((action) => {
     const initiative = initiatives.get(action.initiativeId);
     return initiative ? [{ action, initiative }] : [];

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, ne, or, sql } from 'drizzle-orm';
 import type { HistoryEntry, RefKind } from '../../domain/types.js';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { actions, history, initiatives } from '../schema.js';
 
 export interface NewHistory {
@@ -19,27 +20,48 @@ export interface NewHistory {
  * names the occurrence in the idempotency keys of what it causes (a DM per reassignment, not per action).
  */
 export function appendHistory(db: Executor, entry: NewHistory, at: Date): number {
-  const row = db
-    .insert(history)
-    .values({
-      ...entry,
-      note: entry.note ?? null,
-      oldValue: entry.oldValue ?? null,
-      newValue: entry.newValue ?? null,
-      at,
-    })
-    .returning({ id: history.id })
-    .get();
+  // Prepared once (every write appends); a placeholder in an insert is encoded by its column.
+  const insert = prepared(db, 'history.append', (d) =>
+    d
+      .insert(history)
+      .values({
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        actorId: sql.placeholder('actorId'),
+        kind: sql.placeholder('kind'),
+        note: sql.placeholder('note'),
+        oldValue: sql.placeholder('oldValue'),
+        newValue: sql.placeholder('newValue'),
+        at: sql.placeholder('at'),
+      })
+      .returning({ id: history.id })
+      .prepare(),
+  );
+  const row = insert.get({
+    entity: entry.entity,
+    entityId: entry.entityId,
+    actorId: entry.actorId,
+    kind: entry.kind,
+    note: entry.note ?? null,
+    oldValue: entry.oldValue ?? null,
+    newValue: entry.newValue ?? null,
+    at,
+  }) as { id: number };
   return row.id;
 }
 
 export function historyOf(db: Executor, entity: RefKind, entityId: number): HistoryEntry[] {
-  return db
-    .select()
-    .from(history)
-    .where(and(eq(history.entity, entity), eq(history.entityId, entityId)))
-    .orderBy(asc(history.at), asc(history.id))
-    .all();
+  const select = prepared(db, 'history.of', (d) =>
+    d
+      .select()
+      .from(history)
+      .where(
+        and(eq(history.entity, sql.placeholder('entity')), eq(history.entityId, sql.placeholder('entityId'))),
+      )
+      .orderBy(asc(history.at), asc(history.id))
+      .prepare(),
+  );
+  return select.all({ entity, entityId });
 }
 
 /**

@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Department, Initiative, Metric, MetricKind, Tier } from '../../domain/types.js';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { initiatives } from '../schema.js';
+
+// The reads of the commands' hot paths are built and prepared once per connection (prepared.ts).
 
 type Row = typeof initiatives.$inferSelect;
 
@@ -57,39 +60,68 @@ export function insertInitiative(db: Executor, input: NewInitiative, now: Date):
 }
 
 export function getInitiative(db: Executor, id: number): Initiative | null {
-  const row = db.select().from(initiatives).where(eq(initiatives.id, id)).get();
+  const select = prepared(db, 'initiatives.get', (d) =>
+    d
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  const row = select.get({ id });
   return row ? toInitiative(row) : null;
 }
 
+/** The initiatives of those ids that exist, by id; the ids go in as one JSON array. */
 export function getInitiatives(db: Executor, ids: number[]): Initiative[] {
   if (ids.length === 0) return [];
-  return db.select().from(initiatives).where(inArray(initiatives.id, ids)).all().map(toInitiative);
+  const select = prepared(db, 'initiatives.getMany', (d) =>
+    d
+      .select()
+      .from(initiatives)
+      .where(sql`${initiatives.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .orderBy(initiatives.id)
+      .prepare(),
+  );
+  return select.all({ ids: JSON.stringify(ids) }).map(toInitiative);
 }
 
 /** Active initiatives, optionally only those involving a department (lead or with). */
 export function listActiveInitiatives(db: Executor, dept?: Department): Initiative[] {
-  const rows = db
-    .select()
-    .from(initiatives)
-    .where(
-      and(
-        eq(initiatives.status, 'active'),
-        dept ? sql`exists (select 1 from json_each(${initiatives.depts}) where value = ${dept})` : undefined,
-      ),
-    )
-    .orderBy(initiatives.id)
-    .all();
+  const rows = dept
+    ? prepared(db, 'initiatives.activeOfDept', (d) =>
+        d
+          .select()
+          .from(initiatives)
+          .where(
+            and(
+              eq(initiatives.status, 'active'),
+              sql`exists (select 1 from json_each(${initiatives.depts}) where value = ${sql.placeholder('dept')})`,
+            ),
+          )
+          .orderBy(initiatives.id)
+          .prepare(),
+      ).all({ dept })
+    : prepared(db, 'initiatives.active', (d) =>
+        d
+          .select()
+          .from(initiatives)
+          .where(eq(initiatives.status, 'active'))
+          .orderBy(initiatives.id)
+          .prepare(),
+      ).all();
   return rows.map(toInitiative);
 }
 
 export function activeEssentialIds(db: Executor): number[] {
-  return db
-    .select({ id: initiatives.id })
-    .from(initiatives)
-    .where(and(eq(initiatives.status, 'active'), eq(initiatives.tier, 'essential')))
-    .orderBy(initiatives.id)
-    .all()
-    .map((r) => r.id);
+  const select = prepared(db, 'initiatives.activeEssentialIds', (d) =>
+    d
+      .select({ id: initiatives.id })
+      .from(initiatives)
+      .where(and(eq(initiatives.status, 'active'), eq(initiatives.tier, 'essential')))
+      .orderBy(initiatives.id)
+      .prepare(),
+  );
+  return select.all().map((r) => r.id);
 }
 
 export function setTier(db: Executor, id: number, tier: Tier, now: Date): void {
