@@ -29,14 +29,24 @@ export const bar = (done: number, total: number) => line(progressBar(done, total
 export const progress = (p: { done: number; total: number }) =>
   md`${bar(p.done, p.total)} (${p.done}/${p.total})`;
 
-/** Owner, due date and status of an action; an overdue one says how late, as the reminder does. */
-function actionFacts(status: string, due: string | null, ownerId: string, daysLate: number): Mrkdwn {
+/**
+ * Owner, due date and status of an action; an overdue one says how late, as the reminder does, and a
+ * blocked one why, when `blockedReason` is given.
+ */
+function actionFacts(
+  status: string,
+  due: string | null,
+  ownerId: string,
+  daysLate: number,
+  blockedReason?: string | null,
+): Mrkdwn {
   const when = !due
     ? md``
     : daysLate > 0
       ? md` · ${nudges.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })}`
       : md` · due ${line(due)}`;
-  return md`${mention(ownerId)}${when}${status === 'open' ? md`` : md` · _${line(status)}_`}`;
+  const why = status === 'blocked' && blockedReason ? md`: ${line(blockedReason)}` : md``;
+  return md`${mention(ownerId)}${when}${status === 'open' ? md`` : md` · _${line(status)}_${why}`}`;
 }
 
 export const en = {
@@ -104,10 +114,8 @@ export const en = {
     due: string | null,
     ownerId: string,
     daysLate = 0,
-  ) => md`*${A(id)}* ${line(title)} · ${actionFacts(status, due, ownerId, daysLate)}`,
-  /** What `/cx show A-n` says under its title: owner, due date (and how late), status. */
-  actionFacts: (status: string, due: string | null, ownerId: string, daysLate = 0) =>
-    actionFacts(status, due, ownerId, daysLate),
+    blockedReason: string | null = null,
+  ) => md`*${A(id)}* ${line(title)} · ${actionFacts(status, due, ownerId, daysLate, blockedReason)}`,
   /** `I-3 Faster answers` (or `A-7 …`), a reference followed by a person's title. */
   refTitle: (ref: string, title: string) => md`${line(ref)} ${line(title)}`,
   historyHeading: md`History`,

@@ -25,7 +25,9 @@ const INITIATIVE_SECTIONS = 4;
 function actionBlocks(item: HomeData['actions'][number], today: HomeData['today']): KnownBlock[] {
   const { action, initiative } = item;
   return [
-    section(md`${actionLineOf(action, today)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`),
+    section(
+      md`${actionLineOf(action, today, true)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
+    ),
     actionButtons(action.id, homeButtonsBlockId(action.id)),
   ];
 }

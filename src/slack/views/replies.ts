@@ -71,9 +71,20 @@ export function usageReply(name: SubcommandName): BuiltMessage {
 const daysLate = (a: Pick<Action, 'status' | 'dueDate'>, today: LocalDate) =>
   a.dueDate && isOverdue(a, today) ? daysBetween(a.dueDate, today) : 0;
 
-/** `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue. */
-export const actionLineOf = (a: Action, today: LocalDate): Mrkdwn =>
-  en.actionLine(a.id, a.title, a.status, a.dueDate, a.ownerId, daysLate(a, today));
+/**
+ * `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue;
+ * `why`: a blocked action says why (where no line of its own does).
+ */
+export const actionLineOf = (a: Action, today: LocalDate, why = false): Mrkdwn =>
+  en.actionLine(
+    a.id,
+    a.title,
+    a.status,
+    a.dueDate,
+    a.ownerId,
+    daysLate(a, today),
+    why ? a.blockedReason : null,
+  );
 
 /** block_id of an action's buttons in `/cx mine` (the menu's listener knows the list from it). */
 export const mineButtonsBlockId = (actionId: number) => `act_${actionId}`;
@@ -92,7 +103,7 @@ export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        md`${actionLineOf(action, dates.today)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
+        md`${actionLineOf(action, dates.today, true)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
