@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { VOTE_REACTIONS } from '../../src/domain/rounds.js';
+import { localParts, zonedInstant } from '../../src/sandbox/zone-time.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -135,13 +137,54 @@ async function react(msg: Locator, emoji: string): Promise<void> {
   await msg.locator(`.reaction.mine[data-emoji="${emoji}"]`).waitFor({ timeout: WAIT });
 }
 
+/** Waits until the clock has moved on from `before` and the jobs on the way have run. */
+async function clockMoved(before: string | null): Promise<void> {
+  await page.locator(`#clock-now:not([data-iso="${before}"])`).waitFor({ timeout: TRAVEL_WAIT });
+  await page.locator('#clock-status', { hasText: 'Moved from' }).waitFor({ timeout: TRAVEL_WAIT });
+}
+
+/** "Jump to" a wall-clock time (`YYYY-MM-DDTHH:MM`) in the acting person's own zone. */
+async function jumpTo(local: string): Promise<void> {
+  const before = await page.getAttribute('#clock-now', 'data-iso');
+  await page.fill('#jump-at', local);
+  await page.click('#jump button[type=submit]');
+  await clockMoved(before);
+}
+
+/** The next `weekday` (0 = Sunday) at `hh:mm` in `zone`, at least a day after the sandbox clock. */
+async function nextLocal(weekday: number, hhmm: string, zone: string, afterDays = 1): Promise<string> {
+  const now = new Date((await page.getAttribute('#clock-now', 'data-iso')) ?? '');
+  let p = localParts(new Date(now.getTime() + afterDays * 86_400_000), zone);
+  while (p.weekday !== weekday) p = localParts(zonedInstant(p.year, p.month, p.day + 1, 12, 0, zone), zone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${hhmm}`;
+}
+
+/** The same local time `days` later (`YYYY-MM-DDTHH:MM`). */
+function laterLocal(local: string, days: number, hhmm: string): string {
+  const d = new Date(`${local.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${d.toISOString().slice(0, 10)}T${hhmm}`;
+}
+
+/** Slack's `<@U…>` / `<!date^…>` must never reach the screen as text. */
+async function noRawTokens(where = 'body'): Promise<void> {
+  const text = (await page.textContent(where)) ?? '';
+  const raw = /<[@#!][^>]*>|\{date_[a-z_]*\}|\{time\}/.exec(text);
+  if (raw) throw new Error(`raw Slack token on the page: ${raw[0]}`);
+}
+
+const SLACK_DATE_TEXT = /^(Today|Yesterday|Tomorrow|[A-Z][a-z]{2} \d{1,2}, \d{4})( \d{1,2}:\d{2} [AP]M)?$/;
+
 async function travel(label: string): Promise<void> {
   const before = await page.getAttribute('#clock-now', 'data-iso');
   await page.click(`.clock-buttons button:text-is("${label}")`);
   // Six months of jobs take 40 s or more on a busy two-core machine: travel gets its own, longer wait.
-  await page.locator(`#clock-now:not([data-iso="${before}"])`).waitFor({ timeout: TRAVEL_WAIT });
-  await page.locator('#clock-status', { hasText: 'Moved from' }).waitFor({ timeout: TRAVEL_WAIT });
+  await clockMoved(before);
 }
+
+/** What later steps need from earlier ones (ids the bot gave out). */
+const seen: { painPoint?: string; initiative?: string } = {};
 
 // ---------- the scenario ----------
 
@@ -369,6 +412,95 @@ const steps: Step[] = [
       await ask.locator('button', { hasText: 'Enter current values' }).waitFor();
     },
   },
+  {
+    name: 'log-as-pain-point-from-the-message-menu',
+    async run() {
+      // Issue 12: every poll names the message shortcut; the "⋯" menu on any message offers it.
+      await actAs('liam');
+      await openChannel('cx-sales');
+      await type('Customers say the renewal form loses their data');
+      const msg = await see(/renewal form loses their data/);
+      await msg.hover();
+      await msg.locator('.msg-menu-button').click();
+      await shot('message-menu-open');
+      await msg.locator('.msg-menu-item', { hasText: 'Log as pain point' }).click();
+      const modal = page.locator('.modal');
+      await modal.waitFor({ timeout: WAIT });
+      const text = await page.getByLabel('What is the customer struggling with?').inputValue();
+      if (!text.includes('renewal form loses their data')) throw new Error(`pain point modal text: ${text}`);
+      await modal.locator('button[type=submit]').click();
+      await modal.waitFor({ state: 'detached', timeout: WAIT });
+      const logged = await see(/Logged P-\d+/);
+      seen.painPoint = /P-\d+/.exec((await logged.textContent()) ?? '')?.[0];
+    },
+  },
+  {
+    name: 'typed-mentions-become-mentions',
+    async run() {
+      await actAs('maya');
+      await openChannel('cx-service');
+      await type('/cx block A-1 waiting for @june');
+      const blocked = await see(/A-1\S* is marked blocked/);
+      // The bot repeats the typed mention as <@UJUNE>: the page shows it as June, a mention.
+      await blocked.locator('.mention[data-user="UJUNE"]').waitFor({ timeout: WAIT });
+      // A mention right after ':' is a mention too (issue 12: `owner:@june`).
+      await openChannel('cx-marketing');
+      await type('/cx new Win back churned accounts lead:marketing owner:@june');
+      const created = await see(/Created I-\d+/);
+      seen.initiative = /I-\d+/.exec((await created.textContent()) ?? '')?.[0];
+      await type(`/cx show ${seen.initiative}`);
+      const shown = await see(new RegExp(`${seen.initiative}[\\s\\S]*Win back churned accounts`));
+      await shown.locator('.mention[data-user="UJUNE"]').first().waitFor({ timeout: WAIT });
+      await noRawTokens('#messages');
+    },
+  },
+  {
+    name: 'dates-in-the-readers-own-zone',
+    async run() {
+      // <!date^…> shows in the reader's zone with Slack's words (Today …), never as the raw token.
+      await actAs('liam');
+      await openChannel('cx-sales');
+      await type(`/cx show ${seen.painPoint}`);
+      const shown = await see(new RegExp(`${seen.painPoint}[\\s\\S]*renewal form`));
+      const date = shown.locator('.slack-date').first();
+      await date.waitFor({ timeout: WAIT });
+      const text = ((await date.textContent()) ?? '').trim();
+      if (!/^Today\b/.test(text)) throw new Error(`the pain point was raised today, shown as: ${text}`);
+      await openApp('Home');
+      const updated = page.locator('#home .slack-date').first();
+      await updated.waitFor({ timeout: WAIT });
+      const home = ((await updated.textContent()) ?? '').trim();
+      if (!SLACK_DATE_TEXT.test(home)) throw new Error(`Home tab moment: ${home}`);
+      await noRawTokens();
+    },
+  },
+  {
+    name: 'reminder-only-inside-working-hours',
+    async run() {
+      // June (Los Angeles) logs an undated action on a Monday evening: it stalls a week later, Monday
+      // 18:00, after working hours. Nothing arrives that evening; Tuesday at 09:30 her DM does.
+      await actAs('june');
+      const monday = await nextLocal(1, '18:00', 'America/Los_Angeles');
+      await jumpTo(monday);
+      await openChannel('cx-marketing');
+      await type(`/cx log ${seen.initiative} Call the ten churned accounts @june`);
+      const logged = await see(/Logged A-\d+/);
+      const action = /A-\d+/.exec((await logged.textContent()) ?? '')?.[0] ?? 'A-?';
+      await jumpTo(laterLocal(monday, 7, '20:00'));
+      await openApp('Messages');
+      await page.locator('#messages').waitFor();
+      if ((await page.locator('#messages .msg', { hasText: action }).count()) > 0) {
+        await shot('reminder-after-hours');
+        throw new Error(`${action} was reminded outside working hours (Monday evening in Los Angeles)`);
+      }
+      await jumpTo(laterLocal(monday, 8, '10:00'));
+      const dm = await see(new RegExp(`Good morning[\\s\\S]*${action}`));
+      // It came at the 09:30 run, in June's morning.
+      const at = ((await dm.locator('.msg-time').textContent()) ?? '').trim();
+      if (at !== '09:30') throw new Error(`the reminder came at ${at} June's time`);
+      await noRawTokens('#messages');
+    },
+  },
 ];
 
 // Every step of issue 6's scenario exists. A feature that lands later gets its step appended to `steps`.
@@ -454,6 +586,42 @@ describe('the sandbox in a real browser', () => {
       TRAVEL_WAIT + 30_000,
     );
   }
+
+  it('renders every emoji the bot writes, in mrkdwn and plain text', async () => {
+    const names = [...VOTE_REACTIONS];
+    for (const dir of ['src/slack/messages', 'src/slack/views']) {
+      for (const file of fs.readdirSync(path.join(REPO, dir)).filter((f) => f.endsWith('.ts'))) {
+        const text = fs.readFileSync(path.join(REPO, dir, file), 'utf8');
+        for (const m of text.matchAll(/:([a-z0-9_+-]+):/g)) names.push(m[1] as (typeof names)[number]);
+      }
+    }
+    const left = (await page.evaluate(`(async (names) => {
+      const { renderMrkdwn, renderPlain } = await import('/mrkdwn.js');
+      return names.filter((n) => {
+        const md = renderMrkdwn('*:' + n + ': heading*', { me: 'U', userName: () => undefined, channelName: () => undefined });
+        const plain = renderPlain({ type: 'plain_text', text: ':' + n + ':', emoji: true });
+        return md.textContent.includes(':' + n + ':') || plain.textContent.includes(':' + n + ':');
+      });
+    })(${JSON.stringify([...new Set(names)])})`)) as string[];
+    if (left.length > 0) throw new Error(`shown as text: ${left.join(', ')}`);
+  });
+
+  it('writes <!date^…> in the reader’s zone with Slack’s tokens, and the fallback for unknown ones', async () => {
+    const shown = (await page.evaluate(`(async () => {
+      const { renderMrkdwn } = await import('/mrkdwn.js');
+      const ctx = (zone) => ({ me: 'U', userName: () => undefined, channelName: () => undefined, zone,
+        now: Date.UTC(2026, 8, 8, 12) });
+      const at = Date.UTC(2026, 8, 8, 16, 30) / 1000;
+      const token = '<!date^' + at + '^{date_short_pretty} {time}|Tue 8 Sep 2026, 16:30 (UTC)>';
+      return [
+        renderMrkdwn('due ' + token, ctx('America/Los_Angeles')).textContent,
+        renderMrkdwn('due ' + token, ctx('Asia/Tokyo')).textContent,
+        renderMrkdwn('<!date^' + at + '^{date_long} {nope}|the fallback>', ctx('UTC')).textContent,
+      ];
+    })()`)) as string[];
+    const expected = ['due Today 9:30 AM', 'due Tomorrow 1:30 AM', 'the fallback'];
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) throw new Error(JSON.stringify(shown));
+  });
 
   it('renders mrkdwn as text and elements only: formatting, mentions, links, emoji — never markup', async () => {
     const rendered = (await page.evaluate(RENDER_PROBE)) as Rendered;
