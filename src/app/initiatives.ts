@@ -35,6 +35,7 @@ import type {
 } from '../domain/types.js';
 import { announcement } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
+import { resultsUpdatesOnAdoption } from './rounds.js';
 import { isAdmin } from './users.js';
 
 export interface NewInitiativeInput {
@@ -107,6 +108,8 @@ export async function createInitiative(
       if (!adoptInto(tx, input.painPointId, initiative.id, caller.userId, now)) {
         return err(adoptedAlready(tx, input.painPointId));
       }
+      // The results that offered it lose its Adopt button, in every channel they were posted to.
+      enqueue(tx, resultsUpdatesOnAdoption(tx, input.painPointId), now);
     }
     enqueue(tx, announcement(tx, initiative, input.painPointId ?? null), now);
     return ok(initiative);

@@ -71,6 +71,8 @@ export interface PainPointDetail {
   rounds: PainPointRound[];
   initiative: Initiative | null;
   history: HistoryEntry[];
+  /** CX_TIMEZONE: moments are shown in each reader's zone, with a fallback written in this one. */
+  timeZone?: string;
 }
 
 /** `/cx show P-n`. */
@@ -83,5 +85,6 @@ export function painPointDetail(ctx: AppContext, id: number): Result<PainPointDe
     rounds: roundsOfPainPoint(db, id),
     initiative: painPoint.adoptedInitiativeId ? getInitiative(db, painPoint.adoptedInitiativeId) : null,
     history: historyOf(db, 'P', id),
+    timeZone: ctx.timeZone,
   });
 }

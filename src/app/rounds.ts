@@ -3,7 +3,7 @@
  * everywhere, breakdown in the thread), status. Votes by reaction are in votes.ts and vote-batcher.ts.
  */
 import type { Executor, Tx } from '../db/client.js';
-import { enqueue } from '../db/repositories/outbox-repo.js';
+import { createOutboxRepo, enqueue } from '../db/repositories/outbox-repo.js';
 import { getPainPoints, listOpenPainPoints, recordRoundVotes } from '../db/repositories/pain-points-repo.js';
 import {
   breakdown,
@@ -16,6 +16,7 @@ import {
   openRounds,
   optionsOf,
   type Round,
+  roundsOfPainPoint,
   setOptionVotes,
   tally,
   voterCount,
@@ -25,7 +26,12 @@ import { localDate } from '../domain/dates.js';
 import { ok, type Result } from '../domain/errors.js';
 import type { PainPoint } from '../domain/pain-points.js';
 import type { Notification } from '../domain/payloads/notification.js';
-import type { PollOptionSnapshot, ResultLine, RoundBreakdownPayload } from '../domain/payloads/rounds.js';
+import type {
+  PollOptionSnapshot,
+  ResultLine,
+  RoundBreakdownPayload,
+  RoundResultsPayload,
+} from '../domain/payloads/rounds.js';
 import {
   closingTime,
   MAX_VOTES_PER_PERSON,
@@ -197,6 +203,8 @@ function rankRound(tx: Executor, roundId: number, counts: Map<number, number>): 
     dept: byId.get(r.item.id)?.dept ?? null,
     votes: r.votes,
     adoptable: r.adoptable,
+    // Adopted meanwhile (from an earlier round's results): the line names the initiative, no button.
+    adoptedAs: byId.get(r.item.id)?.adoptedInitiativeId ?? null,
   }));
 }
 
@@ -206,11 +214,28 @@ function closeOne(ctx: AppContext, round: Round, now: Date, by: string): CloseOu
     if (!markClosed(tx, round.id, now, by)) return null;
     const counts = tally(tx, round.id);
     const lines = rankRound(tx, round.id, counts);
-    for (const line of lines) {
-      setOptionVotes(tx, round.id, line.painPointId, line.votes);
-      recordRoundVotes(tx, line.painPointId, line.votes);
-    }
     const voters = voterCount(tx, round.id);
+    for (const line of lines) setOptionVotes(tx, round.id, line.painPointId, line.votes);
+    const { all } = boundChannels(tx);
+    const closed = {
+      round: { ...round, status: 'closed' as const, closedAt: now, closedBy: by },
+      lines,
+      voters,
+      channels: all,
+    };
+    if (voters === 0) {
+      // Nobody voted: one line per channel instead of a ranking of zeros. The round does not count as one
+      // its pain points were on (no votes recorded), so they come back on the next poll as they stood.
+      const messages: Notification[] = all.map((key) => ({
+        kind: 'round_no_votes',
+        key: resultsKey(round.month, key),
+        recipient: { type: 'binding', key },
+        payload: { month: round.month, carried: lines.length },
+      }));
+      enqueue(tx, messages, now);
+      return closed;
+    }
+    for (const line of lines) recordRoundVotes(tx, line.painPointId, line.votes);
     const perDept = new Map<number, { dept: string; votes: number }[]>();
     for (const b of breakdown(tx, round.id)) {
       const list = perDept.get(b.painPointId) ?? [];
@@ -226,7 +251,6 @@ function closeOne(ctx: AppContext, round: Round, now: Date, by: string): CloseOu
         byDept: perDept.get(l.painPointId) ?? [],
       })),
     };
-    const { all } = boundChannels(tx);
     const messages: Notification[] = all.flatMap((key): Notification[] => [
       {
         kind: 'round_results',
@@ -243,13 +267,48 @@ function closeOne(ctx: AppContext, round: Round, now: Date, by: string): CloseOu
       },
     ]);
     enqueue(tx, messages, now);
-    return {
-      round: { ...round, status: 'closed' as const, closedAt: now, closedBy: by },
-      lines,
-      voters,
-      channels: all,
-    };
+    return closed;
   });
+}
+
+/**
+ * In the transaction that adopts a pain point: the results messages that offered it for adoption, rewritten
+ * in place in every channel they were posted to (its line names the initiative, the button is gone). Each is
+ * an outbox entry delivered as a chat.update of the posted results (its `threadOf`), so a crash or a rate
+ * limit delays the change but never loses it; an entry per adoption, so a later one carries every adoption
+ * so far. Results never posted (dead, or from before this existed) are left alone.
+ */
+export function resultsUpdatesOnAdoption(tx: Tx, painPointId: number): Notification[] {
+  const outbox = createOutboxRepo(tx);
+  const months = roundsOfPainPoint(tx, painPointId)
+    .filter((r) => r.status === 'closed')
+    .map((r) => r.month);
+  const updates: Notification[] = [];
+  for (const month of months) {
+    for (const key of BINDING_KEYS) {
+      const posted = outbox.findByKey(resultsKey(month, key));
+      if (posted?.kind !== 'round_results' || posted.status === 'dead') continue;
+      const payload = posted.payload as RoundResultsPayload;
+      if (!payload.lines.some((l) => l.painPointId === painPointId && l.adoptable)) continue;
+      const adopted = new Map(
+        getPainPoints(
+          tx,
+          payload.lines.map((l) => l.painPointId),
+        ).map((p) => [p.id, p.adoptedInitiativeId]),
+      );
+      updates.push({
+        kind: 'round_results_update',
+        key: `results-update:${month}:${key}:P-${painPointId}`,
+        recipient: posted.recipient,
+        threadOf: posted.key,
+        payload: {
+          ...payload,
+          lines: payload.lines.map((l) => ({ ...l, adoptedAs: adopted.get(l.painPointId) ?? null })),
+        },
+      });
+    }
+  }
+  return updates;
 }
 
 export type CloseResult =

@@ -83,23 +83,28 @@ export function decideVote(votedPainPointIds: readonly number[], painPointId: nu
 
 export interface RankedPainPoint<T> {
   item: T;
-  /** Competition ranking: equal votes share a rank (1, 2, 2, 4). */
+  /** 1, 2, 3, 4 …: every line its own rank; equal votes are ordered, not shared (see rankPainPoints). */
   rank: number;
   votes: number;
   /** Offered for adoption: among the first three lines and voted for at all. */
   adoptable: boolean;
 }
 
-/** Most votes first; ties keep the older pain point first. */
+/**
+ * Most votes first; on equal votes the pain point raised first (the lower P-number: numbers are handed out
+ * as pain points are raised) ranks higher. Ranks are distinct, so "2." never appears twice and the top 3
+ * that may be adopted are always exactly three lines.
+ */
 export function rankPainPoints<T extends { id: number; votes: number }>(
   items: readonly T[],
 ): RankedPainPoint<T>[] {
   const sorted = [...items].sort((a, b) => b.votes - a.votes || a.id - b.id);
-  let rank = 0;
-  return sorted.map((item, i) => {
-    if (i === 0 || item.votes !== sorted[i - 1]?.votes) rank = i + 1;
-    return { item, rank, votes: item.votes, adoptable: i < ADOPTABLE_TOP && item.votes > 0 };
-  });
+  return sorted.map((item, i) => ({
+    item,
+    rank: i + 1,
+    votes: item.votes,
+    adoptable: i < ADOPTABLE_TOP && item.votes > 0,
+  }));
 }
 
 /**

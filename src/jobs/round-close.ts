@@ -1,6 +1,6 @@
 import { closeDueRounds } from '../app/rounds.js';
 import { halfHourKey } from '../domain/cron.js';
-import type { Job } from './job.js';
+import { type Job, plural } from './job.js';
 
 /** Hourly: closes rounds whose five days are over and posts their results (once: the close is a state change). */
 export const roundCloseJob: Job = {
@@ -13,6 +13,12 @@ export const roundCloseJob: Job = {
     const closed = closeDueRounds(ctx, now);
     return closed.length === 0
       ? 'no round due to close'
-      : closed.map((c) => `round ${c.round.month} closed (${c.voters} voter(s))`).join('; ');
+      : closed
+          .map((c) =>
+            c.voters === 0
+              ? `round ${c.round.month} closed with no votes (${plural(c.lines.length, 'pain point')} carried over)`
+              : `round ${c.round.month} closed (${plural(c.voters, 'voter')})`,
+          )
+          .join('; ');
   },
 };

@@ -1,7 +1,7 @@
 import { openRound } from '../app/rounds.js';
 import { localDate } from '../domain/dates.js';
 import { monthKey } from '../domain/schedule.js';
-import type { Job } from './job.js';
+import { type Job, plural } from './job.js';
 
 /**
  * The first Monday of the month, 10:00: this month's pain-point poll in every bound department channel.
@@ -21,7 +21,7 @@ export const roundOpenJob: Job = {
     switch (r.status) {
       case 'opened':
         return (
-          `round ${r.round.month} opened with ${r.options.length} pain point(s) in ${r.channels.join(', ')}` +
+          `round ${r.round.month} opened with ${plural(r.options.length, 'pain point')} in ${r.channels.join(', ')}` +
           (r.closedFirst.length ? `; closed ${r.closedFirst.map((c) => c.round.month).join(', ')} first` : '')
         );
       case 'exists':

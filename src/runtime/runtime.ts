@@ -23,6 +23,7 @@ import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
 import { renderEntry } from '../slack/views/render.js';
+import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
 
 export interface RuntimeOptions {
@@ -120,6 +121,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,
     reactionsOf: reactionsOfEntry,
+    updatesParent: updatesParentOf,
   });
 
   // One binding policy for every process: CX_CHANNELS is the operator's declared configuration and is

@@ -76,7 +76,7 @@ describe('decideVote', () => {
 });
 
 describe('rankPainPoints', () => {
-  it('ranks by votes, shares ranks on ties, older first, top 3 with votes adoptable', () => {
+  it('ranks by votes with distinct ranks, a tie to the pain point raised first, top 3 with votes adoptable', () => {
     const ranked = rankPainPoints([
       { id: 4, votes: 2 },
       { id: 1, votes: 5 },
@@ -87,7 +87,7 @@ describe('rankPainPoints', () => {
     expect(ranked.map((r) => [r.item.id, r.rank, r.votes, r.adoptable])).toEqual([
       [1, 1, 5, true],
       [3, 2, 2, true],
-      [4, 2, 2, true],
+      [4, 3, 2, true],
       [6, 4, 1, false],
       [2, 5, 0, false],
     ]);
@@ -100,7 +100,7 @@ describe('rankPainPoints', () => {
     ]);
     expect(ranked.map((r) => [r.rank, r.adoptable])).toEqual([
       [1, false],
-      [1, false],
+      [2, false],
     ]);
   });
 });

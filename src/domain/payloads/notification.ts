@@ -14,6 +14,7 @@ import type {
   PollReactionsPayload,
   RoundBreakdownPayload,
   RoundInvitePayload,
+  RoundNoVotesPayload,
   RoundResultsPayload,
 } from './rounds.js';
 import type { ActionAssignedPayload, ActionBlockedPayload, ActionUnassignedPayload } from './work.js';
@@ -37,6 +38,8 @@ export type Notification =
   | OutboxMessage<'poll_reactions', PollReactionsPayload>
   | OutboxMessage<'round_invite', RoundInvitePayload>
   | OutboxMessage<'round_results', RoundResultsPayload>
+  | OutboxMessage<'round_results_update', RoundResultsPayload>
+  | OutboxMessage<'round_no_votes', RoundNoVotesPayload>
   | OutboxMessage<'round_breakdown', RoundBreakdownPayload>
   | OutboxMessage<'metric_check', MetricCheckAskPayload>
   | OutboxMessage<'metric_verdict', MetricVerdictPayload>

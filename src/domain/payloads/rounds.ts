@@ -40,12 +40,26 @@ export interface ResultLine {
   votes: number;
   /** Among the top 3 with at least one vote: gets an "Adopt as initiative" button. */
   adoptable: boolean;
+  /** The initiative it was adopted as: the line says so instead of offering the button. */
+  adoptedAs?: number | null;
 }
 
+/**
+ * The ranked results in one channel (`round_results`), and the same message rewritten in place once one of
+ * its pain points is adopted (`round_results_update`, a "thread reply" of the results whose delivery is a
+ * chat.update of its parent: see `updatesParentOf` in slack/views/results.ts).
+ */
 export interface RoundResultsPayload {
   month: string;
   voters: number;
   lines: ResultLine[];
+}
+
+/** A round nobody voted in: one line instead of a ranking; its pain points carry over. */
+export interface RoundNoVotesPayload {
+  month: string;
+  /** How many pain points were on the poll (they all stay open). */
+  carried: number;
 }
 
 /** The per-department breakdown, a thread reply under the results. */

@@ -1,4 +1,4 @@
-import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
+import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
@@ -44,6 +44,7 @@ export function createDelivery(deps: {
   outbox: OutboxPort;
   render: NotifierOptions['render'];
   reactionsOf: NotifierOptions['reactionsOf'];
+  updatesParent: NotifierOptions['updatesParent'];
   clock: Clock;
   logger: NotifierLogger;
   self: string;
@@ -56,7 +57,18 @@ export function createDelivery(deps: {
   recovery: Recovery;
   stopped: () => boolean;
 }): Delivery {
-  const { client, outbox, render, reactionsOf, clock, logger, self, concurrency, backoffCapMs } = deps;
+  const {
+    client,
+    outbox,
+    render,
+    reactionsOf,
+    updatesParent,
+    clock,
+    logger,
+    self,
+    concurrency,
+    backoffCapMs,
+  } = deps;
   const { limits, lookup, leases, outcomes, recovery, stopped } = deps;
 
   function plan(entry: OutboxEntry): Plan {
@@ -117,9 +129,46 @@ export function createDelivery(deps: {
     }
   }
 
+  /**
+   * Rewrites the entry's thread parent in place with the entry's rendering. chat.update of the same content
+   * twice changes nothing, so a retry (or a recovery after a crash) simply updates again. The parent keeps
+   * its own key in its metadata, so it is still found by it. Recorded as sent on the parent's channel and ts.
+   */
+  async function updateParent(entry: OutboxEntry, target: Target): Promise<void> {
+    const ts = target.threadTs;
+    let rendered: RenderedMessage | null = null;
+    try {
+      rendered = ts === undefined ? null : render(entry);
+    } catch (err) {
+      logger.error({ key: entry.key, kind: entry.kind, err }, `outbox: rendering ${entry.key} threw`);
+    }
+    if (ts === undefined || !rendered) {
+      outcomes.fail(entry, { kind: 'dead', error: `unrenderable_update: ${entry.kind}` }, false);
+      return;
+    }
+    if (!outbox.markSending(entry.id, clock.now(), target.channel, leases.claim())) return;
+    try {
+      const args = {
+        channel: target.channel,
+        ts,
+        text: rendered.text,
+        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+        metadata: { event_type: EVENT_TYPE, event_payload: { key: entry.threadOf } },
+      } as ChatUpdateArguments;
+      await limits.call('chat.update', undefined, () => client.chat.update(args));
+      outbox.markSent(entry.id, { channel: target.channel, ts }, clock.now(), self);
+      outcomes.forget(entry.id);
+    } catch (err) {
+      if (!(err instanceof CallFailed)) throw err;
+      const failure = err.failure.kind === 'transient' ? { ...err.failure, maybeSent: false } : err.failure;
+      outcomes.fail(entry, failure, true, err.method);
+    }
+  }
+
   async function deliver(entry: OutboxEntry, target: Target): Promise<void> {
     const reactions = reactionsOf?.(entry);
     if (reactions) return addReactions(entry, target, reactions);
+    if (updatesParent?.(entry)) return updateParent(entry, target);
     let claimed = false;
     try {
       // An earlier attempt may have reached Slack: look before posting again.

@@ -108,6 +108,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     outbox,
     render,
     reactionsOf: options.reactionsOf,
+    updatesParent: options.updatesParent,
     clock,
     logger,
     self,

@@ -29,6 +29,11 @@ export interface NotifierOptions {
    * reactions): the reaction names, or null for an ordinary post. See `addReactions`.
    */
   reactionsOf?: (entry: OutboxEntry) => readonly string[] | null;
+  /**
+   * Entries that are not posts but a new version of their thread parent, delivered with chat.update (the
+   * round results once a pain point is adopted). See `updateParent`.
+   */
+  updatesParent?: (entry: OutboxEntry) => boolean;
   /** How often `start()` looks for rows other processes wrote. Default 5 s. */
   pollMs?: number;
   /** Slow periodic retry of held rows. Default 15 min. */

@@ -2,7 +2,7 @@ import type { CheckinOutcome, DecisionOutcome } from '../../app/metric-checks.js
 import type { CloseResult, OpenOutcome } from '../../app/rounds.js';
 import type { BindingKey } from '../../domain/types.js';
 import { en } from '../messages/en.js';
-import { closingLabel } from '../messages/en-rounds.js';
+import { closingMoment } from '../messages/en-rounds.js';
 import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 
 /**
@@ -34,12 +34,12 @@ export function decisionText(o: DecisionOutcome | 'not_decidable'): Mrkdwn {
     : w.closed(o.initiativeId, o.openActions);
 }
 
-/** `/cx round open`: what happened, with the closing time in CX_TIMEZONE. */
+/** `/cx round open`: what happened, with the closing time in the reader's zone. */
 export function roundOpenedText(r: OpenOutcome, timeZone: string): Mrkdwn {
   const w = en.rounds;
   switch (r.status) {
     case 'opened': {
-      const closes = closingLabel(r.round.closesAt.toISOString(), timeZone);
+      const closes = closingMoment(r.round.closesAt, timeZone);
       const first = r.closedFirst.map((c) => w.closedFirst(c.round.month));
       return join([...first, w.opened(r.round.month, r.options.length, r.channels, closes)], '\n');
     }
@@ -57,7 +57,11 @@ export function roundClosedText(r: CloseResult): Mrkdwn {
   const w = en.rounds;
   if (r.status === 'none_open') return w.noneOpen(r.last?.month ?? null);
   return join(
-    r.closed.map((c) => w.closed(c.round.month, c.voters, c.channels)),
+    r.closed.map((c) =>
+      c.voters === 0
+        ? w.closedNoVotes(c.round.month, c.lines.length, c.channels)
+        : w.closed(c.round.month, c.voters, c.channels),
+    ),
     '\n',
   );
 }

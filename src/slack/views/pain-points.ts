@@ -5,7 +5,7 @@ import { truncate } from '../../domain/text.js';
 import { FIELD, VIEW } from '../ids.js';
 import { en } from '../messages/en.js';
 import { linkTo, pref } from '../messages/en-rounds.js';
-import { clip, join, line, lines, md } from '../messages/mrkdwn.js';
+import { clip, join, line, lines, md, moment } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
   context,
@@ -63,22 +63,24 @@ export function logPainPointModal(d: LogPainPointDefaults): ModalView {
   };
 }
 
-/** `/cx show P-n`: the full text, who raised it where and when, its votes and history. */
+/**
+ * `/cx show P-n`: the full text, who raised it where and when, its votes and history. Moments are written
+ * for the reader's zone (`moment()`); `d.timeZone` (CX_TIMEZONE) only writes their fallback.
+ */
 export function painPointReply(d: PainPointDetail): BuiltMessage {
   const w = en.rounds;
   const p = d.painPoint;
+  const zone = d.timeZone ?? 'UTC';
   const facts = w.showFacts({
     raisedBy: p.raisedBy,
     dept: p.dept,
-    createdAt: p.createdAt.toISOString().slice(0, 10),
+    createdAt: moment(p.createdAt, zone, 'date'),
     status: p.status,
     initiativeId: p.adoptedInitiativeId,
   });
   const link = linkTo(p.permalink, w.originalMessage);
   const roundLines = d.rounds.map((r) => w.showRound(r.month, r.status, r.position, r.votes));
-  const history = d.history.map((h) =>
-    en.historyLine(h.at.toISOString().slice(0, 16).replace('T', ' '), h.actorId, h.kind, h.note),
-  );
+  const history = d.history.map((h) => w.showHistoryLine(moment(h.at, zone), h.actorId, h.kind, h.note));
   const blocks: KnownBlock[] = [
     header(`${pref(p.id)} ${p.text}`),
     // The full text, line breaks kept, every line quoted (./mrkdwn.ts `lines`).

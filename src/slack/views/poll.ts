@@ -3,13 +3,14 @@ import type { OutboxEntry } from '../../domain/outbox.js';
 import type { PollPayload, PollReactionsPayload, RoundInvitePayload } from '../../domain/payloads/rounds.js';
 import { reactionFor } from '../../domain/rounds.js';
 import { en } from '../messages/en.js';
-import { closingLabel } from '../messages/en-rounds.js';
+import { closingMoment } from '../messages/en-rounds.js';
 import { type BuiltMessage, context, header, message, section } from './blocks.js';
 
 /** The monthly poll in one department channel: how to vote, when it closes, one section per option. */
 export function pollMessage(p: PollPayload): BuiltMessage {
   const w = en.rounds;
-  const closes = closingLabel(p.closesAt, p.timeZone);
+  // Each reader sees the closing time in their own zone (a June poll read in Los Angeles, not UTC).
+  const closes = closingMoment(p.closesAt, p.timeZone);
   const options = p.options.map((o) =>
     w.pollOption(reactionFor(o.position) ?? String(o.position), o.painPointId, o.text, o.dept),
   );
@@ -19,7 +20,7 @@ export function pollMessage(p: PollPayload): BuiltMessage {
     ...options.map(section),
     context(w.pollFooter),
   ];
-  return message(w.pollFallback(p.month, p.options.length, closes), blocks);
+  return message(w.pollFallback(p.month, p.options.length, p.maxVotes, closes), blocks);
 }
 
 /** A month without open pain points. */

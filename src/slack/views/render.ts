@@ -13,7 +13,7 @@ import {
 } from './initiative-lifecycle.js';
 import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
-import { breakdownMessage, resultsMessage } from './results.js';
+import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
@@ -51,7 +51,10 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
     case 'round_invite':
       return inviteMessage(n.payload);
     case 'round_results':
+    case 'round_results_update':
       return resultsMessage(n.payload);
+    case 'round_no_votes':
+      return noVotesMessage(n.payload);
     case 'round_breakdown':
       return breakdownMessage(n.payload);
     case 'metric_check':

@@ -1,9 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { RoundStatus } from '../../app/rounds.js';
-import type { ResultLine, RoundBreakdownPayload, RoundResultsPayload } from '../../domain/payloads/rounds.js';
+import type { OutboxEntry } from '../../domain/outbox.js';
+import type {
+  ResultLine,
+  RoundBreakdownPayload,
+  RoundNoVotesPayload,
+  RoundResultsPayload,
+} from '../../domain/payloads/rounds.js';
 import { ACTION } from '../ids.js';
 import { en } from '../messages/en.js';
-import { closingLabel, pref } from '../messages/en-rounds.js';
+import { closingMoment, pref } from '../messages/en-rounds.js';
 import { md } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
@@ -16,13 +22,17 @@ import {
   section,
 } from './blocks.js';
 
-const lineText = (l: ResultLine) => en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept);
+const lineText = (l: ResultLine) =>
+  en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept, l.adoptedAs ?? null);
 
-/** One section per pain point; the top 3 with votes carry an "Adopt as initiative" button (value `P-n`). */
+/**
+ * One section per pain point; the top 3 with votes carry an "Adopt as initiative" button (value `P-n`)
+ * until adopted, when the line names the initiative instead.
+ */
 function resultBlocks(lines: ResultLine[], withButtons: boolean): KnownBlock[] {
   return lines.map((l) => {
     const block = section(lineText(l));
-    if (!withButtons || !l.adoptable) return block;
+    if (!withButtons || !l.adoptable || l.adoptedAs != null) return block;
     return {
       ...block,
       block_id: `adopt_${l.painPointId}`,
@@ -55,6 +65,20 @@ export function resultsMessage(p: RoundResultsPayload): BuiltMessage {
   return message(fallback(p.month, p.lines), blocks);
 }
 
+/** A round nobody voted in: one line, no ranking, no thread. */
+export function noVotesMessage(p: RoundNoVotesPayload): BuiltMessage {
+  const text = en.rounds.noVotes(p.month, p.carried);
+  return message(text, [section(text)]);
+}
+
+/**
+ * For the notifier: a `round_results_update` is not a post but its thread parent (the results message)
+ * rewritten in place with chat.update, once one of its pain points was adopted.
+ */
+export function updatesParentOf(entry: OutboxEntry): boolean {
+  return entry.kind === 'round_results_update';
+}
+
 /** The thread reply under the results: each pain point's votes by department. */
 export function breakdownMessage(p: RoundBreakdownPayload): BuiltMessage {
   const w = en.rounds;
@@ -70,8 +94,12 @@ export function roundStatusReply(s: RoundStatus, timeZone: string): BuiltMessage
   if (s.kind === 'none') return message(w.statusNone, [section(w.statusNone)]);
   const heading =
     s.kind === 'open'
-      ? w.statusOpen(s.round.month, s.voters, closingLabel(s.round.closesAt.toISOString(), timeZone))
+      ? w.statusOpen(s.round.month, s.voters, closingMoment(s.round.closesAt, timeZone))
       : w.statusClosed(s.round.month, s.voters);
+  if (s.kind === 'closed' && s.voters === 0) {
+    const none = w.noVotes(s.round.month, s.lines.length);
+    return message(none, [section(none)]);
+  }
   return message(md`${heading}\n${fallback(s.round.month, s.lines)}`, [
     section(heading),
     ...resultBlocks(s.lines, s.kind === 'closed'),
