@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Executor } from './client.js';
 
 /**
@@ -24,4 +25,55 @@ export function prepared<T>(db: Executor, name: string, build: (db: Executor) =>
     cache.set(name, statement);
   }
   return statement;
+}
+
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * A number that changes whenever the database may have changed: every row this connection inserted, updated
+ * or deleted (SQLite's total_changes(), which no write can skip — no repository has to remember to bump
+ * it), and every commit by another connection to the same file (`PRAGMA data_version`, e.g. a `cx` CLI
+ * run). Answers cached by it are dropped by the next write of any kind. Null inside an open transaction: what
+ * is read there may still be rolled back, so it must not be cached.
+ */
+export function dataVersion(sqlite: Database.Database): string | null {
+  if (sqlite.inTransaction) return null;
+  let statement = versionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite
+      .prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version')
+      .raw();
+    versionStatements.set(sqlite, statement);
+  }
+  const [changes, version] = statement.get() as [number, number];
+  return `${changes}:${version}`;
+}
+
+interface VersionCache {
+  version: string;
+  answers: Map<string, unknown>;
+}
+const caches = new WeakMap<Database.Database, VersionCache>();
+/** Enough for every department's list and the initiatives people are looking at; more clears the lot. */
+const MAX_ANSWERS = 500;
+
+/**
+ * A read's answer kept until the database changes (dataVersion): the same answer again costs one tiny query.
+ * Inside a transaction it computes without caching. The answer is shared between callers: never change it.
+ */
+export function cachedByVersion<T>(sqlite: Database.Database, key: string, compute: () => T): T {
+  const version = dataVersion(sqlite);
+  if (version === null) return compute();
+  let cache = caches.get(sqlite);
+  if (!cache || cache.version !== version) {
+    cache = { version, answers: new Map() };
+    caches.set(sqlite, cache);
+  }
+  if (cache.answers.has(key)) return cache.answers.get(key) as T;
+  const answer = compute();
+  // Computing must not have written (a read); if it did, the version moved and this answer may be stale.
+  if (dataVersion(sqlite) !== version) return answer;
+  if (cache.answers.size >= MAX_ANSWERS) cache.answers.clear();
+  cache.answers.set(key, answer);
+  return answer;
 }
