@@ -190,7 +190,10 @@ describe('opening the round', () => {
       const text = shown(poll);
       expect(text).toContain('March 2026');
       expect(text).toMatch(/React with the number\* of up to 3 pain points/);
-      expect(text).toContain('Sat 7 Mar, 10:00 (UTC)');
+      // The closing time in each reader's zone (Slack's date formatting), with a fallback in CX_TIMEZONE.
+      expect(text).toContain(
+        'Voting closes *<!date^1772877600^{date_short_pretty} {time}|Sat, 7 Mar 2026, 10:00 (UTC)>*',
+      );
       expect(text).toContain(':one: *P-1* Invoices are hard to read · _Sales_');
       expect(text).toContain(':two: *P-2* Password reset takes days · _IT_');
       // The bot adds the number reactions itself, once.
@@ -486,7 +489,7 @@ describe('closing the round', () => {
       await pain('UALICE', text, channel);
     }
     await openAsAdmin();
-    // P-2: 2 votes, P-3: 1, P-4: 1 (a tie: P-3 was raised first), P-1: none.
+    // P-2: 2 votes, P-3: 1, P-4: 1 (a tie: P-3 was raised first, so it ranks 2nd and P-4 3rd), P-1: none.
     await react('UALICE', CHANNELS.sales, 'two');
     await react('UBOB', CHANNELS.it, 'two');
     await react('UBOB', CHANNELS.it, 'four');
@@ -506,7 +509,7 @@ describe('closing the round', () => {
       expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(text).toContain('*1.* *P-2* Password reset takes days · *2 votes* · _IT_');
       expect(text).toContain('*2.* *P-3* Chat is slow · *1 vote* · _Service_');
-      expect(text).toContain('*2.* *P-4* No dark mode · *1 vote* · _Marketing_');
+      expect(text).toContain('*3.* *P-4* No dark mode · *1 vote* · _Marketing_');
       expect(text).toContain('*4.* *P-1* Invoices are hard to read · *0 votes*');
       const replies = posted(channel, 'results-detail:');
       expect(replies).toHaveLength(1);
@@ -540,9 +543,9 @@ describe('closing the round', () => {
   it('/cx round status: live standings while open, the last results after', async () => {
     const live = h.replyText(await h.cx('UBOB', 'round status'));
     expect(live).toMatch(
-      /Live standings of the March 2026 vote\* \(3 voters so far, closes Sat 7 Mar, 10:00 \(UTC\)\)/,
+      /Live standings of the March 2026 vote\* \(3 voters so far, closes <!date\^1772877600\^\{date_short_pretty\} \{time\}\|Sat, 7 Mar 2026, 10:00 \(UTC\)>\)/,
     );
-    expect(live).toContain('1. P-2 (2), 2. P-3 (1), 2. P-4 (1), 4. P-1 (0)');
+    expect(live).toContain('1. P-2 (2), 2. P-3 (1), 3. P-4 (1), 4. P-1 (0)');
     await h.cx('UADMIN', 'round close');
     const last = h.replyText(await h.cx('UBOB', 'round'));
     expect(last).toMatch(/Results of the March 2026 vote\* \(3 voters\)/);

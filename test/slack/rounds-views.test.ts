@@ -3,7 +3,7 @@ import type { Round } from '../../src/db/repositories/rounds-repo.js';
 import type { PainPoint } from '../../src/domain/pain-points.js';
 import type { ResultLine } from '../../src/domain/payloads/rounds.js';
 import { validateBlocks, validateMessageText, validateView } from '../../src/sandbox/emulator/index.js';
-import { closingLabel, monthName } from '../../src/slack/messages/en-rounds.js';
+import { closingMoment, monthName } from '../../src/slack/messages/en-rounds.js';
 import { newInitiativeModal } from '../../src/slack/views/modals.js';
 import { logPainPointModal, painLoggedReply, painPointReply } from '../../src/slack/views/pain-points.js';
 import { inviteMessage, pollMessage, reactionsOfEntry } from '../../src/slack/views/poll.js';
@@ -57,7 +57,9 @@ describe('round builders stay within Block Kit and ping nobody', () => {
     });
     valid(m);
     expect(JSON.stringify(m.blocks)).toContain(':keycap_ten: *P-109* &lt;!channel&gt;');
-    expect(m.text).toContain('Sat 7 Mar, 11:00 (Europe/Berlin)');
+    expect(m.text).toContain(
+      '<!date^1772877600^{date_short_pretty} {time}|Sat, 7 Mar 2026, 11:00 (Europe/Berlin)>',
+    );
   });
 
   it('results with three adopt buttons, the breakdown, the status replies, the invitation', () => {
@@ -141,7 +143,9 @@ describe('wording helpers', () => {
   it('names months and closing times in the zone', () => {
     expect(monthName('2026-03')).toBe('March 2026');
     expect(monthName('2027-12')).toBe('December 2027');
-    expect(closingLabel('2026-03-29T09:00:00Z', 'Europe/Berlin')).toBe('Sun 29 Mar, 11:00 (Europe/Berlin)');
+    expect(closingMoment('2026-03-29T09:00:00Z', 'Europe/Berlin')).toBe(
+      '<!date^1774774800^{date_short_pretty} {time}|Sun, 29 Mar 2026, 11:00 (Europe/Berlin)>',
+    );
   });
 
   it('only poll_reactions entries are reactions', () => {
