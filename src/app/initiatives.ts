@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js';
+import { cachedByVersion } from '../db/prepared.js';
 import {
   actionsOfInitiative,
   initiativesWithNextStep,
@@ -223,8 +224,15 @@ export interface InitiativeSummary {
   hasNextStep: boolean;
 }
 
-/** Active initiatives, essentials first, with progress and the "concrete next step" flag, in three queries. */
+/**
+ * Active initiatives, essentials first, with progress and the "concrete next step" flag, in three queries —
+ * counting every action of every initiative, so the answer is kept until the next write (cachedByVersion).
+ */
 export function listInitiatives(ctx: AppContext, dept?: Department): InitiativeSummary[] {
+  return cachedByVersion(ctx.handle.sqlite, `list:${dept ?? ''}`, () => computeList(ctx, dept)).slice();
+}
+
+function computeList(ctx: AppContext, dept?: Department): InitiativeSummary[] {
   const db = ctx.handle.db;
   const items = sortForList(listActiveInitiatives(db, dept));
   const ids = items.map((i) => i.id);
@@ -242,7 +250,12 @@ export interface InitiativeDetail extends InitiativeSummary {
   history: HistoryEntry[];
 }
 
+/** `/cx show I-n`'s facts, kept until the next write like the list. */
 export function initiativeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
+  return cachedByVersion(ctx.handle.sqlite, `detail:${id}`, () => computeDetail(ctx, id));
+}
+
+function computeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
   const db = ctx.handle.db;
   const initiative = getInitiative(db, id);
   if (!initiative) return err({ code: 'unknown_ref', ref: `I-${id}` });
