@@ -81,7 +81,18 @@ export type UsageDetail =
   | 'missing_note'
   | 'missing_reason'
   | 'missing_text'
+  /** Something the command needs is not there; which, follows from the command (see the messages). */
   | 'missing_args'
+  /** The date of `/cx due` or `/cx away until`. */
+  | 'missing_date'
+  /** The new owner of `/cx assign`. */
+  | 'missing_user'
+  /** The word that says what to do: `away until|off`, `setup channel|show`, a verdict, a metric kind. */
+  | 'missing_choice'
+  /** The department of `/cx setup channel`. */
+  | 'missing_dept'
+  /** Baseline or target of `/cx metric`, values of `/cx check`. */
+  | 'missing_values'
   | 'missing_metric_name'
   | 'missing_arrow'
   | 'extra_args'
@@ -112,11 +123,13 @@ export type ActionEvent =
 
 export type DomainError =
   | ValueError
-  | { code: 'unknown_subcommand'; text: string }
+  /** `suggestions`: subcommands close to what was typed ("did you mean"), when there are any. */
+  | { code: 'unknown_subcommand'; text: string; suggestions?: readonly string[] }
   /**
    * The arguments don't fit `command`'s grammar; the message shows that command's usage.
    * `text`: the offending input when there is one; `max`: the limit for `too_long`;
-   * `cause`: the value error for `invalid_value`.
+   * `cause`: the value error for `invalid_value`; `suggestions`: for `bad_option`, the words close to
+   * what was typed ("did you mean").
    */
   | {
       code: 'usage';
@@ -125,6 +138,7 @@ export type DomainError =
       text?: string;
       max?: number;
       cause?: ValueError;
+      suggestions?: readonly string[];
     }
   /** A well-formed reference to nothing, e.g. `A-999`. `ref` is printed form (`A-999`). */
   | { code: 'unknown_ref'; ref: string }

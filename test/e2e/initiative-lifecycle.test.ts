@@ -106,7 +106,7 @@ describe('/cx close: who may', () => {
     await refused('UALICE', 'close I-1', /note is missing.*\/cx close/s);
     await refused('UALICE', 'close A-1 Finished', /not a valid reference.*\/cx close/s);
     await refused('UALICE', 'close I-9 Finished', /I-9/);
-    await refused('UALICE', `close I-1 ${'x'.repeat(1001)}`, /at most 1000 characters/);
+    await refused('UALICE', `close I-1 ${'x'.repeat(1001)}`, /at most 1,000 characters/);
   });
 });
 

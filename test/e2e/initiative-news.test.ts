@@ -115,7 +115,11 @@ describe('/cx verdict', () => {
     await start();
     await reply('UALICE', 'new Young initiative lead:it');
     await refused('UALICE', 'verdict I-1 pass Looks good', /no 6- or 12-month verdict yet/);
-    await refused('UALICE', 'verdict I-1 great Looks good', /not one this command knows.*\/cx verdict/s);
+    await refused(
+      'UALICE',
+      'verdict I-1 great Looks good',
+      /`great` is not a verdict: use pass, partial or fail.*\/cx verdict/s,
+    );
     await refused('UALICE', 'verdict I-1 pass', /note is missing.*\/cx verdict/s);
     await refused('UALICE', 'verdict I-1', /missing.*\/cx verdict/s);
     await refused('UALICE', 'verdict I-7 pass x', /I-7/);

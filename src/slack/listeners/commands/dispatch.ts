@@ -39,6 +39,9 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   setup,
 };
 
+/** The subcommands the table answers (so a test can check each has its line in `/cx help`). */
+export const DISPATCHED = Object.keys(HANDLERS) as SubcommandName[];
+
 export function dispatch(
   cmd: ParsedCommand,
   req: CommandRequest,

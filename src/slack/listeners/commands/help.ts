@@ -1,5 +1,6 @@
-import { helpReply, usageReply } from '../../views/replies.js';
+import { helpReply, subcommandHelpReply } from '../../views/help.js';
 import type { CommandHandler } from './handler.js';
 
-/** `/cx help [subcommand]`: every synopsis, or one subcommand's usage. */
-export const help: CommandHandler<'help'> = (cmd) => (cmd.topic ? usageReply(cmd.topic) : helpReply());
+/** `/cx help [subcommand]`: one line per subcommand, or one subcommand in full. */
+export const help: CommandHandler<'help'> = (cmd) =>
+  cmd.topic ? subcommandHelpReply(cmd.topic) : helpReply(cmd.unknown);

@@ -9,6 +9,7 @@ import {
   type ValueError,
 } from '../../../domain/errors.js';
 import { parseRefOfKind } from '../../../domain/refs.js';
+import { type Candidate, suggest } from '../../../domain/suggest.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import type { RefKind } from '../../../domain/types.js';
 import type { Token } from './tokens.js';
@@ -16,9 +17,23 @@ import type { Token } from './tokens.js';
 export function usage(
   command: SubcommandName,
   detail: UsageDetail,
-  extra: { text?: string; max?: number } = {},
+  extra: { text?: string; max?: number; suggestions?: readonly string[] } = {},
 ): Result<never> {
   return err({ code: 'usage', command, detail, ...extra });
+}
+
+/**
+ * `typed` is not one of the words `command` takes here; the reply names it and the words that are
+ * close (`word`: the part compared, e.g. `deu:` of `deu:+3d`).
+ */
+export function badOption(
+  command: SubcommandName,
+  typed: string,
+  candidates: readonly (string | Candidate)[],
+  word = typed,
+): Result<never> {
+  const suggestions = suggest(word, candidates);
+  return usage(command, 'bad_option', { text: typed, ...(suggestions.length > 0 ? { suggestions } : {}) });
 }
 
 export function invalid(command: SubcommandName, cause: ValueError): Result<never> {

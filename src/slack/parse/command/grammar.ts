@@ -9,15 +9,16 @@ import { parseBindingKey, parseDepartment } from '../../../domain/departments.js
 import { err, ok, type Result, type SubcommandName, type UsageDetail } from '../../../domain/errors.js';
 import { MAX_METRIC_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { parseRef } from '../../../domain/refs.js';
+import { suggest } from '../../../domain/suggest.js';
 import { unescapeSlack } from '../../../domain/text.js';
-import { asUsage, extraArgs, invalid, leadingRef, usage } from './errors.js';
+import { asUsage, badOption, extraArgs, invalid, leadingRef, usage } from './errors.js';
 import { parseClose, parseVerdict } from './initiative-lifecycle.js';
 import { parseLifecycle } from './lifecycle.js';
 import { parseCheck, parseMetric } from './metric-syntax.js';
 import { parseLog, parseNew } from './options.js';
 import { restOf, type Token, tokenize } from './tokens.js';
 import type { ParseContext, ParsedCommand } from './types.js';
-import { isSubcommandName } from './usage.js';
+import { isSubcommandName, SUBCOMMAND_NAMES } from './usage.js';
 
 // ---- Entry point -------------------------------------------------------------------------------------
 
@@ -42,9 +43,7 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
   const head = tokens[0];
   if (!head) return ok({ name: 'help', topic: null });
   const name = head.value.toLowerCase();
-  if (head.quoted || !isSubcommandName(name)) {
-    return err({ code: 'unknown_subcommand', text: unescapeSlack(head.value) });
-  }
+  if (head.quoted || !isSubcommandName(name)) return unknownSubcommand(unescapeSlack(head.value));
   const args = tokens.slice(1);
   switch (name) {
     case 'help':
@@ -93,6 +92,12 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
   }
 }
 
+/** Not a subcommand: named, with the subcommands it is a typo of (`hepl` → `help`). */
+function unknownSubcommand(text: string): Result<never> {
+  const suggestions = suggest(text, SUBCOMMAND_NAMES);
+  return err({ code: 'unknown_subcommand', text, ...(suggestions.length > 0 ? { suggestions } : {}) });
+}
+
 function tooLong(text: string): Result<never> {
   const head = tokenize(text.trimStart().slice(0, 32))[0];
   const name = head?.value.toLowerCase() ?? '';
@@ -103,9 +108,16 @@ function tooLong(text: string): Result<never> {
 }
 
 function parseHelp(args: Token[]): Result<ParsedCommand> {
-  // `help <anything else>` still helps: it shows everything rather than an error about help.
-  const topic = args[0]?.value.toLowerCase() ?? '';
-  return ok({ name: 'help', topic: isSubcommandName(topic) ? topic : null });
+  // `help <anything else>` still helps: it shows everything, saying the word is no subcommand.
+  const word = args[0] ? unescapeSlack(args[0].value) : '';
+  const topic = word.toLowerCase();
+  if (isSubcommandName(topic)) return ok({ name: 'help', topic });
+  if (word === '') return ok({ name: 'help', topic: null });
+  return ok({
+    name: 'help',
+    topic: null,
+    unknown: { text: word, suggestions: suggest(word, SUBCOMMAND_NAMES) },
+  });
 }
 
 // ---- actions --------------------------------------------------------------------------------------
@@ -161,20 +173,35 @@ function parseSnooze(input: string, args: Token[]): Result<ParsedCommand> {
 
 // ---- people, lists, items -------------------------------------------------------------------------
 
+// The words each of these takes, with others people type for them (`/cx round start` → `open`).
+const AWAY_WORDS = [
+  { word: 'until', aliases: ['till', 'til', 'to'] },
+  { word: 'off', aliases: ['back', 'stop', 'end'] },
+];
+const ROUND_STEPS = [
+  'status',
+  { word: 'open', aliases: ['start'] },
+  { word: 'close', aliases: ['end', 'stop'] },
+];
+const SETUP_STEPS = [
+  { word: 'channel', aliases: ['bind'] },
+  { word: 'show', aliases: ['list'] },
+];
+
 function parseAway(input: string, args: Token[], ctx: ParseContext): Result<ParsedCommand> {
   const [mode, date, extra] = args;
-  if (!mode) return usage('away', 'missing_args');
+  if (!mode) return usage('away', 'missing_choice');
   switch (mode.value.toLowerCase()) {
     case 'off':
       return date ? extraArgs('away', input, date) : ok({ name: 'away', until: null });
     case 'until': {
-      if (!date) return usage('away', 'missing_args');
+      if (!date) return usage('away', 'missing_date');
       if (extra) return extraArgs('away', input, extra);
       const until = parseFutureDate(unescapeSlack(date.value), ctx.now, ctx.zone);
       return until.ok ? ok({ name: 'away', until: until.value }) : asUsage('away', until.error);
     }
     default:
-      return usage('away', 'bad_option', { text: unescapeSlack(mode.raw) });
+      return badOption('away', unescapeSlack(mode.raw), AWAY_WORDS, unescapeSlack(mode.value));
   }
 }
 
@@ -212,17 +239,17 @@ function parseRound(input: string, args: Token[]): Result<ParsedCommand> {
   if (extra) return extraArgs('round', input, extra);
   const op = opToken?.value.toLowerCase() ?? 'status';
   if (op === 'status' || op === 'open' || op === 'close') return ok({ name: 'round', op });
-  return usage('round', 'bad_option', { text: unescapeSlack(opToken?.raw ?? '') });
+  return badOption('round', unescapeSlack(opToken?.raw ?? ''), ROUND_STEPS, op);
 }
 
 function parseSetup(input: string, args: Token[]): Result<ParsedCommand> {
   const [opToken, keyToken, extra] = args;
-  if (!opToken) return usage('setup', 'missing_args');
+  if (!opToken) return usage('setup', 'missing_choice');
   switch (opToken.value.toLowerCase()) {
     case 'show':
       return keyToken ? extraArgs('setup', input, keyToken) : ok({ name: 'setup', op: 'show' });
     case 'channel': {
-      if (!keyToken) return usage('setup', 'missing_args');
+      if (!keyToken) return usage('setup', 'missing_dept');
       if (extra) return extraArgs('setup', input, extra);
       const text = unescapeSlack(keyToken.value);
       const key = parseBindingKey(text);
@@ -231,6 +258,6 @@ function parseSetup(input: string, args: Token[]): Result<ParsedCommand> {
         : invalid('setup', { code: 'unknown_dept', text, allowHub: true });
     }
     default:
-      return usage('setup', 'bad_option', { text: unescapeSlack(opToken.raw) });
+      return badOption('setup', unescapeSlack(opToken.raw), SETUP_STEPS, unescapeSlack(opToken.value));
   }
 }

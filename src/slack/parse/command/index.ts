@@ -15,5 +15,6 @@ export {
   SUBCOMMANDS,
   type Subcommand,
   type SubcommandName,
+  shortFormsOf,
   synopsisOf,
 } from './usage.js';

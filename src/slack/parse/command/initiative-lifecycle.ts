@@ -6,7 +6,7 @@ import { ok, type Result } from '../../../domain/errors.js';
 import { MAX_OUTCOME_LENGTH } from '../../../domain/initiatives.js';
 import { MAX_NOTE_LENGTH } from '../../../domain/limits.js';
 import { unescapeSlack } from '../../../domain/text.js';
-import { leadingRef, usage } from './errors.js';
+import { badOption, leadingRef, usage } from './errors.js';
 import { restOf, type Token } from './tokens.js';
 import type { ParsedCommand } from './types.js';
 
@@ -26,10 +26,10 @@ export function parseVerdict(input: string, args: Token[]): Result<ParsedCommand
   const initiativeId = leadingRef('verdict', args, 'I');
   if (!initiativeId.ok) return initiativeId;
   const verdictToken = args[1];
-  if (!verdictToken) return usage('verdict', 'missing_args');
+  if (!verdictToken) return usage('verdict', 'missing_choice');
   const verdict = unescapeSlack(verdictToken.value).toLowerCase();
   if (!(OVERRIDE_VERDICTS as readonly string[]).includes(verdict)) {
-    return usage('verdict', 'bad_option', { text: unescapeSlack(verdictToken.raw) });
+    return badOption('verdict', unescapeSlack(verdictToken.raw), OVERRIDE_VERDICTS, verdict);
   }
   const reason = restOf(input, verdictToken.end);
   if (reason === '') return usage('verdict', 'missing_note');

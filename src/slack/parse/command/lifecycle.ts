@@ -8,7 +8,7 @@ import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { parseRef } from '../../../domain/refs.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import { asUsage, extraArgs, invalid, leadingRef, usage } from './errors.js';
-import { parseUserMention } from './mentions.js';
+import { parseUserMention, strayAtName } from './mentions.js';
 import { joinText, restOf, type Token } from './tokens.js';
 import type { ParseContext, ParsedCommand } from './types.js';
 
@@ -35,7 +35,7 @@ export function parseLifecycle(
   switch (name) {
     case 'due': {
       const dateToken = args[1];
-      if (!dateToken) return usage('due', 'missing_args');
+      if (!dateToken) return usage('due', 'missing_date');
       const due = parseDue(unescapeSlack(dateToken.value), ctx.now, ctx.zone);
       if (!due.ok) return asUsage('due', due.error);
       const reason = freeText('due', input, dateToken);
@@ -43,7 +43,7 @@ export function parseLifecycle(
     }
     case 'assign': {
       const who = args[1];
-      if (!who) return usage('assign', 'missing_args');
+      if (!who) return usage('assign', 'missing_user');
       if (args[2]) return extraArgs('assign', input, args[2]);
       const ownerId = parseUserMention(who.value);
       if (!ownerId) return invalid('assign', { code: 'bad_user', text: unescapeSlack(who.value) });
@@ -73,6 +73,8 @@ function parseEdit(args: Token[]): Result<ParsedCommand> {
   if (ref.value.kind === 'P') return invalid('edit', { code: 'bad_ref', text, expected: 'A' });
   const title = joinText(args.slice(1));
   if (title === '') return usage('edit', 'missing_title');
+  const stray = strayAtName(args.map((w) => w.raw).join(' '));
+  if (stray) return invalid('edit', { code: 'bad_user', text: unescapeSlack(stray) });
   if (title.length > MAX_TITLE_LENGTH) return usage('edit', 'too_long', { max: MAX_TITLE_LENGTH });
   return ok({ name: 'edit', ref: ref.value, title });
 }

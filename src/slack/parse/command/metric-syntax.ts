@@ -4,7 +4,7 @@ import { MAX_METRIC_NAME_LENGTH, MAX_UNIT_LENGTH } from '../../../domain/limits.
 import { isValidUnit, parseMeasurement } from '../../../domain/metrics.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import type { MetricKind } from '../../../domain/types.js';
-import { asUsage, extraArgs, leadingRef, usage } from './errors.js';
+import { asUsage, badOption, extraArgs, leadingRef, usage } from './errors.js';
 import { joinText, type Token } from './tokens.js';
 import type { ParsedCommand } from './types.js';
 
@@ -32,24 +32,33 @@ function splitArrows(tokens: Token[]): Token[] {
   });
 }
 
+/** The two metric kinds, with words people use for them (`/cx metric I-3 revenue …` → `business`). */
+const METRIC_KINDS = [
+  {
+    word: 'customer',
+    aliases: ['customers', 'client', 'cx', 'nps', 'csat', 'ces', 'satisfaction', 'experience'],
+  },
+  { word: 'business', aliases: ['biz', 'revenue', 'cost', 'costs', 'profit', 'margin', 'money', 'kpi'] },
+];
+
 const isArrow = (t: Token) => !t.quoted && /^(-&gt;|->|→)$/.test(t.value);
 
 export function parseMetric(input: string, args: Token[]): Result<ParsedCommand> {
   const initiativeId = leadingRef('metric', args, 'I');
   if (!initiativeId.ok) return initiativeId;
   const kindToken = args[1];
-  if (!kindToken) return usage('metric', 'missing_args');
+  if (!kindToken) return usage('metric', 'missing_choice');
   const kind = kindToken.value.toLowerCase();
   if (kind !== 'customer' && kind !== 'business') {
-    return usage('metric', 'bad_option', { text: unescapeSlack(kindToken.raw) });
+    return badOption('metric', unescapeSlack(kindToken.raw), METRIC_KINDS, unescapeSlack(kindToken.value));
   }
   const rest = splitArrows(args.slice(2));
   const arrowAt = rest.findIndex(isArrow);
-  if (arrowAt < 0) return usage('metric', rest.length === 0 ? 'missing_args' : 'missing_arrow');
+  if (arrowAt < 0) return usage('metric', rest.length === 0 ? 'missing_values' : 'missing_arrow');
   const baselineToken = rest[arrowAt - 1];
   const nameTokens = rest.slice(0, Math.max(arrowAt - 1, 0));
   const [targetToken, unitToken, extra] = rest.slice(arrowAt + 1);
-  if (!baselineToken || !targetToken) return usage('metric', 'missing_args');
+  if (!baselineToken || !targetToken) return usage('metric', 'missing_values');
   if (extra) return extraArgs('metric', input, extra);
   if (unitToken && isArrow(unitToken)) return extraArgs('metric', input, unitToken);
 
@@ -86,7 +95,10 @@ export function parseCheck(args: Token[]): Result<ParsedCommand> {
   const values: Record<MetricKind, number | null> = { customer: null, business: null };
   for (const token of args.slice(1)) {
     const match = CHECK_VALUE.exec(token.value);
-    if (!match) return usage('check', 'bad_option', { text: unescapeSlack(token.raw) });
+    if (!match) {
+      const typed = unescapeSlack(token.raw);
+      return badOption('check', typed, ['customer=', 'business='], `${typed.split(/[=:]/)[0]}=`);
+    }
     const kind = (match[1] ?? '').toLowerCase() as MetricKind;
     if (values[kind] !== null) return usage('check', 'duplicate_option', { text: unescapeSlack(token.raw) });
     const measured = parseMeasurement(match[2] ?? '');

@@ -5,8 +5,8 @@ import { ok, type Result } from '../../../domain/errors.js';
 import { MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import type { Department, LocalDate, Tier, UserId } from '../../../domain/types.js';
-import { asUsage, invalid, leadingRef, usage } from './errors.js';
-import { parseUserMention } from './mentions.js';
+import { asUsage, badOption, invalid, leadingRef, usage } from './errors.js';
+import { parseUserMention, strayAtName } from './mentions.js';
 import { joinText, type Token } from './tokens.js';
 import type { ParseContext, ParsedCommand } from './types.js';
 
@@ -15,6 +15,8 @@ const OPTION = /^(lead|with|owner|start|due|dept):(.+)$/is;
 // `due:` with nothing after it. Among the title words it is a word ("Lead: generation pilot"); after the
 // last of them it can only be an option left empty, which is refused (issue 9: "Write the FAQ due:").
 const BARE_OPTION = /^(lead|with|owner|start|due|dept):$/i;
+// `deu:+3d`: a word, a colon and a value. Close to an option it is a typo of that option, not title text.
+const NAMED_VALUE = /^(\p{L}+):(.+)$/su;
 
 interface Options {
   words: Token[];
@@ -66,7 +68,7 @@ function parseOptions(
   for (const [i, token] of tokens.entries()) {
     if (isBare(token) && i > lastWord) {
       const option = token.value.slice(0, -1).toLowerCase() as OptionName;
-      if (!allowed.includes(option)) return usage(command, 'bad_option', { text: unescapeSlack(token.raw) });
+      if (!allowed.includes(option)) return notAllowed(command, token, option, allowed);
       return emptyOption(command, option, token, ctx);
     }
     if (isTierWord(token) && i > lastWord) {
@@ -80,6 +82,8 @@ function parseOptions(
       continue;
     }
     if (!isOption(token)) {
+      const typo = optionTypo(command, token, allowed);
+      if (typo) return typo;
       out.words.push(token);
       continue;
     }
@@ -91,7 +95,7 @@ function parseOptions(
     const match = OPTION.exec(token.value);
     const option = (match?.[1] ?? '').toLowerCase() as OptionName;
     const value = match?.[2] ?? '';
-    if (!allowed.includes(option)) return usage(command, 'bad_option', { text: unescapeSlack(token.raw) });
+    if (!allowed.includes(option)) return notAllowed(command, token, option, allowed);
     // `with:,` names no department either.
     if (value.split(',').every((part) => part.trim() === '')) return emptyOption(command, option, token, ctx);
     if (option === 'owner') {
@@ -145,6 +149,31 @@ function parseOptions(
   return ok(out);
 }
 
+/** `name:` for each option `command` takes, as a reply suggests them. */
+const optionWords = (allowed: readonly OptionName[]) => allowed.map((o) => `${o}:`);
+
+/** An option this command does not take (`/cx new X due:+3d`): named, with the ones close to it. */
+function notAllowed(
+  command: 'new' | 'log',
+  token: Token,
+  option: OptionName,
+  allowed: readonly OptionName[],
+): Result<never> {
+  return badOption(command, unescapeSlack(token.raw), optionWords(allowed), `${option}:`);
+}
+
+/** `deu:+3d` one or two letters away from `due:`: refused naming it, instead of becoming title text. */
+function optionTypo(
+  command: 'new' | 'log',
+  token: Token,
+  allowed: readonly OptionName[],
+): Result<never> | null {
+  const name = token.quoted ? undefined : NAMED_VALUE.exec(token.value)?.[1];
+  if (!name) return null;
+  const refused = badOption(command, unescapeSlack(token.raw), optionWords(allowed), `${name}:`);
+  return !refused.ok && refused.error.code === 'usage' && refused.error.suggestions ? refused : null;
+}
+
 /**
  * `due:` with nothing after it: refused with the error that option's value would get, about the option
  * as typed — so the reply names `due:` and says what it takes, instead of `due:` ending up in the title.
@@ -190,6 +219,8 @@ function setOwner(
 function titleOf(command: 'new' | 'log', words: Token[]): Result<string> {
   const title = joinText(words);
   if (title === '') return usage(command, 'missing_title');
+  const stray = strayAtName(words.map((w) => w.raw).join(' '));
+  if (stray) return invalid(command, { code: 'bad_user', text: unescapeSlack(stray) });
   if (title.length > MAX_TITLE_LENGTH) return usage(command, 'too_long', { max: MAX_TITLE_LENGTH });
   return ok(title);
 }

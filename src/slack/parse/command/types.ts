@@ -40,8 +40,11 @@ export interface LogActionCommand {
 }
 
 export type ParsedCommand =
-  /** `topic`: a subcommand named after `help`, for its usage alone; null for everything. */
-  | { name: 'help'; topic: SubcommandName | null }
+  /**
+   * `topic`: a subcommand named after `help`, for its usage alone; null for everything. `unknown`: a
+   * word after `help` that is no subcommand, with the subcommands close to it.
+   */
+  | { name: 'help'; topic: SubcommandName | null; unknown?: { text: string; suggestions: readonly string[] } }
   | { name: 'new'; modal: true }
   | NewInitiativeCommand
   | { name: 'log'; modal: true }

@@ -7,20 +7,24 @@ export interface Subcommand {
   name: SubcommandName;
   /** Every form of the command, exactly as in the contract. Contains `<…>`: escape before mrkdwn. */
   synopsis: readonly string[];
+  /** The forms `/cx help` lists on the command's one line, when shorter than `synopsis`. */
+  short?: readonly string[];
 }
 
 export const SUBCOMMANDS: readonly Subcommand[] = [
-  { name: 'help', synopsis: ['/cx help'] },
+  { name: 'help', synopsis: ['/cx help'], short: ['/cx help [command]'] },
   {
     name: 'new',
     synopsis: [
       '/cx new',
       '/cx new <title> [lead:<dept>] [with:<dept>,<dept>…] [essential|important] [owner:@user] [start:YYYY-MM-DD]',
     ],
+    short: ['/cx new <title> [lead:<dept>] [essential] …'],
   },
   {
     name: 'log',
     synopsis: ['/cx log', '/cx log <I-n> <title> [@owner] [due:YYYY-MM-DD|due:+Nd] [dept:<dept>]'],
+    short: ['/cx log <I-n> <title> [@owner] [due:+Nd] …'],
   },
   { name: 'done', synopsis: ['/cx done <A-n> [note]'] },
   { name: 'update', synopsis: ['/cx update <A-n> <note>'] },
@@ -45,6 +49,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'round', synopsis: ['/cx round [status|open|close]'] },
   { name: 'setup', synopsis: ['/cx setup channel <dept|hub>', '/cx setup show'] },
 ];
+
+/** The forms on a subcommand's one line of `/cx help`. */
+export function shortFormsOf(name: SubcommandName): readonly string[] {
+  const found = SUBCOMMANDS.find((s) => s.name === name);
+  return found?.short ?? found?.synopsis ?? [];
+}
 
 export function synopsisOf(name: SubcommandName): readonly string[] {
   return SUBCOMMANDS.find((s) => s.name === name)?.synopsis ?? [];

@@ -37,19 +37,34 @@ describe('subcommand dispatch', () => {
     ['HELP', null],
     ['help log', 'log'],
     ['help LOG', 'log'],
-    ['help nonsense', null],
   ])('%j → help topic %s', (text, topic) => {
     expect(parsed(text)).toEqual({ name: 'help', topic });
   });
 
   it.each([
+    ['help nonsense', 'nonsense', []],
+    ['help hepl', 'hepl', ['help']],
+  ])('%j → every command, saying %j is none (close: %j)', (text, word, suggestions) => {
+    expect(parsed(text)).toEqual({ name: 'help', topic: null, unknown: { text: word, suggestions } });
+  });
+
+  it.each([
     ['foo', 'foo'],
     ['I-3', 'I-3'],
-    ['"done" A-1', 'done'],
     ['Q&amp;A', 'Q&A'],
     ['<@U1> done', '<@U1>'],
   ])('%j → unknown_subcommand %j', (text, word) => {
     expect(failed(text)).toEqual({ code: 'unknown_subcommand', text: word });
+  });
+
+  it.each([
+    ['hepl', ['help']],
+    ['dne A-1', ['done', 'due']],
+    ['"done" A-1', ['done']],
+    ['shwo I-1', ['show']],
+    ['esential I-1', ['essential']],
+  ])('%j → unknown_subcommand, did you mean %j', (text, suggestions) => {
+    expect(failed(text)).toMatchObject({ code: 'unknown_subcommand', suggestions });
   });
 
   it('accepts subcommand names in any case', () => {
@@ -348,8 +363,8 @@ describe('away', () => {
   });
 
   it.each<[string, Record<string, unknown>]>([
-    ['away', { detail: 'missing_args' }],
-    ['away until', { detail: 'missing_args' }],
+    ['away', { detail: 'missing_choice' }],
+    ['away until', { detail: 'missing_date' }],
     ['away tomorrow', { detail: 'bad_option', text: 'tomorrow' }],
     ['away off now', { detail: 'extra_args', text: 'now' }],
     ['away until 2026-03-12 please', { detail: 'extra_args', text: 'please' }],
@@ -406,14 +421,14 @@ describe('metric', () => {
 
   it.each<[string, Record<string, unknown>]>([
     ['metric', { detail: 'missing_ref' }],
-    ['metric I-1', { detail: 'missing_args' }],
+    ['metric I-1', { detail: 'missing_choice' }],
     ['metric I-1 happiness "NPS" 1 -&gt; 2', { detail: 'bad_option', text: 'happiness' }],
-    ['metric I-1 customer', { detail: 'missing_args' }],
+    ['metric I-1 customer', { detail: 'missing_values' }],
     ['metric I-1 customer "NPS" 32 45', { detail: 'missing_arrow' }],
     ['metric I-1 customer "NPS" -&gt; 45', { cause: { code: 'bad_number', text: 'NPS' } }],
     ['metric I-1 customer 32 -&gt; 45', { detail: 'missing_metric_name' }],
-    ['metric I-1 customer -&gt; 45', { detail: 'missing_args' }],
-    ['metric I-1 customer "NPS" 32 -&gt;', { detail: 'missing_args' }],
+    ['metric I-1 customer -&gt; 45', { detail: 'missing_values' }],
+    ['metric I-1 customer "NPS" 32 -&gt;', { detail: 'missing_values' }],
     ['metric I-1 customer "NPS" 32 -&gt; 45 % extra', { detail: 'extra_args', text: 'extra' }],
     ['metric I-1 customer "NPS" 32 -&gt; 45 -&gt; 50', { detail: 'extra_args' }],
     ['metric I-1 customer "NPS" 32 -&gt; 32', { detail: 'no_change' }],
@@ -515,8 +530,8 @@ describe('setup', () => {
   });
 
   it.each<[string, Record<string, unknown>]>([
-    ['setup', { detail: 'missing_args' }],
-    ['setup channel', { detail: 'missing_args' }],
+    ['setup', { detail: 'missing_choice' }],
+    ['setup channel', { detail: 'missing_dept' }],
     ['setup channel legal', { cause: { code: 'unknown_dept', text: 'legal', allowHub: true } }],
     ['setup channel it sales', { detail: 'extra_args', text: 'sales' }],
     ['setup show all', { detail: 'extra_args', text: 'all' }],
