@@ -132,9 +132,6 @@ export const en = {
   /** A history entry: `when` is a moment() (the reader's own time zone). */
   historyEntry: (when: Mrkdwn, actorId: string, kind: string, note: string | null) =>
     md`${when} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`,
-  /** @deprecated a UTC text for `at` (still used by views/pain-points.ts): use historyEntry with moment(). */
-  historyLine: (at: string, actorId: string, kind: string, note: string | null) =>
-    md`${line(at)} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`,
 
   setupBound: (key: BindingKey, channelId: string) =>
     md`${channel(channelId)} is now the ${dept(key)} channel.`,
