@@ -474,6 +474,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // A reader that stops early (`| head`) closes the pipe: its choice, not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`cx: cannot write to stdout: ${oneLine(error)}\n`);
+    process.exit(error.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE);
+  });
   // Loaded only when run as a program: tests of runCli bring their own jobs.
   const { cliJobDeps, cliJobs } = await import('./runtime/cli-jobs.js');
   const { JOBS } = await import('./jobs/index.js');

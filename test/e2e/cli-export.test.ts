@@ -242,6 +242,32 @@ describe('cx export (the real CLI and the Slack emulator)', () => {
   }, 30_000);
 });
 
+it('stops quietly (exit 0, no stack trace) when the reader closes the pipe early, as `| head` does', async () => {
+  const many = db.open();
+  const insert = many.sqlite.prepare(
+    `insert into initiatives (title, tier, status, lead_dept, depts, owner_id, start_date, created_by, created_at, updated_at)
+     values (?, 'important', 'active', 'sales', '["sales"]', 'ULEAD01', '2026-03-01', 'ULEAD01', 0, 0)`,
+  );
+  many.sqlite.transaction(() => {
+    for (let i = 0; i < 3000; i++)
+      insert.run(`Initiative ${i}: long enough a title to fill the pipe's buffer`);
+  })();
+  db.close();
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, 'export'], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('cx: warning: 1 of 4 owners has no name in the export: Slack does not know them\n');
+  expect(code).toBe(0);
+}, 30_000);
+
 describe('cx export through npm', () => {
   it('`npm run -s cx -- export` gives exactly the CSV; without -s npm’s lines come first and stderr says how to avoid them', async () => {
     const quiet = await run('npm', ['run', '-s', 'cx', '--', 'export'], env);
