@@ -134,7 +134,7 @@ describe('delivery of progress wins', () => {
     await h.drain();
     expect(postsOf(h.emulator, CHANNELS.service, 'win:')).toHaveLength(0);
     const notice = await eventually(() => h?.emulator.dms('UADMIN').at(-1));
-    expect(notice.text).toMatch(/could not post a win/);
+    expect(notice.text).toMatch(/could not post a progress win to the service channel/);
     const held = rows(h.bot.handle.sqlite, `select status from outbox where kind = 'win'`);
     expect(held).toEqual([{ status: 'held' }]);
 

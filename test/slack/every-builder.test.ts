@@ -542,6 +542,17 @@ describe('words (issue 12)', () => {
     expect(voters).not.toContain('1 voters');
   });
 
+  it('an admin told of a held post reads what it was, not the outbox’s code', () => {
+    const problem = (kind: string) =>
+      renderModule.renderEntry(entry('delivery_problem', { kind, target: 'the sales channel', error: 'x' }))
+        ?.text ?? '';
+    expect(problem('round_results_update')).toContain(
+      'could not post an update of the pain-point round’s results to the sales channel',
+    );
+    expect(problem('win')).toContain('could not post a progress win');
+    expect(problem('something_new')).toContain('could not post a message');
+  });
+
   it('an overdue action says how late it is, in the reminder’s words; one due today does not', () => {
     const late = repliesModule.mineReply([{ action: { ...action, status: 'open' }, initiative }], dates);
     expect(JSON.stringify(late.blocks)).toContain('due 2026-02-20, 10 days late');

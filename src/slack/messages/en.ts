@@ -29,6 +29,25 @@ export const bar = (done: number, total: number) => line(progressBar(done, total
 export const progress = (p: { done: number; total: number }) =>
   md`${bar(p.done, p.total)} (${p.done}/${p.total})`;
 
+/** What a channel post is, for the admin told it could not be delivered. */
+const POST_NAMES: Record<string, string> = {
+  win: 'a progress win',
+  digest: 'the weekly digest',
+  digest_detail: 'a part of the weekly digest',
+  stalled_list: 'the Monday list of stalled actions',
+  poll: 'the pain-point poll',
+  poll_reactions: 'the voting reactions of the pain-point poll',
+  round_invite: 'the invitation to the pain-point round',
+  round_results: 'the results of the pain-point round',
+  round_results_update: 'an update of the pain-point round’s results',
+  round_no_votes: 'the note that nobody voted in the pain-point round',
+  round_breakdown: 'the department breakdown of the pain-point round',
+  metric_verdict: 'a 6–12-month verdict',
+  initiative_announced: 'the announcement of a new initiative',
+  initiative_closed: 'the closing post of an initiative',
+  verdict_correction: 'a verdict correction',
+};
+
 /**
  * Owner, due date and status of an action; an overdue one says how late, as the reminder does, and a
  * blocked one why, when `blockedReason` is given.
@@ -147,8 +166,9 @@ export const en = {
   winFallback: (actionId: number, title: string, initiativeId: number) =>
     md`Progress win: ${A(actionId)} ${line(title)} is done (${I(initiativeId)}).`,
 
+  /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
   deliveryProblem: (kind: string, target: string, error: string) =>
-    md`:warning: I could not post a ${line(kind)} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
+    md`:warning: I could not post ${line(POST_NAMES[kind] ?? 'a message')} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
 
   modal: {
     newTitle: 'New initiative',
