@@ -1,7 +1,7 @@
 import { openRound } from '../app/rounds.js';
 import { localDate } from '../domain/dates.js';
 import { monthKey } from '../domain/schedule.js';
-import { type Job, plural } from './job.js';
+import { type Job, plural, report } from './job.js';
 
 /**
  * The first Monday of the month, 10:00: this month's pain-point poll in every bound department channel.
@@ -20,9 +20,12 @@ export const roundOpenJob: Job = {
     const r = result.value;
     switch (r.status) {
       case 'opened':
-        return (
+        return report(
+          { opened: 1, painPoints: r.options.length, channels: r.channels.length },
           `round ${r.round.month} opened with ${plural(r.options.length, 'pain point')} in ${r.channels.join(', ')}` +
-          (r.closedFirst.length ? `; closed ${r.closedFirst.map((c) => c.round.month).join(', ')} first` : '')
+            (r.closedFirst.length
+              ? `; closed ${r.closedFirst.map((c) => c.round.month).join(', ')} first`
+              : ''),
         );
       case 'exists':
         return `round ${r.round.month} already exists (${r.round.status}); nothing posted`;

@@ -297,7 +297,7 @@ describe('weekly digest', () => {
       bind: [],
     });
     seedWeek(h);
-    expect(await runAt(h, FRIDAY)).toMatchObject([{ status: 'done', summary: '0 digest message(s) queued' }]);
+    expect(await runAt(h, FRIDAY)).toMatchObject([{ status: 'done', summary: '0 digest messages queued' }]);
     expect(h.emulator.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
