@@ -31,7 +31,14 @@ export function setBinding(
 }
 
 export function getAway(db: Executor, userId: string): string | null {
-  return db.select().from(awayPeriods).where(eq(awayPeriods.userId, userId)).get()?.until ?? null;
+  const select = prepared(db, 'settings.getAway', (d) =>
+    d
+      .select({ until: awayPeriods.until })
+      .from(awayPeriods)
+      .where(eq(awayPeriods.userId, sql.placeholder('userId')))
+      .prepare(),
+  );
+  return select.get({ userId })?.until ?? null;
 }
 
 export function setAway(db: Executor, userId: string, until: string | null, now: Date): void {
@@ -95,7 +102,14 @@ export function putCachedUser(db: Executor, user: CachedUser): void {
 }
 
 export function getMeta(db: Executor, key: string): string | null {
-  return db.select().from(meta).where(eq(meta.key, key)).get()?.value ?? null;
+  const select = prepared(db, 'settings.getMeta', (d) =>
+    d
+      .select({ value: meta.value })
+      .from(meta)
+      .where(eq(meta.key, sql.placeholder('key')))
+      .prepare(),
+  );
+  return select.get({ key })?.value ?? null;
 }
 
 export function setMetaIfAbsent(db: Executor, key: string, value: string): void {
