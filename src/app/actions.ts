@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js';
+import { cachedByVersion } from '../db/prepared.js';
 import {
   getAction,
   insertAction,
@@ -266,7 +267,12 @@ export function snooze(ctx: AppContext, caller: Caller, actionId: number, days: 
 
 export interface MyAction extends ActionWithInitiative {}
 
+/** `/cx mine`, kept until the next write (cachedByVersion): the same answer again costs one tiny query. */
 export function myOpenActions(ctx: AppContext, userId: UserId): MyAction[] {
+  return cachedByVersion(ctx.handle.sqlite, `mine:${userId}`, () => computeMine(ctx, userId)).slice();
+}
+
+function computeMine(ctx: AppContext, userId: UserId): MyAction[] {
   const db = ctx.handle.db;
   const actions = openActionsOfOwner(db, userId);
   // Their initiatives in one query, not one per action.

@@ -35,6 +35,16 @@ describe('cached reads follow every write', () => {
     expect(await body('show I-1')).toContain('Churn way down');
   });
 
+  it('/cx mine, /cx done, /cx log, /cx mine: the done action is gone, the new one is there', async () => {
+    const mine = async () => JSON.stringify((await h.cx('UALICE', 'mine')).body);
+    expect(await mine()).toContain('A-1');
+    await h.cx('UALICE', 'done A-1');
+    await h.cx('UALICE', 'log I-1 Fresh step');
+    const after = await mine();
+    expect(after).not.toContain('A-1');
+    expect(after).toContain('A-3');
+  });
+
   it('a change made by another connection to the same file (the cx CLI) shows too', async () => {
     expect(await body('list')).toContain('(0/2)');
     const other = openDatabase(h.config.databasePath);
