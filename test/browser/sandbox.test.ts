@@ -435,6 +435,33 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'unread-badges-are-each-persons-own',
+    async run() {
+      // Maya reads #cx-sales and leaves; Liam posts there; back as Maya, that one post is her unread.
+      const sales = '#channel-list .nav-item[data-channel="CSALES"]';
+      await actAs('maya');
+      await openChannel('cx-sales');
+      await openChannel('cx-hub');
+      await page.locator(`${sales} .badge`).waitFor({ state: 'detached', timeout: WAIT });
+      await actAs('liam');
+      await openChannel('cx-sales');
+      await type('Renewals call moved to 3 pm');
+      await see(/Renewals call moved/);
+      // The page keeps the open conversation across a switch: Liam leaves first, so Maya is not looking.
+      await openChannel('cx-hub');
+      await actAs('maya');
+      await page.locator(`${sales} .badge`, { hasText: /^1$/ }).waitFor({ timeout: WAIT });
+      await shot('maya-sees-one-unread');
+      await openChannel('cx-sales');
+      await page.locator(`${sales} .badge`).waitFor({ state: 'detached', timeout: WAIT });
+      await openChannel('cx-hub');
+      // June has never opened it: her badge counts everything others posted there, not Maya's 0.
+      await actAs('june');
+      const june = Number(await page.locator(`${sales} .badge`).textContent({ timeout: WAIT }));
+      if (!(june > 1)) throw new Error(`June's unread in #cx-sales: ${june}`);
+    },
+  },
+  {
     name: 'typed-mentions-become-mentions',
     async run() {
       await actAs('maya');
