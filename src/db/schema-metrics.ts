@@ -19,8 +19,17 @@ export const metricCheckins = sqliteTable(
     businessMetric: text('business_metric'),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: integer('recorded_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Where the value came from: typed in Slack, `POST /api/metrics`, or `cx metrics import`. */
+    source: text('source', { enum: ['slack', 'api', 'import'] })
+      .notNull()
+      .default('slack'),
+    /** The day a value from another system stands for (API, import); null for values typed in Slack. */
+    valueDate: text('value_date'),
   },
-  (t) => [index('metric_checkins_initiative').on(t.initiativeId, t.recordedAt)],
+  (t) => [
+    index('metric_checkins_initiative').on(t.initiativeId, t.recordedAt),
+    index('metric_checkins_value_date').on(t.initiativeId, t.valueDate),
+  ],
 );
 
 /**
@@ -58,4 +67,24 @@ export const metricChecks = sqliteTable(
     uniqueIndex('metric_checks_initiative_due').on(t.initiativeId, t.dueDate),
     index('metric_checks_status_due').on(t.status, t.dueDate),
   ],
+);
+
+/**
+ * The chart of one metric in one verdict, uploaded to Slack once: every post of that verdict (channels,
+ * the owner's copy, `/cx show`) shows the same file. `fileId` null: the upload failed, and the posts use
+ * the text sparkline instead — it is not tried again for that verdict.
+ */
+export const metricCharts = sqliteTable(
+  'metric_charts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    checkId: integer('check_id')
+      .notNull()
+      .references(() => metricChecks.id),
+    kind: text('kind', { enum: ['customer', 'business'] }).notNull(),
+    fileId: text('file_id'),
+    error: text('error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('metric_charts_check_kind').on(t.checkId, t.kind)],
 );
