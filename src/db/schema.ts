@@ -220,3 +220,5 @@ export const remindersSent = sqliteTable(
 export * from './schema-metrics.js';
 
 export * from './schema-rounds.js';
+
+export * from './schema-requests.js';
