@@ -14,6 +14,7 @@ import { lifecycle } from '../../messages/en-lifecycle.js';
 import { logActionModal } from '../../views/modals.js';
 import { mineReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
+import { cachedReply } from './reply-cache.js';
 
 /** `/cx log`: with no arguments the Log action modal, otherwise the action logged from the options. */
 export const log: CommandHandler<'log'> = async (cmd, { ctx, caller, client, triggerId, ackEmpty }) => {
@@ -68,7 +69,9 @@ export const snoozeAction: CommandHandler<'snooze'> = async (cmd, { ctx, caller 
   );
 
 export const mine: CommandHandler<'mine'> = (_cmd, { ctx, caller }) =>
-  mineReply(myOpenActions(ctx, caller.userId), dateContext(ctx));
+  cachedReply(ctx, `mine:${caller.userId}`, () =>
+    mineReply(myOpenActions(ctx, caller.userId), dateContext(ctx)),
+  );
 
 export const away: CommandHandler<'away'> = (cmd, { ctx, caller }) =>
   answer(setAway(ctx, caller, cmd.until), 'away', ({ until }) =>

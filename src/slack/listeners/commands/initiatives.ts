@@ -7,6 +7,7 @@ import { closeReply, verdictReply } from '../../views/initiative-lifecycle.js';
 import { newInitiativeModal } from '../../views/modals.js';
 import { listReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
+import { cachedReply } from './reply-cache.js';
 
 /** `/cx new`: with no arguments the New initiative modal, otherwise the initiative from the options. */
 export const newInitiative: CommandHandler<'new'> = async (
@@ -37,7 +38,9 @@ export const newInitiative: CommandHandler<'new'> = async (
 };
 
 export const list: CommandHandler<'list'> = (cmd, { ctx }) =>
-  listReply(listInitiatives(ctx, cmd.dept ?? undefined), cmd.dept ?? undefined);
+  cachedReply(ctx, `list:${cmd.dept ?? ''}`, () =>
+    listReply(listInitiatives(ctx, cmd.dept ?? undefined), cmd.dept ?? undefined),
+  );
 
 /** `/cx essential I-n` and `/cx important I-n`. */
 export const tier: CommandHandler<'essential' | 'important'> = async (cmd, { ctx, caller }) =>
