@@ -19,6 +19,8 @@ export interface Config {
   logFormat?: 'json' | 'pretty';
   /** Bearer token for GET /metrics; null or absent: the endpoint answers 404. */
   metricsToken?: string | null;
+  /** Bearer token for POST /api/metrics (values from other systems); null or absent: 404. */
+  apiToken?: string | null;
 }
 
 export type ConfigResult =
@@ -74,6 +76,14 @@ const schema = z.object({
   ),
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
   CX_METRICS_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\x21-\x7e]{16,}$/,
+        'must be at least 16 characters without spaces (e.g. the output of `openssl rand -hex 32`)',
+      ),
+  ),
+  CX_API_TOKEN: optional(
     z
       .string()
       .regex(
@@ -153,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
       logFormat: e.LOG_FORMAT ?? 'json',
       metricsToken: e.CX_METRICS_TOKEN ?? null,
+      apiToken: e.CX_API_TOKEN ?? null,
     },
   };
 }

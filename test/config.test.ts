@@ -30,6 +30,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         logFormat: 'json',
         metricsToken: null,
+        apiToken: null,
       },
     });
   });
@@ -45,6 +46,15 @@ describe('loadConfig', () => {
     const empty = loadConfig({ ...base, LOG_FORMAT: '', CX_METRICS_TOKEN: '' });
     expect(empty.ok && empty.config.logFormat).toBe('json');
     expect(empty.ok && empty.config.metricsToken).toBeNull();
+  });
+
+  it('reads CX_API_TOKEN and refuses a short one without echoing it', () => {
+    const result = loadConfig({ ...base, CX_API_TOKEN: 'api-t0ken-0123456789' });
+    expect(result.ok && result.config.apiToken).toBe('api-t0ken-0123456789');
+    const short = loadConfig({ ...base, CX_API_TOKEN: 'sh0rt-secret' });
+    expect(short.ok).toBe(false);
+    expect(JSON.stringify(short)).toContain('CX_API_TOKEN: must be at least 16 characters');
+    expect(JSON.stringify(short)).not.toContain('sh0rt-secret');
   });
 
   it('uses Socket Mode when an app token is set, and then needs no signing secret', () => {

@@ -14,6 +14,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { guardHttpReceiver } from './receiver/http-guard.js';
 import type { Installation } from './receiver/inspect.js';
+import { metricsApiHandler } from './receiver/metrics-api.js';
 import { guardSocketReceiver } from './receiver/socket-guard.js';
 
 export interface SlackAppDeps {
@@ -78,6 +79,12 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     method: ['GET'],
     handler: metricsHandler(config.metricsToken ?? null, metrics),
   };
+  // Values from other systems (survey tools, BI): 404 unless CX_API_TOKEN is set.
+  const feedRoute = {
+    path: '/api/metrics',
+    method: ['POST'],
+    handler: metricsApiHandler(config.apiToken ?? null, deps.ctx, log),
+  };
   // Learned from Slack in start(), before the first request is let through.
   const installation: Installation = { teamId: null, appId: null };
   let app: App;
@@ -90,7 +97,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       // The socket client's own web client (apps.connections.open) takes its options from here; `port` is
       // where Bolt serves the custom routes, so /healthz and /metrics work in Socket Mode too (on PORT).
       installerOptions: { clientOptions, port: config.port },
-      customRoutes: [healthRoute, metricsRoute],
+      customRoutes: [healthRoute, metricsRoute, feedRoute],
     });
     socketServer = (receiver as unknown as { httpServer?: Server }).httpServer ?? null;
     guardSocketReceiver(receiver, { installation, log, metrics });
@@ -100,7 +107,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     const receiver = new HTTPReceiver({
       signingSecret,
       port: config.port,
-      customRoutes: [healthRoute, metricsRoute],
+      customRoutes: [healthRoute, metricsRoute, feedRoute],
       logger,
       // The guard below verifies every POST to the events endpoint (signature and a 5-minute window either
       // way) before Bolt sees it; a second HMAC of the same body in Bolt cost every vote and command again.

@@ -35,6 +35,8 @@ export interface HarnessOptions {
   rateLimitOptions?: Parameters<typeof startEmulator>[0]['rateLimitOptions'];
   /** Scheduled jobs the bot runs (default: all); tests of one job pass just that one. */
   jobs?: readonly Job[];
+  /** Further configuration (e.g. `apiToken` for POST /api/metrics). */
+  config?: Partial<Config>;
 }
 
 export interface Harness {
@@ -90,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     admins: options.admins ?? [],
     channels: Object.fromEntries(bind.map((k) => [k, CHANNELS[k]])),
     logLevel: 'error',
+    ...options.config,
   };
   const clock = new ManualClock(options.now ?? new Date('2026-03-02T10:00:00Z'));
   const bot = await startBot(config, { clock, logger: quietLogger(), jobs: options.jobs });

@@ -1,15 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { CheckKind, Reading, Verdict } from '../../domain/metrics.js';
 import type { LocalDate, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { prepared } from '../prepared.js';
-import { initiatives, metricCheckins, metricChecks } from '../schema.js';
+import { initiatives, metricCharts, metricCheckins, metricChecks } from '../schema.js';
 
 export interface Checkin extends Reading {
   id: number;
   initiativeId: number;
   recordedBy: UserId;
   recordedAt: Date;
+  /** Typed in Slack, or fed by another system (`POST /api/metrics`, `cx metrics import`). */
+  source: 'slack' | 'api' | 'import';
+  /** The day a fed value stands for; null for values typed in Slack. */
+  valueDate: LocalDate | null;
 }
 
 type CheckinRow = typeof metricCheckins.$inferSelect;
@@ -23,6 +27,8 @@ const toCheckin = (r: CheckinRow): Checkin => ({
   businessMetric: r.businessMetric,
   recordedBy: r.recordedBy,
   recordedAt: r.recordedAt,
+  source: r.source,
+  valueDate: r.valueDate,
 });
 
 export interface NewCheckin extends Reading {
@@ -46,6 +52,53 @@ export function insertCheckin(db: Executor, input: NewCheckin, now: Date): Check
     .returning()
     .get();
   return toCheckin(row);
+}
+
+export interface FedValue {
+  initiativeId: number;
+  kind: 'customer' | 'business';
+  value: number;
+  /** The name of the metric as it is defined now. */
+  metricName: string;
+  valueDate: LocalDate;
+  source: 'api' | 'import';
+  /** Who or what sent it (`api`, `import`): check-ins name who recorded them. */
+  recordedBy: string;
+  /** The moment the value stands for: now for today's, the end of its day for an earlier day's. */
+  recordedAt: Date;
+}
+
+/**
+ * Stores a value from another system. Idempotent per initiative, metric and day: a fed value already on
+ * record for that day (from the API or an import) is replaced, so a sender may repeat a request safely.
+ * Values typed in Slack are never touched. Each fed check-in holds one metric.
+ */
+export function upsertFedValue(db: Executor, v: FedValue): void {
+  const column = v.kind === 'customer' ? metricCheckins.customerValue : metricCheckins.businessValue;
+  const existing = db
+    .select({ id: metricCheckins.id })
+    .from(metricCheckins)
+    .where(
+      and(
+        eq(metricCheckins.initiativeId, v.initiativeId),
+        eq(metricCheckins.valueDate, v.valueDate),
+        inArray(metricCheckins.source, ['api', 'import']),
+        isNotNull(column),
+      ),
+    )
+    .get();
+  const values =
+    v.kind === 'customer'
+      ? { customerValue: v.value, customerMetric: v.metricName, businessValue: null, businessMetric: null }
+      : { customerValue: null, customerMetric: null, businessValue: v.value, businessMetric: v.metricName };
+  const row = { ...values, recordedBy: v.recordedBy, recordedAt: v.recordedAt, source: v.source };
+  if (existing) {
+    db.update(metricCheckins).set(row).where(eq(metricCheckins.id, existing.id)).run();
+    return;
+  }
+  db.insert(metricCheckins)
+    .values({ ...row, initiativeId: v.initiativeId, valueDate: v.valueDate })
+    .run();
 }
 
 /** Every check-in of an initiative, oldest first; `since` keeps those recorded at or after it. */
@@ -236,4 +289,53 @@ export function overrideVerdict(db: Executor, id: number, verdict: Verdict): boo
     .where(and(eq(metricChecks.id, id), eq(metricChecks.status, 'judged')))
     .run();
   return result.changes > 0;
+}
+
+// ---- Charts: one upload per metric per verdict ---------------------------------------------------------
+
+export interface ChartRecord {
+  kind: 'customer' | 'business';
+  /** Null: the upload failed; the posts show the text sparkline and it is not tried again. */
+  fileId: string | null;
+}
+
+export function chartsOf(db: Executor, checkId: number): ChartRecord[] {
+  return db
+    .select({ kind: metricCharts.kind, fileId: metricCharts.fileId })
+    .from(metricCharts)
+    .where(eq(metricCharts.checkId, checkId))
+    .all();
+}
+
+/** Records a verdict's chart (or its failed upload) once; false when one was recorded already. */
+export function recordChart(
+  db: Executor,
+  checkId: number,
+  kind: 'customer' | 'business',
+  outcome: { fileId: string } | { error: string },
+  now: Date,
+): boolean {
+  const result = db
+    .insert(metricCharts)
+    .values({
+      checkId,
+      kind,
+      fileId: 'fileId' in outcome ? outcome.fileId : null,
+      error: 'error' in outcome ? outcome.error : null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .run();
+  return result.changes > 0;
+}
+
+/** The newest judged check of an initiative (`/cx show` shows its charts). */
+export function latestJudgedCheck(db: Executor, initiativeId: number): MetricCheckRecord | null {
+  const row = db
+    .select()
+    .from(metricChecks)
+    .where(and(eq(metricChecks.initiativeId, initiativeId), eq(metricChecks.status, 'judged')))
+    .orderBy(desc(metricChecks.dueDate))
+    .get();
+  return row ? toCheck(row) : null;
 }
