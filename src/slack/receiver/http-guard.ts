@@ -7,9 +7,10 @@
  * `rawBody` buffer is not read again). This is the only signature check: Bolt's own is switched off
  * (`signatureVerification: false` in slack/app.ts), so every POST to the endpoint must pass through here.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { HTTPModuleFunctions, type HTTPReceiver, verifySlackRequest } from '@slack/bolt';
+import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt';
 import type { Log } from '../../log/logger.js';
 import { newRequestId, withRequest } from '../../log/request.js';
 import type { Metrics, RequestKind } from '../../metrics/metrics.js';
@@ -35,6 +36,24 @@ export interface HttpGuardOptions {
 type Verdict = { pass: true; kind: RequestKind } | { pass: false; status: number; why: string };
 
 const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * Slack's v0 signature: HMAC-SHA256 of `v0:<timestamp>:<body>`, compared in constant time. Bolt's
+ * verifySlackRequest compares through `tsscmp`, which draws random bytes and computes two more HMACs per
+ * request (a third of this check's time in issue 13's profile); Node's timingSafeEqual is the same
+ * guarantee without them.
+ */
+export function signatureMatches(
+  secret: string,
+  timestamp: number,
+  body: string,
+  signature: string,
+): boolean {
+  if (!signature.startsWith('v0=') || signature.length !== 3 + 64) return false;
+  const expected = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest();
+  const given = Buffer.from(signature.slice(3), 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -65,14 +84,7 @@ async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<V
   if (Math.abs(nowMs / 1000 - timestamp) > MAX_CLOCK_SKEW_S) {
     return { pass: false, status: 401, why: 'timestamp outside the 5-minute window' };
   }
-  try {
-    verifySlackRequest({
-      signingSecret: options.signingSecret,
-      body: text,
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-      nowMilliseconds: nowMs,
-    });
-  } catch {
+  if (!signatureMatches(options.signingSecret, timestamp, text, signature)) {
     return { pass: false, status: 401, why: 'bad signature' };
   }
   let body: unknown;
