@@ -57,11 +57,30 @@ function placePolls(ctx: AppContext, store: VoteStore): void {
 export function votePosition(ctx: AppContext, store: VoteStore, input: ReactionInput): number | null {
   const position = pollPosition(input.reaction);
   if (position === null || input.userId === input.botUserId) return null;
+  const key = `${input.channelId} ${input.ts}`;
+  const known = knownPolls(store);
+  if (known.has(key)) return position;
   if (!store.pollAt(input.channelId, input.ts)) {
     placePolls(ctx, store);
     if (!store.pollAt(input.channelId, input.ts)) return null;
   }
+  known.add(key);
   return position;
+}
+
+/**
+ * The messages known to be polls, per store (connection): a poll post is never removed or moved, so once
+ * found it stays one, and this pre-check need not ask SQLite again for each of a vote's thousands of
+ * reactions. applyVote still reads the poll, and whether its round is open, inside the transaction.
+ */
+const pollsByStore = new WeakMap<VoteStore, Set<string>>();
+function knownPolls(store: VoteStore): Set<string> {
+  let known = pollsByStore.get(store);
+  if (!known) {
+    known = new Set();
+    pollsByStore.set(store, known);
+  }
+  return known;
 }
 
 /** The prepared statements of the vote path for this context's database. */
