@@ -6,10 +6,13 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { UserDirectory } from './app/context.js';
 import { buildExportCsv } from './app/export-csv.js';
+import { storeFeed } from './app/metric-feed.js';
 import { type Names, namesOf } from './app/users.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { type ExportRows, readExportRows } from './db/repositories/export-repo.js';
+import { isValidTimeZone, localDate } from './domain/dates.js';
+import { parseFeedCsv } from './domain/metric-feed.js';
 
 /**
  * The operator CLI: `npm run cx -- <command>`. It needs only the database: besides DATABASE_PATH, `export`
@@ -58,6 +61,8 @@ const envSchema = z.object({
     const url = value ?? 'https://slack.com/api/';
     return url.endsWith('/') ? url : `${url}/`;
   }),
+  // `metrics import`: "today" (a row without a date) is a day in the bot's zone.
+  CX_TIMEZONE: setOrUndefined.transform((value) => value ?? 'UTC'),
   // Set by `npm run`: without -s npm has printed its own lines to stdout before the CLI started.
   npm_lifecycle_event: setOrUndefined,
   npm_config_loglevel: setOrUndefined,
@@ -70,6 +75,12 @@ const backupSchema = z.object({
   file: fileArg('backup needs a destination file: npm run cx -- backup <file>'),
 });
 const exportSchema = z.object({ out: fileArg('--out needs a file name').optional() });
+const metricsSchema = z.object({
+  sub: z.literal('import', {
+    error: 'metrics needs a subcommand: npm run cx -- metrics import <file.csv>',
+  }),
+  file: fileArg('metrics import needs a CSV file: npm run cx -- metrics import <file.csv>'),
+});
 const jobSchema = z.object({
   name: z
     .string({ error: 'job needs a name: npm run cx -- job <name> [--at <ISO-8601>]' })
@@ -96,6 +107,9 @@ Commands:
                             never overwrites an existing file
   export [--out <file>]     CSV of initiatives and actions (UTF-8 with BOM, owners by ID and name),
                             to stdout or to <file>; owner names need SLACK_BOT_TOKEN or an earlier look-up
+  metrics import <file.csv> [--at <ISO>]
+                            metric values from another system, columns initiative,metric,value,date
+                            (date YYYY-MM-DD, empty: today in CX_TIMEZONE); all rows or none
   job <name> [--at <ISO>]   run one scheduled job now; --at is the moment the job believes it is,
                             with a zone, e.g. 2026-03-06T14:00:00Z
                             jobs: ${jobNames.length > 0 ? jobNames.join(', ') : '(none yet)'}
@@ -341,6 +355,53 @@ async function exportCommand(
   }
 }
 
+/**
+ * `metrics import <file.csv>`: the rules of POST /api/metrics (all rows or none, one problem per bad row,
+ * the same initiative, metric and day replaces), recorded as coming from an import.
+ */
+async function metricsImportCommand(
+  databaseFile: string,
+  file: string,
+  now: Date,
+  env: CliEnv,
+  options: Pick<CliOptions<unknown>, 'stdout' | 'stderr'>,
+): Promise<number> {
+  if (!isValidTimeZone(env.CX_TIMEZONE)) {
+    throw new UsageError(`CX_TIMEZONE: '${env.CX_TIMEZONE}' is not an IANA time zone such as Europe/Berlin`);
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `metrics import: no file ${file}`
+        : `metrics import: cannot read ${file}: ${oneLine(error)}`,
+    );
+  }
+  requireExistingDatabase(databaseFile);
+  const parsed = parseFeedCsv(text, localDate(now, env.CX_TIMEZONE));
+  const refuse = (problems: readonly string[]) => {
+    for (const p of problems) options.stderr.write(`cx: metrics import: ${p}\n`);
+    options.stderr.write(
+      `cx: metrics import: nothing stored (${plural(problems.length, 'problem', 'problems')})\n`,
+    );
+    return EXIT_FAILURE;
+  };
+  if (!parsed.ok) return refuse(parsed.problems);
+  const handle = openDatabase(databaseFile);
+  try {
+    runMigrations(handle);
+    const outcome = storeFeed(handle.db, parsed.items, 'import', now, env.CX_TIMEZONE);
+    if (!outcome.ok) return refuse(outcome.problems.map((p) => `line ${p.item + 2}: ${p.problem}`));
+    options.stdout.write(`stored ${plural(outcome.stored, 'value', 'values')} from ${file}\n`);
+    return EXIT_OK;
+  } finally {
+    handle.close();
+  }
+}
+
 async function jobCommand<D>(
   databaseFile: string,
   name: string,
@@ -435,6 +496,13 @@ export async function runCli<D>(argv: readonly string[], options: CliOptions<D>)
           options,
         );
         return EXIT_OK;
+      }
+      case 'metrics': {
+        const { values, positionals } = parseCommandArgs(command, rest, { at: { type: 'string' } }, 2);
+        if (values.help) return showHelp();
+        const args = parseWith(metricsSchema, { sub: positionals[0], file: positionals[1] });
+        const { at } = parseWith(jobSchema.pick({ at: true }), { at: stringOption(values.at) });
+        return await metricsImportCommand(databaseFile, resolve(args.file), at ?? new Date(), env, options);
       }
       case 'job': {
         const { values, positionals } = parseCommandArgs(command, rest, { at: { type: 'string' } }, 1);

@@ -45,13 +45,23 @@ function momentOf(day: LocalDate, today: LocalDate, now: Date, zone: string): Da
  * items without a date. Returns the number stored (duplicates in one batch count once).
  */
 export function feedMetrics(db: Db, body: unknown, source: FeedSource, now: Date, zone: string): FeedOutcome {
+  const parsed = parseFeed(body, localDate(now, zone));
+  return parsed.ok ? storeFeed(db, parsed.items, source, now, zone) : parsed;
+}
+
+/** Stores checked items, or none when one's initiative refuses it (problems by the item's position). */
+export function storeFeed(
+  db: Db,
+  fed: readonly FeedItem[],
+  source: FeedSource,
+  now: Date,
+  zone: string,
+): FeedOutcome {
   const today = localDate(now, zone);
-  const parsed = parseFeed(body, today);
-  if (!parsed.ok) return parsed;
   return db.transaction((tx) => {
     const initiatives = new Map<number, Initiative | null>();
     const problems: FeedProblem[] = [];
-    parsed.items.forEach((item, i) => {
+    fed.forEach((item, i) => {
       if (!initiatives.has(item.initiativeId)) {
         initiatives.set(item.initiativeId, getInitiative(tx, item.initiativeId));
       }
@@ -60,7 +70,7 @@ export function feedMetrics(db: Db, body: unknown, source: FeedSource, now: Date
     });
     if (problems.length > 0) return { ok: false as const, problems };
 
-    const items = lastPerDay(parsed.items);
+    const items = lastPerDay(fed);
     for (const item of items) {
       const initiative = initiatives.get(item.initiativeId) as Initiative;
       const metric = (item.kind === 'customer' ? initiative.customerMetric : initiative.businessMetric)!;
