@@ -17,8 +17,12 @@ export function unescapeSlack(text: string): string {
  * Formatting (`*bold*`) and emoji (`:tada:`) are left alone.
  */
 export function escapeSlack(text: string): string {
+  if (!MARKUP.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Any character escapeSlack changes; most titles have none, and then the text is returned as it is. */
+const MARKUP = /[&<>]/;
 
 /** Any line break: CR LF, LF, CR, vertical tab, form feed, NEL, Unicode line and paragraph separators. */
 const BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
@@ -32,12 +36,22 @@ const INVISIBLE =
   /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
+ * Any character visibleLine or visibleLines might fold or drop: controls (which include tab and the line
+ * breaks), NEL, the line and paragraph separators, bidi marks and every surrogate (a whole pair, an emoji,
+ * takes the slow path too). Text without one (nearly every title) is already visible and on one line.
+ */
+const NOT_PLAIN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]/;
+
+/**
  * What a person typed, as one line: each run of line breaks (and tabs) becomes one space, invisible
  * controls are dropped (a broken surrogate becomes U+FFFD). For titles, pain points, names, units,
  * reasons: wherever the text sits inside a line of ours, it can never start a line of its own.
  * Linear time; never longer than the input.
  */
 export function visibleLine(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text;
   return dropInvisible(text).replace(/(?:\r\n|[\n\r\v\f\u0085\u2028\u2029\t])+/g, ' ');
 }
 
@@ -57,6 +71,7 @@ export function visibleLines(text: string): string[] {
 }
 
 function dropInvisible(text: string): string {
+  if (!NOT_PLAIN.test(text)) return text;
   return text.replace(INVISIBLE, (c) => (c >= '\ud800' && c <= '\udfff' ? '\ufffd' : ''));
 }
 
@@ -81,6 +96,8 @@ const PERSON_OR_CHANNEL = /<([@#])([UWCG][A-Z0-9]{1,30})(?:\|[^<>]*)?>/g;
  * wherever the text is repeated (the contract's "text from people stays text"). Linear time.
  */
 export function keepPeopleAndChannels(text: string): string {
+  // No `<`: no mention to keep; no `&`, `<` or `>`: nothing to escape either.
+  if (!MARKUP.test(text)) return text;
   let out = '';
   let from = 0;
   for (const m of text.matchAll(PERSON_OR_CHANNEL)) {
