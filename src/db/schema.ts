@@ -168,7 +168,16 @@ export const slackUsers = sqliteTable('slack_users', {
   name: text('name'),
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   isBot: integer('is_bot', { mode: 'boolean' }).notNull().default(false),
+  /** Slack's locale for the person (`de-DE`), from users.info with include_locale; null when unknown. */
+  locale: text('locale'),
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** `/cx lang en|de`: a person's own choice of language (no row: `auto`, their Slack locale). */
+export const userLanguages = sqliteTable('user_languages', {
+  userId: text('user_id').primaryKey(),
+  language: text('language').notNull(),
+  setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
 /** Key/value facts about this installation, e.g. when the bot first started on this database. */
