@@ -6,6 +6,7 @@ import { localDate } from './dates.js';
 import {
   type CheckKind,
   checkKindOf,
+  judge,
   METRIC_CHECK_MONTHS,
   metricCheckDate,
   missingMetrics,
@@ -122,6 +123,23 @@ export function metricsPictureOf(
     series: metricSeries(initiative, checkins, zone),
     checks: checkStatusesOf(initiative, records),
   };
+}
+
+/** Values from other systems received this many days before a check's date answer it: no DM is needed. */
+export const FED_ANSWER_DAYS = 30;
+
+/**
+ * True when values fed by other systems (API, import) since `since` (the window's start) give every metric
+ * the initiative has set a value: the check is answered without asking its owner.
+ */
+export function answeredByFeed(
+  initiative: Pick<Initiative, 'customerMetric' | 'businessMetric'>,
+  checkins: readonly (Reading & { source: 'slack' | 'api' | 'import' })[],
+): boolean {
+  return judge(
+    initiative,
+    checkins.filter((c) => c.source !== 'slack'),
+  ).complete;
 }
 
 /**

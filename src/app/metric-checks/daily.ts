@@ -1,13 +1,16 @@
 /** The daily `metric-checks` run: asks the checks whose date has come and judges those left unanswered. */
 import { getInitiative, listActiveInitiatives } from '../../db/repositories/initiatives-repo.js';
 import {
+  checkinsOf,
   checksOf,
+  getCheck,
   insertCheck,
   markAsked,
   openChecks,
   scheduledChecksDue,
 } from '../../db/repositories/metrics-repo.js';
-import { localDate } from '../../domain/dates.js';
+import { addDays, localDate, startOfLocalDay } from '../../domain/dates.js';
+import { answeredByFeed, FED_ANSWER_DAYS } from '../../domain/metric-checks.js';
 import { answerDeadline, checkKindOf, metricCheckDate, planScheduledChecks } from '../../domain/metrics.js';
 import type { AppContext } from '../context.js';
 import { askCheck } from './ask.js';
@@ -61,6 +64,14 @@ export function runMetricChecks(
       const kind = checkKindOf(ask);
       const dueDate = metricCheckDate(initiative.startDate, ask);
       if (!insertCheck(tx, { initiativeId: initiative.id, kind, dueDate, status: 'asked' }, now)) return;
+      // Values other systems sent in the 30 days before the date answer the check: the verdict goes out
+      // now and the owner is not asked.
+      const windowStart = startOfLocalDay(addDays(dueDate, -FED_ANSWER_DAYS), ctx.timeZone);
+      if (answeredByFeed(initiative, checkinsOf(tx, initiative.id, windowStart))) {
+        const check = getCheck(tx, initiative.id, dueDate);
+        if (check && judgeAndPost(tx, ctx.timeZone, check, initiative, now, windowStart)) summary.judged++;
+        return;
+      }
       askCheck(tx, initiative, kind, dueDate, today, now);
       summary.asked++;
     });

@@ -28,7 +28,7 @@ export interface DecidedVerdict {
 }
 
 /**
- * Judges an asked check from the check-ins recorded since it was asked and queues the verdict: one post per
+ * Judges an asked check from the check-ins recorded since it was asked (or since `since`) and queues the verdict: one post per
  * bound channel of the initiative's departments (two departments sharing a channel get one) and the
  * owner's copy. Null when the check was judged already.
  */
@@ -38,8 +38,10 @@ export function judgeAndPost(
   check: MetricCheckRecord,
   initiative: Initiative,
   now: Date,
+  /** Judge from check-ins since this moment (default: since the check was asked). */
+  since: Date | undefined = check.askedAt ?? undefined,
 ): DecidedVerdict | null {
-  const readings = checkinsOf(tx, initiative.id, check.askedAt ?? undefined);
+  const readings = checkinsOf(tx, initiative.id, since);
   const j = judge(initiative, readings);
   const marked = markJudged(
     tx,
