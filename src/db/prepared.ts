@@ -27,7 +27,11 @@ export function prepared<T>(db: Executor, name: string, build: (db: Executor) =>
   return statement;
 }
 
-const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+interface VersionStatements {
+  changes: Database.Statement;
+  version: Database.Statement;
+}
+const versionStatements = new WeakMap<Database.Database, VersionStatements>();
 
 /**
  * A number that changes whenever the database may have changed: every row this connection inserted, updated
@@ -38,15 +42,17 @@ const versionStatements = new WeakMap<Database.Database, Database.Statement>();
  */
 export function dataVersion(sqlite: Database.Database): string | null {
   if (sqlite.inTransaction) return null;
-  let statement = versionStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite
-      .prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version')
-      .raw();
-    versionStatements.set(sqlite, statement);
+  let statements = versionStatements.get(sqlite);
+  if (!statements) {
+    // Two statements: the pragma on its own runs in about half the time of one query selecting both
+    // through the pragma_data_version table function, and this runs on every cached read.
+    statements = {
+      changes: sqlite.prepare('select total_changes()').pluck(),
+      version: sqlite.prepare('pragma data_version').pluck(),
+    };
+    versionStatements.set(sqlite, statements);
   }
-  const [changes, version] = statement.get() as [number, number];
-  return `${changes}:${version}`;
+  return `${statements.changes.get() as number}:${statements.version.get() as number}`;
 }
 
 interface VersionCache {
