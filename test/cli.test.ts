@@ -12,6 +12,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { setBinding } from '../src/db/repositories/settings-repo.js';
 import { JOBS } from '../src/jobs/index.js';
 import { startEmulator } from '../src/sandbox/emulator/index.js';
+import { parseCsv } from './support/csv.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(REPO, 'src', 'cli.ts');
@@ -63,45 +64,6 @@ async function runCx(args: string[], options: RunOptions = {}): Promise<CliResul
   const code = await exit;
   await side;
   return { code, stdout, stderr };
-}
-
-/** RFC 4180 reader for the assertions: CRLF records, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      if (c === '\n' || c === '\r') throw new Error(`bare line break outside quotes at ${i}`);
-      field += c;
-    }
-  }
-  if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || row.length > 0) throw new Error('last record is not terminated by CRLF');
-  return rows;
 }
 
 const T0 = Date.UTC(2026, 2, 6, 9, 30);

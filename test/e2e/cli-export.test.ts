@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
+import { parseCsv } from '../support/csv.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/harness.js';
 import { seedAction, seedInitiative } from '../support/seed.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
@@ -49,37 +50,6 @@ async function run(command: string, args: string[], env: Record<string, string>)
 
 const cx = (args: string[], env: Record<string, string>) =>
   run(process.execPath, ['--import', TSX_LOADER, CLI, ...args], env);
-
-/** RFC 4180 reader: CRLF records, quoted fields with doubled quotes; anything else throws. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else if (c === '"' || c === '\n' || c === '\r')
-      throw new Error(`not RFC 4180 at ${i}: ${JSON.stringify(c)}`);
-    else field += c;
-  }
-  if (quoted || field !== '' || row.length > 0) throw new Error('last record is not terminated by CRLF');
-  return rows;
-}
 
 /** The CSV behind the BOM, as rows; fails unless the bytes start with exactly one BOM. */
 function csvOf(bytes: Buffer): string[][] {
