@@ -34,6 +34,8 @@ export const SUBCOMMAND_NAMES = [
   'pain',
   'round',
   'setup',
+  'ask',
+  'asks',
 ] as const;
 export type SubcommandName = (typeof SUBCOMMAND_NAMES)[number];
 
@@ -158,7 +160,20 @@ export type DomainError =
   /** A metric check-in names a metric the initiative does not have yet (`/cx metric` sets it). */
   | { code: 'no_metric'; initiativeId: number; kind: MetricKind }
   /** Pain point `painPointId` was adopted meanwhile (by `by`, as `initiativeId`): nothing new was created. */
-  | { code: 'already_adopted'; painPointId: number; initiativeId: number | null; by: UserId | null };
+  | { code: 'already_adopted'; painPointId: number; initiativeId: number | null; by: UserId | null }
+  /**
+   * `/cx ask` refused: the hub is asked (`hub`: it is no department), or the asked department has no
+   * channel to post in (`unbound`). `dept` is the key as parsed.
+   */
+  | { code: 'ask_refused'; reason: 'hub' | 'unbound'; dept: string }
+  /** Request `requestId` was answered meanwhile: taken by `by` as `actionId`, or declined by `by`. */
+  | {
+      code: 'request_answered';
+      requestId: number;
+      status: 'taken' | 'declined';
+      by: UserId;
+      actionId: number | null;
+    };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 

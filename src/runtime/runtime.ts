@@ -23,6 +23,7 @@ import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
 import { renderEntry } from '../slack/views/render.js';
+import { requestUpdatesParent } from '../slack/views/requests.js';
 import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
 
@@ -121,7 +122,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,
     reactionsOf: reactionsOfEntry,
-    updatesParent: updatesParentOf,
+    updatesParent: (entry) => updatesParentOf(entry) || requestUpdatesParent(entry),
   });
 
   // One binding policy for every process: CX_CHANNELS is the operator's declared configuration and is

@@ -12,6 +12,9 @@ export const ACTION = {
   metricClose: 'cx_metric_close',
   // `/cx close` with open actions: closes the initiative and drops them (value: see initiative-close.ts).
   closeInitiativeDrop: 'cx_initiative_close_drop',
+  // A request across departments (value `R-n`): take it, or open the Can't-do-it modal.
+  requestTake: 'cx_request_take',
+  requestDecline: 'cx_request_decline',
 } as const;
 
 export const VIEW = {
@@ -24,6 +27,7 @@ export const VIEW = {
   reschedule: 'cx_action_reschedule',
   reassign: 'cx_action_reassign',
   drop: 'cx_action_drop',
+  requestDecline: 'cx_request_decline',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string so view state reads plainly. */

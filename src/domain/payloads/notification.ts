@@ -10,6 +10,12 @@ import type {
 import type { MetricCheckAskPayload, MetricVerdictOwnerPayload, MetricVerdictPayload } from './metrics.js';
 import type { DigestDetailPayload, DigestPayload, ReminderPayload, StalledListPayload } from './nudges.js';
 import type {
+  RequestAnsweredPayload,
+  RequestBumpPayload,
+  RequestEscalationPayload,
+  RequestPostPayload,
+} from './requests.js';
+import type {
   PollPayload,
   PollReactionsPayload,
   RoundBreakdownPayload,
@@ -50,6 +56,11 @@ export type Notification =
   | OutboxMessage<'pain_point_news', PainPointNewsPayload>
   | OutboxMessage<'action_assigned', ActionAssignedPayload>
   | OutboxMessage<'action_unassigned', ActionUnassignedPayload>
-  | OutboxMessage<'action_blocked', ActionBlockedPayload>;
+  | OutboxMessage<'action_blocked', ActionBlockedPayload>
+  | OutboxMessage<'request_posted', RequestPostPayload>
+  | OutboxMessage<'request_update', RequestPostPayload>
+  | OutboxMessage<'request_answered', RequestAnsweredPayload>
+  | OutboxMessage<'request_bump', RequestBumpPayload>
+  | OutboxMessage<'request_escalation', RequestEscalationPayload>;
 
 export type NotificationKind = Notification['kind'];

@@ -5,6 +5,7 @@
 import type { DomainError, SubcommandName, UsageDetail, ValueError } from '../../domain/errors.js';
 import { suggest } from '../../domain/suggest.js';
 import { BINDING_KEYS, DEPARTMENTS } from '../../domain/types.js';
+import { asks } from './en-asks.js';
 import { exampleOf, help, orList } from './en-help.js';
 import { lifecycle } from './en-lifecycle.js';
 import { metrics } from './en-metrics.js';
@@ -244,6 +245,9 @@ export const errors = {
         return metrics.noMetric(e.initiativeId, e.kind);
       case 'already_adopted':
         return rounds.adoptedMeanwhile(e.painPointId, e.initiativeId, e.by);
+      case 'ask_refused':
+      case 'request_answered':
+        return asks.error(e);
       default:
         return valueError(e);
     }

@@ -163,6 +163,21 @@ export const HELP: Record<SubcommandName, HelpEntry> = {
     ],
     example: 'setup channel service',
   },
+  ask: {
+    does: md`ask another department for something an initiative needs (\`R-n\`), posted in its channel to take or decline`,
+    options: [
+      ['<dept>', md`the department asked: ${DEPTS}`],
+      ['<I-n>', md`the initiative that needs it`],
+      ['<what is needed>', md`what you ask for, in a few words (it becomes the taker's action)`],
+      ['by:YYYY-MM-DD | by:+Nd', md`when it is needed (default: 7 days after someone takes it)`],
+    ],
+    example: 'ask it I-3 Export of last year’s refund tickets by:+5d',
+  },
+  asks: {
+    does: md`open requests between departments: asked of and by each, oldest first`,
+    options: [['[dept]', md`only those asked of or by this department`]],
+    example: 'asks service',
+  },
 };
 
 /** `/cx <example>` as code. */

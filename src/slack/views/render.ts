@@ -13,6 +13,12 @@ import {
 } from './initiative-lifecycle.js';
 import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
+import {
+  requestAnsweredMessage,
+  requestBumpMessage,
+  requestEscalationMessage,
+  requestPostMessage,
+} from './requests.js';
 import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
@@ -77,6 +83,15 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return unassignedMessage(n.payload);
     case 'action_blocked':
       return blockedMessage(n.payload);
+    case 'request_posted':
+    case 'request_update':
+      return requestPostMessage(n.payload);
+    case 'request_answered':
+      return requestAnsweredMessage(n.payload);
+    case 'request_bump':
+      return requestBumpMessage(n.payload);
+    case 'request_escalation':
+      return requestEscalationMessage(n.payload);
     default:
       return null;
   }

@@ -7,6 +7,8 @@ import { closeInitiativeButton } from './close-initiative.js';
 import { doneButton } from './done.js';
 import { metricCheckOpenButton } from './metric-check-open.js';
 import { metricDecideButton } from './metric-decide.js';
+import { requestDeclineButton } from './request-decline.js';
+import { requestTakeButton } from './request-take.js';
 import { snoozeButton } from './snooze.js';
 import { updateButton } from './update.js';
 
@@ -25,4 +27,6 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.metricClose, metricDecideButton(ctx, 'close'));
   app.action(ACTION.adoptPainPoint, adoptPainPointButton(ctx));
   app.action(ACTION.closeInitiativeDrop, closeInitiativeButton(ctx));
+  app.action(ACTION.requestTake, requestTakeButton(ctx));
+  app.action(ACTION.requestDecline, requestDeclineButton(ctx));
 }

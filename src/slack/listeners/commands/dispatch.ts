@@ -1,6 +1,7 @@
 import type { ParsedCommand, SubcommandName } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { away, block, done, log, mine, snoozeAction, update } from './actions.js';
+import { ask, asksList, showRequest } from './asks.js';
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
 import { closeInitiative, list, metric, newInitiative, tier, verdict } from './initiatives.js';
@@ -29,7 +30,7 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   mine,
   away,
   list,
-  show,
+  show: (cmd, req) => (cmd.ref.kind === 'R' ? showRequest(cmd.ref.n, req) : show(cmd, req)),
   essential: (cmd, req) => tier(cmd, req),
   important: (cmd, req) => tier(cmd, req),
   metric,
@@ -37,6 +38,8 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   pain,
   round,
   setup,
+  ask,
+  asks: asksList,
 };
 
 /** The subcommands the table answers (so a test can check each has its line in `/cx help`). */

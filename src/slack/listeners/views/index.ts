@@ -8,6 +8,7 @@ import { logPainPointSubmit } from './log-pain-point.js';
 import { metricCheckSubmit } from './metric-check.js';
 import { newInitiativeSubmit } from './new-initiative.js';
 import { reassignSubmit } from './reassign-action.js';
+import { requestDeclineSubmit } from './request-decline.js';
 import { rescheduleSubmit } from './reschedule-action.js';
 
 /** Modal submissions: input errors are answered inline in the ack; success closes the modal. */
@@ -20,4 +21,5 @@ export function registerViews(app: App, ctx: AppContext): void {
   app.view(VIEW.reschedule, rescheduleSubmit(ctx));
   app.view(VIEW.reassign, reassignSubmit(ctx));
   app.view(VIEW.drop, dropSubmit(ctx));
+  app.view(VIEW.requestDecline, requestDeclineSubmit(ctx));
 }

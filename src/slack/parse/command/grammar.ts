@@ -9,8 +9,10 @@ import { parseBindingKey, parseDepartment } from '../../../domain/departments.js
 import { err, ok, type Result, type SubcommandName, type UsageDetail } from '../../../domain/errors.js';
 import { MAX_METRIC_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { parseRef } from '../../../domain/refs.js';
+import { isRequestRef } from '../../../domain/requests.js';
 import { suggest } from '../../../domain/suggest.js';
 import { unescapeSlack } from '../../../domain/text.js';
+import { parseAsk, parseAsks, parseShowRequest } from './asks.js';
 import { asUsage, badOption, extraArgs, invalid, leadingRef, usage } from './errors.js';
 import { parseClose, parseVerdict } from './initiative-lifecycle.js';
 import { parseLifecycle } from './lifecycle.js';
@@ -89,6 +91,10 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
       return parseRound(text, args);
     case 'setup':
       return parseSetup(text, args);
+    case 'ask':
+      return parseAsk(args, ctx);
+    case 'asks':
+      return parseAsks(text, args);
   }
 }
 
@@ -218,6 +224,7 @@ function parseShow(input: string, args: Token[]): Result<ParsedCommand> {
   const [refToken, extra] = args;
   if (!refToken) return usage('show', 'missing_ref');
   if (extra) return extraArgs('show', input, extra);
+  if (isRequestRef(unescapeSlack(refToken.value))) return parseShowRequest(unescapeSlack(refToken.value));
   const ref = parseRef(unescapeSlack(refToken.value));
   return ref.ok ? ok({ name: 'show', ref: ref.value }) : asUsage('show', ref.error);
 }

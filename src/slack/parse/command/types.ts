@@ -64,7 +64,8 @@ export type ParsedCommand =
   /** `until` null: `away off`. */
   | { name: 'away'; until: LocalDate | null }
   | { name: 'list'; dept: Department | null }
-  | { name: 'show'; ref: Ref }
+  /** `R-n` (a request across departments) is answered by its own handler (commands/asks.ts). */
+  | { name: 'show'; ref: Ref | { kind: 'R'; n: number } }
   | { name: 'essential'; initiativeId: number }
   | { name: 'important'; initiativeId: number }
   | { name: 'metric'; initiativeId: number; kind: MetricKind; metric: Metric }
@@ -73,7 +74,10 @@ export type ParsedCommand =
   | { name: 'pain'; text: string }
   | { name: 'round'; op: 'status' | 'open' | 'close' }
   | { name: 'setup'; op: 'channel'; key: BindingKey }
-  | { name: 'setup'; op: 'show' };
+  | { name: 'setup'; op: 'show' }
+  /** `/cx ask`: `askedDept` as typed (the hub is refused by the app, with a clear answer). */
+  | { name: 'ask'; askedDept: BindingKey; initiativeId: number; what: string; byDate: LocalDate | null }
+  | { name: 'asks'; dept: Department | null };
 
 export type CommandOf<N extends SubcommandName> = Extract<ParsedCommand, { name: N }>;
 

@@ -48,6 +48,12 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   { name: 'pain', synopsis: ['/cx pain <text>'] },
   { name: 'round', synopsis: ['/cx round [status|open|close]'] },
   { name: 'setup', synopsis: ['/cx setup channel <dept|hub>', '/cx setup show'] },
+  {
+    name: 'ask',
+    synopsis: ['/cx ask <dept> <I-n> <what is needed> [by:YYYY-MM-DD|by:+Nd]'],
+    short: ['/cx ask <dept> <I-n> <what is needed> [by:+Nd]'],
+  },
+  { name: 'asks', synopsis: ['/cx asks [dept]'] },
 ];
 
 /** The forms on a subcommand's one line of `/cx help`. */
