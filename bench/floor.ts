@@ -9,12 +9,15 @@
  * `/cx done`, half each): ≥ 0.8× and ≤ 1.5×. And the bot's RSS after the whole bench ≤ 150 MB.
  *
  * `BENCH_CPU_PROF=<dir>` starts both processes with `--cpu-prof` into <dir> (see bench/README.md).
+ * `BENCH_COMPILED=1` runs both servers from one esbuild bundle under plain `node` instead of under tsx: what
+ * a compiled start would change (memory, mostly).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { APP_ID, startEmulator, TEAM_ID } from '../src/sandbox/emulator/index.js';
@@ -53,9 +56,34 @@ interface Server {
   startRss: number;
 }
 
-async function startServer(side: Side, input: FloorServerInput, profileDir: string | null): Promise<Server> {
-  const child = fork(path.join(HERE, '_floor-server.ts'), [], {
-    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+/** Where the compiled servers go: two levels under the repository, so `../../migrations` still resolves. */
+const COMPILED_DIR = path.join(HERE, '..', '.bench-build', 'bench');
+
+/** `_floor-server.ts` and the bot as one ES module for plain node; packages stay in node_modules. */
+async function compileServer(): Promise<string> {
+  const outfile = path.join(COMPILED_DIR, '_floor-server.mjs');
+  await build({
+    entryPoints: [path.join(HERE, '_floor-server.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function startServer(
+  side: Side,
+  input: FloorServerInput,
+  profileDir: string | null,
+  compiled: string | null,
+): Promise<Server> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = fork(compiled ?? path.join(HERE, '_floor-server.ts'), [], {
+    execArgv: compiled ? profile : ['--import', 'tsx', ...profile],
     env: { ...process.env, CX_FLOOR_SERVER: JSON.stringify({ ...input, mode: side }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -154,9 +182,10 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
   };
   const servers: Server[] = [];
   let client: LoadClient | null = null;
+  const compiled = process.env.BENCH_COMPILED === '1' ? await compileServer() : null;
   try {
-    servers.push(await startServer('empty', { ...input, mode: 'empty' }, profileDir));
-    servers.push(await startServer('bot', { ...input, mode: 'bot' }, profileDir));
+    servers.push(await startServer('empty', { ...input, mode: 'empty' }, profileDir, compiled));
+    servers.push(await startServer('bot', { ...input, mode: 'bot' }, profileDir, compiled));
     const [empty, bot] = servers as [Server, Server];
     client = startLoadClient();
 
@@ -288,7 +317,9 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       },
     );
     const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
-    console.log('\nThe bot against an empty Bolt app (ratios decide; see bench/README.md):');
+    console.log(
+      `\nThe bot against an empty Bolt app (ratios decide; see bench/README.md)${compiled ? ', both compiled, under plain node' : ''}:`,
+    );
     console.table(table);
     console.log(
       `RSS once started → after the bench: bot ${mb(bot.startRss)} → ${mb(botRss)} (≤ 150 MB: ${botRss / MB <= 150 ? 'PASS' : 'FAIL'}), ` +
@@ -302,6 +333,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     await Promise.all(servers.map((s) => stopServer(s).catch(() => undefined)));
     await emulator.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+    if (compiled) fs.rmSync(path.dirname(COMPILED_DIR), { recursive: true, force: true });
   }
 }
 
