@@ -10,7 +10,8 @@
  *
  * `BENCH_CPU_PROF=<dir>` starts both processes with `--cpu-prof` into <dir> (see bench/README.md).
  * `BENCH_COMPILED=1` runs both servers from one esbuild bundle under plain `node` instead of under tsx: what
- * a compiled start would change (memory, mostly).
+ * a compiled start would change (memory, mostly). `BENCH_NODE_FLAGS='--max-semi-space-size=…'` adds Node
+ * flags to both.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,10 +62,12 @@ const COMPILED_DIR = path.join(HERE, '..', '.bench-build', 'bench');
 
 /** `_floor-server.ts` and the bot as one ES module for plain node; packages stay in node_modules. */
 async function compileServer(): Promise<string> {
-  const outfile = path.join(COMPILED_DIR, '_floor-server.mjs');
   await build({
     entryPoints: [path.join(HERE, '_floor-server.ts')],
-    outfile,
+    outdir: COMPILED_DIR,
+    outExtension: { '.js': '.mjs' },
+    // The bot in a chunk of its own, loaded by the dynamic import: the empty app must not carry it.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -72,7 +75,7 @@ async function compileServer(): Promise<string> {
     packages: 'external',
     logLevel: 'error',
   });
-  return outfile;
+  return path.join(COMPILED_DIR, '_floor-server.mjs');
 }
 
 async function startServer(
@@ -81,7 +84,8 @@ async function startServer(
   profileDir: string | null,
   compiled: string | null,
 ): Promise<Server> {
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const profile = [...extra, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
   const child = fork(compiled ?? path.join(HERE, '_floor-server.ts'), [], {
     execArgv: compiled ? profile : ['--import', 'tsx', ...profile],
     env: { ...process.env, CX_FLOOR_SERVER: JSON.stringify({ ...input, mode: side }) },
