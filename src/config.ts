@@ -19,6 +19,8 @@ export interface Config {
   logFormat?: 'json' | 'pretty';
   /** Bearer token for GET /metrics; null or absent: the endpoint answers 404. */
   metricsToken?: string | null;
+  /** CX_LANGUAGE: the language of posts in shared channels and of anyone without their own (default `en`). */
+  language?: 'en' | 'de';
   /** Bearer token for POST /api/metrics (values from other systems); null or absent: 404. */
   apiToken?: string | null;
 }
@@ -75,6 +77,9 @@ const schema = z.object({
     'must be one of debug, info, warn, error',
   ),
   LOG_FORMAT: optional(z.enum(['json', 'pretty'], { error: 'must be json or pretty' })),
+  CX_LANGUAGE: optional(
+    z.enum(['en', 'de'], { error: 'must be en (English) or de (German), the language of channel posts' }),
+  ),
   CX_METRICS_TOKEN: optional(
     z
       .string()
@@ -163,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
       logFormat: e.LOG_FORMAT ?? 'json',
       metricsToken: e.CX_METRICS_TOKEN ?? null,
+      language: e.CX_LANGUAGE ?? 'en',
       apiToken: e.CX_API_TOKEN ?? null,
     },
   };

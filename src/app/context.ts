@@ -10,6 +10,8 @@ export interface UserFacts {
   name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
+  /** Slack's locale for the person (`de-DE`), when users.info was asked for it. */
+  locale?: string | null;
 }
 
 /** Looks a user up in Slack (`users.info`). Implemented by the Slack adapter; the app never imports Slack. */
@@ -43,6 +45,8 @@ export interface AppContext {
   afterCommit: () => void;
   /** The jobs this process schedules, handed in by the composition root so no listener imports jobs/. */
   schedules: readonly JobSchedule[];
+  /** CX_LANGUAGE: shared channels, and anyone with neither a choice nor a known Slack locale. Default `en`. */
+  language?: 'en' | 'de';
   /** Metrics hooks; absent where nobody counts (unit tests). */
   observe?: AppObserver;
 }

@@ -36,6 +36,7 @@ export const SUBCOMMAND_NAMES = [
   'setup',
   'ask',
   'asks',
+  'lang',
 ] as const;
 export type SubcommandName = (typeof SUBCOMMAND_NAMES)[number];
 

@@ -9,19 +9,24 @@ import { MAX_UNIT_LENGTH } from './limits.js';
 import { unescapeSlack } from './text.js';
 import type { Action, Department, Initiative, LocalDate, Metric, MetricKind } from './types.js';
 
-// A number with an optional glued unit: `72`, `-3.5`, `.5`, `72%`, `4.2pts`. `1,5` is refused, not guessed.
+// A number with an optional glued unit: `72`, `-3.5`, `.5`, `72%`, `4.2pts`. `1,5` is refused, not guessed…
 const NUMBER = /^([+\-\u2212]?(?:\d+(?:\.\d+)?|\.\d+))([^\d.,].*)?$/;
+// …unless the reader writes German (issue 14): then `41,5` is 41.5 (a dot still works, as people type both).
+const NUMBER_DECIMAL_COMMA = /^([+\-\u2212]?(?:\d+(?:[.,]\d+)?|[.,]\d+))([^\d.,].*)?$/;
 
 export interface Measured {
   value: number;
   unit: string | null;
 }
 
-/** Parses `72`, `-3.5`, `72%` (Slack-escaped or not); the check modal accepts the same values. */
-export function parseMeasurement(text: string): Result<Measured> {
+/**
+ * Parses `72`, `-3.5`, `72%` (Slack-escaped or not); the check modal accepts the same values. With
+ * `decimalComma` (a German speaker) `41,5` is accepted too.
+ */
+export function parseMeasurement(text: string, options: { decimalComma?: boolean } = {}): Result<Measured> {
   const input = unescapeSlack(text.trim());
-  const match = NUMBER.exec(input);
-  const value = Number((match?.[1] ?? '').replace('\u2212', '-'));
+  const match = (options.decimalComma ? NUMBER_DECIMAL_COMMA : NUMBER).exec(input);
+  const value = Number((match?.[1] ?? '').replace('\u2212', '-').replace(',', '.'));
   if (!match || !Number.isFinite(value)) return err({ code: 'bad_number', text: input, reason: 'format' });
   const unit = match[2]?.trim() || null;
   return ok({ value, unit });

@@ -19,10 +19,11 @@ import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
 import { type Log, libraryLogger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { countingFetch } from '../metrics/web-api.js';
+import { setInstallationLanguage } from '../slack/messages/index.js';
 import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
-import { renderEntry } from '../slack/views/render.js';
+import { renderInLanguage } from '../slack/views/render-in-language.js';
 import { requestUpdatesParent } from '../slack/views/requests.js';
 import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
@@ -89,6 +90,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     handle,
     clock,
     timeZone: config.timeZone,
+    language: config.language ?? 'en',
     admins: new Set(config.admins),
     directory: createUserDirectory(client),
     afterCommit: () => notifier?.kick(),
@@ -113,11 +115,13 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     notifier?.kick();
   };
 
+  // Outside any person's request (jobs, the CLI), words are CX_LANGUAGE's.
+  setInstallationLanguage(config.language ?? 'en');
   const outbox = createOutboxPort(handle);
   notifier = createNotifier({
     client,
     outbox,
-    render: renderEntry,
+    render: renderInLanguage(ctx),
     clock,
     logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,

@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { registerActions } from './listeners/actions/index.js';
 import { registerCommands } from './listeners/commands/index.js';
 import { registerEvents } from './listeners/events/index.js';
+import { languageMiddleware } from './listeners/language.js';
 import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { guardHttpReceiver } from './receiver/http-guard.js';
@@ -122,6 +123,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     log.error({ code: error.code, err: error }, 'unhandled error in a listener');
   });
 
+  // First: every listener below runs in the sender's language (issue 14).
+  app.use(languageMiddleware(deps.ctx));
   registerCommands(app, deps.ctx);
   registerActions(app, deps.ctx);
   registerViews(app, deps.ctx);

@@ -5,7 +5,7 @@ import type { UserDirectory } from '../app/context.js';
 export function createUserDirectory(client: WebClient): UserDirectory {
   return {
     async fetch(userId) {
-      const res = await client.users.info({ user: userId });
+      const res = await client.users.info({ user: userId, include_locale: true });
       const user = res.user;
       if (!user) return null;
       return {
@@ -13,6 +13,7 @@ export function createUserDirectory(client: WebClient): UserDirectory {
         name: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || null,
         isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
         isBot: Boolean(user.is_bot),
+        locale: user.locale ?? null,
       };
     },
   };

@@ -71,6 +71,8 @@ export interface CachedUser {
   name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
+  /** Slack's locale (`de-DE`); absent when the look-up did not ask for it: a stored locale is then kept. */
+  locale?: string | null;
   fetchedAt: Date;
 }
 
@@ -96,6 +98,7 @@ export function putCachedUser(db: Executor, user: CachedUser): void {
         isBot: user.isBot,
         fetchedAt: user.fetchedAt,
         ...(user.name !== undefined ? { name: user.name } : {}),
+        ...(user.locale !== undefined ? { locale: user.locale } : {}),
       },
     })
     .run();

@@ -96,6 +96,7 @@ export class WebApi {
       tz: u.tz,
       tz_label: u.tz,
       tz_offset: tzOffsetSeconds(u.tz),
+      locale: u.locale,
       is_admin: u.isAdmin,
       is_owner: u.isOwner,
       is_primary_owner: u.isOwner,

@@ -11,6 +11,8 @@ export interface UserInput {
   realName?: string;
   displayName?: string;
   tz?: string;
+  /** Slack's locale, e.g. `de-DE` (users.info returns it when asked with include_locale). */
+  locale?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
@@ -23,6 +25,7 @@ export interface EmuUser {
   realName: string;
   displayName: string;
   tz: string;
+  locale: string;
   isAdmin: boolean;
   isOwner: boolean;
   isBot: boolean;
@@ -240,6 +243,7 @@ export class WorkspaceState {
       realName: input.realName ?? input.name,
       displayName: input.displayName ?? input.name,
       tz: input.tz ?? 'UTC',
+      locale: input.locale ?? 'en-US',
       isAdmin: input.isAdmin ?? false,
       isOwner: input.isOwner ?? false,
       isBot: input.isBot ?? false,

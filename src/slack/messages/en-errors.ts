@@ -66,6 +66,7 @@ const CHOICE_OF: Partial<Record<SubcommandName, { what: Mrkdwn; use: Mrkdwn }>> 
     use: md`use \`lead:\`, \`with:\`, \`owner:\`, \`start:\`, \`essential\` or \`important\``,
   },
   log: { what: md`an option of \`/cx log\``, use: md`use \`@owner\`, \`due:\` or \`dept:\`` },
+  lang: { what: md`a language`, use: md`use en, de or auto` },
 };
 
 const LEADS = codes(DEPARTMENTS.map((d) => `lead:${d}`));

@@ -178,12 +178,19 @@ export const HELP: Record<SubcommandName, HelpEntry> = {
     options: [['[dept]', md`only those asked of or by this department`]],
     example: 'asks service',
   },
+  lang: {
+    does: md`your own language for replies, forms, DMs and the App Home (channel posts keep the workspace's)`,
+    options: [['en | de | auto', md`English, German, or auto: Slack's language for you`]],
+    example: 'lang de',
+  },
 };
 
 /** `/cx <example>` as code. */
 export const exampleOf = (name: SubcommandName): Mrkdwn => md`\`/cx ${line(HELP[name].example)}\``;
 
 export const help = {
+  /** What one subcommand does, its options and an example. */
+  entry: (name: SubcommandName): HelpEntry => HELP[name],
   title: 'CX Bridge: turn the CX strategy into next steps',
   intro: md`Initiatives (\`I-n\`) are broken into concrete actions (\`A-n\`) with an owner and a due date. At most ${MAX_ESSENTIAL} initiatives are *essential* at once; they always come first.`,
   footer: md`For one command in full: \`/cx help &lt;command&gt;\`. References are case-insensitive (\`a-7\` works). Dates: \`YYYY-MM-DD\` or \`+Nd\`.`,

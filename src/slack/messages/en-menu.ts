@@ -49,7 +49,7 @@ export const menu = {
   /** The action is done or dropped already: nothing to change, no modal. */
   finished: (id: number, status: string) =>
     md`*${A(id)}* is ${line(status)} already, so there is nothing left to change.`,
-} as const satisfies Record<string, unknown>;
+} satisfies Record<string, unknown>;
 
 export type MenuChoice = keyof typeof menu.options;
 export const MENU_CHOICES = Object.keys(menu.options) as MenuChoice[];

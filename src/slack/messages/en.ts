@@ -8,10 +8,14 @@ import {
   type MetricKind,
   type Tier,
 } from '../../domain/types.js';
+import { asks } from './en-asks.js';
 import { errors } from './en-errors.js';
+import { initiativesText } from './en-initiatives.js';
+import { lifecycle } from './en-lifecycle.js';
+import { menu } from './en-menu.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
-import { rounds } from './en-rounds.js';
+import { monthName, rounds } from './en-rounds.js';
 import { channel, count, join, line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 export { line, lines, type Mrkdwn, md, mention };
@@ -77,8 +81,30 @@ export const en = {
   duplicate: md`That request was already handled.`,
   /** Help, usage and every error a command can answer (./en-errors.ts). */
   ...errors,
+  /** Changing work after it was logged: due, assign, edit, unblock, drop, their DMs (./en-lifecycle.ts). */
+  lifecycle,
+  /** Closing, announcing and correcting initiatives (./en-initiatives.ts). */
+  initiatives: initiativesText,
+  /** An action's menu and its modals (./en-menu.ts). */
+  menu,
+  /** Requests across departments (./en-asks.ts). */
+  asks,
+  /** `March 2026` from `2026-03`. */
+  monthName,
+  /** A department's (or the hub's) name as people read it. */
+  deptName: (key: Department | BindingKey): string => deptName(key),
+  /** A plain-text language name, for `/cx lang`. */
+  languageName: (lang: 'en' | 'de'): string => (lang === 'de' ? 'German' : 'English'),
+  /** `/cx lang de`: said in the language just chosen. */
+  langSet: (lang: 'en' | 'de', auto: boolean) =>
+    auto
+      ? md`Your language now follows Slack's: ${line(lang === 'de' ? 'German' : 'English')}. Channel posts stay in the workspace's language.`
+      : md`From now on I write to you in ${line(lang === 'de' ? 'German' : 'English')}: replies, forms, DMs and your App Home. Channel posts stay in the workspace's language. \`/cx lang auto\` follows Slack's language again.`,
+  /** `/cx lang` alone. */
+  langShow: (lang: 'en' | 'de', auto: boolean) =>
+    md`I write to you in ${line(lang === 'de' ? 'German' : 'English')}${auto ? md` (Slack's language for you, or the workspace's)` : md` (your choice)`}. Change it with \`/cx lang en\`, \`/cx lang de\` or \`/cx lang auto\`.`,
 
-  tier: (tier: Tier) => (tier === 'essential' ? 'essential' : 'important'),
+  tier: (tier: Tier): string => (tier === 'essential' ? 'essential' : 'important'),
   tierBadge: (tier: Tier) => (tier === 'essential' ? md`:star: essential` : md`important`),
 
   initiativeCreated: (id: number, title: string, tier: Tier) =>

@@ -19,6 +19,7 @@ import {
   visibleLine,
   visibleLines,
 } from '../../domain/text.js';
+import { currentLang, type Lang } from './lang.js';
 
 declare const brand: unique symbol;
 export type Mrkdwn = string & { readonly [brand]: 'mrkdwn' };
@@ -85,8 +86,7 @@ export function clip(text: Mrkdwn, max: number): Mrkdwn {
 /** Text for a plain_text field: nothing is parsed there, but line breaks and bidi controls still act. */
 export const plainLine = (text: string): string => visibleLine(text);
 
-/** The language a message is written in; `en` today, `de` next (issue 14). */
-export type Lang = 'en' | 'de';
+export type { Lang };
 
 /** Each plural category a language uses; `other` is always there and is the fallback. */
 export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
@@ -110,6 +110,11 @@ export function count(n: number, forms: PluralForms, lang: Lang = 'en'): Mrkdwn 
   return ours(escapeSlack(form).replaceAll('#', numberFormats[lang].format(n)));
 }
 
+/** A number written the language's way: `41.5` / `41,5`, `1,234` / `1.234`. */
+export function number(n: number, lang: Lang): Mrkdwn {
+  return ours(numberFormats[lang].format(n));
+}
+
 /**
  * A moment (a deadline, a closing time, a history entry) in the reader's own time zone: Slack's
  * `<!date^unix^{date_short_pretty} {time}|fallback>`. The fallback (for clients and notifications that
@@ -119,7 +124,7 @@ export function moment(
   at: Date,
   zone: string,
   show: 'datetime' | 'date' = 'datetime',
-  lang: Lang = 'en',
+  lang: Lang = currentLang(),
 ): Mrkdwn {
   const seconds = Math.floor(at.getTime() / 1000);
   const token = show === 'date' ? '{date_short_pretty}' : '{date_short_pretty} {time}';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseMeasurement } from '../../domain/metrics.js';
 import { FIELD } from '../ids.js';
+import { currentLang } from '../messages/lang.js';
 import type { FieldErrors, Parsed } from './view-state.js';
 
 const stateSchema = z.record(
@@ -39,7 +40,7 @@ export function parseCheckValues(
   const read = (field: string): number | null => {
     const text = v[field]?.[field]?.value?.trim() ?? '';
     if (text === '') return null;
-    const measured = parseMeasurement(text);
+    const measured = parseMeasurement(text, { decimalComma: currentLang() === 'de' });
     if (!measured.ok) {
       errors[field] = words.notANumber;
       return null;

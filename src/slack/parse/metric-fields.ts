@@ -3,6 +3,7 @@ import { MAX_METRIC_NAME_LENGTH, MAX_UNIT_LENGTH } from '../../domain/limits.js'
 import { isValidUnit, parseMeasurement } from '../../domain/metrics.js';
 import type { Metric, MetricKind } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
+import { currentLang } from '../messages/lang.js';
 import type { FieldErrors, Parsed } from './view-state.js';
 
 const stateSchema = z.record(
@@ -65,7 +66,7 @@ export function parseInitiativeMetrics(
         errors[field] = words.incomplete;
         return null;
       }
-      const measured = parseMeasurement(raw);
+      const measured = parseMeasurement(raw, { decimalComma: currentLang() === 'de' });
       if (!measured.ok) errors[field] = words.notANumber;
       // A unit glued to the number (`12<!here>`) is printed like the unit field: the same rule applies.
       else if (measured.value.unit !== null && !isValidUnit(measured.value.unit)) {

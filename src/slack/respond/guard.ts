@@ -16,7 +16,7 @@ import type {
 import type { Logger } from '@slack/logger';
 import { DuplicateDelivery } from '../../app/context.js';
 import { structuredOf } from '../../log/logger.js';
-import { en } from '../messages/en.js';
+import { msg } from '../messages/index.js';
 import { SUBCOMMAND_NAMES } from '../parse/command/index.js';
 import type { BuiltMessage } from '../views/blocks.js';
 import { textReply } from '../views/replies.js';
@@ -97,8 +97,8 @@ export function commandListener(
       subcommand: subcommandOf(args.command.text),
     };
     await guarded(name, args.logger, fields, () => handle(args, reply), {
-      duplicate: () => reply(textReply(en.duplicate)),
-      failure: () => reply(textReply(en.genericFailure)),
+      duplicate: () => reply(textReply(msg.duplicate)),
+      failure: () => reply(textReply(msg.genericFailure)),
     });
   };
 }
@@ -119,7 +119,7 @@ export function actionListener(
     };
     await guarded(name, args.logger, fields, () => handle(args), {
       duplicate: async () => undefined,
-      failure: () => say(args.respond, en.genericFailure),
+      failure: () => say(args.respond, msg.genericFailure),
     });
   };
 }
@@ -150,7 +150,7 @@ export function viewListener(
     };
     await guarded(name, args.logger, fields, () => handle({ ...args, ack }), {
       duplicate: () => ack(),
-      failure: () => ack({ response_action: 'errors', errors: { [at]: en.genericFailure } }),
+      failure: () => ack({ response_action: 'errors', errors: { [at]: msg.genericFailure } }),
     });
   };
 }

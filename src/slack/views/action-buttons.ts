@@ -6,8 +6,9 @@
 import type { ActionsBlock, ActionsBlockElement, PlainTextOption } from '@slack/types';
 import { parseRefOfKind } from '../../domain/refs.js';
 import { ACTION } from '../ids.js';
-import { en } from '../messages/en.js';
-import { MENU_CHOICES, type MenuChoice, menu } from '../messages/en-menu.js';
+
+import { MENU_CHOICES, type MenuChoice } from '../messages/en-menu.js';
+import { menu, msg } from '../messages/index.js';
 import { LIMITS, plain } from './blocks.js';
 
 /** An overflow option's value: what to do and to which action, e.g. `reschedule:A-7`. */
@@ -37,9 +38,9 @@ export function actionButtons(
 ): ActionsBlock {
   const value = `A-${actionId}`;
   const elements: ActionsBlockElement[] = [
-    { type: 'button', action_id: ACTION.done, text: plain(en.button.done), value, style: 'primary' },
-    { type: 'button', action_id: ACTION.update, text: plain(en.button.update), value },
-    { type: 'button', action_id: ACTION.snooze, text: plain(en.button.snooze), value },
+    { type: 'button', action_id: ACTION.done, text: plain(msg.button.done), value, style: 'primary' },
+    { type: 'button', action_id: ACTION.update, text: plain(msg.button.update), value },
+    { type: 'button', action_id: ACTION.snooze, text: plain(msg.button.snooze), value },
   ];
   if (opts.menu !== false) {
     elements.push({

@@ -7,7 +7,8 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { MAX_NOTE_LENGTH } from '../../domain/limits.js';
 import type { Action } from '../../domain/types.js';
 import { FIELD, VIEW } from '../ids.js';
-import { type MenuChoice, menu } from '../messages/en-menu.js';
+import type { MenuChoice } from '../messages/en-menu.js';
+import { menu } from '../messages/index.js';
 import { context, LIMITS, plain } from './blocks.js';
 
 /**

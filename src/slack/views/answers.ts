@@ -1,8 +1,9 @@
 import type { CheckinOutcome, DecisionOutcome } from '../../app/metric-checks.js';
 import type { CloseResult, OpenOutcome } from '../../app/rounds.js';
 import type { BindingKey } from '../../domain/types.js';
-import { en } from '../messages/en.js';
+
 import { closingMoment } from '../messages/en-rounds.js';
+import { msg } from '../messages/index.js';
 import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 
 /**
@@ -12,7 +13,7 @@ import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 
 /** After recorded values (command or modal): the values, and the verdict they completed (if any). */
 export function checkinText(o: CheckinOutcome): Mrkdwn {
-  const w = en.metrics;
+  const w = msg.metrics;
   const lines = [
     w.checkRecorded(
       o.initiative.id,
@@ -26,7 +27,7 @@ export function checkinText(o: CheckinOutcome): Mrkdwn {
 
 /** After Recommit or Close on a verdict: what was decided, or that it had been already. */
 export function decisionText(o: DecisionOutcome | 'not_decidable'): Mrkdwn {
-  const w = en.metrics;
+  const w = msg.metrics;
   if (o === 'not_decidable') return w.notDecidable;
   if (!o.changed) return w.alreadyDecided(o.initiativeId, o.decision, o.decidedAt);
   return o.decision === 'recommit'
@@ -36,7 +37,7 @@ export function decisionText(o: DecisionOutcome | 'not_decidable'): Mrkdwn {
 
 /** `/cx round open`: what happened, with the closing time in the reader's zone. */
 export function roundOpenedText(r: OpenOutcome, timeZone: string): Mrkdwn {
-  const w = en.rounds;
+  const w = msg.rounds;
   switch (r.status) {
     case 'opened': {
       const closes = closingMoment(r.round.closesAt, timeZone);
@@ -54,7 +55,7 @@ export function roundOpenedText(r: OpenOutcome, timeZone: string): Mrkdwn {
 
 /** `/cx round close`: each round closed, or that none was open. */
 export function roundClosedText(r: CloseResult): Mrkdwn {
-  const w = en.rounds;
+  const w = msg.rounds;
   if (r.status === 'none_open') return w.noneOpen(r.last?.month ?? null);
   return join(
     r.closed.map((c) =>
@@ -68,6 +69,6 @@ export function roundClosedText(r: CloseResult): Mrkdwn {
 
 /** `/cx setup channel`: bound, and for a private channel how to let the bot in. */
 export function boundText(key: BindingKey, channelId: string, privateNeedsInvite: boolean): Mrkdwn {
-  const bound = en.setupBound(key, channelId);
-  return privateNeedsInvite ? md`${bound} ${en.setupPrivate}` : bound;
+  const bound = msg.setupBound(key, channelId);
+  return privateNeedsInvite ? md`${bound} ${msg.setupPrivate}` : bound;
 }

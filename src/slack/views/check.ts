@@ -11,11 +11,12 @@ import type {
 } from '../../domain/payloads/metrics.js';
 import type { Initiative, Metric, MetricKind } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
-import { en, iref } from '../messages/en.js';
+import { iref } from '../messages/en.js';
+import { currentLang, msg } from '../messages/index.js';
 import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, LIMITS, message, plain, section } from './blocks.js';
 
-const words = () => en.metrics;
+const words = () => msg.metrics;
 
 // ---- Trend ----------------------------------------------------------------------------------------------
 
@@ -98,7 +99,9 @@ function valueInput(kind: MetricKind, metric: Metric, last: number | null): Know
       action_id: field,
       max_length: 40,
       placeholder: plain(words().modal.placeholder, 150),
-      ...(last === null ? {} : { initial_value: String(last) }),
+      ...(last === null
+        ? {}
+        : { initial_value: currentLang() === 'de' ? String(last).replace('.', ',') : String(last) }),
     },
   } as KnownBlock;
 }
@@ -119,8 +122,8 @@ export function checkModal(d: CheckModalInput): ModalView {
     type: 'modal',
     callback_id: VIEW.metricCheck,
     title: plain(w.title, LIMITS.modalTitle),
-    ...(hasInput ? { submit: plain(en.modal.submit, LIMITS.modalTitle) } : {}),
-    close: plain(hasInput ? en.modal.cancel : w.close, LIMITS.modalTitle),
+    ...(hasInput ? { submit: plain(msg.modal.submit, LIMITS.modalTitle) } : {}),
+    close: plain(hasInput ? msg.modal.cancel : w.close, LIMITS.modalTitle),
     private_metadata: JSON.stringify({ initiativeId: i.id, channelId: d.channelId }),
     blocks: hasInput ? blocks : [section(w.noMetrics(i.id))],
   };

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { DigestDetailPayload, DigestPayload } from '../../domain/payloads/nudges.js';
 import type { Department } from '../../domain/types.js';
-import { nudges } from '../messages/en-nudges.js';
+import { nudges } from '../messages/index.js';
 import { join, type Mrkdwn } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, header, LIMITS, linesToSections, message, section } from './blocks.js';
 

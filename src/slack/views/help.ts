@@ -3,7 +3,7 @@
  * subcommand in full (forms, options, an example). The words are in ../messages/en-help.ts.
  */
 import type { SubcommandName } from '../../domain/errors.js';
-import { HELP, help } from '../messages/en-help.js';
+import { help } from '../messages/index.js';
 import { join, line, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, shortFormsOf, synopsisOf } from '../parse/command/index.js';
 import { type BuiltMessage, context, header, linesToSections, message, section } from './blocks.js';
@@ -33,7 +33,7 @@ export function helpReply(unknown?: { text: string; suggestions: readonly string
 /** One subcommand in full. */
 export function subcommandHelpReply(name: SubcommandName): BuiltMessage {
   const forms = synopsisOf(name).map((f) => md`\`${line(f)}\``);
-  const options = (HELP[name].options ?? []).map(([syntax, meaning]) => help.option(syntax, meaning));
+  const options = (help.entry(name).options ?? []).map(([syntax, meaning]) => help.option(syntax, meaning));
   const parts = [
     help.detailHeading(name),
     md`${help.forms}\n${join(forms, '\n')}`,

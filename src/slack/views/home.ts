@@ -5,9 +5,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData, HomeInitiative } from '../../app/home.js';
 import type { InitiativeSummary } from '../../app/initiatives.js';
-import { deptName, en, iref, progress } from '../messages/en.js';
-import { lifecycle } from '../messages/en-lifecycle.js';
-import { monthName } from '../messages/en-rounds.js';
+import { iref, progress } from '../messages/en.js';
+import { deptName, lifecycle, monthName, msg } from '../messages/index.js';
 import { join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { actionButtons } from './action-buttons.js';
 import { context, divider, header, LIMITS, linesToSections, section } from './blocks.js';
@@ -26,7 +25,7 @@ function actionBlocks(item: HomeData['actions'][number], today: HomeData['today'
   const { action, initiative } = item;
   return [
     section(
-      md`${actionLineOf(action, today, true)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
+      md`${actionLineOf(action, today, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
     ),
     actionButtons(action.id, homeButtonsBlockId(action.id)),
   ];
@@ -40,7 +39,7 @@ const depts = (s: InitiativeSummary) =>
   );
 
 function initiativeLine(s: HomeInitiative): Mrkdwn {
-  const w = en.metrics.home;
+  const w = msg.metrics.home;
   const i = s.initiative;
   const star = i.tier === 'essential' ? md`:star: ` : md``;
   const lines = [
@@ -49,12 +48,12 @@ function initiativeLine(s: HomeInitiative): Mrkdwn {
     w.checkStatus(checkStatusLines(s.checks)),
   ];
   if (s.missingMetrics.length > 0) lines.push(w.noMetricsFlag(s.missingMetrics));
-  if (!s.hasNextStep) lines.push(en.noNextStep);
+  if (!s.hasNextStep) lines.push(msg.noNextStep);
   return join(lines, '\n');
 }
 
 function mine(d: HomeData): KnownBlock[] {
-  const w = en.metrics.home;
+  const w = msg.metrics.home;
   if (d.actions.length === 0) return [section(md`${w.myActions(0)}\n${w.noActions}`)];
   const shown = d.actions.slice(0, HOME_ACTIONS);
   const blocks: KnownBlock[] = [
@@ -75,7 +74,7 @@ function changes(d: HomeData): KnownBlock[] {
 }
 
 function initiatives(d: HomeData): KnownBlock[] {
-  const w = en.metrics.home;
+  const w = msg.metrics.home;
   if (d.initiatives.length === 0) return [section(md`${w.myInitiatives(0)}\n${w.noInitiatives}`)];
   const packed = linesToSections(d.initiatives.map(initiativeLine), INITIATIVE_SECTIONS);
   const blocks = [section(w.myInitiatives(d.initiatives.length)), ...packed.blocks];
@@ -84,7 +83,7 @@ function initiatives(d: HomeData): KnownBlock[] {
 }
 
 function team(d: HomeData): KnownBlock[] {
-  const w = en.metrics.home;
+  const w = msg.metrics.home;
   const essentials =
     d.essentials.length === 0
       ? w.noEssentials
@@ -102,7 +101,7 @@ function team(d: HomeData): KnownBlock[] {
           w.roundHeading(monthName(r.month), r.open, r.voters),
           ...(r.lines.length === 0
             ? [w.roundEmpty]
-            : r.lines.map((l) => en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept))),
+            : r.lines.map((l) => msg.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept))),
           ...(r.total > r.lines.length ? [w.moreRound(r.total - r.lines.length)] : []),
         ],
         '\n',
@@ -125,7 +124,7 @@ function team(d: HomeData): KnownBlock[] {
 
 /** The home view for `d.userId`; `notice` (the outcome of a button pressed in it) shows at the top. */
 export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
-  const w = en.metrics.home;
+  const w = msg.metrics.home;
   const top: KnownBlock[] = [
     header(w.title),
     context(notice ? w.notice(notice) : w.updated(moment(d.now, d.zone))),

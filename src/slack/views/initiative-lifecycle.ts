@@ -13,7 +13,7 @@ import type {
 } from '../../domain/payloads/initiatives.js';
 import { ACTION } from '../ids.js';
 import { progress } from '../messages/en.js';
-import { initiativesText as t } from '../messages/en-initiatives.js';
+import { initiativesText as t } from '../messages/index.js';
 import { join, lines, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, LIMITS, message, plain, section } from './blocks.js';
 import { textReply } from './replies.js';

@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DEPARTMENTS, type Department, type Initiative, type Tier } from '../../domain/types.js';
 import { FIELD, VIEW } from '../ids.js';
-import { deptName, en, iref } from '../messages/en.js';
+import { iref } from '../messages/en.js';
+import { deptName, msg } from '../messages/index.js';
 import { LIMITS, plain, section } from './blocks.js';
 import { metricInputs } from './check.js';
 
@@ -28,8 +29,8 @@ function modal(callbackId: string, title: string, blocks: KnownBlock[], privateM
     type: 'modal',
     callback_id: callbackId,
     title: plain(title, LIMITS.modalTitle),
-    submit: plain(en.modal.submit, LIMITS.modalTitle),
-    close: plain(en.modal.cancel, LIMITS.modalTitle),
+    submit: plain(msg.modal.submit, LIMITS.modalTitle),
+    close: plain(msg.modal.cancel, LIMITS.modalTitle),
     private_metadata: privateMetadata,
     blocks,
   };
@@ -49,8 +50,8 @@ export interface NewInitiativeDefaults {
 
 export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
   const tierOptions: PlainTextOption[] = [
-    { text: plain(en.tier('important')), value: 'important' },
-    { text: plain(en.tier('essential')), value: 'essential' },
+    { text: plain(msg.tier('important')), value: 'important' },
+    { text: plain(msg.tier('essential')), value: 'essential' },
   ];
   const tier = d.tier ?? 'important';
   const meta = JSON.stringify({
@@ -59,33 +60,33 @@ export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
   });
   return modal(
     VIEW.newInitiative,
-    en.modal.newTitle,
+    msg.modal.newTitle,
     [
       input(
         FIELD.title,
-        en.modal.title,
+        msg.modal.title,
         { type: 'plain_text_input', max_length: 200, ...(d.title ? { initial_value: d.title } : {}) },
         false,
-        en.modal.titleHint,
+        msg.modal.titleHint,
       ),
-      input(FIELD.lead, en.modal.lead, {
+      input(FIELD.lead, msg.modal.lead, {
         type: 'static_select',
         options: DEPARTMENTS.map(deptOption),
         ...(d.lead ? { initial_option: deptOption(d.lead) } : {}),
       }),
       input(
         FIELD.with,
-        en.modal.with,
+        msg.modal.with,
         { type: 'multi_static_select', options: DEPARTMENTS.map(deptOption) },
         true,
       ),
-      input(FIELD.tier, en.modal.tier, {
+      input(FIELD.tier, msg.modal.tier, {
         type: 'static_select',
         options: tierOptions,
         initial_option: tierOptions.find((o) => o.value === tier),
       }),
-      input(FIELD.owner, en.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
-      input(FIELD.start, en.modal.start, { type: 'datepicker', initial_date: d.today }),
+      input(FIELD.owner, msg.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
+      input(FIELD.start, msg.modal.start, { type: 'datepicker', initial_date: d.today }),
       ...metricInputs(),
     ],
     meta,
@@ -103,7 +104,7 @@ export interface LogActionDefaults {
 export function logActionModal(d: LogActionDefaults): ModalView {
   if (d.initiatives.length === 0) {
     return {
-      ...modal(VIEW.logAction, en.modal.logTitle, [section(en.modal.noInitiatives)]),
+      ...modal(VIEW.logAction, msg.modal.logTitle, [section(msg.modal.noInitiatives)]),
       submit: undefined,
     };
   }
@@ -114,23 +115,28 @@ export function logActionModal(d: LogActionDefaults): ModalView {
   const meta = JSON.stringify({ channelId: d.channelId ?? null });
   return modal(
     VIEW.logAction,
-    en.modal.logTitle,
+    msg.modal.logTitle,
     [
-      input(FIELD.initiative, en.modal.initiative, {
+      input(FIELD.initiative, msg.modal.initiative, {
         type: 'static_select',
         options,
         ...(initial ? { initial_option: initial } : {}),
       }),
       input(
         FIELD.title,
-        en.modal.actionTitle,
+        msg.modal.actionTitle,
         { type: 'plain_text_input', max_length: 200 },
         false,
-        en.modal.actionHint,
+        msg.modal.actionHint,
       ),
-      input(FIELD.owner, en.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
-      input(FIELD.due, en.modal.due, { type: 'datepicker' }),
-      input(FIELD.dept, en.modal.dept, { type: 'static_select', options: DEPARTMENTS.map(deptOption) }, true),
+      input(FIELD.owner, msg.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
+      input(FIELD.due, msg.modal.due, { type: 'datepicker' }),
+      input(
+        FIELD.dept,
+        msg.modal.dept,
+        { type: 'static_select', options: DEPARTMENTS.map(deptOption) },
+        true,
+      ),
     ],
     meta,
   );
@@ -145,8 +151,8 @@ export function addUpdateModal(
 ): ModalView {
   return modal(
     VIEW.addUpdate,
-    en.modal.updateTitle,
-    [input(FIELD.note, en.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
+    msg.modal.updateTitle,
+    [input(FIELD.note, msg.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
     JSON.stringify({
       actionId,
       channelId,

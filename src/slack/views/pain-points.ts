@@ -3,8 +3,9 @@ import type { LoggedPainPoint, PainPointDetail } from '../../app/pain-points.js'
 import { MAX_PAIN_TEXT } from '../../domain/pain-points.js';
 import { truncate } from '../../domain/text.js';
 import { FIELD, VIEW } from '../ids.js';
-import { en } from '../messages/en.js';
+
 import { linkTo, pref } from '../messages/en-rounds.js';
+import { msg } from '../messages/index.js';
 import { clip, join, line, lines, md, moment } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
@@ -20,7 +21,7 @@ import {
 
 /** `/cx pain` and the modal: the new `P-n`, and a similar open pain point if there is one. */
 export function painLoggedReply(r: LoggedPainPoint): BuiltMessage {
-  const text = en.rounds.logged(r.painPoint.id, r.painPoint.text, r.similar);
+  const text = msg.rounds.logged(r.painPoint.id, r.painPoint.text, r.similar);
   return message(text, [section(text)]);
 }
 
@@ -34,15 +35,15 @@ export interface LogPainPointDefaults {
 
 /** The "Log as pain point" modal, prefilled with the message; channel and permalink ride in private_metadata. */
 export function logPainPointModal(d: LogPainPointDefaults): ModalView {
-  const w = en.rounds;
-  const link = linkTo(d.permalink, en.rounds.originalMessage);
+  const w = msg.rounds;
+  const link = linkTo(d.permalink, msg.rounds.originalMessage);
   const initial = truncate(d.text.trim(), MAX_PAIN_TEXT);
   return {
     type: 'modal',
     callback_id: VIEW.logPainPoint,
     title: plain(w.modalTitle, LIMITS.modalTitle),
     submit: plain(w.modalSubmit, LIMITS.modalTitle),
-    close: plain(en.modal.cancel, LIMITS.modalTitle),
+    close: plain(msg.modal.cancel, LIMITS.modalTitle),
     private_metadata: JSON.stringify({ channelId: d.channelId, permalink: link ? d.permalink : null }),
     blocks: [
       {
@@ -68,7 +69,7 @@ export function logPainPointModal(d: LogPainPointDefaults): ModalView {
  * for the reader's zone (`moment()`); `d.timeZone` (CX_TIMEZONE) only writes their fallback.
  */
 export function painPointReply(d: PainPointDetail): BuiltMessage {
-  const w = en.rounds;
+  const w = msg.rounds;
   const p = d.painPoint;
   const zone = d.timeZone ?? 'UTC';
   const facts = w.showFacts({
@@ -88,7 +89,7 @@ export function painPointReply(d: PainPointDetail): BuiltMessage {
     context(facts, ...(link ? [w.showSource(link)] : [])),
     divider(),
     section(md`*${w.showRoundsHeading}*\n${roundLines.length ? join(roundLines, '\n') : w.showNoRounds}`),
-    section(md`*${en.historyHeading}*`),
+    section(md`*${msg.historyHeading}*`),
     ...linesToSections(history.slice(-30), 10).blocks,
   ];
   return message(md`${line(pref(p.id))} ${clip(line(p.text), 500)}`, blocks);

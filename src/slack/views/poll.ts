@@ -2,13 +2,14 @@ import type { KnownBlock } from '@slack/types';
 import type { OutboxEntry } from '../../domain/outbox.js';
 import type { PollPayload, PollReactionsPayload, RoundInvitePayload } from '../../domain/payloads/rounds.js';
 import { reactionFor } from '../../domain/rounds.js';
-import { en } from '../messages/en.js';
+
 import { closingMoment } from '../messages/en-rounds.js';
+import { msg } from '../messages/index.js';
 import { type BuiltMessage, context, header, message, section } from './blocks.js';
 
 /** The monthly poll in one department channel: how to vote, when it closes, one section per option. */
 export function pollMessage(p: PollPayload): BuiltMessage {
-  const w = en.rounds;
+  const w = msg.rounds;
   // Each reader sees the closing time in their own zone (a June poll read in Los Angeles, not UTC).
   const closes = closingMoment(p.closesAt, p.timeZone);
   const options = p.options.map((o) =>
@@ -25,8 +26,8 @@ export function pollMessage(p: PollPayload): BuiltMessage {
 
 /** A month without open pain points. */
 export function inviteMessage(p: RoundInvitePayload): BuiltMessage {
-  const text = en.rounds.invite(p.month);
-  return message(text, [header(en.rounds.inviteTitle(p.month)), section(text)]);
+  const text = msg.rounds.invite(p.month);
+  return message(text, [header(msg.rounds.inviteTitle(p.month)), section(text)]);
 }
 
 /**

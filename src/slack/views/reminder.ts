@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ReminderPayload, StalledListPayload } from '../../domain/payloads/nudges.js';
-import { nudges } from '../messages/en-nudges.js';
+import { nudges } from '../messages/index.js';
 import type { Mrkdwn } from '../messages/mrkdwn.js';
 import { actionButtons } from './action-buttons.js';
 import { type BuiltMessage, context, LIMITS, linesToSections, message, section } from './blocks.js';

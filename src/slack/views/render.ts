@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../domain/outbox.js';
 import type { Notification } from '../../domain/payloads/notification.js';
-import { en, progress } from '../messages/en.js';
+import { progress } from '../messages/en.js';
+import { msg } from '../messages/index.js';
 import { lines, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
 import { checkAskMessage, verdictMessage, verdictOwnerMessage } from './check.js';
@@ -23,15 +24,15 @@ import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
 export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
-  const line = en.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
+  const line = msg.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
   const blocks = [
-    section(md`${en.winTitle}\n${line}`),
+    section(md`${msg.winTitle}\n${line}`),
     context(md`${progress(p.progress)} I-${p.initiative.id}`),
   ];
   // A note keeps its line breaks, each line quoted: none of it can pass for a line of the post.
   const note = p.note ? lines(p.note) : null;
   if (note) blocks.splice(1, 0, context(note));
-  return message(en.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
+  return message(msg.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
 }
 
 /** Renders an outbox entry for delivery; null for a kind this version no longer knows (it is then dropped). */
@@ -41,7 +42,7 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
     case 'win':
       return winMessage(n.payload);
     case 'delivery_problem': {
-      const text = en.deliveryProblem(n.payload.kind, n.payload.target, n.payload.error);
+      const text = msg.deliveryProblem(n.payload.kind, n.payload.target, n.payload.error);
       return message(text, [section(text)]);
     }
     case 'reminder':

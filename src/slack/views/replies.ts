@@ -14,8 +14,8 @@ import {
   type HistoryEntry,
   type LocalDate,
 } from '../../domain/types.js';
-import { aref, deptName, en, iref, progress } from '../messages/en.js';
-import { lifecycle } from '../messages/en-lifecycle.js';
+import { aref, iref, progress } from '../messages/en.js';
+import { deptName, lifecycle, msg } from '../messages/index.js';
 import { channel, join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import { actionButtons } from './action-buttons.js';
@@ -42,28 +42,28 @@ function synopses(name?: SubcommandName): Mrkdwn[] {
 
 export function helpReply(): BuiltMessage {
   const lines = synopses();
-  return message(md`${line(en.help.title)}\n${join(lines, '\n')}`, [
-    header(en.help.title),
-    section(en.help.intro),
+  return message(md`${line(msg.help.title)}\n${join(lines, '\n')}`, [
+    header(msg.help.title),
+    section(msg.help.intro),
     ...linesToSections(lines, 10).blocks,
-    context(en.help.footer),
+    context(msg.help.footer),
   ]);
 }
 
 /** One paragraph: what is wrong, then the correct usage of the command concerned. */
 export function errorReply(error: DomainError, command?: SubcommandName): BuiltMessage {
-  const reason = en.error(error);
+  const reason = msg.error(error);
   const name = error.code === 'usage' ? error.command : command;
-  const usage = name ? usageText(name) : en.seeHelp;
+  const usage = name ? usageText(name) : msg.seeHelp;
   const text = md`${reason}\n${usage}`;
   return message(text, [section(text)]);
 }
 
-const usageText = (name: SubcommandName) => md`${en.usageHeading(name)}\n${join(synopses(name), '\n')}`;
+const usageText = (name: SubcommandName) => md`${msg.usageHeading(name)}\n${join(synopses(name), '\n')}`;
 
 /** `/cx help <subcommand>`: just that subcommand's usage. */
 export function usageReply(name: SubcommandName): BuiltMessage {
-  const text = md`${usageText(name)}\n${en.seeHelp}`;
+  const text = md`${usageText(name)}\n${msg.seeHelp}`;
   return message(text, [section(text)]);
 }
 
@@ -76,7 +76,7 @@ const daysLate = (a: Pick<Action, 'status' | 'dueDate'>, today: LocalDate) =>
  * `why`: a blocked action says why (where no line of its own does).
  */
 export const actionLineOf = (a: Action, today: LocalDate, why = false): Mrkdwn =>
-  en.actionLine(
+  msg.actionLine(
     a.id,
     a.title,
     a.status,
@@ -95,21 +95,24 @@ export const mineButtonsBlockId = (actionId: number) => `act_${actionId}`;
  */
 export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn): BuiltMessage {
   const top = notice ? [context(notice)] : [];
-  if (items.length === 0) return message(en.mineEmpty, [...top, section(en.mineEmpty)]);
-  const heading = en.mineHeading(items.length);
+  if (items.length === 0) return message(msg.mineEmpty, [...top, section(msg.mineEmpty)]);
+  const heading = msg.mineHeading(items.length);
   const blocks: KnownBlock[] = [...top, section(heading)];
   // Two blocks per action; keep room for the notice, the heading and the "…and N more" line.
   const fit = Math.min(items.length, Math.floor((LIMITS.messageBlocks - 3) / 2));
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        md`${actionLineOf(action, dates.today, true)}\n_${en.refTitle(iref(initiative.id), initiative.title)}_`,
+        md`${actionLineOf(action, dates.today, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
   }
-  if (items.length > fit) blocks.push(context(en.truncated(items.length - fit, md``)));
-  const fallback = join([heading, ...items.map((i) => en.refTitle(aref(i.action.id), i.action.title))], '\n');
+  if (items.length > fit) blocks.push(context(msg.truncated(items.length - fit, md``)));
+  const fallback = join(
+    [heading, ...items.map((i) => msg.refTitle(aref(i.action.id), i.action.title))],
+    '\n',
+  );
   return message(fallback, blocks);
 }
 
@@ -120,19 +123,19 @@ function summaryLine(s: InitiativeSummary): Mrkdwn {
     i.depts.map((d) => line(deptName(d))),
     ', ',
   );
-  const next = s.hasNextStep ? md`` : md`\n${en.noNextStep}`;
+  const next = s.hasNextStep ? md`` : md`\n${msg.noNextStep}`;
   return md`${star}*I-${i.id}* ${line(i.title)} · ${depts}\n${progress(s.progress)}${next}`;
 }
 
 export function listReply(items: InitiativeSummary[], dept?: Department): BuiltMessage {
-  if (items.length === 0) return textReply(en.listEmpty(dept));
-  const heading = en.listHeading(items.length, dept);
+  if (items.length === 0) return textReply(msg.listEmpty(dept));
+  const heading = msg.listHeading(items.length, dept);
   const { blocks, omitted } = linesToSections(items.map(summaryLine), LIMITS.messageBlocks - 2);
   const all = [section(heading), ...blocks];
-  if (omitted > 0) all.push(context(en.truncated(omitted, en.listFilterHint)));
+  if (omitted > 0) all.push(context(msg.truncated(omitted, msg.listFilterHint)));
   return message(
     md`${heading}\n${join(
-      items.map((s) => en.refTitle(iref(s.initiative.id), s.initiative.title)),
+      items.map((s) => msg.refTitle(iref(s.initiative.id), s.initiative.title)),
       '\n',
     )}`,
     all,
@@ -144,7 +147,7 @@ function historyLines(entries: HistoryEntry[], zone: string): Mrkdwn[] {
   return entries.map((h) => {
     const at = moment(h.at, zone);
     // Changes of one value (due date, owner, title…) show old → new; the rest: kind and note.
-    return lifecycle.historyLine(at, h) ?? en.historyEntry(at, h.actorId, h.kind, h.note);
+    return lifecycle.historyLine(at, h) ?? msg.historyEntry(at, h.actorId, h.kind, h.note);
   });
 }
 
@@ -160,19 +163,19 @@ export function initiativeReply(
   const i = d.initiative;
   const blocks: KnownBlock[] = [
     section(
-      md`*${en.refTitle(iref(i.id), i.title)}*\n${en.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${en.noNextStep}`}`,
+      md`*${msg.refTitle(iref(i.id), i.title)}*\n${msg.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${msg.noNextStep}`}`,
     ),
-    context(en.metricLine('customer', i.customerMetric), en.metricLine('business', i.businessMetric)),
+    context(msg.metricLine('customer', i.customerMetric), msg.metricLine('business', i.businessMetric)),
     ...(metrics ? metricBlocks(metrics) : []),
     divider(),
   ];
   const actionLines = d.actions.map((a) => actionLineOf(a, dates.today));
   const acts = linesToSections(actionLines, 20);
   blocks.push(...acts.blocks);
-  if (acts.omitted > 0) blocks.push(context(en.truncated(acts.omitted, md``)));
+  if (acts.omitted > 0) blocks.push(context(msg.truncated(acts.omitted, md``)));
   const hist = linesToSections(historyLines(d.history.slice(-50), dates.zone), 10);
-  blocks.push(divider(), section(md`*${en.historyHeading}*`), ...hist.blocks);
-  return message(en.refTitle(iref(i.id), i.title), blocks);
+  blocks.push(divider(), section(md`*${msg.historyHeading}*`), ...hist.blocks);
+  return message(msg.refTitle(iref(i.id), i.title), blocks);
 }
 
 /** block_id of the buttons in `/cx show A-n` (the menu's listener redraws the reply from it). */
@@ -191,16 +194,16 @@ export function actionReply(
   // The title once (it was a header and again in the first line): in mrkdwn, so typed mentions render.
   const lines = [
     actionLineOf(a, dates.today),
-    md`${en.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
+    md`${msg.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
   ];
-  if (a.blockedReason && a.status === 'blocked') lines.push(en.blockedBecause(a.blockedReason));
+  if (a.blockedReason && a.status === 'blocked') lines.push(msg.blockedBecause(a.blockedReason));
   const hist = linesToSections(historyLines(d.history.slice(-60), dates.zone), 20);
-  return message(en.refTitle(aref(a.id), a.title), [
+  return message(msg.refTitle(aref(a.id), a.title), [
     ...(opts.notice ? [context(opts.notice)] : []),
     section(join(lines, '\n')),
     ...(opts.buttons ? [actionButtons(a.id, showButtonsBlockId(a.id))] : []),
     divider(),
-    section(md`*${en.historyHeading}*`),
+    section(md`*${msg.historyHeading}*`),
     ...hist.blocks,
   ]);
 }
@@ -217,9 +220,9 @@ export function setupShowReply(
 ): BuiltMessage {
   const lines = BINDING_KEYS.map((key) => {
     const b = bindings.find((x) => x.key === key);
-    return md`${line(deptName(key))}: ${b ? channel(b.channelId) : md`_${en.setupUnbound}_`}`;
+    return md`${line(deptName(key))}: ${b ? channel(b.channelId) : md`_${msg.setupUnbound}_`}`;
   });
   const jobs = schedules.map((s) => md`\`${line(s.job)}\` ${line(s.schedule)}`);
-  const text = md`*${en.setupShowHeading}*\n${join(lines, '\n')}\n*${en.schedulesHeading}* (${line(timeZone)})\n${join(jobs, '\n')}`;
+  const text = md`*${msg.setupShowHeading}*\n${join(lines, '\n')}\n*${msg.schedulesHeading}* (${line(timeZone)})\n${join(jobs, '\n')}`;
   return message(text, [section(text)]);
 }

@@ -8,8 +8,9 @@ import type {
   RoundResultsPayload,
 } from '../../domain/payloads/rounds.js';
 import { ACTION } from '../ids.js';
-import { en } from '../messages/en.js';
+
 import { closingMoment, pref } from '../messages/en-rounds.js';
+import { msg } from '../messages/index.js';
 import { md } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
@@ -23,7 +24,7 @@ import {
 } from './blocks.js';
 
 const lineText = (l: ResultLine) =>
-  en.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept, l.adoptedAs ?? null);
+  msg.rounds.resultLine(l.rank, l.painPointId, l.text, l.votes, l.dept, l.adoptedAs ?? null);
 
 /**
  * One section per pain point; the top 3 with votes carry an "Adopt as initiative" button (value `P-n`)
@@ -39,7 +40,7 @@ function resultBlocks(lines: ResultLine[], withButtons: boolean): KnownBlock[] {
       accessory: {
         type: 'button',
         action_id: ACTION.adoptPainPoint,
-        text: plain(en.rounds.adoptButton),
+        text: plain(msg.rounds.adoptButton),
         value: pref(l.painPointId),
         style: 'primary',
       },
@@ -48,14 +49,14 @@ function resultBlocks(lines: ResultLine[], withButtons: boolean): KnownBlock[] {
 }
 
 const fallback = (month: string, lines: ResultLine[]) =>
-  en.rounds.resultsFallback(
+  msg.rounds.resultsFallback(
     month,
     lines.map((l) => ({ rank: l.rank, id: l.painPointId, votes: l.votes })),
   );
 
 /** The ranked results, posted in every bound channel when a round closes. */
 export function resultsMessage(p: RoundResultsPayload): BuiltMessage {
-  const w = en.rounds;
+  const w = msg.rounds;
   const blocks: KnownBlock[] = [
     header(w.resultsTitle(p.month)),
     section(w.resultsIntro(p.voters)),
@@ -67,7 +68,7 @@ export function resultsMessage(p: RoundResultsPayload): BuiltMessage {
 
 /** A round nobody voted in: one line, no ranking, no thread. */
 export function noVotesMessage(p: RoundNoVotesPayload): BuiltMessage {
-  const text = en.rounds.noVotes(p.month, p.carried);
+  const text = msg.rounds.noVotes(p.month, p.carried);
   return message(text, [section(text)]);
 }
 
@@ -81,7 +82,7 @@ export function updatesParentOf(entry: OutboxEntry): boolean {
 
 /** The thread reply under the results: each pain point's votes by department. */
 export function breakdownMessage(p: RoundBreakdownPayload): BuiltMessage {
-  const w = en.rounds;
+  const w = msg.rounds;
   const lines = p.lines.map((l) => w.breakdownLine(l.painPointId, l.text, l.votes, l.byDept));
   const title = w.breakdownTitle(p.month);
   const { blocks } = linesToSections(lines, LIMITS.messageBlocks - 1);
@@ -90,7 +91,7 @@ export function breakdownMessage(p: RoundBreakdownPayload): BuiltMessage {
 
 /** `/cx round status`: the open round's live standings, or the last results (with their adopt buttons). */
 export function roundStatusReply(s: RoundStatus, timeZone: string): BuiltMessage {
-  const w = en.rounds;
+  const w = msg.rounds;
   if (s.kind === 'none') return message(w.statusNone, [section(w.statusNone)]);
   const heading =
     s.kind === 'open'

@@ -7,7 +7,7 @@ import type {
   ActionBlockedPayload,
   ActionUnassignedPayload,
 } from '../../domain/payloads/work.js';
-import { lifecycle } from '../messages/en-lifecycle.js';
+import { lifecycle } from '../messages/index.js';
 import { actionButtons } from './action-buttons.js';
 import { type BuiltMessage, context, message, section } from './blocks.js';
 import { reminderButtonsBlockId } from './reminder.js';

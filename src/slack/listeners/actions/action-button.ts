@@ -1,6 +1,6 @@
 import type { BlockAction } from '@slack/bolt';
 import type { AppContext, Caller } from '../../../app/context.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
@@ -30,7 +30,7 @@ export function actionButton(
 ) {
   return actionListener(name, async ({ body, respond, logger, client }) => {
     const id = actionIdOf(body);
-    if (id === null) return say(respond, en.genericFailure);
+    if (id === null) return say(respond, msg.genericFailure);
     const result = await run(actionCaller(body), id);
     const reply = 'reply' in result ? result.reply : result;
     if (body.view?.type === 'home') return publishHome(client, ctx, body.user.id, reply.text);

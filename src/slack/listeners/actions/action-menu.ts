@@ -4,8 +4,7 @@ import type { AppContext } from '../../../app/context.js';
 import { isAdmin } from '../../../app/users.js';
 import { canChangeAction } from '../../../domain/permissions.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
-import { menu } from '../../messages/en-menu.js';
+import { menu, msg } from '../../messages/index.js';
 import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { type ActionArgs, actionListener } from '../../respond/guard.js';
 import { publishHome } from '../../respond/home.js';
@@ -50,7 +49,7 @@ export const actionMenu = (ctx: AppContext) =>
     const picked = parseMenuValue(
       (body.actions[0] as OverflowAction | undefined)?.selected_option?.value ?? '',
     );
-    if (!picked) return refuse(args, ctx, textReply(en.genericFailure));
+    if (!picked) return refuse(args, ctx, textReply(msg.genericFailure));
     const found = actionDetail(ctx, picked.actionId);
     if (!found.ok) return refuse(args, ctx, errorReply(found.error));
     const { action, initiative } = found.value;

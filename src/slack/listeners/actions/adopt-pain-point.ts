@@ -4,7 +4,7 @@ import { newInitiativeStart } from '../../../app/read.js';
 import { MAX_TITLE_LENGTH } from '../../../domain/limits.js';
 import { truncate } from '../../../domain/text.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';
 import { newInitiativeModal } from '../../views/modals.js';
@@ -15,9 +15,9 @@ export const adoptPainPointButton = (ctx: AppContext) =>
   actionListener(ACTION.adoptPainPoint, async ({ body, client, respond }) => {
     const id = painPointIdOf(body);
     const found = id === null ? null : painPointDetail(ctx, id);
-    if (!found?.ok) return say(respond, en.rounds.notAPainPoint);
+    if (!found?.ok) return say(respond, msg.rounds.notAPainPoint);
     const p = found.value.painPoint;
-    if (p.status === 'adopted') return say(respond, en.rounds.alreadyAdopted(p.id, p.adoptedInitiativeId));
+    if (p.status === 'adopted') return say(respond, msg.rounds.alreadyAdopted(p.id, p.adoptedInitiativeId));
     const channelId = body.channel?.id;
     const start = newInitiativeStart(ctx, channelId);
     await client.views.open({

@@ -2,7 +2,7 @@ import type { ButtonAction } from '@slack/bolt';
 import { closeAndDrop } from '../../../app/close-initiative.js';
 import type { AppContext } from '../../../app/context.js';
 import { ACTION } from '../../ids.js';
-import { initiativesText } from '../../messages/en-initiatives.js';
+import { initiativesText } from '../../messages/index.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { replace, say } from '../../respond/say.js';

@@ -1,7 +1,7 @@
 import { completeAction } from '../../../app/actions.js';
 import type { AppContext } from '../../../app/context.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { actionButton } from './action-button.js';
 
@@ -12,7 +12,7 @@ export const doneButton = (ctx: AppContext) =>
     if (!result.ok) return errorReply(result.error, 'done');
     const { action, progress, announcedIn } = result.value;
     return {
-      reply: textReply(en.actionDone(id, action.title, progress.done, progress.total, announcedIn)),
-      outcome: en.nudges.outcome.done(caller.userId),
+      reply: textReply(msg.actionDone(id, action.title, progress.done, progress.total, announcedIn)),
+      outcome: msg.nudges.outcome.done(caller.userId),
     };
   });

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { checkForm } from '../../../app/metric-checks.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';
 import { checkModal } from '../../views/check.js';
@@ -12,7 +12,7 @@ import { initiativeIdOf } from './values.js';
 export const metricCheckOpenButton = (ctx: AppContext) =>
   actionListener(ACTION.metricCheckOpen, async ({ body, client, respond }) => {
     const id = initiativeIdOf(body);
-    if (id === null) return say(respond, textReply(en.genericFailure));
+    if (id === null) return say(respond, textReply(msg.genericFailure));
     const form = await checkForm(ctx, body.user.id, id);
     if (!form.ok) return say(respond, errorReply(form.error, 'check'));
     await client.views.open({

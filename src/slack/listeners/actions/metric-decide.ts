@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { decideAfterCheck } from '../../../app/metric-checks.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';
@@ -16,7 +16,7 @@ export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'clos
     decision === 'recommit' ? ACTION.metricRecommit : ACTION.metricClose,
     async ({ body, respond }) => {
       const check = checkOf(body);
-      if (!check) return say(respond, textReply(en.genericFailure));
+      if (!check) return say(respond, textReply(msg.genericFailure));
       const { initiativeId, dueDate } = check;
       const result = await decideAfterCheck(ctx, actionCaller(body), initiativeId, dueDate, decision);
       if (!result.ok) return say(respond, errorReply(result.error));

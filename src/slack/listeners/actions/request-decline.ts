@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { openRequest } from '../../../app/requests.js';
 import { ACTION } from '../../ids.js';
-import { asks } from '../../messages/en-asks.js';
+import { asks } from '../../messages/index.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';
 import { errorReply } from '../../views/replies.js';

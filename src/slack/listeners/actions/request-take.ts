@@ -3,7 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import { takeRequest } from '../../../app/requests.js';
 import { parseRequestRef } from '../../../domain/requests.js';
 import { ACTION } from '../../ids.js';
-import { asks } from '../../messages/en-asks.js';
+import { asks } from '../../messages/index.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { say } from '../../respond/say.js';

@@ -2,7 +2,7 @@ import { snooze } from '../../../app/actions.js';
 import type { AppContext } from '../../../app/context.js';
 import { DEFAULT_SNOOZE_DAYS } from '../../../domain/actions.js';
 import { ACTION } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { actionButton } from './action-button.js';
 
@@ -12,8 +12,8 @@ export const snoozeButton = (ctx: AppContext) =>
     const result = await snooze(ctx, caller, id, DEFAULT_SNOOZE_DAYS);
     return result.ok
       ? {
-          reply: textReply(en.actionSnoozed(id, DEFAULT_SNOOZE_DAYS)),
-          outcome: en.nudges.outcome.snoozed(caller.userId, DEFAULT_SNOOZE_DAYS),
+          reply: textReply(msg.actionSnoozed(id, DEFAULT_SNOOZE_DAYS)),
+          outcome: msg.nudges.outcome.snoozed(caller.userId, DEFAULT_SNOOZE_DAYS),
         }
       : errorReply(result.error, 'snooze');
   });

@@ -9,8 +9,8 @@ import {
 } from '../../../app/actions.js';
 import { initiativesForPicker } from '../../../app/initiatives.js';
 import { dateContext } from '../../../app/read.js';
-import { en, md } from '../../messages/en.js';
-import { lifecycle } from '../../messages/en-lifecycle.js';
+import { md } from '../../messages/en.js';
+import { lifecycle, msg } from '../../messages/index.js';
 import { logActionModal } from '../../views/modals.js';
 import { mineReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
@@ -38,15 +38,15 @@ export const log: CommandHandler<'log'> = async (cmd, { ctx, caller, client, tri
   return answer(result, 'log', ({ action: a }) =>
     textReply(
       a.ownerId === caller.userId
-        ? en.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)
-        : md`${en.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)}${lifecycle.loggedFor(a.ownerId)}`,
+        ? msg.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)
+        : md`${msg.actionLogged(a.id, a.title, a.ownerId, a.initiativeId, a.dueDate)}${lifecycle.loggedFor(a.ownerId)}`,
     ),
   );
 };
 
 export const done: CommandHandler<'done'> = async (cmd, { ctx, caller }) =>
   answer(await completeAction(ctx, caller, cmd.actionId, cmd.note), 'done', (c) =>
-    textReply(en.actionDone(c.action.id, c.action.title, c.progress.done, c.progress.total, c.announcedIn)),
+    textReply(msg.actionDone(c.action.id, c.action.title, c.progress.done, c.progress.total, c.announcedIn)),
   );
 
 export const update: CommandHandler<'update'> = async (cmd, { ctx, caller }) =>
@@ -54,18 +54,18 @@ export const update: CommandHandler<'update'> = async (cmd, { ctx, caller }) =>
     textReply(
       action.status === 'blocked'
         ? lifecycle.updatedStillBlocked(action.id, action.blockedReason)
-        : en.actionUpdated(action.id),
+        : msg.actionUpdated(action.id),
     ),
   );
 
 export const block: CommandHandler<'block'> = async (cmd, { ctx, caller }) =>
   answer(await markBlocked(ctx, caller, cmd.actionId, cmd.reason), 'block', ({ action }) =>
-    textReply(en.actionBlocked(action.id, cmd.reason)),
+    textReply(msg.actionBlocked(action.id, cmd.reason)),
   );
 
 export const snoozeAction: CommandHandler<'snooze'> = async (cmd, { ctx, caller }) =>
   answer(await snooze(ctx, caller, cmd.actionId, cmd.days), 'snooze', ({ action }) =>
-    textReply(en.actionSnoozed(action.id, cmd.days)),
+    textReply(msg.actionSnoozed(action.id, cmd.days)),
   );
 
 export const mine: CommandHandler<'mine'> = (_cmd, { ctx, caller }) =>
@@ -75,5 +75,5 @@ export const mine: CommandHandler<'mine'> = (_cmd, { ctx, caller }) =>
 
 export const away: CommandHandler<'away'> = (cmd, { ctx, caller }) =>
   answer(setAway(ctx, caller, cmd.until), 'away', ({ until }) =>
-    textReply(until ? en.awayOn(until) : en.awayOff),
+    textReply(until ? msg.awayOn(until) : msg.awayOff),
   );

@@ -5,6 +5,7 @@ import { ask, asksList, showRequest } from './asks.js';
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
 import { closeInitiative, list, metric, newInitiative, tier, verdict } from './initiatives.js';
+import { lang } from './lang.js';
 import { assign, drop, due, edit, unblock } from './lifecycle.js';
 import { check } from './metrics.js';
 import { pain, round } from './rounds.js';
@@ -40,6 +41,7 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   setup,
   ask,
   asks: asksList,
+  lang,
 };
 
 /** The subcommands the table answers (so a test can check each has its line in `/cx help`). */

@@ -2,7 +2,7 @@ import { requestClose } from '../../../app/close-initiative.js';
 import { changeMetric, changeTier, createInitiative, listInitiatives } from '../../../app/initiatives.js';
 import { newInitiativeStart } from '../../../app/read.js';
 import { overrideLatestVerdict } from '../../../app/verdict-override.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { closeReply, verdictReply } from '../../views/initiative-lifecycle.js';
 import { newInitiativeModal } from '../../views/modals.js';
 import { listReply, textReply } from '../../views/replies.js';
@@ -34,7 +34,7 @@ export const newInitiative: CommandHandler<'new'> = async (
     ownerId: cmd.ownerId ?? undefined,
     startDate: cmd.start,
   });
-  return answer(result, 'new', (i) => textReply(en.initiativeCreated(i.id, i.title, i.tier)));
+  return answer(result, 'new', (i) => textReply(msg.initiativeCreated(i.id, i.title, i.tier)));
 };
 
 export const list: CommandHandler<'list'> = (cmd, { ctx }) =>
@@ -45,13 +45,13 @@ export const list: CommandHandler<'list'> = (cmd, { ctx }) =>
 /** `/cx essential I-n` and `/cx important I-n`. */
 export const tier: CommandHandler<'essential' | 'important'> = async (cmd, { ctx, caller }) =>
   answer(await changeTier(ctx, caller, cmd.initiativeId, cmd.name), cmd.name, (c) =>
-    textReply(en.tierChanged(c.initiative.id, c.initiative.tier, c.changed)),
+    textReply(msg.tierChanged(c.initiative.id, c.initiative.tier, c.changed)),
   );
 
 export const metric: CommandHandler<'metric'> = async (cmd, { ctx, caller }) => {
   const m = cmd.metric;
   return answer(await changeMetric(ctx, caller, cmd.initiativeId, cmd.kind, m), 'metric', (i) =>
-    textReply(en.metricSet(i.id, cmd.kind, m.name, m.baseline, m.target, m.unit)),
+    textReply(msg.metricSet(i.id, cmd.kind, m.name, m.baseline, m.target, m.unit)),
   );
 };
 

@@ -6,7 +6,7 @@ import {
   rescheduleAction,
   unblockAction,
 } from '../../../app/action-lifecycle.js';
-import { lifecycle } from '../../messages/en-lifecycle.js';
+import { lifecycle } from '../../messages/index.js';
 import { textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
 

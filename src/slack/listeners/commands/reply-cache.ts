@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { cachedByVersion } from '../../../db/prepared.js';
 import { localDate } from '../../../domain/dates.js';
+import { currentLang } from '../../messages/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 
 /**
@@ -15,10 +16,10 @@ export function cachedReply(ctx: AppContext, key: string, build: () => BuiltMess
 
 /**
  * What a reply depends on besides data and arguments: today in the zone its dates are written in (how late
- * an action is), and that zone.
+ * an action is), that zone, and the reader's language (issue 14).
  */
 function readerKey(ctx: AppContext): string {
-  return `${todayIn(ctx, ctx.timeZone)}|${ctx.timeZone}`;
+  return `${todayIn(ctx, ctx.timeZone)}|${ctx.timeZone}|${currentLang()}`;
 }
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;

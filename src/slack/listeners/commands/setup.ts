@@ -1,5 +1,5 @@
 import { bindChannel, bindings, requireAdmin } from '../../../app/setup.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { boundText } from '../../views/answers.js';
 import { errorReply, setupShowReply, textReply } from '../../views/replies.js';
 import { answer, type CommandHandler } from './handler.js';
@@ -17,7 +17,7 @@ export const setup: CommandHandler<'setup'> = async (cmd, { ctx, caller, client 
     return setupShowReply(bindings(ctx), schedules, ctx.timeZone);
   }
   const joined = await joinForBinding(client, caller.channelId ?? '');
-  if (joined === 'not_a_channel') return textReply(en.setupNotAChannel);
+  if (joined === 'not_a_channel') return textReply(msg.setupNotAChannel);
   return answer(bindChannel(ctx, caller, cmd.key), 'setup', (b) =>
     textReply(boundText(b.key, b.channelId, joined === 'private_needs_invite')),
   );

@@ -4,7 +4,7 @@ import type { ReactionAddedEvent, ReactionRemovedEvent } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
 import { createVoteRecorder } from '../../../app/vote-batcher.js';
 import { structuredOf } from '../../../log/logger.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 
 type ReactionEvent = ReactionAddedEvent | ReactionRemovedEvent;
 
@@ -58,7 +58,7 @@ export function registerReactions(app: App, ctx: AppContext): void {
       .postEphemeral({
         channel: event.item.channel,
         user: event.user,
-        text: en.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
+        text: msg.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
       })
       .catch((error: unknown) =>
         log.warn(

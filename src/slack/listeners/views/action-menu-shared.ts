@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext, Caller } from '../../../app/context.js';
 import type { DomainError } from '../../../domain/errors.js';
-import { en } from '../../messages/en.js';
-import { menu } from '../../messages/en-menu.js';
+import { menu, msg } from '../../messages/index.js';
 import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import type { MenuWords } from '../../parse/action-menu.js';
 import { publishHome } from '../../respond/home.js';
@@ -22,13 +21,16 @@ interface Logger {
   warn(...msg: unknown[]): void;
 }
 
+/** Getters: `menu` is the current language's, so it is read per request, not once at load time. */
 export const menuWords: MenuWords = {
-  required: menu.required,
-  tooLong: menu.tooLong,
+  get required() {
+    return menu.required;
+  },
+  tooLong: (max) => menu.tooLong(max),
   error: (e: DomainError) => {
     if (e.code === 'forbidden') return menu.forbidden;
     if (e.code === 'bad_date' && e.latest) return menu.dateRange(e.earliest, e.latest);
-    return en.error(e);
+    return msg.error(e);
   },
 };
 

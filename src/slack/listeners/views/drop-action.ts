@@ -1,7 +1,7 @@
 import { dropAction } from '../../../app/action-lifecycle.js';
 import type { AppContext } from '../../../app/context.js';
 import { FIELD, VIEW } from '../../ids.js';
-import { menu } from '../../messages/en-menu.js';
+import { menu } from '../../messages/index.js';
 import { parseDrop, parseMenuMetadata } from '../../parse/action-menu.js';
 import { viewListener } from '../../respond/guard.js';
 import { menuCaller, menuWords, showChange } from './action-menu-shared.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { logPainPoint } from '../../../app/pain-points.js';
 import { FIELD, VIEW } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { viewCaller } from '../../respond/callers.js';
 import { viewListener } from '../../respond/guard.js';
 import { confirm } from '../../respond/say.js';
@@ -30,7 +30,7 @@ const painTextOf = (values: unknown): string => {
 export const logPainPointSubmit = (ctx: AppContext) =>
   viewListener(VIEW.logPainPoint, FIELD.painText, async ({ ack, body, view, client }) => {
     const text = painTextOf(view.state.values);
-    if (!text) return ack({ response_action: 'errors', errors: { [FIELD.painText]: en.modal.required } });
+    if (!text) return ack({ response_action: 'errors', errors: { [FIELD.painText]: msg.modal.required } });
     const meta = parsePainMetadata(view.private_metadata);
     const result = logPainPoint(ctx, viewCaller(body, view), {
       text,
@@ -39,10 +39,10 @@ export const logPainPointSubmit = (ctx: AppContext) =>
       permalink: meta.permalink ?? null,
     });
     if (!result.ok) {
-      return ack({ response_action: 'errors', errors: { [FIELD.painText]: en.error(result.error) } });
+      return ack({ response_action: 'errors', errors: { [FIELD.painText]: msg.error(result.error) } });
     }
     await ack();
     const r = result.value;
-    const logged = en.rounds.logged(r.painPoint.id, r.painPoint.text, r.similar);
+    const logged = msg.rounds.logged(r.painPoint.id, r.painPoint.text, r.similar);
     await confirm(client, meta.channelId, body.user.id, logged);
   });

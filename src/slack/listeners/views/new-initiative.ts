@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { createInitiative } from '../../../app/initiatives.js';
 import { FIELD, VIEW } from '../../ids.js';
-import { en } from '../../messages/en.js';
+import { msg } from '../../messages/index.js';
 import { parseMetadata, parseNewInitiative } from '../../parse/view-state.js';
 import { viewCaller } from '../../respond/callers.js';
 import { viewListener } from '../../respond/guard.js';
@@ -16,8 +16,8 @@ export const newInitiativeSubmit = (ctx: AppContext) =>
       ctx.clock.now(),
       ctx.timeZone,
       // The form's one date is the start date: its inline error gives the start date's range.
-      { ...en.modal, badDate: en.modal.badStart },
-      en.metrics.newModal,
+      { ...msg.modal, badDate: msg.modal.badStart },
+      msg.metrics.newModal,
     );
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
     const meta = parseMetadata(view.private_metadata);
@@ -26,15 +26,15 @@ export const newInitiativeSubmit = (ctx: AppContext) =>
     const result = await createInitiative(ctx, viewCaller(body, view), input);
     if (!result.ok) {
       const field = fieldOf(result.error, FIELD.title);
-      return ack({ response_action: 'errors', errors: { [field]: en.error(result.error) } });
+      return ack({ response_action: 'errors', errors: { [field]: msg.error(result.error) } });
     }
     await ack();
     const i = result.value;
-    const adopted = painPointId ? ` ${en.rounds.adopted(i.id, painPointId)}` : '';
+    const adopted = painPointId ? ` ${msg.rounds.adopted(i.id, painPointId)}` : '';
     await confirm(
       client,
       meta.channelId,
       body.user.id,
-      en.initiativeCreated(i.id, i.title, i.tier) + adopted,
+      msg.initiativeCreated(i.id, i.title, i.tier) + adopted,
     );
   });

@@ -2,7 +2,7 @@ import { assignAction } from '../../../app/action-lifecycle.js';
 import type { AppContext } from '../../../app/context.js';
 import { userFacts } from '../../../app/users.js';
 import { FIELD, VIEW } from '../../ids.js';
-import { menu } from '../../messages/en-menu.js';
+import { menu } from '../../messages/index.js';
 import { parseMenuMetadata, parseReassign } from '../../parse/action-menu.js';
 import { viewListener } from '../../respond/guard.js';
 import { menuCaller, menuWords, showChange } from './action-menu-shared.js';

@@ -2,8 +2,7 @@ import type { AppContext } from '../../../app/context.js';
 import { declineRequest } from '../../../app/requests.js';
 import { parseRequestRef } from '../../../domain/requests.js';
 import { FIELD, VIEW } from '../../ids.js';
-import { en as msg } from '../../messages/en.js';
-import { asks } from '../../messages/en-asks.js';
+import { asks, msg } from '../../messages/index.js';
 import { viewCaller } from '../../respond/callers.js';
 import { viewListener } from '../../respond/guard.js';
 

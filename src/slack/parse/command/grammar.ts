@@ -15,6 +15,7 @@ import { unescapeSlack } from '../../../domain/text.js';
 import { parseAsk, parseAsks, parseShowRequest } from './asks.js';
 import { asUsage, badOption, extraArgs, invalid, leadingRef, usage } from './errors.js';
 import { parseClose, parseVerdict } from './initiative-lifecycle.js';
+import { parseLang } from './lang.js';
 import { parseLifecycle } from './lifecycle.js';
 import { parseCheck, parseMetric } from './metric-syntax.js';
 import { parseLog, parseNew } from './options.js';
@@ -95,6 +96,8 @@ export function parseCommand(text: string, ctx: ParseContext): Result<ParsedComm
       return parseAsk(args, ctx);
     case 'asks':
       return parseAsks(text, args);
+    case 'lang':
+      return parseLang(text, args);
   }
 }
 

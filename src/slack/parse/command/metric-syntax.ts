@@ -4,6 +4,7 @@ import { MAX_METRIC_NAME_LENGTH, MAX_UNIT_LENGTH } from '../../../domain/limits.
 import { isValidUnit, parseMeasurement } from '../../../domain/metrics.js';
 import { unescapeSlack } from '../../../domain/text.js';
 import type { MetricKind } from '../../../domain/types.js';
+import { currentLang } from '../../messages/lang.js';
 import { asUsage, badOption, extraArgs, leadingRef, usage } from './errors.js';
 import { joinText, type Token } from './tokens.js';
 import type { ParsedCommand } from './types.js';
@@ -63,9 +64,9 @@ export function parseMetric(input: string, args: Token[]): Result<ParsedCommand>
   if (unitToken && isArrow(unitToken)) return extraArgs('metric', input, unitToken);
 
   // Numbers first: with `"NPS" -> 45` the name is there and the baseline is what's missing.
-  const baseline = parseMeasurement(baselineToken.value);
+  const baseline = measure(baselineToken.value);
   if (!baseline.ok) return asUsage('metric', baseline.error);
-  const target = parseMeasurement(targetToken.value);
+  const target = measure(targetToken.value);
   if (!target.ok) return asUsage('metric', target.error);
   const name = joinText(nameTokens);
   if (name === '') return usage('metric', 'missing_metric_name');
@@ -87,6 +88,9 @@ export function parseMetric(input: string, args: Token[]): Result<ParsedCommand>
   });
 }
 
+/** Numbers as the person writes them: `41,5` is accepted from a German speaker (issue 14). */
+const measure = (text: string) => parseMeasurement(text, { decimalComma: currentLang() === 'de' });
+
 const CHECK_VALUE = /^(customer|business)[=:](.*)$/is;
 
 export function parseCheck(args: Token[]): Result<ParsedCommand> {
@@ -101,7 +105,7 @@ export function parseCheck(args: Token[]): Result<ParsedCommand> {
     }
     const kind = (match[1] ?? '').toLowerCase() as MetricKind;
     if (values[kind] !== null) return usage('check', 'duplicate_option', { text: unescapeSlack(token.raw) });
-    const measured = parseMeasurement(match[2] ?? '');
+    const measured = measure(match[2] ?? '');
     if (!measured.ok) return asUsage('check', measured.error);
     values[kind] = measured.value.value;
   }

@@ -77,7 +77,9 @@ export type ParsedCommand =
   | { name: 'setup'; op: 'show' }
   /** `/cx ask`: `askedDept` as typed (the hub is refused by the app, with a clear answer). */
   | { name: 'ask'; askedDept: BindingKey; initiativeId: number; what: string; byDate: LocalDate | null }
-  | { name: 'asks'; dept: Department | null };
+  | { name: 'asks'; dept: Department | null }
+  /** `/cx lang`: null shows the language in effect (issue 14). */
+  | { name: 'lang'; choice: 'en' | 'de' | 'auto' | null };
 
 export type CommandOf<N extends SubcommandName> = Extract<ParsedCommand, { name: N }>;
 

@@ -54,6 +54,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     short: ['/cx ask <dept> <I-n> <what is needed> [by:+Nd]'],
   },
   { name: 'asks', synopsis: ['/cx asks [dept]'] },
+  { name: 'lang', synopsis: ['/cx lang en|de|auto'] },
 ];
 
 /** The forms on a subcommand's one line of `/cx help`. */

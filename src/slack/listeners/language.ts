@@ -1,0 +1,33 @@
+/**
+ * Every Slack delivery is handled in the language of the person who sent it (issue 14): a command's reply,
+ * a button's answer, a modal, the App Home. A global middleware, so no listener has to know; the builders
+ * read the current language's catalogue (../messages/index.ts). Resolving it costs nothing on the hot path
+ * (memory; see app/language.ts).
+ */
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AppContext } from '../../app/context.js';
+import { installationLanguage, languageOf } from '../../app/language.js';
+import { inLanguage } from '../messages/index.js';
+
+/** Who sent it: a command's `user_id`, an interaction's `user.id`, an event's `user`. */
+function senderOf(body: unknown): string | null {
+  const b = body as {
+    user_id?: unknown;
+    user?: { id?: unknown } | unknown;
+    event?: { user?: unknown };
+  } | null;
+  if (!b || typeof b !== 'object') return null;
+  if (typeof b.user_id === 'string') return b.user_id;
+  const user = b.user as { id?: unknown } | undefined;
+  if (user && typeof user === 'object' && typeof user.id === 'string') return user.id;
+  if (typeof b.event?.user === 'string') return b.event.user;
+  return null;
+}
+
+export function languageMiddleware(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const userId = senderOf(body);
+    const lang = userId ? await languageOf(ctx, userId) : installationLanguage(ctx);
+    await inLanguage(lang, next);
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Arbeit ändern, nachdem sie erfasst wurde (issue 11), auf Deutsch: Antworten auf `/cx due`, `assign`,
+ * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
+ */
+import type { lifecycle as enLifecycle } from './en-lifecycle.js';
+import { line, type Mrkdwn, md, mention } from './mrkdwn.js';
+
+const A = (id: number) => md`A-${id}`;
+const I = (id: number) => md`I-${id}`;
+const quoted = (title: string) => md`„${line(title)}“`;
+const date = (d: string | null | undefined) => (d ? line(d) : md`keins`);
+const user = (id: string | null | undefined) => (id ? mention(id) : md`niemand`);
+const STATUS: Record<string, string> = {
+  open: 'offen',
+  blocked: 'blockiert',
+  done: 'erledigt',
+  dropped: 'verworfen',
+};
+const status = (s: string) => line(STATUS[s] ?? s);
+
+/** History kinds as stored (`created`, `done`, `update`…), in words; an unknown kind shows as stored. */
+const HISTORY: Record<string, string> = {
+  created: 'angelegt',
+  done: 'erledigt',
+  update: 'Update',
+  updated: 'Update',
+  block: 'blockiert',
+  blocked: 'blockiert',
+  unblocked: 'Blockade aufgehoben',
+  snooze: 'pausiert',
+  snoozed: 'pausiert',
+  due: 'verschoben',
+  assigned: 'neu zugewiesen',
+  renamed: 'umbenannt',
+  dropped: 'verworfen',
+  tier: 'Stufe geändert',
+  metric: 'Kennzahl',
+  checkin: 'Messung',
+  closed: 'abgeschlossen',
+  verdict: 'Ergebnis',
+  verdict_override: 'Ergebnis korrigiert',
+  recommit: 'weitergeführt',
+  asked: 'angefragt',
+  adopted: 'übernommen',
+  raised: 'erfasst',
+};
+export const historyKind = (kind: string) => line(HISTORY[kind] ?? kind);
+
+export const lifecycleDe: typeof enLifecycle = {
+  badTransition(e) {
+    if (e.from === 'done')
+      return md`${A(e.actionId)} ist schon erledigt: eine abgeschlossene Maßnahme lässt sich nicht mehr ändern.`;
+    if (e.from === 'dropped') return md`${A(e.actionId)} wurde verworfen und lässt sich nicht mehr ändern.`;
+    if (e.event === 'unblock') return md`${A(e.actionId)} ist nicht blockiert.`;
+    return md`${A(e.actionId)} ist ${status(e.from)}; das geht gerade nicht.`;
+  },
+
+  notAPerson: (userId) =>
+    md`${mention(userId)} ist eine App, keine Person: für eine Maßnahme muss eine Person zuständig sein.`,
+  dropNeedsReason: md`Sag, warum sie nicht mehr gebraucht wird: der Grund bleibt in ihrem Verlauf.`,
+  rescheduled: (id, title, from, to) =>
+    md`*${A(id)}* ${line(title)} ist jetzt fällig am ${line(to)} (vorher ${date(from)}).`,
+  alreadyDue: (id, due) => md`*${A(id)}* ist schon am ${line(due)} fällig; nichts geändert.`,
+  assigned: (id, title, to, self, from) =>
+    self
+      ? md`Du bist jetzt für *${A(id)}* ${line(title)} zuständig (vorher ${mention(from)}; Bescheid ist raus).`
+      : md`Für *${A(id)}* ${line(title)} ist jetzt ${mention(to)} zuständig; die Person bekommt eine DM, und ${mention(from)} erfährt es.`,
+  alreadyOwns: (id, ownerId) => md`${mention(ownerId)} ist schon für *${A(id)}* zuständig; nichts geändert.`,
+  renamedAction: (id, from, to) => md`*${A(id)}* heißt jetzt ${quoted(to)} (vorher ${quoted(from)}).`,
+  renamedInitiative: (id, from, to) => md`*${I(id)}* heißt jetzt ${quoted(to)} (vorher ${quoted(from)}).`,
+  alreadyCalled: (ref, title) => md`*${line(ref)}* heißt schon ${quoted(title)}.`,
+  unblocked: (id, title) =>
+    md`*${A(id)}* ${line(title)} ist nicht mehr blockiert; sie gilt ab jetzt wieder als in Bewegung.`,
+  dropped: (id, title, initiativeId) =>
+    md`*${A(id)}* ${line(title)} ist verworfen. Sie zählt nicht mehr zum Fortschritt von ${I(initiativeId)} und bekommt keine Erinnerungen; es wird kein Fortschritt gepostet.`,
+  updatedStillBlocked: (id, reason) =>
+    md`Fortschritt bei *${A(id)}* festgehalten. Sie ist weiter blockiert${
+      reason ? md` (${line(reason)})` : md``
+    }: wenn es weitergeht, \`/cx unblock ${A(id)}\`.`,
+  loggedFor: (ownerId) => md` ${mention(ownerId)} bekommt eine DM.`,
+
+  historyLine(at, h): Mrkdwn | null {
+    const why = h.note ? md`: ${line(h.note)}` : md``;
+    const head = md`${at} · ${mention(h.actorId)}`;
+    switch (h.kind) {
+      case 'due':
+        return md`${head} · fällig ${date(h.oldValue)} → ${date(h.newValue)}${why}`;
+      case 'assigned':
+        return md`${head} · zuständig ${user(h.oldValue)} → ${user(h.newValue)}${why}`;
+      case 'renamed':
+        return md`${head} · umbenannt ${quoted(h.oldValue ?? '')} → ${quoted(h.newValue ?? '')}${why}`;
+      case 'unblocked':
+        return md`${head} · Blockade aufgehoben${why}`;
+      case 'dropped':
+        return md`${head} · verworfen${why}`;
+      default:
+        return null;
+    }
+  },
+
+  changesHeading: md`*Kürzlich von anderen geändert*`,
+  changeLine(ref, at, h) {
+    const rest =
+      lifecycleDe.historyLine(at, h) ??
+      md`${at} · ${mention(h.actorId)} · ${historyKind(h.kind)}${h.note ? md`: ${line(h.note)}` : md``}`;
+    return md`*${line(ref)}* · ${rest}`;
+  },
+
+  dm: {
+    assignedFallback: (p) =>
+      md`${mention(p.actorId)} hat dir ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}) gegeben.`,
+    assigned: (p) =>
+      md`:inbox_tray: ${mention(p.actorId)} ${
+        p.how === 'logged' ? md`hat eine Maßnahme für dich erfasst` : md`hat dir eine Maßnahme übergeben`
+      }${
+        p.previousOwnerId && p.previousOwnerId !== p.actorId
+          ? md` (vorher bei ${mention(p.previousOwnerId)})`
+          : md``
+      }:\n*${A(p.action.id)}* ${line(p.action.title)}\nInitiative: *${I(p.initiative.id)}* ${line(
+        p.initiative.title,
+      )}\n${
+        p.action.dueDate
+          ? md`Fällig am ${line(p.action.dueDate)}`
+          : md`Noch kein Fälligkeitsdatum: \`/cx due ${A(p.action.id)} +7d\` gibt ihr eins.`
+      }${p.action.status === 'blocked' ? md`\n_Sie ist gerade blockiert._` : md``}`,
+    unassigned: (p) =>
+      md`:outbox_tray: ${mention(p.actorId)} hat *${A(p.action.id)}* ${line(p.action.title)} (${I(
+        p.initiative.id,
+      )}) an ${mention(p.newOwnerId)} übergeben. Du bist nicht mehr zuständig: keine Erinnerungen mehr dazu.`,
+    unassignedFallback: (p) => md`Für ${A(p.action.id)} ist jetzt jemand anderes zuständig.`,
+    blocked: (p) =>
+      p.role === 'mentioned'
+        ? md`:hourglass: ${mention(p.actorId)} hat *${A(p.action.id)}* ${line(p.action.title)} (${I(
+            p.initiative.id,
+          )}) blockiert, und sie wartet auf dich. Der Grund:`
+        : md`:construction: *${A(p.action.id)}* ${line(p.action.title)} in deiner Initiative *${I(
+            p.initiative.id,
+          )}* ${line(p.initiative.title)} wurde von ${mention(p.actorId)} blockiert. Der Grund:`,
+    blockedReason: (p) => md`> ${line(p.reason)}`,
+    blockedFallback: (p) =>
+      p.role === 'mentioned'
+        ? md`${A(p.action.id)} wartet auf dich.`
+        : md`${A(p.action.id)} in ${I(p.initiative.id)} ist blockiert.`,
+    blockedFooter: (p) =>
+      md`Zuständig: ${mention(p.action.ownerId)} · wenn es weitergeht: \`/cx unblock ${A(p.action.id)}\``,
+  },
+};
