@@ -15,6 +15,7 @@ import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
 import { guardHttpReceiver } from './receiver/http-guard.js';
 import type { Installation } from './receiver/inspect.js';
+import { routedByIds } from './receiver/listener-routes.js';
 import { metricsApiHandler } from './receiver/metrics-api.js';
 import { guardSocketReceiver } from './receiver/socket-guard.js';
 
@@ -126,8 +127,10 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
   // First: every listener below runs in the sender's language (issue 14).
   app.use(languageMiddleware(deps.ctx));
   registerCommands(app, deps.ctx);
-  registerActions(app, deps.ctx);
-  registerViews(app, deps.ctx);
+  // One Bolt listener for all buttons and one for all modals: Bolt runs every listener's chain per request.
+  const routed = routedByIds(app);
+  registerActions(routed, deps.ctx);
+  registerViews(routed, deps.ctx);
   registerEvents(app, deps.ctx);
   registerShortcuts(app, deps.ctx);
 
