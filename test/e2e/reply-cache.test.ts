@@ -43,3 +43,23 @@ describe('cached replies', () => {
     expect(await reply('UALICE', 'mine')).toBe(alice);
   });
 });
+
+describe('/cx list, a page', () => {
+  it('shows the first 20 initiatives, essentials first, and says how many more and how to see them', async () => {
+    h = await startHarness({ jobs: [] });
+    for (let i = 1; i <= 24; i++)
+      await h.cx('UALICE', `new Initiative number ${i} lead:${i <= 12 ? 'it' : 'sales'}`);
+    await h.cx('UALICE', 'new The key one lead:it essential');
+    const all = await reply('UBOB', 'list');
+    expect(all).toContain('25 active initiatives, essentials first');
+    expect(all).toContain('The key one');
+    expect(all).toContain('Initiative number 19');
+    expect(all).not.toContain('Initiative number 20');
+    expect(all).toContain('…and 5 more. Filter with `/cx list &lt;dept&gt;`.');
+    // A department's list shows all of its own.
+    const it = await reply('UBOB', 'list it');
+    for (const n of [1, 12]) expect(it).toContain(`Initiative number ${n}`);
+    expect(it).toContain('The key one');
+    expect(it).not.toContain('more.');
+  }, 60_000);
+});

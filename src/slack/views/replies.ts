@@ -127,15 +127,24 @@ function summaryLine(s: InitiativeSummary): Mrkdwn {
   return md`${star}*I-${i.id}* ${line(i.title)} · ${depts}\n${progress(s.progress)}${next}`;
 }
 
+/**
+ * How many initiatives the whole-company `/cx list` shows (essentials first); the rest are counted, with
+ * how to see them: a department's list shows all of its own. A hundred initiatives made a 19 KB answer that
+ * nobody reads to the end (issue 13).
+ */
+const LIST_PAGE = 20;
+
 export function listReply(items: InitiativeSummary[], dept?: Department): BuiltMessage {
   if (items.length === 0) return textReply(msg.listEmpty(dept));
   const heading = msg.listHeading(items.length, dept);
-  const { blocks, omitted } = linesToSections(items.map(summaryLine), LIMITS.messageBlocks - 2);
+  const page = dept ? items : items.slice(0, LIST_PAGE);
+  const { blocks, omitted } = linesToSections(page.map(summaryLine), LIMITS.messageBlocks - 2);
+  const more = omitted + items.length - page.length;
   const all = [section(heading), ...blocks];
-  if (omitted > 0) all.push(context(msg.truncated(omitted, msg.listFilterHint)));
+  if (more > 0) all.push(context(msg.truncated(more, msg.listFilterHint)));
   return message(
     md`${heading}\n${join(
-      items.map((s) => msg.refTitle(iref(s.initiative.id), s.initiative.title)),
+      page.map((s) => msg.refTitle(iref(s.initiative.id), s.initiative.title)),
       '\n',
     )}`,
     all,
