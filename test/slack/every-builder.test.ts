@@ -17,6 +17,7 @@ import type { OutboxEntry } from '../../src/domain/outbox.js';
 import type { WorkAction, WorkInitiative } from '../../src/domain/payloads/work.js';
 import type { Action, HistoryEntry, Initiative, Metric } from '../../src/domain/types.js';
 import { validateBlocks, validateView } from '../../src/sandbox/emulator/index.js';
+import { inLanguage } from '../../src/slack/messages/index.js';
 import { line } from '../../src/slack/messages/mrkdwn.js';
 import * as actionButtonsModule from '../../src/slack/views/action-buttons.js';
 import * as actionMenuModule from '../../src/slack/views/action-menu.js';
@@ -579,5 +580,24 @@ describe('words (issue 12)', () => {
     const blocks = JSON.stringify(show.blocks);
     expect(blocks.split('Faster answers')).toHaveLength(2);
     expect(blocks).toContain('2025-12-30: 33pts');
+  });
+});
+
+describe('every builder again in German (issue 14): the same rules, within Block Kit limits', () => {
+  // Builders whose words are all people's text or references: nothing of ours to translate.
+  const noWordsOfOurs = (id: string) => id.startsWith('blocks.') || id === 'replies.textReply';
+  it.each(builders)('$id', ({ id, c }) => {
+    const english = shown(c.build());
+    // shown() also validates every message, modal and Home against Block Kit (lengths included).
+    const { mrkdwn, plain } = inLanguage('de', () => shown(c.build()));
+    const all = [...mrkdwn, ...plain].join('\n');
+    expect(mrkdwn.length + plain.length).toBeGreaterThan(0);
+    expect(all).not.toMatch(/<!(?:channel|here|everyone|subteam)/);
+    expect(all).not.toMatch(/\|liam>|\|cx-service>/);
+    expect(plain.join('\n')).not.toMatch(/<[@#!]/);
+    expect(all).not.toMatch(/\d{4}-\d\d-\d\d[ T]\d\d:\d\d/);
+    if (c.people === 'mrkdwn') expect(mrkdwn.join('\n')).toContain('<@U123>');
+    if (c.moment) expect(mrkdwn.join('\n')).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+>/);
+    if (!noWordsOfOurs(id)) expect(all).not.toBe([...english.mrkdwn, ...english.plain].join('\n'));
   });
 });

@@ -50,6 +50,12 @@ function actionLine(a: NudgeLineAction, withOwner: boolean): Mrkdwn {
 const initiativeRef = (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
   md`${star(i.tier)}I-${i.id} ${line(i.title)}`;
 
+/** `2026-W10` → `KW 10/2026`, as German calendars name weeks. */
+const week = (w: string) => {
+  const m = /^(\d{4})-W(\d{1,2})$/.exec(w);
+  return m ? `KW ${Number(m[2])}/${m[1]}` : w;
+};
+
 const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (${p.done}/${p.total})`;
 
 export const nudgesDe: Nudges = {
@@ -77,7 +83,7 @@ export const nudgesDe: Nudges = {
           ...(ownTotal > 0
             ? [
                 count(ownTotal, {
-                  one: '# deiner Maßnahmen braucht einen nächsten Schritt',
+                  one: 'Eine deiner Maßnahmen braucht einen nächsten Schritt',
                   other: '# deiner Maßnahmen brauchen einen nächsten Schritt',
                 }),
               ]
@@ -110,8 +116,8 @@ export const nudgesDe: Nudges = {
   },
 
   digest: {
-    title: (scope, week) =>
-      `Wochenrückblick · ${scope === 'hub' ? 'Hub' : DEPT[scope as Department]} · ${week}`,
+    title: (scope, w) =>
+      `Wochenrückblick · ${scope === 'hub' ? 'Hub' : DEPT[scope as Department]} · ${week(w)}`,
     range: (from, to) => md`${line(from)} bis ${line(to)}`,
     counts: (label, c) =>
       md`*${label}*: :white_check_mark: ${c.done} erledigt · :new: ${c.created} neu · :hourglass: ${c.stalled} stockend · :no_entry: ${c.blocked} blockiert${
@@ -122,8 +128,8 @@ export const nudgesDe: Nudges = {
     essentialsHeading: md`:star: *Essenzielle Initiativen*`,
     essentialLine: (i, p) => md`*I-${i.id}* ${line(i.title)}\n${progressLine(p)}`,
     threadHint: md`:thread: Fortschritte, stockende und blockierte Arbeit, die Fälligkeiten der nächsten Woche und der Stand je Initiative stehen im Thread.`,
-    fallback: (scope, week, c) =>
-      md`Wochenrückblick für ${place(scope)}, ${line(week)}: ${c.done} erledigt, ${c.created} neu, ${c.stalled} stockend, ${c.blocked} blockiert${
+    fallback: (scope, w, c) =>
+      md`Wochenrückblick für ${place(scope)}, ${line(week(w))}: ${c.done} erledigt, ${c.created} neu, ${c.stalled} stockend, ${c.blocked} blockiert${
         c.dropped ? md`, ${c.dropped} verworfen` : md``
       }. Details im Thread.`,
     heading: {

@@ -28,6 +28,8 @@ const votesOf = (n: number) => count(n, { one: '# Stimme', other: '# Stimmen' })
 const votersOf = (n: number) =>
   count(n, { one: '# Person hat abgestimmt', other: '# Personen haben abgestimmt' });
 const painPoints = (n: number) => count(n, { one: '# Kundenproblem', other: '# Kundenprobleme' });
+/** After `mit`, `von`: `mit 3 Kundenproblemen`. */
+const painPointsDative = (n: number) => count(n, { one: '# Kundenproblem', other: '# Kundenproblemen' });
 const list = (items: Mrkdwn[]) =>
   items.length <= 1 ? (items[0] ?? md``) : md`${join(items.slice(0, -1), ', ')} und ${items.at(-1) ?? md``}`;
 
@@ -69,12 +71,12 @@ export const roundsDe: RoundMessages = {
 
   pollTitle: (m) => `Kundenproblem-Abstimmung: ${monthNameDe(m)}`,
   pollHowTo: (max, closes) =>
-    md`Welche Kundenprobleme sollen wir als Nächstes angehen? *Reagiere mit der Nummer* von bis zu ${painPoints(max)} (eine Stimme pro Kundenproblem; dieselbe Stimme in einem anderen Kanal zählt einmal). Entfernst du deine Reaktion, ist die Stimme weg. Abstimmung endet *${closes}*.`,
+    md`Welche Kundenprobleme sollen wir als Nächstes angehen? *Reagiere mit der Nummer* von bis zu ${painPointsDative(max)} (eine Stimme pro Kundenproblem; dieselbe Stimme in einem anderen Kanal zählt einmal). Entfernst du deine Reaktion, ist die Stimme weg. Abstimmung endet *${closes}*.`,
   pollOption: (emoji, id, text, dept) =>
     md`:${line(emoji)}: *${ref(id)}* ${clip(text, LINE_TEXT_MAX)}${deptSuffix(dept)}`,
   pollFooter: md`Neue Kundenprobleme kannst du jederzeit mit \`/cx pain &lt;text&gt;\` oder dem Nachrichten-Shortcut *Log as pain point* erfassen; sie kommen in die nächste Abstimmung.`,
   pollFallback: (m, n, max, closes) =>
-    md`Kundenproblem-Abstimmung ${month(m)}: reagiere mit den Nummern von bis zu ${max} von ${painPoints(n)}; endet ${closes}.`,
+    md`Kundenproblem-Abstimmung ${month(m)}: reagiere mit den Nummern von bis zu ${max} von ${painPointsDative(n)}; endet ${closes}.`,
   inviteTitle: (m) => `Kundenproblem-Abstimmung: ${monthNameDe(m)}`,
   invite: (m) =>
     md`Für die Abstimmung ${month(m)} ist kein Kundenproblem offen. Womit kämpfen Kunden? Erfasse es mit \`/cx pain &lt;text&gt;\` oder mit dem Nachrichten-Shortcut *Log as pain point* an einer beliebigen Nachricht; ein Admin kann die Abstimmung dann mit \`/cx round open\` öffnen.`,
@@ -117,7 +119,7 @@ export const roundsDe: RoundMessages = {
     }`,
 
   opened: (m, options, channels, closes) =>
-    md`Abstimmung ${month(m)} mit ${painPoints(options)} in ${channelsLabel(channels)} geöffnet; sie endet ${closes}.`,
+    md`Abstimmung ${month(m)} mit ${painPointsDative(options)} in ${channelsLabel(channels)} geöffnet; sie endet ${closes}.`,
   closedFirst: (m) => md`Die Abstimmung ${month(m)} war noch offen und wurde daher zuerst geschlossen.`,
   exists: (m, status) =>
     status === 'open'
