@@ -9,6 +9,7 @@ import { digestPeriod } from '../domain/digest.js';
 import { buildDigests } from '../domain/digest-messages.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { AppContext } from './context.js';
+import { requestDigests } from './requests-digest.js';
 
 /** Reads the data once (a consistent snapshot) and builds every bound channel's digest. */
 export function collectDigests(ctx: AppContext, week: string, now: Date): Notification[] {
@@ -17,7 +18,8 @@ export function collectDigests(ctx: AppContext, week: string, now: Date): Notifi
     const scopes = listBindings(tx).map((b) => b.key);
     if (scopes.length === 0) return [];
     const data = readDigestData(tx, period);
-    return buildDigests(data, scopes, period, now);
+    const digests = buildDigests(data, scopes, period, now);
+    return [...digests, ...requestDigests(tx, digests, period.week, now, ctx.timeZone)];
   });
 }
 

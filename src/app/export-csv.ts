@@ -1,4 +1,5 @@
 import type { ExportActionRow, ExportInitiativeRow, ExportRows } from '../db/repositories/export-repo.js';
+import type { Request } from '../domain/requests.js';
 import { DEPARTMENT_NAMES, type Department } from '../domain/types.js';
 
 export const EXPORT_COLUMNS = [
@@ -92,6 +93,27 @@ function actionRecord(row: ExportActionRow, names: OwnerNames): CsvRecord {
 }
 
 /**
+ * A request across departments: `department` is the asked one, `departments` the asking one, `owner` who
+ * asked, `due` its `by:` date, `completed_at` when it was taken or declined (its status says which).
+ */
+function requestRecord(row: Request, names: OwnerNames): CsvRecord {
+  return {
+    type: 'request',
+    ref: `R-${row.id}`,
+    initiative: `I-${row.initiativeId}`,
+    title: row.what,
+    status: row.status,
+    department: departmentName(row.askedDept),
+    departments: departmentName(row.askingDept),
+    owner: row.askerId,
+    owner_name: names.get(row.askerId) ?? '',
+    due: row.byDate ?? '',
+    created_at: timestamp(row.createdAt),
+    completed_at: timestamp(row.answeredAt),
+  };
+}
+
+/**
  * One CSV (UTF-8 with a BOM; RFC 4180: header row, CRLF line ends, quoted fields where needed) of every
  * initiative followed by its actions. Refs are printed upper-case (`I-3`, `A-12`), departments by name, times
  * in UTC ISO-8601, owners by Slack ID and, beside it, by name.
@@ -105,15 +127,28 @@ export function buildExportCsv(rows: ExportRows, names: OwnerNames = new Map()):
     actionsByInitiative.set(action.initiativeId, list);
   }
 
+  const requestsByInitiative = new Map<number, Request[]>();
+  for (const request of rows.requests ?? []) {
+    requestsByInitiative.set(request.initiativeId, [
+      ...(requestsByInitiative.get(request.initiativeId) ?? []),
+      request,
+    ]);
+  }
+
   const records: CsvRecord[] = [];
   for (const initiative of rows.initiatives) {
     records.push(initiativeRecord(initiative, names));
     for (const action of actionsByInitiative.get(initiative.id) ?? [])
       records.push(actionRecord(action, names));
+    for (const request of requestsByInitiative.get(initiative.id) ?? [])
+      records.push(requestRecord(request, names));
     actionsByInitiative.delete(initiative.id);
+    requestsByInitiative.delete(initiative.id);
   }
   for (const orphans of actionsByInitiative.values())
     for (const action of orphans) records.push(actionRecord(action, names));
+  for (const orphans of requestsByInitiative.values())
+    for (const request of orphans) records.push(requestRecord(request, names));
 
   const lines = [EXPORT_COLUMNS.join(',')];
   for (const record of records)

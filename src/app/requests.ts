@@ -6,38 +6,20 @@
 import type { Tx } from '../db/client.js';
 import { insertAction } from '../db/repositories/actions-repo.js';
 import { appendHistory } from '../db/repositories/history-repo.js';
-import { getInitiative } from '../db/repositories/initiatives-repo.js';
 import { enqueue } from '../db/repositories/outbox-repo.js';
 import {
   type Answer,
   answerRequest,
   appendRequestEvent,
-  eventsOf,
   getRequest,
   insertRequest,
-  markClock,
-  openRequests,
-  type RequestEvent,
 } from '../db/repositories/requests-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { RequestInitiative, RequestPostPayload, RequestState } from '../domain/payloads/requests.js';
-import {
-  clockSteps,
-  formatRequestRef,
-  type Request,
-  takenDueDate,
-  workingDaysWaited,
-} from '../domain/requests.js';
-import {
-  type Action,
-  type BindingKey,
-  DEPARTMENTS,
-  type Department,
-  type Initiative,
-  type LocalDate,
-} from '../domain/types.js';
+import { formatRequestRef, type Request, takenDueDate } from '../domain/requests.js';
+import type { Action, BindingKey, Initiative, LocalDate } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { departmentOfChannel, requireActiveInitiative } from './initiatives.js';
 
@@ -57,7 +39,7 @@ export interface Asked {
 /** The outbox key of a request's post in the asked department's channel: bumps thread under it. */
 export const requestPostKey = (id: number) => `request:${formatRequestRef(id)}`;
 
-const isBound = (tx: Tx, key: BindingKey) => listBindings(tx).some((b) => b.key === key);
+export const isBound = (tx: Tx, key: BindingKey) => listBindings(tx).some((b) => b.key === key);
 
 function requestInitiative(i: Initiative): RequestInitiative {
   const metric = i.customerMetric
@@ -276,152 +258,4 @@ export function declineRequest(
     enqueue(tx, answerNotices(request, initiative, { status: 'declined', by: caller.userId, reason }), now);
     return ok(getRequest(tx, request.id) ?? request);
   });
-}
-
-export interface ClockRun {
-  bumped: number;
-  escalated: number;
-  interrupted: boolean;
-}
-
-const JOB_ACTOR = 'cx-bridge';
-
-/**
- * The `asks` job: each open request bumped once in its thread after 2 working days, escalated once to the
- * hub (if bound) and the initiative's owner after 5 — only inside working hours in CX_TIMEZONE. The step
- * is recorded with its posts in one transaction, and the outbox keys make a rerun post nothing twice.
- */
-export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: AbortSignal } = {}): ClockRun {
-  const run: ClockRun = { bumped: 0, escalated: 0, interrupted: false };
-  for (const request of openRequests(ctx.handle.db)) {
-    if (options.signal?.aborted) return { ...run, interrupted: true };
-    const steps = clockSteps(request, now, ctx.timeZone);
-    if (!steps.bump && !steps.escalate) continue;
-    const days = workingDaysWaited(request.createdAt, now, ctx.timeZone);
-    ctx.handle.db.transaction((tx) => {
-      const ref = formatRequestRef(request.id);
-      const initiative = getInitiative(tx, request.initiativeId);
-      if (steps.bump) {
-        enqueue(
-          tx,
-          [
-            {
-              kind: 'request_bump',
-              key: `request-bump:${ref}`,
-              recipient: { type: 'binding', key: request.askedDept },
-              threadOf: requestPostKey(request.id),
-              payload: {
-                requestId: request.id,
-                askedDept: request.askedDept,
-                askerId: request.askerId,
-                days,
-              },
-            } satisfies Notification,
-          ],
-          now,
-        );
-        markClock(tx, request.id, 'bumped', now);
-        appendRequestEvent(tx, { requestId: request.id, actorId: JOB_ACTOR, kind: 'bumped' }, now);
-        run.bumped++;
-      }
-      if (steps.escalate && initiative) {
-        const payload = {
-          requestId: request.id,
-          askerId: request.askerId,
-          askingDept: request.askingDept,
-          askedDept: request.askedDept,
-          what: request.what,
-          initiative: { id: initiative.id, title: initiative.title, ownerId: initiative.ownerId },
-          days,
-        };
-        const notices: Notification[] = [
-          {
-            kind: 'request_escalation',
-            key: `request-escalation:${ref}:owner`,
-            recipient: { type: 'user', id: initiative.ownerId },
-            payload: { ...payload, role: 'owner' },
-          },
-        ];
-        // An unbound hub would hold the post forever: the owner's DM is the escalation then.
-        if (isBound(tx, 'hub')) {
-          notices.unshift({
-            kind: 'request_escalation',
-            key: `request-escalation:${ref}:hub`,
-            recipient: { type: 'binding', key: 'hub' },
-            payload: { ...payload, role: 'hub' },
-          });
-        }
-        enqueue(tx, notices, now);
-        markClock(tx, request.id, 'escalated', now);
-        appendRequestEvent(tx, { requestId: request.id, actorId: JOB_ACTOR, kind: 'escalated' }, now);
-        run.escalated++;
-      }
-    });
-    ctx.afterCommit();
-  }
-  return run;
-}
-
-export interface RequestDetail {
-  request: Request;
-  initiative: Initiative | null;
-  events: RequestEvent[];
-  /** Working days it has waited (open) or waited until answered. */
-  waited: number;
-}
-
-/** `/cx show R-n`: the request, its initiative and its history. */
-export function requestDetail(ctx: AppContext, id: number): Result<RequestDetail> {
-  const db = ctx.handle.db;
-  const request = getRequest(db, id);
-  if (!request) return err({ code: 'unknown_ref', ref: formatRequestRef(id) });
-  const until = request.answeredAt ?? ctx.clock.now();
-  return ok({
-    request,
-    initiative: getInitiative(db, request.initiativeId),
-    events: eventsOf(db, id),
-    waited: workingDaysWaited(request.createdAt, until, ctx.timeZone),
-  });
-}
-
-export interface OpenRequestLine {
-  request: Request;
-  initiativeTitle: string;
-  waited: number;
-}
-
-export interface OpenRequestsView {
-  /** Per department (only `dept` when one was given): requests asked of it and by it, oldest first. */
-  depts: { dept: Department; askedOf: OpenRequestLine[]; askedBy: OpenRequestLine[] }[];
-  total: number;
-}
-
-/** `/cx asks [dept]`. */
-export function listOpenRequests(ctx: AppContext, dept: Department | null): OpenRequestsView {
-  const db = ctx.handle.db;
-  const now = ctx.clock.now();
-  const titles = new Map<number, string>();
-  const lines = openRequests(db).map((request) => {
-    let title = titles.get(request.initiativeId);
-    if (title === undefined) {
-      title = getInitiative(db, request.initiativeId)?.title ?? '';
-      titles.set(request.initiativeId, title);
-    }
-    return {
-      request,
-      initiativeTitle: title,
-      waited: workingDaysWaited(request.createdAt, now, ctx.timeZone),
-    };
-  });
-  const depts = (dept ? [dept] : DEPARTMENTS)
-    .map((d) => ({
-      dept: d,
-      askedOf: lines.filter((l) => l.request.askedDept === d),
-      askedBy: lines.filter((l) => l.request.askingDept === d),
-    }))
-    .filter((d) => dept !== null || d.askedOf.length > 0 || d.askedBy.length > 0);
-  const total = dept
-    ? lines.filter((l) => l.request.askedDept === dept || l.request.askingDept === dept).length
-    : lines.length;
-  return { depts, total };
 }

@@ -1,4 +1,4 @@
-import { runAsksClock } from '../app/requests.js';
+import { runAsksClock } from '../app/requests-clock.js';
 import { halfHourKey } from '../domain/cron.js';
 import { type Job, plural, report } from './job.js';
 

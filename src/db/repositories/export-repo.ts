@@ -1,6 +1,8 @@
 import { asc } from 'drizzle-orm';
+import type { Request } from '../../domain/requests.js';
 import type { Db } from '../client.js';
 import { actions, initiatives } from '../schema.js';
+import { allRequests } from './requests-repo.js';
 
 export interface ExportInitiativeRow {
   id: number;
@@ -29,6 +31,8 @@ export interface ExportActionRow {
 export interface ExportRows {
   initiatives: ExportInitiativeRow[];
   actions: ExportActionRow[];
+  /** Requests across departments (R-n); absent in exports built before they existed. */
+  requests?: Request[];
 }
 
 /**
@@ -67,5 +71,6 @@ export function readExportRows(db: Db): ExportRows {
       .from(actions)
       .orderBy(asc(actions.id))
       .all(),
+    requests: allRequests(tx),
   }));
 }

@@ -10,6 +10,7 @@ import type {
 import type { MetricCheckAskPayload, MetricVerdictOwnerPayload, MetricVerdictPayload } from './metrics.js';
 import type { DigestDetailPayload, DigestPayload, ReminderPayload, StalledListPayload } from './nudges.js';
 import type {
+  DigestRequestsPayload,
   RequestAnsweredPayload,
   RequestBumpPayload,
   RequestEscalationPayload,
@@ -61,6 +62,7 @@ export type Notification =
   | OutboxMessage<'request_update', RequestPostPayload>
   | OutboxMessage<'request_answered', RequestAnsweredPayload>
   | OutboxMessage<'request_bump', RequestBumpPayload>
-  | OutboxMessage<'request_escalation', RequestEscalationPayload>;
+  | OutboxMessage<'request_escalation', RequestEscalationPayload>
+  | OutboxMessage<'digest_requests', DigestRequestsPayload>;
 
 export type NotificationKind = Notification['kind'];

@@ -3,7 +3,7 @@
  * (and the same post rewritten in place once answered), the asker's DM about the answer, the bump in its
  * thread and the escalation to the hub and the initiative's owner. Snapshots: the renderer queries nothing.
  */
-import type { Department, LocalDate, MetricKind, Tier, UserId } from '../types.js';
+import type { BindingKey, Department, LocalDate, MetricKind, Tier, UserId } from '../types.js';
 
 export interface RequestInitiative {
   id: number;
@@ -63,4 +63,38 @@ export interface RequestEscalationPayload {
   what: string;
   initiative: { id: number; title: string; ownerId: UserId };
   days: number;
+}
+
+/** A request as the digest and `/cx asks` list it. */
+export interface OpenRequestLine {
+  requestId: number;
+  askingDept: Department;
+  askedDept: Department;
+  what: string;
+  initiativeId: number;
+  /** Working days it has waited. */
+  waited: number;
+  byDate: LocalDate | null;
+}
+
+/** One row of "who waits on whom": `asking` waits on `asked` for `count` requests, the oldest `oldestDays`. */
+export interface WaitRow {
+  asking: Department;
+  asked: Department;
+  count: number;
+  oldestDays: number;
+}
+
+/**
+ * The weekly digest's "Open requests" reply (`digest_requests`), in each channel's digest thread: the open
+ * requests asked of or by that channel's department (every one in the hub's), oldest first, and the
+ * company-wide "who waits on whom" table.
+ */
+export interface DigestRequestsPayload {
+  week: string;
+  scope: BindingKey;
+  open: OpenRequestLine[];
+  /** How many open requests concern the scope (`open` may show fewer). */
+  total: number;
+  table: WaitRow[];
 }

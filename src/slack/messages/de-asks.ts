@@ -101,6 +101,14 @@ export const asksDe: AsksMessages = {
   listLine: (id, from, to, what, initiativeId, waited, byDate) =>
     md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · für *${I(initiativeId)}* · wartet seit ${workingDaysDative(waited)}${byDate ? md` · bis ${line(byDate)}` : md``}`,
 
+  digestHeading: md`*Offene Anfragen zwischen Abteilungen*`,
+  digestFallback: (n) =>
+    md`Offene Anfragen: ${count(n, { one: '# Anfrage wartet', other: '# Anfragen warten' })} auf eine Antwort`,
+  digestMore: (n) => md`…und ${n} weitere. Siehe \`/cx asks\`.`,
+  tableHeading: md`*Wer wartet auf wen*`,
+  tableLine: (asking, asked, n, oldestDays) =>
+    md`${dept(asking)} wartet auf ${dept(asked)}: ${count(n, { one: '# Anfrage', other: '# Anfragen' })}, die älteste seit ${workingDaysDative(oldestDays)}`,
+
   showTitle: (id, what) => md`*${R(id)}* ${line(what)}`,
   showFacts: (from, to, initiativeId, title, askerId, byDate) =>
     md`${dept(from)} fragt ${dept(to)} an · für *${I(initiativeId)}* ${line(title)} · angefragt von ${mention(askerId)}${byDate ? md` · bis ${line(byDate)}` : md``}`,

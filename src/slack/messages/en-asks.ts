@@ -113,6 +113,15 @@ export const asks = {
   ) =>
     md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · for *${I(initiativeId)}* · waiting ${workingDays(waited)}${byDate ? md` · by ${line(byDate)}` : md``}`,
 
+  // ---- the weekly digest's reply ----
+  digestHeading: md`*Open requests between departments*`,
+  digestFallback: (n: number) =>
+    md`Open requests: ${count(n, { one: '# request waits', other: '# requests wait' })} for an answer`,
+  digestMore: (n: number) => md`…and ${n} more. See \`/cx asks\`.`,
+  tableHeading: md`*Who waits on whom*`,
+  tableLine: (asking: Department, asked: Department, n: number, oldestDays: number) =>
+    md`${dept(asking)} waits on ${dept(asked)}: ${count(n, { one: '# request', other: '# requests' })}, the oldest for ${workingDays(oldestDays)}`,
+
   // ---- /cx show R-n ----
   showTitle: (id: number, what: string) => md`*${R(id)}* ${line(what)}`,
   showFacts: (

@@ -15,6 +15,7 @@ import {
 import { inviteMessage, pollMessage } from './poll.js';
 import { reminderMessage, stalledListMessage } from './reminder.js';
 import {
+  digestRequestsMessage,
   requestAnsweredMessage,
   requestBumpMessage,
   requestEscalationMessage,
@@ -93,6 +94,8 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return requestBumpMessage(n.payload);
     case 'request_escalation':
       return requestEscalationMessage(n.payload);
+    case 'digest_requests':
+      return digestRequestsMessage(n.payload);
     default:
       return null;
   }

@@ -4,9 +4,10 @@
  * `/cx show R-n`.
  */
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
-import type { OpenRequestsView, RequestDetail } from '../../app/requests.js';
+import type { OpenRequestsView, RequestDetail } from '../../app/requests-read.js';
 import type { OutboxEntry } from '../../domain/outbox.js';
 import type {
+  DigestRequestsPayload,
   RequestAnsweredPayload,
   RequestBumpPayload,
   RequestEscalationPayload,
@@ -14,8 +15,7 @@ import type {
 } from '../../domain/payloads/requests.js';
 import { formatRequestRef } from '../../domain/requests.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
-import { en as msg } from '../messages/en.js';
-import { asks } from '../messages/en-asks.js';
+import { asks, msg } from '../messages/index.js';
 import { type Mrkdwn, md, mention, moment } from '../messages/mrkdwn.js';
 import {
   type BuiltMessage,
@@ -69,6 +69,19 @@ export function requestAnsweredMessage(p: RequestAnsweredPayload): BuiltMessage 
 export function requestBumpMessage(p: RequestBumpPayload): BuiltMessage {
   const text = asks.bump(p);
   return message(text, [section(text)]);
+}
+
+/** The digest's "Open requests" reply: the scope's open requests, oldest first, and who waits on whom. */
+export function digestRequestsMessage(p: DigestRequestsPayload): BuiltMessage {
+  const list = p.open.map((l) =>
+    asks.listLine(l.requestId, l.askingDept, l.askedDept, l.what, l.initiativeId, l.waited, l.byDate),
+  );
+  const table = p.table.map((c) => asks.tableLine(c.asking, c.asked, c.count, c.oldestDays));
+  const blocks: KnownBlock[] = [section(asks.digestHeading)];
+  if (list.length > 0) blocks.push(...linesToSections(list, 20).blocks);
+  if (p.total > p.open.length) blocks.push(context(asks.digestMore(p.total - p.open.length)));
+  blocks.push(section(asks.tableHeading), ...linesToSections(table, 20).blocks);
+  return message(asks.digestFallback(p.total), blocks);
 }
 
 export function requestEscalationMessage(p: RequestEscalationPayload): BuiltMessage {

@@ -1,5 +1,6 @@
-import { askDepartment, listOpenRequests, requestDetail } from '../../../app/requests.js';
-import { asks as words } from '../../messages/en-asks.js';
+import { askDepartment } from '../../../app/requests.js';
+import { listOpenRequests, requestDetail } from '../../../app/requests-read.js';
+import { asks as words } from '../../messages/index.js';
 import { textReply } from '../../views/replies.js';
 import { asksReply, requestReply } from '../../views/requests.js';
 import { answer, type CommandHandler, type CommandRequest } from './handler.js';

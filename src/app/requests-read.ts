@@ -1,0 +1,71 @@
+/** Read-only answers about requests across departments: `/cx show R-n` and `/cx asks [dept]`. */
+import { getInitiative } from '../db/repositories/initiatives-repo.js';
+import { eventsOf, getRequest, openRequests, type RequestEvent } from '../db/repositories/requests-repo.js';
+import { err, ok, type Result } from '../domain/errors.js';
+import { formatRequestRef, type Request, workingDaysWaited } from '../domain/requests.js';
+import { DEPARTMENTS, type Department, type Initiative } from '../domain/types.js';
+import type { AppContext } from './context.js';
+
+export interface RequestDetail {
+  request: Request;
+  initiative: Initiative | null;
+  events: RequestEvent[];
+  /** Working days it has waited (open) or waited until answered. */
+  waited: number;
+}
+
+/** `/cx show R-n`: the request, its initiative and its history. */
+export function requestDetail(ctx: AppContext, id: number): Result<RequestDetail> {
+  const db = ctx.handle.db;
+  const request = getRequest(db, id);
+  if (!request) return err({ code: 'unknown_ref', ref: formatRequestRef(id) });
+  const until = request.answeredAt ?? ctx.clock.now();
+  return ok({
+    request,
+    initiative: getInitiative(db, request.initiativeId),
+    events: eventsOf(db, id),
+    waited: workingDaysWaited(request.createdAt, until, ctx.timeZone),
+  });
+}
+
+export interface OpenRequestLine {
+  request: Request;
+  initiativeTitle: string;
+  waited: number;
+}
+
+export interface OpenRequestsView {
+  /** Per department (only `dept` when one was given): requests asked of it and by it, oldest first. */
+  depts: { dept: Department; askedOf: OpenRequestLine[]; askedBy: OpenRequestLine[] }[];
+  total: number;
+}
+
+/** `/cx asks [dept]`. */
+export function listOpenRequests(ctx: AppContext, dept: Department | null): OpenRequestsView {
+  const db = ctx.handle.db;
+  const now = ctx.clock.now();
+  const titles = new Map<number, string>();
+  const lines = openRequests(db).map((request) => {
+    let title = titles.get(request.initiativeId);
+    if (title === undefined) {
+      title = getInitiative(db, request.initiativeId)?.title ?? '';
+      titles.set(request.initiativeId, title);
+    }
+    return {
+      request,
+      initiativeTitle: title,
+      waited: workingDaysWaited(request.createdAt, now, ctx.timeZone),
+    };
+  });
+  const depts = (dept ? [dept] : DEPARTMENTS)
+    .map((d) => ({
+      dept: d,
+      askedOf: lines.filter((l) => l.request.askedDept === d),
+      askedBy: lines.filter((l) => l.request.askingDept === d),
+    }))
+    .filter((d) => dept !== null || d.askedOf.length > 0 || d.askedBy.length > 0);
+  const total = dept
+    ? lines.filter((l) => l.request.askedDept === dept || l.request.askingDept === dept).length
+    : lines.length;
+  return { depts, total };
+}
