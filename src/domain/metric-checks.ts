@@ -42,6 +42,14 @@ export interface MetricsPicture {
   missing: MetricKind[];
   series: MetricSeries[];
   checks: CheckStatus[];
+  /** The charts of the newest verdict that has any (uploaded files), shown in `/cx show`. */
+  charts?: ShownCharts | null;
+}
+
+export interface ShownCharts {
+  kind: CheckKind;
+  dueDate: LocalDate;
+  files: { kind: MetricKind; fileId: string }[];
 }
 
 /** A check as it is stored: what the status line needs of it. */

@@ -7,6 +7,7 @@
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
+import { verdictChartsStep } from '../app/metric-checks/charts.js';
 import { applyConfiguredBindings } from '../app/setup.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -19,6 +20,7 @@ import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
 import { type Log, libraryLogger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { countingFetch } from '../metrics/web-api.js';
+import { slackPngUploader } from '../slack/chart-upload.js';
 import { setInstallationLanguage } from '../slack/messages/index.js';
 import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
@@ -126,6 +128,8 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,
     reactionsOf: reactionsOfEntry,
+    // A verdict's charts: drawn and uploaded once, before its first post.
+    prepare: verdictChartsStep(ctx, slackPngUploader(client), log.child({ src: 'charts' })),
     updatesParent: (entry) => updatesParentOf(entry) || requestUpdatesParent(entry),
   });
 

@@ -8,11 +8,13 @@ import {
 } from '../../domain/metric-checks.js';
 import type { Initiative } from '../../domain/types.js';
 import type { AppContext } from '../context.js';
+import { shownCharts } from './charts.js';
 
 export function metricsPicture(ctx: AppContext, initiative: Initiative): MetricsPicture {
   const db = ctx.handle.db;
   const records = checksOf(db, [initiative.id]).get(initiative.id) ?? [];
-  return metricsPictureOf(initiative, checkinsOf(db, initiative.id), records, ctx.timeZone);
+  const picture = metricsPictureOf(initiative, checkinsOf(db, initiative.id), records, ctx.timeZone);
+  return { ...picture, charts: shownCharts(ctx, initiative.id) };
 }
 
 /** The check statuses of several initiatives in one query (App Home). */

@@ -304,6 +304,7 @@ export function chartsOf(db: Executor, checkId: number): ChartRecord[] {
     .select({ kind: metricCharts.kind, fileId: metricCharts.fileId })
     .from(metricCharts)
     .where(eq(metricCharts.checkId, checkId))
+    .orderBy(asc(metricCharts.id))
     .all();
 }
 

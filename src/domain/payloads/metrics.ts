@@ -4,7 +4,7 @@
  * Snapshots: the renderer queries nothing.
  */
 import type { CheckKind, ExecutionEvidence, MetricResult, Verdict } from '../metrics.js';
-import type { Department, LocalDate, Metric, UserId } from '../types.js';
+import type { Department, LocalDate, Metric, MetricKind, UserId } from '../types.js';
 
 export interface CheckInitiative {
   id: number;
@@ -36,6 +36,19 @@ export interface MetricVerdictPayload {
   business: MetricResult;
   /** Partial and failing verdicts show the execution behind them. */
   evidence: ExecutionEvidence | null;
+  /**
+   * Added at delivery, never stored in the outbox: each metric's chart (uploaded once per verdict), or,
+   * when its upload failed, its values for a text sparkline.
+   */
+  charts?: VerdictChart[];
+}
+
+export interface VerdictChart {
+  kind: MetricKind;
+  /** The uploaded PNG; null when the upload failed. */
+  fileId: string | null;
+  /** Every value of the metric up to the verdict, oldest first. */
+  points: { day: LocalDate; value: number }[];
 }
 
 /** The owner's copy; `decide`: offer Recommit / Close (after a 12-month or follow-up check). */

@@ -236,6 +236,10 @@ export class WebApi {
           bot_id: this.ctx.botId,
           is_enterprise_install: false,
         };
+      case 'files.getUploadURLExternal':
+      case 'files.completeUploadExternal':
+        // Answered by the server's EmulatedFiles (files.ts), which owns the upload URLs; never dispatched here.
+        return { ok: false, error: 'unknown_method' };
       case 'team.info':
         return {
           ok: true,

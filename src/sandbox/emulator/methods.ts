@@ -55,6 +55,8 @@ export const METHODS = {
   'reactions.remove': { tier: 't2', required: [{ arg: 'name', error: 'invalid_name' }] },
   'reactions.get': { tier: 't3', required: [] },
   'team.info': { tier: 't3', required: [] },
+  'files.getUploadURLExternal': { tier: 't4', required: [{ arg: 'filename' }, { arg: 'length' }] },
+  'files.completeUploadExternal': { tier: 't4', required: [{ arg: 'files' }] },
 } as const satisfies Record<string, MethodSpec>;
 
 export type MethodName = keyof typeof METHODS;

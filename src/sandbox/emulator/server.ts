@@ -20,6 +20,7 @@ import {
   type RawDelivery,
   randomEventId,
 } from './deliver.js';
+import { EmulatedFiles } from './files.js';
 import { isKnownMethod, JSON_ARGS, METHODS, type MethodName } from './methods.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { SocketModeServer } from './socket-mode.js';
@@ -170,6 +171,8 @@ export class SlackEmulator {
   readonly botId: string;
   private appUrl: string | undefined;
   private readonly api: WebApi;
+  /** The file upload flow (files.getUploadURLExternal, the bytes, files.completeUploadExternal). */
+  readonly files: EmulatedFiles;
   private readonly limiter: RateLimiter;
   private readonly faults = new Map<string, Fault[]>();
   private readonly latency = new Map<string, number>();
@@ -209,6 +212,13 @@ export class SlackEmulator {
         }
       },
     });
+    this.files = new EmulatedFiles(
+      () => this.baseUrl,
+      (ref) => {
+        const c = this.state.resolveChannel(ref, { userToDm: false });
+        return c && (!c.isPrivate || c.members.has(this.botUserId)) ? c.id : null;
+      },
+    );
     this.seed();
   }
 
@@ -426,6 +436,12 @@ export class SlackEmulator {
     if (method === 'POST' && url.pathname.startsWith('/api/')) {
       return this.handleApi(req, res, url, decodeURIComponent(url.pathname.slice('/api/'.length)));
     }
+    if (method === 'POST' && url.pathname.startsWith('/_upload/')) {
+      return this.files.receive(req, res, url.pathname.slice('/_upload/'.length));
+    }
+    if (method === 'GET' && url.pathname.startsWith('/_files/')) {
+      return this.files.serve(res, url.pathname.slice('/_files/'.length));
+    }
     if (method === 'POST' && url.pathname.startsWith('/response/')) {
       return this.handleResponseUrl(req, res, url.pathname.slice('/response/'.length));
     }
@@ -512,7 +528,11 @@ export class SlackEmulator {
         headers = { 'Retry-After': String(limited) };
         body = { ok: false, error: 'ratelimited' };
       } else {
-        body = this.missingArg(method, args) ?? this.api.handle(method, args);
+        body =
+          this.missingArg(method, args) ??
+          this.files.handle(method, args) ??
+          this.fileRefs(args) ??
+          this.api.handle(method, args);
       }
     }
 
@@ -540,6 +560,15 @@ export class SlackEmulator {
     }
     const d = this.limiter.check(method, (this.opts.rateLimitNow ?? Date.now)(), channel);
     return d.ok ? undefined : d.retryAfterSec;
+  }
+
+  /** Image blocks showing a file (`slack_file`) must name a completed image, or Slack refuses the blocks. */
+  private fileRefs(args: Args): Body | undefined {
+    const view = args.view as { blocks?: unknown } | undefined;
+    const errors = this.files.checkBlocks([args.blocks, typeof view === 'object' ? view?.blocks : undefined]);
+    return errors.length > 0
+      ? { ok: false, error: 'invalid_blocks', errors, response_metadata: { messages: errors } }
+      : undefined;
   }
 
   private missingArg(method: MethodName, args: Args): Body | undefined {

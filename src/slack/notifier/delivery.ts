@@ -45,6 +45,7 @@ export function createDelivery(deps: {
   render: NotifierOptions['render'];
   reactionsOf: NotifierOptions['reactionsOf'];
   updatesParent: NotifierOptions['updatesParent'];
+  prepare?: NotifierOptions['prepare'];
   clock: Clock;
   logger: NotifierLogger;
   self: string;
@@ -184,9 +185,16 @@ export function createDelivery(deps: {
         }
       }
 
+      let ready = entry;
+      if (deps.prepare) {
+        ready = await deps.prepare(entry).catch((err: unknown) => {
+          logger.error({ key: entry.key, kind: entry.kind, err }, `outbox: preparing ${entry.key} threw`);
+          return entry;
+        });
+      }
       let rendered: RenderedMessage | null;
       try {
-        rendered = render(entry);
+        rendered = render(ready);
       } catch (err) {
         rendered = null;
         logger.error({ key: entry.key, kind: entry.kind, err }, `outbox: rendering ${entry.key} threw`);

@@ -109,6 +109,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     render,
     reactionsOf: options.reactionsOf,
     updatesParent: options.updatesParent,
+    prepare: options.prepare,
     clock,
     logger,
     self,

@@ -34,6 +34,11 @@ export interface NotifierOptions {
    * round results once a pain point is adopted). See `updateParent`.
    */
   updatesParent?: (entry: OutboxEntry) => boolean;
+  /**
+   * Work before a post is rendered, e.g. a verdict's charts uploaded (once) and added to its payload. Its
+   * answer is rendered instead of the entry; a throw renders the entry as it is.
+   */
+  prepare?: (entry: OutboxEntry) => Promise<OutboxEntry>;
   /** How often `start()` looks for rows other processes wrote. Default 5 s. */
   pollMs?: number;
   /** Slow periodic retry of held rows. Default 15 min. */

@@ -15,6 +15,7 @@ import { iref } from '../messages/en.js';
 import { currentLang, msg } from '../messages/index.js';
 import { join, type Mrkdwn, md } from '../messages/mrkdwn.js';
 import { type BuiltMessage, context, LIMITS, message, plain, section } from './blocks.js';
+import { pictureChartBlocks, verdictChartBlocks } from './chart-blocks.js';
 
 const words = () => msg.metrics;
 
@@ -74,6 +75,7 @@ export function metricBlocks(picture: MetricsPicture): KnownBlock[] {
   });
   if (lines.length > 0) blocks.push(section(md`*${w.trendHeading}*\n${join(lines, '\n')}`));
   if (picture.checks.length > 0) blocks.push(context(join(checkStatusLines(picture.checks), ' · ')));
+  blocks.push(...pictureChartBlocks(picture));
   return blocks;
 }
 
@@ -174,6 +176,7 @@ function verdictBlocks(p: MetricVerdictPayload): KnownBlock[] {
     ),
   ];
   if (p.evidence) blocks.push(section(md`${w.evidenceHeading}\n${w.evidence(p.evidence)}`));
+  blocks.push(...verdictChartBlocks(p));
   return blocks;
 }
 

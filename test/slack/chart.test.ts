@@ -1,0 +1,61 @@
+/**
+ * Issue 16: the verdict chart itself — a PNG at twice the drawn size, its text (the metric's name and
+ * unit) through the plain-text rule: no line breaks or bidi controls, markup escaped in the SVG.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHART_HEIGHT, CHART_WIDTH, chartPng, chartSvg } from '../../src/charts/metric-chart.js';
+
+const input = {
+  name: 'NPS <b>&</b>\n@channel \u202Eevil',
+  unit: '%',
+  subtitle: 'I-3 · 6-month check 2026-09-02 · pass',
+  baseline: 30,
+  target: 45,
+  points: [
+    { day: '2026-04-01', value: 33 },
+    { day: '2026-06-01', value: 38 },
+    { day: '2026-08-20', value: 41 },
+  ],
+  marks: [
+    { day: '2026-09-02', label: '6 months' },
+    { day: '2027-03-02', label: '12 months' },
+  ],
+  baselineLabel: 'baseline 30%',
+  targetLabel: 'target 45%',
+};
+
+describe('metric chart', () => {
+  it('draws the name, unit, subtitle, baseline, target and the marked dates as text', async () => {
+    const svg = await chartSvg(input);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toContain('NPS &lt;b&gt;&amp;&lt;/b&gt; @channel evil (%)');
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'I-3 · 6-month check 2026-09-02 · pass',
+        'baseline 30%',
+        'target 45%',
+        '6 months',
+        '12 months',
+      ]),
+    );
+    expect(svg).not.toContain('\u202E');
+    // Three values: three points on the line.
+    const symbols = /<g class="mark-symbol[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(symbols.match(/<path /g)).toHaveLength(3);
+  });
+
+  it('is a PNG at twice the drawn size, readable at Slack’s preview size', async () => {
+    const png = await chartPng(input);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBeGreaterThanOrEqual(CHART_WIDTH * 2);
+    expect(height).toBeGreaterThanOrEqual(CHART_HEIGHT * 2);
+    expect(width).toBeLessThan(1400);
+  });
+
+  it('draws a metric without values (only its lines)', async () => {
+    const png = await chartPng({ ...input, points: [] });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
