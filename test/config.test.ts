@@ -31,8 +31,14 @@ describe('loadConfig', () => {
         logFormat: 'json',
         metricsToken: null,
         apiToken: null,
+        language: 'en',
       },
     });
+  });
+
+  it('reads CX_LANGUAGE (issue 14)', () => {
+    const result = loadConfig({ ...base, CX_LANGUAGE: 'de' });
+    expect(result.ok && result.config.language).toBe('de');
   });
 
   it('reads LOG_FORMAT and CX_METRICS_TOKEN', () => {
@@ -97,6 +103,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT: must be a port number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: must be one of/],
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT: must be json or pretty/],
+    [{ CX_LANGUAGE: 'fr' }, /^CX_LANGUAGE: must be en \(English\) or de \(German\)/],
     [{ CX_METRICS_TOKEN: 'short' }, /CX_METRICS_TOKEN: must be at least 16 characters/],
     [{ CX_METRICS_TOKEN: 'has a space in it, long enough' }, /CX_METRICS_TOKEN: must be at least 16/],
     [{ SLACK_API_URL: 'ftp://x' }, /SLACK_API_URL/],
