@@ -234,6 +234,11 @@ export interface ExecutionEvidence {
   daysSinceProgress: number | null;
   /** Departments involved in the initiative that have no (non-dropped) action. */
   deptsWithoutAction: Department[];
+  /**
+   * Its requests to other departments that were declined, or waited more than 5 working days for an
+   * answer (see domain/requests.ts); absent in verdicts judged before requests existed.
+   */
+  requests?: { declined: number; waitedLong: number };
 }
 
 /**

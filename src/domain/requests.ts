@@ -108,6 +108,23 @@ export function clockSteps(
   };
 }
 
+/**
+ * The 6–12-month verdict's evidence about an initiative's requests: how many were declined, and how many
+ * waited more than 5 working days for an answer (still open, or answered that late).
+ */
+export function requestEvidence(
+  requests: readonly Pick<Request, 'status' | 'createdAt' | 'answeredAt'>[],
+  now: Date,
+  zone: string,
+): { declined: number; waitedLong: number } {
+  const waitedLong = requests.filter(
+    (r) =>
+      r.status !== 'declined' &&
+      workingDaysWaited(r.createdAt, r.answeredAt ?? now, zone) > ESCALATE_AFTER_WORKING_DAYS,
+  ).length;
+  return { declined: requests.filter((r) => r.status === 'declined').length, waitedLong };
+}
+
 /** One cell of the digest's "who waits on whom": requests `asking` is waiting for from `asked`. */
 export interface WaitCell {
   asking: Department;

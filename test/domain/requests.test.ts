@@ -3,6 +3,7 @@ import {
   afterWorkingDays,
   clockSteps,
   parseRequestRef,
+  requestEvidence,
   takenDueDate,
   whoWaitsOnWhom,
   workingDaysWaited,
@@ -96,5 +97,25 @@ describe('the taker’s due date', () => {
   it('is the by: date, else 7 days after taking', () => {
     expect(takenDueDate('2026-04-01', at('2026-03-02T10:00:00Z'), 'UTC')).toBe('2026-04-01');
     expect(takenDueDate(null, at('2026-03-02T23:30:00Z'), 'Europe/Berlin')).toBe('2026-03-10');
+  });
+});
+
+describe('the verdict’s evidence about requests', () => {
+  it('counts the declined ones and those that waited more than 5 working days (open, or answered that late)', () => {
+    const asked = at('2026-03-02T10:00:00Z');
+    const now = at('2026-03-20T10:00:00Z');
+    expect(
+      requestEvidence(
+        [
+          { status: 'declined', createdAt: asked, answeredAt: at('2026-03-02T11:00:00Z') },
+          { status: 'open', createdAt: asked, answeredAt: null },
+          { status: 'taken', createdAt: asked, answeredAt: at('2026-03-03T10:00:00Z') },
+          { status: 'taken', createdAt: asked, answeredAt: at('2026-03-10T10:00:00Z') },
+          { status: 'open', createdAt: at('2026-03-16T10:00:00Z'), answeredAt: null },
+        ],
+        now,
+        'UTC',
+      ),
+    ).toEqual({ declined: 1, waitedLong: 2 });
   });
 });

@@ -4,6 +4,7 @@ import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { checkinsOf, type MetricCheckRecord, markJudged } from '../../db/repositories/metrics-repo.js';
 import { enqueue } from '../../db/repositories/outbox-repo.js';
+import { requestsOfInitiative } from '../../db/repositories/requests-repo.js';
 import { listBindings } from '../../db/repositories/settings-repo.js';
 import { verdictDepartments } from '../../domain/metric-checks.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../domain/metrics.js';
 import type { MetricVerdictPayload } from '../../domain/payloads/metrics.js';
 import type { Notification } from '../../domain/payloads/notification.js';
+import { requestEvidence } from '../../domain/requests.js';
 import type { Department, Initiative, LocalDate } from '../../domain/types.js';
 import { painPointNews } from '../announce.js';
 import { checkSnapshot } from './snapshot.js';
@@ -52,7 +54,10 @@ export function judgeAndPost(
   if (!marked) return null;
   const evidence =
     j.verdict === 'partial' || j.verdict === 'fail'
-      ? executionEvidence(initiative, actionsOfInitiative(tx, initiative.id), now, zone)
+      ? {
+          ...executionEvidence(initiative, actionsOfInitiative(tx, initiative.id), now, zone),
+          requests: requestEvidence(requestsOfInitiative(tx, initiative.id), now, zone),
+        }
       : null;
   const payload: MetricVerdictPayload = {
     initiative: checkSnapshot(initiative),

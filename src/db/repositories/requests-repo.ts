@@ -49,6 +49,17 @@ export function openRequests(db: Executor): Request[] {
     .map(toRequest);
 }
 
+/** An initiative's requests, in R-n order (the verdict's evidence). */
+export function requestsOfInitiative(db: Executor, initiativeId: number): Request[] {
+  return db
+    .select()
+    .from(requests)
+    .where(eq(requests.initiativeId, initiativeId))
+    .orderBy(asc(requests.id))
+    .all()
+    .map(toRequest);
+}
+
 /** Every request, in R-n order (the CSV export). */
 export function allRequests(db: Executor): Request[] {
   return db.select().from(requests).orderBy(asc(requests.id)).all().map(toRequest);

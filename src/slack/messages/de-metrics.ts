@@ -83,6 +83,7 @@ export const metricsDe: typeof enMetrics = {
     asked: md`wartet auf Werte`,
     skipped: md`übersprungen (ein späterer Test war auch fällig)`,
     judged: (v) => VERDICT_WORD[v],
+    decided: (d) => (d === 'recommit' ? md` · fortgesetzt` : md` · abgeschlossen`),
   },
   notAsked: md`nicht gefragt (vorher abgeschlossen)`,
 
@@ -167,6 +168,12 @@ export const metricsDe: typeof enMetrics = {
         : md`• ${count(e.daysSinceProgress, { one: '# Tag', other: '# Tage' })} seit dem letzten Fortschritt`,
     ];
     if (e.deptsWithoutAction.length > 0) lines.push(md`• Keine Maßnahme von ${depts(e.deptsWithoutAction)}`);
+    const r = e.requests;
+    if (r && (r.declined > 0 || r.waitedLong > 0)) {
+      lines.push(
+        md`• Anfragen an andere Abteilungen: ${r.declined} abgelehnt, ${r.waitedLong} mehr als 5 Arbeitstage ohne Antwort`,
+      );
+    }
     return join(lines, '\n');
   },
   verdictFallback: (id, kind, v) => md`${CHECK_NAME[kind]} von ${ref(id)}: ${VERDICT_WORD[v]}`,

@@ -69,6 +69,8 @@ export const metrics = {
     asked: md`waiting for values`,
     skipped: md`skipped (a later check was owed too)`,
     judged: (v: Verdict) => VERDICT_WORD[v],
+    /** After a 12-month verdict: what the owner decided. */
+    decided: (d: 'recommit' | 'close') => (d === 'recommit' ? md` · recommitted` : md` · closed`),
   },
   notAsked: md`not asked (closed before)`,
 
@@ -160,6 +162,12 @@ export const metrics = {
         : md`• ${count(e.daysSinceProgress, { one: '# day', other: '# days' })} since the last progress`,
     ];
     if (e.deptsWithoutAction.length > 0) lines.push(md`• No action from ${depts(e.deptsWithoutAction)}`);
+    const r = e.requests;
+    if (r && (r.declined > 0 || r.waitedLong > 0)) {
+      lines.push(
+        md`• Requests to other departments: ${r.declined} declined, ${r.waitedLong} waited more than 5 working days for an answer`,
+      );
+    }
     return join(lines, '\n');
   },
   verdictFallback: (id: number, kind: CheckKind, v: Verdict) =>
