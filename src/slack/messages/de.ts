@@ -48,6 +48,16 @@ const STATUS: Record<string, string> = {
 };
 const status = (s: string) => line(STATUS[s] ?? s);
 
+/** The jobs' schedules (src/jobs/*.ts `when`) in German. */
+const JOB_WHEN: Record<string, string> = {
+  reminders: 'alle 30 Minuten',
+  asks: 'alle 30 Minuten',
+  digest: 'freitags 14:00',
+  'round-open': 'erster Montag im Monat, 10:00',
+  'round-close': 'stündlich (schließt Abstimmungen, die älter als 5 Tage sind)',
+  'metric-checks': 'täglich 09:00',
+};
+
 const POST_NAMES: Record<string, string> = {
   win: 'einen Fortschritt',
   digest: 'den Wochenrückblick',
@@ -94,6 +104,7 @@ export const de: Messages = {
   asks: asksDe,
   monthName: monthNameDe,
   deptName,
+  jobWhen: (job, when) => JOB_WHEN[job] ?? when,
   languageName: (lang) => (lang === 'de' ? 'Deutsch' : 'Englisch'),
   langSet: (lang, auto) =>
     auto

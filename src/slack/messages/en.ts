@@ -93,6 +93,8 @@ export const en = {
   monthName,
   /** A department's (or the hub's) name as people read it. */
   deptName: (key: Department | BindingKey): string => deptName(key),
+  /** A job's schedule in words for `/cx setup show` (the job's own `when` is English). */
+  jobWhen: (_job: string, when: string): string => when,
   /** A plain-text language name, for `/cx lang`. */
   languageName: (lang: 'en' | 'de'): string => (lang === 'de' ? 'German' : 'English'),
   /** `/cx lang de`: said in the language just chosen. */

@@ -41,9 +41,7 @@ function checkState(c: CheckStatus): Mrkdwn {
   const s = words().checkState;
   switch (c.state) {
     case 'judged':
-      return md`${s.judged(c.verdict ?? 'no_data')}${
-        c.decision ? (c.decision === 'recommit' ? md` · recommitted` : md` · closed`) : md``
-      }`;
+      return md`${s.judged(c.verdict ?? 'no_data')}${c.decision ? s.decided(c.decision) : md``}`;
     case 'not_asked':
       return words().notAsked;
     default:

@@ -13,7 +13,10 @@ export const setup: CommandHandler<'setup'> = async (cmd, { ctx, caller, client 
   const admin = await requireAdmin(ctx, caller.userId);
   if (!admin.ok) return errorReply(admin.error, 'setup');
   if (cmd.op === 'show') {
-    const schedules = ctx.schedules.map((j) => ({ job: j.name, schedule: j.when ?? `\`${j.schedule}\`` }));
+    const schedules = ctx.schedules.map((j) => ({
+      job: j.name,
+      schedule: j.when ? msg.jobWhen(j.name, j.when) : `\`${j.schedule}\``,
+    }));
     return setupShowReply(bindings(ctx), schedules, ctx.timeZone);
   }
   const joined = await joinForBinding(client, caller.channelId ?? '');

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { languageOfLocale } from '../../src/app/language.js';
+import { parseMeasurement } from '../../src/domain/metrics.js';
+import { JOBS } from '../../src/jobs/index.js';
+import { currentLang, inLanguage, messagesIn, msg } from '../../src/slack/messages/index.js';
+import { count, moment } from '../../src/slack/messages/mrkdwn.js';
+
+/**
+ * The German catalogue (issue 14). That it has every key of the English one, with the same parameters, is
+ * the compiler's job (`de: Messages`); here: what the compiler cannot see.
+ */
+const de = messagesIn('de');
+const en = messagesIn('en');
+
+/** Every plain string leaf of a catalogue, by its path (`modal.newTitle`). */
+function strings(node: unknown, path = ''): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+}
+
+describe('the German catalogue', () => {
+  it('modal titles fit Slack’s 24 characters', () => {
+    const titles = [
+      de.modal.newTitle,
+      de.modal.logTitle,
+      de.modal.updateTitle,
+      de.metrics.modal.title,
+      de.rounds.modalTitle,
+      de.asks.declineTitle,
+      ...Object.values(de.menu.title),
+    ];
+    for (const title of titles) expect(title.length, title).toBeLessThanOrEqual(24);
+    // Submit and close buttons have the same limit.
+    for (const button of [de.modal.submit, de.modal.cancel, de.rounds.modalSubmit, de.metrics.modal.close])
+      expect(button.length, button).toBeLessThanOrEqual(24);
+  });
+
+  it('translates every fixed text: no German string is the English one, except names and references', () => {
+    const same = new Set(['CX Bridge', 'Initiative', 'metrics.home.title']);
+    const english = new Map(strings(en));
+    const untranslated = strings(de).filter(
+      ([path, text]) => english.get(path) === text && !same.has(text) && !same.has(path),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('uses German plurals and numbers through count() and moment()', () => {
+    expect(count(1, { one: '# Tag', other: '# Tage' }, 'de')).toBe('1 Tag');
+    expect(count(1234, { one: '# Tag', other: '# Tage' }, 'de')).toBe('1.234 Tage');
+    expect(de.actionSnoozed(7, 1)).toBe('Erinnerungen für *A-7* sind für 1 Tag pausiert.');
+    expect(de.actionSnoozed(7, 3)).toBe('Erinnerungen für *A-7* sind für 3 Tage pausiert.');
+    expect(de.rounds.resultsIntro(1)).toMatch(/^1 Person hat abgestimmt/);
+    expect(de.rounds.resultsIntro(2)).toMatch(/^2 Personen haben abgestimmt/);
+    const at = new Date('2026-12-02T09:30:00Z');
+    expect(moment(at, 'Europe/Vienna', 'datetime', 'de')).toBe(
+      '<!date^1796203800^{date_short_pretty} {time}|Mi., 2. Dez. 2026, 10:30 (Europe/Vienna)>',
+    );
+    // A moment takes the current language when none is given.
+    expect(inLanguage('de', () => moment(at, 'UTC', 'date'))).toContain('|Mi., 2. Dez. 2026>');
+    expect(de.metricSet(3, 'customer', 'NPS', 32.5, 45, null)).toContain('NPS: 32,5 → 45 (höher ist besser)');
+    expect(de.monthName('2026-03')).toBe('März 2026');
+  });
+
+  it('names every job’s schedule in German for /cx setup show', () => {
+    for (const job of JOBS.filter((j) => j.when)) {
+      expect(de.jobWhen(job.name, job.when ?? ''), job.name).not.toBe(job.when);
+    }
+  });
+
+  it('`msg` reads the catalogue of the current language; outside any, the installation’s', async () => {
+    expect(currentLang()).toBe('en');
+    expect(msg.modal.newTitle).toBe('New initiative');
+    expect(inLanguage('de', () => msg.modal.newTitle)).toBe('Neue Initiative');
+    await expect(
+      inLanguage('de', async () => {
+        await Promise.resolve();
+        return msg.button.snooze;
+      }),
+    ).resolves.toBe('Pausieren');
+  });
+});
+
+describe('whose language', () => {
+  it.each([
+    ['de-DE', 'de'],
+    ['de-AT', 'de'],
+    ['de_CH', 'de'],
+    ['en-GB', 'en'],
+    ['fr-FR', null],
+    [null, null],
+    ['', null],
+  ])('Slack locale %o → %o', (locale, lang) => {
+    expect(languageOfLocale(locale)).toBe(lang);
+  });
+
+  it('`41,5` is a German decimal only for a German speaker', () => {
+    expect(parseMeasurement('41,5', { decimalComma: true })).toEqual({
+      ok: true,
+      value: { value: 41.5, unit: null },
+    });
+    expect(parseMeasurement('-3,5%', { decimalComma: true })).toEqual({
+      ok: true,
+      value: { value: -3.5, unit: '%' },
+    });
+    expect(parseMeasurement('41.5', { decimalComma: true })).toEqual({
+      ok: true,
+      value: { value: 41.5, unit: null },
+    });
+    expect(parseMeasurement('41,5').ok).toBe(false);
+    expect(parseMeasurement('1,2,3', { decimalComma: true }).ok).toBe(false);
+  });
+});
