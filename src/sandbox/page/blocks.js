@@ -1,5 +1,5 @@
 // Block Kit as the bot uses it — section (text, fields, accessory), header, context, divider, actions,
-// input, image (as its alt text) — for messages, modals and the App Home. DOM nodes only, never markup.
+// input, image (a file the bot uploaded as the picture, others as their alt text) — for messages, modals and the App Home. DOM nodes only, never markup.
 
 import { renderMrkdwn, renderPlain, renderText } from './mrkdwn.js';
 
@@ -314,9 +314,18 @@ export function renderBlocks(blocks, ctx, opts = {}) {
       case 'input':
         root.append(input(block, ctx, opts));
         break;
-      case 'image':
-        root.append(el('div', 'bk-image', `[image: ${block.alt_text ?? ''}]`));
+      case 'image': {
+        // A file the bot uploaded (a verdict chart) is shown from the emulator; an outside URL stays text.
+        const fileId = block.slack_file?.id;
+        if (typeof fileId === 'string') {
+          const img = el('img', 'bk-image bk-file');
+          img.src = `/_files/${encodeURIComponent(fileId)}`;
+          img.alt = String(block.alt_text ?? '');
+          img.style.maxWidth = '100%';
+          root.append(img);
+        } else root.append(el('div', 'bk-image', `[image: ${block.alt_text ?? ''}]`));
         break;
+      }
       case 'rich_text':
         root.append(renderMrkdwn(richTextToMrkdwn(block), ctx));
         break;
