@@ -61,6 +61,7 @@ describe('statements prepared once per connection', () => {
       userId: 'U1',
       tz: 'Europe/Berlin',
       name: null,
+      locale: null,
       isAdmin: true,
       isBot: false,
       fetchedAt: NOW,
