@@ -8,8 +8,7 @@
  * the SVG.
  */
 import fs from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
+import type * as vega from 'vega';
 import { truncate, visibleLine } from '../domain/text.js';
 import type { LocalDate } from '../domain/types.js';
 
@@ -199,7 +198,9 @@ function spec(input: ChartInput): vega.Spec {
 
 /** The chart as SVG text (what the PNG is drawn from; tests read its text). */
 export async function chartSvg(input: ChartInput): Promise<string> {
-  const view = new vega.View(vega.parse(spec(input)), { renderer: 'none' });
+  // Loaded on the first chart, not at start: a verdict is rare, and Vega is a large library.
+  const { View, parse } = await import('vega');
+  const view = new View(parse(spec(input)), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -215,6 +216,7 @@ const fontOptions = () =>
 /** The chart as a PNG, twice the drawn size. */
 export async function chartPng(input: ChartInput): Promise<Buffer> {
   const svg = await chartSvg(input);
+  const { Resvg } = await import('@resvg/resvg-js');
   const png = new Resvg(svg, { font: fontOptions(), fitTo: { mode: 'zoom', value: ZOOM } }).render();
   return png.asPng();
 }
