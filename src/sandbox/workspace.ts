@@ -17,6 +17,15 @@ export const SANDBOX_USERS: readonly (UserInput & { title: string })[] = [
   { id: 'UPRIYA', name: 'priya', realName: 'Priya Nair', title: 'Service', tz: 'Asia/Kolkata' },
   { id: 'UTOMAS', name: 'tomas', realName: 'Tomás Silva', title: 'IT', tz: 'America/Sao_Paulo' },
   { id: 'UJUNE', name: 'june', realName: 'June Park', title: 'Marketing', tz: 'America/Los_Angeles' },
+  // Her Slack is in German (issue 14): switching to her shows the bot's German; channels keep CX_LANGUAGE.
+  {
+    id: 'ULENA',
+    name: 'lena',
+    realName: 'Lena Gruber',
+    title: 'Service (Deutsch)',
+    tz: 'Europe/Vienna',
+    locale: 'de-AT',
+  },
 ];
 
 export const SANDBOX_ADMIN = 'UMAYA';

@@ -52,7 +52,7 @@ export interface SandboxState {
 
 /** The sandbox wired the way `main.ts` wires it (the real `startBot`, a ManualClock, time passing), in-process. */
 export async function startTestSandbox(
-  options: { now?: Date; timeZone?: string } = {},
+  options: { now?: Date; timeZone?: string; language?: 'en' | 'de' } = {},
 ): Promise<TestSandbox> {
   const dir = tempDir();
   const clock = new ManualClock(options.now ?? new Date('2026-03-02T10:00:00Z'));
@@ -76,6 +76,7 @@ export async function startTestSandbox(
         admins: link.admins,
         channels: link.channels,
         logLevel: 'error',
+        ...(options.language ? { language: options.language } : {}),
       };
       const running = await startBot(config, { clock, logger: quietLogger() });
       bot = running;
