@@ -122,6 +122,9 @@ export function guardHttpReceiver(receiver: HTTPReceiver, options: HttpGuardOpti
           res.once('finish', () =>
             metrics.ackSeconds.observe({ kind: verdict.kind }, (performance.now() - arrived) / 1000),
           );
+          // A command's answer is JSON, and may reach Bolt already serialized (respond/guard.ts ackBody):
+          // Bolt writes a string body without a content type, so it is set here.
+          if (verdict.kind === 'command') res.setHeader('content-type', 'application/json');
           return withRequest(id, () => inner(req, res));
         }
         metrics.requestsRefused.inc({ status: String(verdict.status) });

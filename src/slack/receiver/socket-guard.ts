@@ -31,6 +31,15 @@ function envelopeOf(data: unknown): { envelope_id?: unknown; type?: unknown; pay
   }
 }
 
+/** A serialized JSON body as the object it was; any other text as it is. */
+function parsedOrText(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
 export function guardSocketReceiver(
   receiver: SocketModeReceiver,
   options: { installation: Installation; log: Log; metrics: Pick<Metrics, 'ackSeconds' | 'requestsRefused'> },
@@ -51,7 +60,8 @@ export function guardSocketReceiver(
       waiting.delete(envelopeId);
       metrics.ackSeconds.observe({ kind: pending.kind }, (performance.now() - pending.arrived) / 1000);
     }
-    return send.call(client, envelopeId, body);
+    // A command's answer may come serialized (respond/guard.ts ackBody): the envelope carries it as an object.
+    return send.call(client, envelopeId, typeof body === 'string' ? parsedOrText(body) : body);
   });
   client.removeAllListeners('ws_message');
   client.on('ws_message', (data: unknown, isBinary: boolean) => {

@@ -79,6 +79,21 @@ function subcommandOf(text: string | undefined): string {
 export type CommandReply = (message: BuiltMessage | null) => Promise<void>;
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+/**
+ * A reply's ack body, serialized once per reply object: a cached reply (/cx list, show, mine: the same
+ * object until the next write) costs no JSON.stringify per request. The HTTP guard sends a command's
+ * answer as JSON whatever the body type; in Socket Mode the guard parses it back into the envelope.
+ */
+const serialized = new WeakMap<BuiltMessage, string>();
+function ackBody(message: BuiltMessage): string {
+  let body = serialized.get(message);
+  if (body === undefined) {
+    body = JSON.stringify({ response_type: 'ephemeral', ...message });
+    serialized.set(message, body);
+  }
+  return body;
+}
+
 /** Slack waits 3 s for a slash command's ack, so the answer is the ack; later replies are dropped. */
 export function commandListener(
   name: string,
@@ -89,7 +104,8 @@ export function commandListener(
     const reply: CommandReply = async (message) => {
       if (acked) return;
       acked = true;
-      await args.ack(message ? { response_type: 'ephemeral', ...message } : undefined);
+      // A string is sent as it is (Bolt's ack takes one); see ackBody.
+      await args.ack(message ? (ackBody(message) as never) : undefined);
     };
     const fields: RequestFields = {
       kind: 'command',
