@@ -16,11 +16,11 @@ afterEach(async () => {
   await h?.stop();
 });
 
-async function verdictFromApi() {
+async function verdictFromApi(language: 'en' | 'de' = 'en') {
   h = await startHarness({
     now: new Date('2026-03-02T10:00:00Z'),
     jobs: [metricChecksJob],
-    config: { apiToken: TOKEN },
+    config: { apiToken: TOKEN, language },
   });
   await h.cx('UALICE', 'new Faster answers lead:service');
   await h.cx('UALICE', 'metric I-1 customer "NPS" 30 -> 45');
@@ -76,6 +76,19 @@ describe('verdict charts', () => {
     const body = show.body as { blocks?: unknown };
     expect(imagesOf(body.blocks).map((b) => b.slack_file?.id)).toEqual(ids);
     expect(JSON.stringify(body.blocks)).toContain('Charts of the 6-month check 2026-09-02');
+  });
+
+  it('with CX_LANGUAGE=de the drawn chart and the channel post are German; an English reader’s /cx show is English', async () => {
+    await verdictFromApi('de');
+    const [nps] = h.emulator.files.list();
+    expect(nps?.altText).toBe('Kundenkennzahl NPS: 3 Werte im Verlauf, Ausgangswert 30, Ziel 45');
+    const post = h.emulator.messages(CHANNELS.service).find((m) => imagesOf(m.blocks).length > 0);
+    expect(imagesOf(post?.blocks)[0]?.alt_text).toBe(nps?.altText);
+    // UBOB reads English (his Slack locale): his /cx show says so in English, with the same file.
+    const show = (await h.cx('UBOB', 'show I-1')).body as { blocks?: unknown };
+    expect(imagesOf(show.blocks)[0]?.slack_file?.id).toBe(nps?.id);
+    expect(imagesOf(show.blocks)[0]?.alt_text).toContain('Customer metric NPS');
+    expect(JSON.stringify(show.blocks)).toContain('Charts of the 6-month check 2026-09-02');
   });
 
   it('an upload that fails: the posts show a sparkline instead, and it is not tried again', async () => {
