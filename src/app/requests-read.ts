@@ -28,6 +28,11 @@ export function requestDetail(ctx: AppContext, id: number): Result<RequestDetail
   });
 }
 
+/** Whether initiative `id` is active: only then does `/cx show I-n` offer "Ask another department". */
+export function isActiveInitiative(ctx: AppContext, id: number): boolean {
+  return getInitiative(ctx.handle.db, id)?.status === 'active';
+}
+
 export interface OpenRequestLine {
   request: Request;
   initiativeTitle: string;

@@ -15,6 +15,8 @@ export const ACTION = {
   // A request across departments (value `R-n`): take it, or open the Can't-do-it modal.
   requestTake: 'cx_request_take',
   requestDecline: 'cx_request_decline',
+  // "Ask another department" on an initiative (value `I-n`): the /cx ask modal, pre-filled with it.
+  askDepartment: 'cx_ask_department',
 } as const;
 
 export const VIEW = {
@@ -28,6 +30,7 @@ export const VIEW = {
   reassign: 'cx_action_reassign',
   drop: 'cx_action_drop',
   requestDecline: 'cx_request_decline',
+  askDepartment: 'cx_ask_department',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string so view state reads plainly. */

@@ -101,6 +101,16 @@ export const asksDe: AsksMessages = {
   listLine: (id, from, to, what, initiativeId, waited, byDate) =>
     md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · für *${I(initiativeId)}* · wartet seit ${workingDaysDative(waited)}${byDate ? md` · bis ${line(byDate)}` : md``}`,
 
+  askButton: 'Andere Abteilung fragen',
+  modalTitle: 'Andere Abteilung fragen',
+  modalSubmit: 'Fragen',
+  modalDept: 'Gefragte Abteilung',
+  modalInitiative: 'Für welche Initiative',
+  modalWhat: 'Was gebraucht wird',
+  modalWhatHint: 'In wenigen Worten; wer es übernimmt, bekommt es als Maßnahme.',
+  modalBy: 'Gebraucht bis (optional: sonst 7 Tage nach der Übernahme)',
+  modalNoInitiatives: md`Es gibt noch keine aktive Initiative, für die du fragen kannst: leg zuerst eine mit \`/cx new\` an.`,
+
   digestHeading: md`*Offene Anfragen zwischen Abteilungen*`,
   digestFallback: (n) =>
     md`Offene Anfragen: ${count(n, { one: '# Anfrage wartet', other: '# Anfragen warten' })} auf eine Antwort`,

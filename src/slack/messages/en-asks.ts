@@ -113,6 +113,17 @@ export const asks = {
   ) =>
     md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · for *${I(initiativeId)}* · waiting ${workingDays(waited)}${byDate ? md` · by ${line(byDate)}` : md``}`,
 
+  // ---- the /cx ask modal and the button that opens it ----
+  askButton: 'Ask another department',
+  modalTitle: 'Ask another department',
+  modalSubmit: 'Ask',
+  modalDept: 'Department to ask',
+  modalInitiative: 'For which initiative',
+  modalWhat: 'What is needed',
+  modalWhatHint: 'A few words; whoever takes it gets it as their action.',
+  modalBy: 'Needed by (optional: else 7 days after someone takes it)',
+  modalNoInitiatives: md`There is no active initiative to ask for yet: create one with \`/cx new\` first.`,
+
   // ---- the weekly digest's reply ----
   digestHeading: md`*Open requests between departments*`,
   digestFallback: (n: number) =>

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import { ACTION } from '../../ids.js';
 import { actionMenu } from './action-menu.js';
 import { adoptPainPointButton } from './adopt-pain-point.js';
+import { askDepartmentButton } from './ask-department.js';
 import { closeInitiativeButton } from './close-initiative.js';
 import { doneButton } from './done.js';
 import { metricCheckOpenButton } from './metric-check-open.js';
@@ -29,4 +30,5 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.closeInitiativeDrop, closeInitiativeButton(ctx));
   app.action(ACTION.requestTake, requestTakeButton(ctx));
   app.action(ACTION.requestDecline, requestDeclineButton(ctx));
+  app.action(ACTION.askDepartment, askDepartmentButton(ctx));
 }

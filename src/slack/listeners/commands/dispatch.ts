@@ -1,7 +1,7 @@
 import type { ParsedCommand, SubcommandName } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { away, block, done, log, mine, snoozeAction, update } from './actions.js';
-import { ask, asksList, showRequest } from './asks.js';
+import { ask, asksList, showRequest, withAskButton } from './asks.js';
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
 import { closeInitiative, list, metric, newInitiative, tier, verdict } from './initiatives.js';
@@ -31,7 +31,8 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   mine,
   away,
   list,
-  show: (cmd, req) => (cmd.ref.kind === 'R' ? showRequest(cmd.ref.n, req) : show(cmd, req)),
+  show: async (cmd, req) =>
+    cmd.ref.kind === 'R' ? showRequest(cmd.ref.n, req) : withAskButton(cmd, await show(cmd, req), req.ctx),
   essential: (cmd, req) => tier(cmd, req),
   important: (cmd, req) => tier(cmd, req),
   metric,

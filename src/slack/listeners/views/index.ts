@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../app/context.js';
 import { VIEW } from '../../ids.js';
 import { addUpdateSubmit } from './add-update.js';
+import { askDepartmentSubmit } from './ask-department.js';
 import { dropSubmit } from './drop-action.js';
 import { logActionSubmit } from './log-action.js';
 import { logPainPointSubmit } from './log-pain-point.js';
@@ -22,4 +23,5 @@ export function registerViews(app: App, ctx: AppContext): void {
   app.view(VIEW.reassign, reassignSubmit(ctx));
   app.view(VIEW.drop, dropSubmit(ctx));
   app.view(VIEW.requestDecline, requestDeclineSubmit(ctx));
+  app.view(VIEW.askDepartment, askDepartmentSubmit(ctx));
 }

@@ -17,7 +17,7 @@ const BY = /^by:(.*)$/i;
 
 export function parseAsk(args: Token[], ctx: ParseContext): Result<ParsedCommand> {
   const [deptToken, ...rest] = args;
-  if (!deptToken) return usage('ask', 'missing_dept');
+  if (!deptToken) return ok({ name: 'ask', modal: true });
   const deptText = unescapeSlack(deptToken.value);
   const askedDept = parseBindingKey(deptText);
   if (!askedDept) return invalid('ask', { code: 'unknown_dept', text: deptText, allowHub: false });
@@ -41,7 +41,7 @@ export function parseAsk(args: Token[], ctx: ParseContext): Result<ParsedCommand
   const what = joinText(words);
   if (what === '') return usage('ask', 'missing_text');
   if (what.length > MAX_TITLE_LENGTH) return usage('ask', 'too_long', { max: MAX_TITLE_LENGTH });
-  return ok({ name: 'ask', askedDept, initiativeId: initiativeId.value, what, byDate });
+  return ok({ name: 'ask', modal: false, askedDept, initiativeId: initiativeId.value, what, byDate });
 }
 
 export function parseAsks(input: string, args: Token[]): Result<ParsedCommand> {

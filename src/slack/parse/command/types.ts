@@ -76,7 +76,15 @@ export type ParsedCommand =
   | { name: 'setup'; op: 'channel'; key: BindingKey }
   | { name: 'setup'; op: 'show' }
   /** `/cx ask`: `askedDept` as typed (the hub is refused by the app, with a clear answer). */
-  | { name: 'ask'; askedDept: BindingKey; initiativeId: number; what: string; byDate: LocalDate | null }
+  | { name: 'ask'; modal: true }
+  | {
+      name: 'ask';
+      modal: false;
+      askedDept: BindingKey;
+      initiativeId: number;
+      what: string;
+      byDate: LocalDate | null;
+    }
   | { name: 'asks'; dept: Department | null }
   /** `/cx lang`: null shows the language in effect (issue 14). */
   | { name: 'lang'; choice: 'en' | 'de' | 'auto' | null };
