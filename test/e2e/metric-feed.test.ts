@@ -4,14 +4,28 @@
  * (nothing stored), unknown and closed initiatives, duplicates (replaced, never doubled), an oversize body;
  * the history of `/cx show` says "from API"; a flood of wrong tokens is answered 429 and commands still ack.
  */
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.js';
+import { ManualClock } from '../../src/clock.js';
+import { startBot } from '../../src/runtime/bot.js';
+import { startEmulator } from '../../src/sandbox/emulator/index.js';
+import {
+  BOT_TOKEN,
+  eventually,
+  type Harness,
+  quietLogger,
+  SIGNING_SECRET,
+  startHarness,
+  tempDir,
+} from '../support/harness.js';
 
 const TOKEN = 'api-token-0123456789abcdef';
 let h: Harness;
 
 afterEach(async () => {
-  await h?.stop();
+  const started = h;
+  h = undefined as unknown as Harness;
+  await started?.stop();
 });
 
 async function start(apiToken: string | null = TOKEN) {
@@ -233,4 +247,51 @@ describe('POST /api/metrics', () => {
     expect((await post({ initiative: `I-${id}`, metric: 'customer', value: 1 })).status).toBe(429);
     expect(checkins()).toEqual([]);
   }, 60_000);
+
+  it('is served in Socket Mode too, beside /healthz', async () => {
+    const appToken = 'xapp-1-A0TEST-1-abcdef';
+    const emulator = await startEmulator({
+      port: 0,
+      signingSecret: SIGNING_SECRET,
+      botToken: BOT_TOKEN,
+      appToken,
+    });
+    emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
+    const bot = await startBot(
+      {
+        mode: 'socket',
+        botToken: BOT_TOKEN,
+        signingSecret: null,
+        appToken,
+        slackApiUrl: emulator.apiUrl,
+        port: 0,
+        databasePath: path.join(tempDir(), 'cx.sqlite'),
+        timeZone: 'UTC',
+        admins: [],
+        channels: { it: 'CIT' },
+        logLevel: 'error',
+        apiToken: TOKEN,
+      },
+      { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger() },
+    );
+    try {
+      await eventually(() => emulator.socketMode.connected);
+      await emulator.command({ userId: 'UALICE', channelId: 'CIT', text: 'new Over the socket lead:it' });
+      await emulator.command({
+        userId: 'UALICE',
+        channelId: 'CIT',
+        text: 'metric I-1 customer "NPS" 30 -> 45',
+      });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/metrics`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ initiative: 'I-1', metric: 'customer', value: 35 }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ stored: 1 });
+    } finally {
+      await bot.stop();
+      await emulator.stop();
+    }
+  });
 });
