@@ -5,8 +5,10 @@
  * the history of `/cx show` says "from API"; a flood of wrong tokens is answered 429 and commands still ack.
  */
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
+import { createLog } from '../../src/log/logger.js';
 import { startBot } from '../../src/runtime/bot.js';
 import { startEmulator } from '../../src/sandbox/emulator/index.js';
 import {
@@ -289,6 +291,68 @@ describe('POST /api/metrics', () => {
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ stored: 1 });
+    } finally {
+      await bot.stop();
+      await emulator.stop();
+    }
+  });
+
+  it('never logs the token or a body, whatever the outcome', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
+    emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
+    const bot = await startBot(
+      {
+        mode: 'http',
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        appToken: null,
+        slackApiUrl: emulator.apiUrl,
+        port: 0,
+        databasePath: path.join(tempDir(), 'cx.sqlite'),
+        timeZone: 'UTC',
+        admins: [],
+        channels: { it: 'CIT' },
+        logLevel: 'debug',
+        apiToken: TOKEN,
+      },
+      {
+        clock: new ManualClock(new Date('2026-03-02T10:00:00Z')),
+        log: createLog({ level: 'debug', destination: stream }),
+      },
+    );
+    emulator.setAppUrl(`http://127.0.0.1:${bot.port}/slack/events`);
+    try {
+      await emulator.command({ userId: 'UALICE', channelId: 'CIT', text: 'new Planted lead:it' });
+      await emulator.command({
+        userId: 'UALICE',
+        channelId: 'CIT',
+        text: 'metric I-1 customer "NPS" 30 -> 45',
+      });
+      const send = (token: string, body: string) =>
+        fetch(`http://127.0.0.1:${bot.port}/api/metrics`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body,
+        }).then((r) => r.status);
+      expect(
+        await send(TOKEN, JSON.stringify({ initiative: 'I-1', metric: 'customer', value: 987654.321 })),
+      ).toBe(200);
+      expect(await send(TOKEN, JSON.stringify({ initiative: 'I-1', metric: 'Quokka7741', value: 1 }))).toBe(
+        400,
+      );
+      expect(await send(TOKEN, '{"Quokka7741": ')).toBe(400);
+      expect(await send('Quokka7741-wrong-token', '{}')).toBe(401);
+      const all = lines.join('');
+      expect(all).toContain('metric values stored');
+      expect(all).toContain('metric values refused');
+      for (const secret of [TOKEN, 'Quokka7741', '987654.321']) expect(all).not.toContain(secret);
     } finally {
       await bot.stop();
       await emulator.stop();
