@@ -128,6 +128,35 @@ describe('a person whose Slack is German', () => {
   });
 });
 
+describe('votes', () => {
+  it('cost no users.info call, even from someone never seen; a German voter’s over-limit note is German', async () => {
+    await start();
+    await h.cx('UGRETA', 'new Schnellere Erstattungen lead:service');
+    for (const n of [1, 2, 3, 4]) await h.cx('UALICE', `pain Problem number ${n}`);
+    await h.bot.scheduler.runNow('round-open', new Date('2026-03-02T10:00:00Z'));
+    await h.drain();
+    const poll = h.emulator.messages(CHANNELS.service).find((m) => json(m.text).includes('Pain-point vote'));
+    const ts = poll?.ts ?? '';
+    h.emulator.addUser({
+      id: 'UKARL',
+      name: 'karl',
+      realName: 'Karl Brandt',
+      tz: 'Europe/Berlin',
+      locale: 'de-DE',
+    });
+    h.emulator.joinChannel(CHANNELS.service, 'UGRETA');
+    const before = lookups();
+    await h.emulator.react('UKARL', CHANNELS.service, ts, 'one');
+    for (const emoji of ['one', 'two', 'three', 'four'])
+      await h.emulator.react('UGRETA', CHANNELS.service, ts, emoji);
+    const note = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UGRETA' && e.channel === CHANNELS.service),
+    );
+    expect(json(note)).toContain('Deine Stimme für *P-4* wurde nicht gezählt');
+    expect(lookups()).toBe(before);
+  });
+});
+
 describe('posts in shared channels follow CX_LANGUAGE', () => {
   it('in English by default, even when a German speaker finished the work', async () => {
     await start();

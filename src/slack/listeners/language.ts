@@ -24,8 +24,16 @@ function senderOf(body: unknown): string | null {
   return null;
 }
 
+/** A vote: thousands in minutes, answered (rarely) without this middleware's help; see events/reactions.ts. */
+function isReaction(body: unknown): boolean {
+  const type = (body as { event?: { type?: unknown } } | null)?.event?.type;
+  return type === 'reaction_added' || type === 'reaction_removed';
+}
+
 export function languageMiddleware(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
+    // Votes skip it: a first-time voter would otherwise cost a users.info call on the vote path.
+    if (isReaction(body)) return next();
     const userId = senderOf(body);
     const lang = userId ? await languageOf(ctx, userId) : installationLanguage(ctx);
     await inLanguage(lang, next);

@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { ReactionAddedEvent, ReactionRemovedEvent } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
+import { storedLanguageOf } from '../../../app/language.js';
 import { createVoteRecorder } from '../../../app/vote-batcher.js';
 import { structuredOf } from '../../../log/logger.js';
-import { msg } from '../../messages/index.js';
+import { inLanguage, msg } from '../../messages/index.js';
 
 type ReactionEvent = ReactionAddedEvent | ReactionRemovedEvent;
 
@@ -58,7 +59,10 @@ export function registerReactions(app: App, ctx: AppContext): void {
       .postEphemeral({
         channel: event.item.channel,
         user: event.user,
-        text: msg.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
+        // The voter's language from what is stored: votes pass the language middleware untouched (issue 14).
+        text: inLanguage(storedLanguageOf(ctx, event.user), () =>
+          msg.rounds.overLimit(outcome.painPointId, outcome.max, outcome.votedFor),
+        ),
       })
       .catch((error: unknown) =>
         log.warn(
