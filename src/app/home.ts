@@ -13,6 +13,7 @@ import { type MyAction, myOpenActions } from './actions.js';
 import type { AppContext } from './context.js';
 import { type InitiativeSummary, initiativesByIds, listInitiatives } from './initiatives.js';
 import { type CheckStatus, checkStatuses } from './metric-checks.js';
+import { type HomeRequests, homeRequests } from './requests-read.js';
 import { roundStatus } from './rounds.js';
 
 /** Wins shown: completed in the last two weeks, newest first. */
@@ -60,6 +61,8 @@ export interface HomeData {
   wins: HomeWin[];
   /** What others changed in the viewer's open actions and active initiatives lately (history entries). */
   changes?: HistoryEntry[];
+  /** Requests across departments waiting on the viewer's departments, and their own (issue 15). */
+  requests?: HomeRequests;
 }
 
 function currentRound(ctx: AppContext, today: LocalDate): HomeRound | null {
@@ -98,6 +101,7 @@ export function homeData(ctx: AppContext, userId: UserId): HomeData {
     })),
     essentials: all.filter((s) => s.initiative.tier === 'essential'),
     round: currentRound(ctx, today),
+    requests: homeRequests(ctx, userId),
     changes: recentChangesFor(
       ctx.handle.db,
       userId,

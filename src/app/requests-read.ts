@@ -1,6 +1,12 @@
 /** Read-only answers about requests across departments: `/cx show R-n` and `/cx asks [dept]`. */
 import { getInitiative } from '../db/repositories/initiatives-repo.js';
-import { eventsOf, getRequest, openRequests, type RequestEvent } from '../db/repositories/requests-repo.js';
+import {
+  departmentsOf,
+  eventsOf,
+  getRequest,
+  openRequests,
+  type RequestEvent,
+} from '../db/repositories/requests-repo.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import { formatRequestRef, type Request, workingDaysWaited } from '../domain/requests.js';
 import { DEPARTMENTS, type Department, type Initiative } from '../domain/types.js';
@@ -43,6 +49,30 @@ export interface OpenRequestsView {
   /** Per department (only `dept` when one was given): requests asked of it and by it, oldest first. */
   depts: { dept: Department; askedOf: OpenRequestLine[]; askedBy: OpenRequestLine[] }[];
   total: number;
+}
+
+/** The App Home's requests: those waiting on the viewer's departments, and the viewer's own open ones. */
+export interface HomeRequests {
+  /** The viewer's departments: of the actions they own, and of the requests they took. */
+  depts: Department[];
+  waitingOn: OpenRequestLine[];
+  asked: OpenRequestLine[];
+}
+
+export const HOME_REQUESTS = 5;
+
+export function homeRequests(ctx: AppContext, userId: string): HomeRequests {
+  const depts = departmentsOf(ctx.handle.db, userId);
+  const all = listOpenRequests(ctx, null)
+    .depts.flatMap((d) => d.askedOf)
+    .sort(
+      (a, b) => a.request.createdAt.getTime() - b.request.createdAt.getTime() || a.request.id - b.request.id,
+    );
+  return {
+    depts,
+    waitingOn: all.filter((l) => depts.includes(l.request.askedDept)).slice(0, HOME_REQUESTS),
+    asked: all.filter((l) => l.request.askerId === userId).slice(0, HOME_REQUESTS),
+  };
 }
 
 /** `/cx asks [dept]`. */

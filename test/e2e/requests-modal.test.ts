@@ -110,3 +110,32 @@ describe('the Ask another department modal', () => {
     expect(JSON.stringify(show.body)).not.toContain(ACTION.askDepartment);
   });
 });
+
+describe('the App Home', () => {
+  async function openHome(userId: string) {
+    const before = h.emulator.homeViews(userId).length;
+    await h.emulator.openHome(userId);
+    const view = await eventually(
+      () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
+    );
+    return JSON.stringify(view?.blocks ?? []);
+  }
+
+  it('shows the requests waiting on the viewer’s departments (those they own actions in) and their own open ones', async () => {
+    await start();
+    // UBOB owns an action in IT: IT is one of his departments.
+    await h.cx('UALICE', 'log I-1 Check the refund API <@UBOB> dept:it');
+    await h.cx('UALICE', 'ask it I-1 Export of last year’s refund tickets');
+    await h.cx('UALICE', 'ask service I-1 Call back the angry ones');
+    await h.drain();
+    const bob = await openHome('UBOB');
+    expect(bob).toContain('Requests waiting on your department* (IT)');
+    expect(bob).toContain('*R-1* Marketing → IT · Export of last year’s refund tickets');
+    expect(bob).not.toContain('*R-2*');
+    expect(bob).toContain('those you own actions in or took requests for');
+    const alice = await openHome('UALICE');
+    expect(alice).toContain('Your open requests');
+    expect(alice).toContain('*R-1*');
+    expect(alice).toContain('*R-2*');
+  });
+});

@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Request, RequestStatus } from '../../domain/requests.js';
 import type { Department, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { requestEvents, requests } from '../schema.js';
+import { actions, requestEvents, requests } from '../schema.js';
 
 // Requests are few (a handful a week): plain queries, no prepared-statement cache needed.
 
@@ -58,6 +58,24 @@ export function requestsOfInitiative(db: Executor, initiativeId: number): Reques
     .orderBy(asc(requests.id))
     .all()
     .map(toRequest);
+}
+
+/**
+ * A person's departments, as far as the bot knows them: those of the actions they own (dropped ones aside)
+ * and those whose requests they took. People have no department of their own in Slack or here.
+ */
+export function departmentsOf(db: Executor, userId: UserId): Department[] {
+  const owned = db
+    .selectDistinct({ dept: actions.dept })
+    .from(actions)
+    .where(and(eq(actions.ownerId, userId), ne(actions.status, 'dropped')))
+    .all();
+  const taken = db
+    .selectDistinct({ dept: requests.askedDept })
+    .from(requests)
+    .where(and(eq(requests.answeredBy, userId), eq(requests.status, 'taken')))
+    .all();
+  return [...new Set([...owned, ...taken].map((r) => r.dept as Department))];
 }
 
 /** Every request, in R-n order (the CSV export). */

@@ -111,6 +111,11 @@ export const asksDe: AsksMessages = {
   modalBy: 'Gebraucht bis (optional: sonst 7 Tage nach der Übernahme)',
   modalNoInitiatives: md`Es gibt noch keine aktive Initiative, für die du fragen kannst: leg zuerst eine mit \`/cx new\` an.`,
 
+  homeWaitingOn: (depts) =>
+    md`*Anfragen an ${depts.length === 1 ? md`deine Abteilung` : md`deine Abteilungen`}* (${depts.map(dept).join(', ') as Mrkdwn}), die ältesten zuerst:`,
+  homeWhy: md`Deine Abteilungen sind die, in denen du Maßnahmen hast oder Anfragen übernommen hast.`,
+  homeAsked: md`*Deine offenen Anfragen*:`,
+
   digestHeading: md`*Offene Anfragen zwischen Abteilungen*`,
   digestFallback: (n) =>
     md`Offene Anfragen: ${count(n, { one: '# Anfrage wartet', other: '# Anfragen warten' })} auf eine Antwort`,

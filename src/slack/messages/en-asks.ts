@@ -124,6 +124,12 @@ export const asks = {
   modalBy: 'Needed by (optional: else 7 days after someone takes it)',
   modalNoInitiatives: md`There is no active initiative to ask for yet: create one with \`/cx new\` first.`,
 
+  // ---- the App Home ----
+  homeWaitingOn: (depts: readonly Department[]) =>
+    md`*Requests waiting on ${depts.length === 1 ? md`your department` : md`your departments`}* (${depts.map(dept).join(', ') as Mrkdwn}), oldest first:`,
+  homeWhy: md`Your departments are those you own actions in or took requests for.`,
+  homeAsked: md`*Your open requests*:`,
+
   // ---- the weekly digest's reply ----
   digestHeading: md`*Open requests between departments*`,
   digestFallback: (n: number) =>

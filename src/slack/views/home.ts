@@ -12,6 +12,7 @@ import { actionButtons } from './action-buttons.js';
 import { context, divider, header, LIMITS, linesToSections, section } from './blocks.js';
 import { checkStatusLines } from './check.js';
 import { actionLineOf } from './replies.js';
+import { homeRequestBlocks } from './requests.js';
 
 /** block_id of an action's buttons in the Home tab. */
 export const homeButtonsBlockId = (actionId: number) => `home_act_${actionId}`;
@@ -129,7 +130,16 @@ export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
     header(w.title),
     context(notice ? w.notice(notice) : w.updated(moment(d.now, d.zone))),
   ];
-  const blocks = [...top, ...mine(d), ...changes(d), divider(), ...initiatives(d), divider(), ...team(d)];
+  const blocks = [
+    ...top,
+    ...mine(d),
+    ...changes(d),
+    ...homeRequestBlocks(d.requests),
+    divider(),
+    ...initiatives(d),
+    divider(),
+    ...team(d),
+  ];
   // Shares are sized to fit; this only guards against a future part growing past Slack's limit.
   const fitted =
     blocks.length <= LIMITS.viewBlocks

@@ -4,7 +4,7 @@
  * `/cx show R-n`.
  */
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
-import type { OpenRequestsView, RequestDetail } from '../../app/requests-read.js';
+import type { HomeRequests, OpenRequestsView, RequestDetail } from '../../app/requests-read.js';
 import type { OutboxEntry } from '../../domain/outbox.js';
 import type {
   DigestRequestsPayload,
@@ -112,6 +112,32 @@ export function declineModal(requestId: number): ModalView {
       },
     ],
   };
+}
+
+/**
+ * The App Home's requests: those waiting on the viewer's departments (how they are known is said below
+ * them), and the viewer's own open ones. Nothing when there are none of either.
+ */
+export function homeRequestBlocks(h: HomeRequests | undefined): KnownBlock[] {
+  if (!h || (h.waitingOn.length === 0 && h.asked.length === 0)) return [];
+  const line = (l: OpenRequestsView['depts'][number]['askedOf'][number]) =>
+    asks.listLine(
+      l.request.id,
+      l.request.askingDept,
+      l.request.askedDept,
+      l.request.what,
+      l.request.initiativeId,
+      l.waited,
+      l.request.byDate,
+    );
+  const blocks: KnownBlock[] = [divider()];
+  if (h.waitingOn.length > 0) {
+    blocks.push(section(md`${asks.homeWaitingOn(h.depts)}\n${h.waitingOn.map(line).join('\n') as Mrkdwn}`));
+    blocks.push(context(asks.homeWhy));
+  }
+  if (h.asked.length > 0)
+    blocks.push(section(md`${asks.homeAsked}\n${h.asked.map(line).join('\n') as Mrkdwn}`));
+  return blocks;
 }
 
 /** `/cx asks [dept]`. */
