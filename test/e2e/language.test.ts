@@ -88,7 +88,7 @@ describe('a person whose Slack is German', () => {
     await h.drain();
     const dm = json(h.emulator.dms('UGRETA').at(-1));
     expect(dm).toContain('<@UALICE> hat eine Maßnahme für dich erfasst');
-    expect(dm).toContain('Fällig am 2026-03-09');
+    expect(dm).toContain('Fällig am 09.03.2026');
   });
 
   it('`/cx lang en` switches to English at once, `/cx lang auto` back to Slack’s German; bad words are refused', async () => {

@@ -60,6 +60,14 @@ describe('the German catalogue', () => {
     expect(inLanguage('de', () => moment(at, 'UTC', 'date'))).toContain('|Mi., 2. Dez. 2026>');
     expect(de.metricSet(3, 'customer', 'NPS', 32.5, 45, null)).toContain('NPS: 32,5 → 45 (höher ist besser)');
     expect(de.monthName('2026-03')).toBe('März 2026');
+    // Days as German calendars write them (GLOSSARY.md); English keeps the ISO form people type.
+    expect(de.lifecycle.rescheduled(7, 'FAQ', '2026-03-01', '2026-03-20')).toBe(
+      '*A-7* FAQ ist jetzt fällig am 20.03.2026 (vorher 01.03.2026).',
+    );
+    expect(en.lifecycle.rescheduled(7, 'FAQ', '2026-03-01', '2026-03-20')).toContain('now due 2026-03-20');
+    expect(de.menu.dateRange('2026-03-02', '2031-03-02')).toBe(
+      'Wähl ein Datum zwischen 02.03.2026 und 02.03.2031.',
+    );
   });
 
   it('names every job’s schedule in German for /cx setup show', () => {

@@ -5,7 +5,17 @@
 import { DEFAULT_REQUEST_DAYS } from '../../domain/requests.js';
 import type { Department } from '../../domain/types.js';
 import type { AsksMessages } from './en-asks.js';
-import { count as countIn, line, type Mrkdwn, md, mention, type PluralForms } from './mrkdwn.js';
+import {
+  count as countIn,
+  day as dayIn,
+  line,
+  type Mrkdwn,
+  md,
+  mention,
+  type PluralForms,
+} from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const DEPT: Record<Department, string> = {
@@ -38,11 +48,11 @@ export const asksDe: AsksMessages = {
   postWhat: (what) => md`>${line(what)}`,
   postBy: (byDate) =>
     byDate
-      ? md`Gebraucht bis *${line(byDate)}*.`
+      ? md`Gebraucht bis *${day(byDate)}*.`
       : md`Kein Datum genannt: wer es übernimmt, hat ${count(DEFAULT_REQUEST_DAYS, { one: '# Tag', other: '# Tage' })}.`,
   postOpenHint: md`Wer es übernimmt, bekommt es als Maßnahme mit diesem Fälligkeitsdatum; die anfragende Person erfährt es so oder so.`,
   postTaken: (by, actionId, dueDate) =>
-    md`:white_check_mark: Übernommen von ${mention(by)} als *${A(actionId)}*, fällig ${line(dueDate)}.`,
+    md`:white_check_mark: Übernommen von ${mention(by)} als *${A(actionId)}*, fällig ${day(dueDate)}.`,
   postDeclined: (by, reason) => md`:x: Abgelehnt von ${mention(by)}: ${line(reason)}`,
   postFallback: (p) =>
     md`${R(p.requestId)}: ${dept(p.askingDept)} fragt ${dept(p.askedDept)} an: ${line(p.what)}`,
@@ -50,7 +60,7 @@ export const asksDe: AsksMessages = {
   answered(p): Mrkdwn {
     const what = md`*${R(p.requestId)}* ${quoted(p.what)} für *${I(p.initiative.id)}* ${line(p.initiative.title)}`;
     return p.state.status === 'taken'
-      ? md`:white_check_mark: ${mention(p.state.by)} (${dept(p.askedDept)}) hat deine Anfrage ${what} übernommen: sie ist jetzt *${A(p.state.actionId)}*, fällig ${line(p.state.dueDate)}.`
+      ? md`:white_check_mark: ${mention(p.state.by)} (${dept(p.askedDept)}) hat deine Anfrage ${what} übernommen: sie ist jetzt *${A(p.state.actionId)}*, fällig ${day(p.state.dueDate)}.`
       : md`:x: ${mention(p.state.by)} (${dept(p.askedDept)}) kann deine Anfrage ${what} nicht erledigen: ${line(p.state.reason)}`;
   },
   answeredFallback: (p) =>
@@ -73,7 +83,7 @@ export const asksDe: AsksMessages = {
   asked: (id, asked, what) =>
     md`*${R(id)}* an ${dept(asked)} gestellt: ${line(what)}. Sie steht in deren Kanal; du bekommst eine DM, sobald jemand sie übernimmt oder ablehnt.`,
   took: (id, actionId, dueDate) =>
-    md`Du hast *${R(id)}* übernommen: sie ist jetzt deine Maßnahme *${A(actionId)}*, fällig ${line(dueDate)}. Die anfragende Person erfährt es.`,
+    md`Du hast *${R(id)}* übernommen: sie ist jetzt deine Maßnahme *${A(actionId)}*, fällig ${day(dueDate)}. Die anfragende Person erfährt es.`,
   declined: (id) => md`*${R(id)}* ist abgelehnt; die anfragende Person erfährt den Grund.`,
   declineTitle: 'Geht nicht',
   declineLabel: 'Warum nicht? Die anfragende Person liest das.',
@@ -99,7 +109,7 @@ export const asksDe: AsksMessages = {
   askedBy: (d) => md`*Von ${dept(d)}*`,
   none: md`_keine_`,
   listLine: (id, from, to, what, initiativeId, waited, byDate) =>
-    md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · für *${I(initiativeId)}* · wartet seit ${workingDaysDative(waited)}${byDate ? md` · bis ${line(byDate)}` : md``}`,
+    md`*${R(id)}* ${dept(from)} → ${dept(to)} · ${line(what)} · für *${I(initiativeId)}* · wartet seit ${workingDaysDative(waited)}${byDate ? md` · bis ${day(byDate)}` : md``}`,
 
   askButton: 'Andere Abteilung fragen',
   modalTitle: 'Andere Abteilung fragen',
@@ -126,7 +136,7 @@ export const asksDe: AsksMessages = {
 
   showTitle: (id, what) => md`*${R(id)}* ${line(what)}`,
   showFacts: (from, to, initiativeId, title, askerId, byDate) =>
-    md`${dept(from)} fragt ${dept(to)} an · für *${I(initiativeId)}* ${line(title)} · angefragt von ${mention(askerId)}${byDate ? md` · bis ${line(byDate)}` : md``}`,
+    md`${dept(from)} fragt ${dept(to)} an · für *${I(initiativeId)}* ${line(title)} · angefragt von ${mention(askerId)}${byDate ? md` · bis ${day(byDate)}` : md``}`,
   showTaken: (by, actionId) => md`:white_check_mark: Übernommen von ${mention(by)} als *${A(actionId)}*.`,
   showOpen: (waited) => md`Offen · wartet seit ${workingDaysDative(waited)}`,
   historyKind: (kind) =>

@@ -12,7 +12,18 @@ import { lifecycleDe as lifecycle } from './de-lifecycle.js';
 import { metricsDe as metrics } from './de-metrics.js';
 import { roundsDe as rounds } from './de-rounds.js';
 import type { errors as enErrors } from './en-errors.js';
-import { count as countIn, join, line, type Mrkdwn, md, mention, type PluralForms } from './mrkdwn.js';
+import {
+  count as countIn,
+  day as dayIn,
+  join,
+  line,
+  type Mrkdwn,
+  md,
+  mention,
+  type PluralForms,
+} from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const I = (id: number) => md`I-${id}`;
@@ -180,8 +191,8 @@ function valueError(e: ValueError, command?: SubcommandName): Mrkdwn {
         : md`${typed(e.text)} ist keine gültige Referenz; nimm \`I-&lt;n&gt;\`, \`A-&lt;n&gt;\` oder \`P-&lt;n&gt;\`.`;
     case 'bad_date': {
       const range = e.latest
-        ? md`zwischen ${line(e.earliest)} und ${line(e.latest)}`
-        : md`nach ${line(e.earliest)}`;
+        ? md`zwischen ${day(e.earliest)} und ${day(e.latest)}`
+        : md`nach ${day(e.earliest)}`;
       switch (e.reason) {
         case 'format':
           return e.field === 'due'

@@ -6,7 +6,9 @@ import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import type { Department } from '../../domain/types.js';
 import { metricsDe } from './de-metrics.js';
 import type { initiativesText as enInitiatives } from './en-initiatives.js';
-import { count as countIn, join, line, md, mention, type PluralForms } from './mrkdwn.js';
+import { count as countIn, day as dayIn, join, line, md, mention, type PluralForms } from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const DEPT: Record<Department, string> = {
@@ -32,7 +34,7 @@ export const initiativesDe: typeof enInitiatives = {
   confirmHeading: (id, title, open) =>
     md`*${I(id)}* ${line(title)} hat noch ${count(open, OPEN_ACTIONS)}. Beim Abschließen ${count(open, { one: 'wird sie', other: 'werden sie' })} verworfen (kein Fortschritts-Post); nichts ändert sich, bevor du den Button drückst.`,
   openActionLine: (id, title, ownerId, status, due) =>
-    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · fällig ${line(due)}` : md``}${
+    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · fällig ${day(due)}` : md``}${
       status === 'blocked' ? md` · _blockiert_` : md``
     }`,
   moreOpen: (n) => md`…und ${n} weitere.`,

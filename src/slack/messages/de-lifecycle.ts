@@ -3,12 +3,14 @@
  * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
  */
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
-import { line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { day as dayIn, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;
 const quoted = (title: string) => md`„${line(title)}“`;
-const date = (d: string | null | undefined) => (d ? line(d) : md`keins`);
+const date = (d: string | null | undefined) => (d ? day(d) : md`keins`);
 const user = (id: string | null | undefined) => (id ? mention(id) : md`niemand`);
 const STATUS: Record<string, string> = {
   open: 'offen',
@@ -59,8 +61,8 @@ export const lifecycleDe: typeof enLifecycle = {
     md`${mention(userId)} ist eine App, keine Person: für eine Maßnahme muss eine Person zuständig sein.`,
   dropNeedsReason: md`Sag, warum sie nicht mehr gebraucht wird: der Grund bleibt in ihrem Verlauf.`,
   rescheduled: (id, title, from, to) =>
-    md`*${A(id)}* ${line(title)} ist jetzt fällig am ${line(to)} (vorher ${date(from)}).`,
-  alreadyDue: (id, due) => md`*${A(id)}* ist schon am ${line(due)} fällig; nichts geändert.`,
+    md`*${A(id)}* ${line(title)} ist jetzt fällig am ${day(to)} (vorher ${date(from)}).`,
+  alreadyDue: (id, due) => md`*${A(id)}* ist schon am ${day(due)} fällig; nichts geändert.`,
   assigned: (id, title, to, self, from) =>
     self
       ? md`Du bist jetzt für *${A(id)}* ${line(title)} zuständig (vorher ${mention(from)}; Bescheid ist raus).`
@@ -120,7 +122,7 @@ export const lifecycleDe: typeof enLifecycle = {
         p.initiative.title,
       )}\n${
         p.action.dueDate
-          ? md`Fällig am ${line(p.action.dueDate)}`
+          ? md`Fällig am ${day(p.action.dueDate)}`
           : md`Noch kein Fälligkeitsdatum: \`/cx due ${A(p.action.id)} +7d\` gibt ihr eins.`
       }${p.action.status === 'blocked' ? md`\n_Sie ist gerade blockiert._` : md``}`,
     unassigned: (p) =>

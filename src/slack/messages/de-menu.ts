@@ -1,6 +1,8 @@
 /** Das Menü einer Maßnahme (Verschieben / Neu zuweisen / Verwerfen) und seine drei Modals, auf Deutsch. */
 import type { menu as enMenu } from './en-menu.js';
-import { line, md, mention } from './mrkdwn.js';
+import { day as dayIn, line, md, mention } from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const A = (id: number) => md`A-${id}`;
 
@@ -11,7 +13,7 @@ export const menuDe: typeof enMenu = {
   /** Höchstens 24 Zeichen. */
   title: { reschedule: 'Maßnahme verschieben', reassign: 'Neu zuweisen', drop: 'Maßnahme verwerfen' },
   about: (id, title, dueDate, ownerId) =>
-    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? md`fällig ${line(dueDate)}` : md`kein Fälligkeitsdatum`}`,
+    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? md`fällig ${day(dueDate)}` : md`kein Fälligkeitsdatum`}`,
   dueLabel: 'Neues Fälligkeitsdatum',
   dueHint: 'Zwischen heute und 5 Jahren in der Zukunft.',
   reasonLabel: 'Grund',
@@ -23,19 +25,19 @@ export const menuDe: typeof enMenu = {
   required: 'Bitte ausfüllen.',
   tooLong: (max) => `Höchstens ${max} Zeichen, bitte.`,
   sameDate: 'Das ist schon ihr Fälligkeitsdatum: wähl ein anderes.',
-  dateRange: (earliest, latest) => `Wähl ein Datum zwischen ${earliest} und ${latest}.`,
+  dateRange: (earliest, latest) => `Wähl ein Datum zwischen ${day(earliest)} und ${day(latest)}.`,
   sameOwner: 'Die Person ist schon zuständig: wähl jemand anderen.',
   notAPerson: 'Wähl eine Person, keine App und keinen Bot.',
   forbidden:
     'Nur die zuständige Person, die Zuständigen der Initiative oder ein Admin können diese Maßnahme ändern.',
   outcome: {
-    rescheduled: (userId, dueDate) => md`:calendar: Von ${mention(userId)} verschoben auf ${line(dueDate)}.`,
+    rescheduled: (userId, dueDate) => md`:calendar: Von ${mention(userId)} verschoben auf ${day(dueDate)}.`,
     reassigned: (userId, ownerId) =>
       md`:busts_in_silhouette: Von ${mention(userId)} an ${mention(ownerId)} übergeben.`,
     dropped: (userId) => md`:wastebasket: Von ${mention(userId)} verworfen; wird nicht mehr gebraucht.`,
   },
   notice: {
-    rescheduled: (id, dueDate) => md`*${A(id)}* ist jetzt fällig am ${line(dueDate)}.`,
+    rescheduled: (id, dueDate) => md`*${A(id)}* ist jetzt fällig am ${day(dueDate)}.`,
     reassigned: (id, ownerId) => md`Für *${A(id)}* ist jetzt ${mention(ownerId)} zuständig.`,
     dropped: (id) => md`*${A(id)}* ist verworfen.`,
   },

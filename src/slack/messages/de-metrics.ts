@@ -7,6 +7,7 @@ import type { Department, MetricKind } from '../../domain/types.js';
 import type { metrics as enMetrics } from './en-metrics.js';
 import {
   count as countIn,
+  day as dayIn,
   join,
   line,
   type Mrkdwn,
@@ -15,6 +16,8 @@ import {
   number,
   type PluralForms,
 } from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const DEPT: Record<Department, string> = {
@@ -74,9 +77,9 @@ export const metricsDe: typeof enMetrics = {
     md`${kindLabel(kind)} · ${line(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  \`${line(spark)}\`\n${
       more > 0 ? md`…${more} frühere · ` : md``
     }${join(points, ' · ')}`,
-  trendPoint: (day, value, unit) => md`${line(day)}: ${num(value, unit)}`,
+  trendPoint: (date, value, unit) => md`${dayIn(date, 'de')}: ${num(value, unit)}`,
   noCheckins: md`Noch keine Werte: \`/cx check &lt;I-n&gt; customer=&lt;wert&gt; business=&lt;wert&gt;\`.`,
-  checkStatus: (kind, due, state) => md`${CHECK_NAME[kind]} ${line(due)}: ${state}`,
+  checkStatus: (kind, due, state) => md`${CHECK_NAME[kind]} ${day(due)}: ${state}`,
   checkState: {
     upcoming: md`steht bevor`,
     scheduled: md`geplant`,
@@ -138,7 +141,7 @@ export const metricsDe: typeof enMetrics = {
 
   askTitle: (kind) => md`:bar_chart: Zeit für den ${CHECK_NAME[kind]}`,
   ask: (id, title, kind, start, due) =>
-    md`*${ref(id)}* ${line(title)} hat am ${line(start)} begonnen; ihr ${CHECK_NAME[kind]} war am ${line(due)} fällig. Verbessert sie das Kundenerlebnis *und* das Geschäftsergebnis? Gib die aktuellen Werte ein.`,
+    md`*${ref(id)}* ${line(title)} hat am ${day(start)} begonnen; ihr ${CHECK_NAME[kind]} war am ${day(due)} fällig. Verbessert sie das Kundenerlebnis *und* das Geschäftsergebnis? Gib die aktuellen Werte ein.`,
   askMetric: (kind, m, last) =>
     m
       ? md`${kindLabel(kind)}: ${line(m.name)} ${num(m.baseline, m.unit)} → ${num(m.target, m.unit)}${
@@ -146,7 +149,7 @@ export const metricsDe: typeof enMetrics = {
         }`
       : md`${kindLabel(kind)}: _nicht festgelegt_ (woran merken wir es?)`,
   askDeadline: (deadline) =>
-    md`Ohne Werte bis ${line(deadline)} geht das Ergebnis als „keine Daten“ an die Abteilungskanäle.`,
+    md`Ohne Werte bis ${day(deadline)} geht das Ergebnis als „keine Daten“ an die Abteilungskanäle.`,
   askFallback: (id, kind) =>
     md`${CHECK_NAME[kind]} für ${ref(id)}: gib die aktuellen Werte der Kennzahlen ein.`,
   enterValues: 'Aktuelle Werte eingeben',
@@ -182,7 +185,7 @@ export const metricsDe: typeof enMetrics = {
   decideQuestion: md`Zwölf Monate sind um: *weitermachen* (mit einem neuen Test in 6 Monaten) oder die Initiative *abschließen*?`,
   recommit: 'Weitermachen',
   close: 'Initiative abschließen',
-  recommitted: (id, nextDue) => md`*${ref(id)}* geht weiter. Der nächste Test ist am ${line(nextDue)}.`,
+  recommitted: (id, nextDue) => md`*${ref(id)}* geht weiter. Der nächste Test ist am ${day(nextDue)}.`,
   closed: (id, openActions) =>
     md`*${ref(id)}* ist abgeschlossen.${
       openActions > 0
@@ -194,7 +197,7 @@ export const metricsDe: typeof enMetrics = {
         : md``
     }`,
   alreadyDecided: (id, decision, at) =>
-    md`*${ref(id)}* wurde schon am ${line(at)} ${decision === 'recommit' ? md`fortgesetzt` : md`abgeschlossen`}.`,
+    md`*${ref(id)}* wurde schon am ${day(at)} ${decision === 'recommit' ? md`fortgesetzt` : md`abgeschlossen`}.`,
   notDecidable: md`Bei diesem Test gibt es nichts zwischen Weitermachen und Abschließen zu entscheiden.`,
 
   home: {
@@ -212,8 +215,8 @@ export const metricsDe: typeof enMetrics = {
     round: md`*Die Kundenproblem-Abstimmung dieses Monats*`,
     wins: md`*Letzte Fortschritte*`,
     noWins: md`In den letzten zwei Wochen noch kein Fortschritt. Schließ eine Maßnahme ab mit \`/cx done &lt;A-n&gt;\`.`,
-    win: (actionId, title, ownerId, initiativeId, day) =>
-      md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${line(day)}`,
+    win: (actionId, title, ownerId, initiativeId, date) =>
+      md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${day(date)}`,
     teamHeading: 'Das Gesamtbild',
     checkStatus: (parts) => join(parts, ' · '),
     noMetricsFlag: (missing) => md`:warning: keine ${kindLabels(missing)}: woran merken wir es?`,

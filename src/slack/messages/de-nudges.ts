@@ -8,7 +8,18 @@ import type { PartOfDay } from '../../domain/reminders.js';
 import { progressBar } from '../../domain/text.js';
 import type { BindingKey, Department, Progress } from '../../domain/types.js';
 import type { NudgeLineAction, Nudges } from './en-nudges.js';
-import { count as countIn, join, line, type Mrkdwn, md, mention, type PluralForms } from './mrkdwn.js';
+import {
+  count as countIn,
+  day as dayIn,
+  join,
+  line,
+  type Mrkdwn,
+  md,
+  mention,
+  type PluralForms,
+} from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const DEPT: Record<Department, string> = {
@@ -23,7 +34,7 @@ const DAYS = { one: '# Tag', other: '# Tage' };
 const ACTIONS = { one: '# Maßnahme', other: '# Maßnahmen' };
 
 const late = (dueDate: string, daysLate: number) =>
-  md`fällig ${line(dueDate)}, ${count(daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' })}`;
+  md`fällig ${day(dueDate)}, ${count(daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' })}`;
 
 const greeting = (when: PartOfDay | undefined) =>
   when === 'morning' ? md`Guten Morgen!` : when === 'afternoon' ? md`Guten Tag!` : md`Hallo!`;
@@ -118,7 +129,7 @@ export const nudgesDe: Nudges = {
   digest: {
     title: (scope, w) =>
       `Wochenrückblick · ${scope === 'hub' ? 'Hub' : DEPT[scope as Department]} · ${week(w)}`,
-    range: (from, to) => md`${line(from)} bis ${line(to)}`,
+    range: (from, to) => md`${day(from)} bis ${day(to)}`,
     counts: (label, c) =>
       md`*${label}*: :white_check_mark: ${c.done} erledigt · :new: ${c.created} neu · :hourglass: ${c.stalled} stockend · :no_entry: ${c.blocked} blockiert${
         c.dropped ? md` · :wastebasket: ${c.dropped} verworfen` : md``
@@ -156,7 +167,7 @@ export const nudgesDe: Nudges = {
     winsMore: (n) => md`  …und ${n} weitere`,
     attentionLine: (a) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a) =>
-      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · fällig ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
+      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · fällig ${day(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
     nextStepLine: (i) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;nächster schritt&gt; due:+7d\``,
     noMetricsLine: (i, missing) =>

@@ -17,6 +17,7 @@ import { bar, type Messages } from './en.js';
 import {
   channel,
   count as countIn,
+  day as dayIn,
   join,
   line,
   type Mrkdwn,
@@ -25,6 +26,8 @@ import {
   number,
   type PluralForms,
 } from './mrkdwn.js';
+
+const day = (d: string) => dayIn(d, 'de');
 
 const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const I = (id: number) => md`I-${id}`;
@@ -87,7 +90,7 @@ function actionFacts(
     ? md``
     : daysLate > 0
       ? md` · ${nudgesDe.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })}`
-      : md` · fällig ${line(due)}`;
+      : md` · fällig ${day(due)}`;
   const why = s === 'blocked' && blockedReason ? md`: ${line(blockedReason)}` : md``;
   return md`${mention(ownerId)}${when}${s === 'open' ? md`` : md` · _${status(s)}_${why}`}`;
 }
@@ -121,7 +124,7 @@ export const de: Messages = {
   actionLogged: (id, title, ownerId, initiativeId, due) =>
     md`*${A(id)}* ${line(title)} für ${mention(ownerId)} zu ${I(initiativeId)} erfasst${
       due
-        ? md`, fällig ${line(due)}`
+        ? md`, fällig ${day(due)}`
         : md` (noch kein Fälligkeitsdatum: gib ihr eins, damit sie als konkreter nächster Schritt zählt)`
     }.`,
   actionDone: (id, title, done, total, announced) =>
@@ -138,7 +141,7 @@ export const de: Messages = {
   actionBlocked: (id, reason) => md`*${A(id)}* ist als blockiert markiert: ${line(reason)}`,
   actionSnoozed: (id, days) =>
     md`Erinnerungen für *${A(id)}* sind für ${count(days, { one: '# Tag', other: '# Tage' })} pausiert.`,
-  awayOn: (until) => md`Genieß die freie Zeit. Keine Erinnerungen bis einschließlich ${line(until)}.`,
+  awayOn: (until) => md`Genieß die freie Zeit. Keine Erinnerungen bis einschließlich ${day(until)}.`,
   awayOff: md`Willkommen zurück: die Erinnerungen sind wieder an.`,
   tierChanged: (id, tier, changed) =>
     changed ? md`*${I(id)}* ist jetzt ${line(TIER[tier])}.` : md`*${I(id)}* war schon ${line(TIER[tier])}.`,
@@ -163,7 +166,7 @@ export const de: Messages = {
   listFilterHint: md`Filtern mit \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason) => md`Blockiert: ${line(reason)}`,
   initiativeFacts: (i: Initiative) =>
-    md`${i.tier === 'essential' ? md`:star: essenziell` : md`wichtig`} · ${status(i.status)} · federführend ${dept(i.leadDept)} · mit ${join(i.depts.map(dept), ', ')}\nZuständig ${mention(i.ownerId)} · begonnen ${line(i.startDate)}`,
+    md`${i.tier === 'essential' ? md`:star: essenziell` : md`wichtig`} · ${status(i.status)} · federführend ${dept(i.leadDept)} · mit ${join(i.depts.map(dept), ', ')}\nZuständig ${mention(i.ownerId)} · begonnen ${day(i.startDate)}`,
   metricLine: (kind, m) => {
     const label = kind === 'customer' ? md`Kundenkennzahl` : md`Geschäftskennzahl`;
     return m

@@ -110,6 +110,15 @@ export function count(n: number, forms: PluralForms, lang: Lang = 'en'): Mrkdwn 
   return ours(escapeSlack(form).replaceAll('#', numberFormats[lang].format(n)));
 }
 
+/**
+ * A day (`YYYY-MM-DD`, as stored and typed) written the language's way: `2026-12-02` in English (as the
+ * contract's commands take it), `02.12.2026` in German (GLOSSARY.md). Anything else is shown as text.
+ */
+export function day(date: string, lang: Lang): Mrkdwn {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m && lang === 'de' ? ours(`${m[3]}.${m[2]}.${m[1]}`) : line(date);
+}
+
 /** A number written the language's way: `41.5` / `41,5`, `1,234` / `1.234`. */
 export function number(n: number, lang: Lang): Mrkdwn {
   return ours(numberFormats[lang].format(n));
