@@ -33,6 +33,8 @@ export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: Abo
     ctx.handle.db.transaction((tx) => {
       const ref = formatRequestRef(request.id);
       const initiative = getInitiative(tx, request.initiativeId);
+      // A closed initiative needs nothing any more: nobody is chased for it (as with its reminders).
+      if (initiative?.status !== 'active') return;
       if (steps.bump) {
         enqueue(
           tx,
@@ -56,7 +58,7 @@ export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: Abo
         appendRequestEvent(tx, { requestId: request.id, actorId: JOB_ACTOR, kind: 'bumped' }, now);
         run.bumped++;
       }
-      if (steps.escalate && initiative) {
+      if (steps.escalate) {
         const payload = {
           requestId: request.id,
           askerId: request.askerId,

@@ -151,6 +151,14 @@ describe('the asks job', () => {
     ]);
   });
 
+  it('a request of a closed initiative is neither bumped nor escalated', async () => {
+    await start('2026-03-02T10:00:00Z');
+    await askAt('2026-03-02T10:00:00Z');
+    await h.cx('UALICE', 'close I-1 Solved another way');
+    await tickAt(new Date('2026-03-10T11:00:00Z'));
+    expect(rows(`select kind from outbox where kind in ('request_bump', 'request_escalation')`)).toEqual([]);
+  });
+
   it('an answered request is neither bumped nor escalated', async () => {
     await start('2026-03-02T10:00:00Z');
     await askAt('2026-03-02T10:00:00Z');
