@@ -126,9 +126,10 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
 
   // First: every listener below runs in the sender's language (issue 14).
   app.use(languageMiddleware(deps.ctx));
-  registerCommands(app, deps.ctx);
-  // One Bolt listener for all buttons and one for all modals: Bolt runs every listener's chain per request.
+  // `/cx` answered in the global chain (after the language), one Bolt listener for all buttons and one for all
+  // modals: Bolt runs every listener's chain for every request (receiver/listener-routes.ts).
   const routed = routedByIds(app);
+  registerCommands(routed, deps.ctx);
   registerActions(routed, deps.ctx);
   registerViews(routed, deps.ctx);
   registerEvents(app, deps.ctx);

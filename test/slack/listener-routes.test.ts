@@ -68,9 +68,41 @@ describe('routedByIds', () => {
     const app = bareApp();
     const routed = routedByIds(app);
     routed.action(/^x/, async () => undefined);
-    routed.command('/cx', async () => undefined);
+    routed.event('app_home_opened', async () => undefined);
     expect(listenersOf(app)).toBe(2);
     routed.action('a', async () => undefined);
     expect(() => routed.action('a', async () => undefined)).toThrow(/two listeners/);
+  });
+
+  it('answers a command in the global chain, after the middleware registered before it, and no listener runs', async () => {
+    const app = bareApp();
+    const calls: string[] = [];
+    app.use(async ({ next }) => {
+      calls.push('before');
+      await next();
+    });
+    const routed = routedByIds(app);
+    routed.command('/cx', async ({ command, ack }) => {
+      await ack();
+      calls.push(`cx ${command.text}`);
+    });
+    routed.event('app_mention', async () => {
+      calls.push('listener');
+    });
+    expect(listenersOf(app)).toBe(1);
+    const command = (name: string) => ({
+      command: name,
+      text: 'list',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      trigger_id: 'tr',
+      api_app_id: 'A1',
+      token: 't',
+      response_url: 'http://127.0.0.1:9/r',
+    });
+    await deliver(app, command('/cx'));
+    await deliver(app, command('/other'));
+    expect(calls).toEqual(['before', 'cx list', 'before']);
   });
 });

@@ -4,8 +4,11 @@
  * per button and per modal, a `/cx` command paid for twenty (issue 13's profile: Bolt's invokeMiddleware,
  * four times the empty app's). `routedByIds` hands the register functions an App on which
  * `app.action('<action_id>', listener)` and `app.view('<callback_id>', listener)` are collected in a map
- * behind one Bolt listener per kind, which looks the listener up by id. Everything else (`command`,
- * `event`, `use`, a RegExp or object constraint, several middleware) goes to Bolt as it is.
+ * behind one Bolt listener per kind, which looks the listener up by id; and `app.command('/name', listener)`
+ * becomes a global middleware that answers its own command and passes everything else on, so a command runs
+ * no listener chain at all (as the votes do, listeners/events/reactions.ts). It sits in the global chain
+ * where it is registered: after whatever `app.use` came before it (the language middleware). Everything else
+ * (`event`, `use`, a RegExp or object constraint, several middleware) goes to Bolt as it is.
  */
 import type { App } from '@slack/bolt';
 
@@ -49,14 +52,34 @@ function route(
   };
 }
 
-/** `app`, with string-id actions and views routed through one Bolt listener per kind. */
+/** `app.command(name, listener)` as a global middleware that takes only its own command. */
+function commandRoute(app: App): (name: unknown, ...listeners: Listener[]) => void {
+  return (name, ...listeners) => {
+    const [listener] = listeners;
+    if (typeof name !== 'string' || listeners.length !== 1 || !listener) {
+      (app.command as (c: unknown, ...l: Listener[]) => void).call(app, name, ...listeners);
+      return;
+    }
+    app.use(async (args) => {
+      const command = (args as { command?: { command?: unknown } }).command;
+      if (command?.command !== name) return args.next();
+      // Handed on as they are (no copy per request). Its `next` would go on to the listener chains, where no
+      // listener takes this command: the handler has no reason to call it.
+      await listener(args);
+    });
+  };
+}
+
+/** `app`, with string-id actions and views routed through one Bolt listener per kind, commands global. */
 export function routedByIds(app: App): App {
   const action = route(app, 'action', (args) => args.action?.action_id);
   const view = route(app, 'view', (args) => args.view?.callback_id);
+  const command = commandRoute(app);
   return new Proxy(app, {
     get(target, prop, receiver) {
       if (prop === 'action') return action;
       if (prop === 'view') return view;
+      if (prop === 'command') return command;
       return Reflect.get(target, prop, receiver);
     },
   });
