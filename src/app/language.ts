@@ -19,6 +19,8 @@ export const LANGUAGES: readonly Language[] = ['en', 'de'];
 
 /** How long a resolved language is trusted without re-reading the database. */
 const MEMO_MS = 5 * 60 * 1000;
+/** users.info answers are fresh this long (as in users.ts). */
+const CACHE_MS = 12 * 60 * 60 * 1000;
 
 interface Memo {
   lang: Language;
@@ -49,9 +51,12 @@ export const installationLanguage = (ctx: AppContext): Language => ctx.language 
 
 /** From what is stored only (no Slack call): for rendering a DM at delivery, and the request path. */
 function resolveStored(ctx: AppContext, userId: UserId): { lang: Language; looked: boolean } {
-  const { choice, locale } = languageFacts(ctx.handle.db, userId);
+  const { choice, locale, fetchedAt } = languageFacts(ctx.handle.db, userId);
   const lang = asLanguage(choice) ?? languageOfLocale(locale) ?? installationLanguage(ctx);
-  return { lang, looked: asLanguage(choice) !== null || locale !== undefined };
+  // No locale in a stale row (cached before locales were asked for): worth one more look-up.
+  const fresh = fetchedAt !== null && ctx.clock.now().getTime() - fetchedAt.getTime() < CACHE_MS;
+  const knowsLocale = locale !== undefined && (locale !== null || fresh);
+  return { lang, looked: asLanguage(choice) !== null || knowsLocale };
 }
 
 /** A person's language from memory or the database; never asks Slack. */

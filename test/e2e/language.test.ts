@@ -61,6 +61,22 @@ describe('a person whose Slack is German', () => {
     expect(lookups()).toBe(before + 2);
   });
 
+  it('someone cached before Slack locales were asked for is looked up once more, then reads German', async () => {
+    await start();
+    await h.cx('UGRETA', 'mine');
+    // As a row written before migration 0012: no locale, fetched long ago.
+    h.bot.handle.sqlite
+      .prepare(`update slack_users set locale = null, fetched_at = 0 where user_id = 'UGRETA'`)
+      .run();
+    h.clock.set(new Date('2026-03-02T10:06:00Z')); // past the in-memory 5 minutes
+    const before = lookups();
+    expect(h.replyText(await h.cx('UGRETA', 'mine'))).toContain('Du hast keine offenen Maßnahmen');
+    expect(lookups()).toBe(before + 1);
+    h.clock.set(new Date('2026-03-02T10:12:00Z'));
+    await h.cx('UGRETA', 'mine');
+    expect(lookups()).toBe(before + 1);
+  });
+
   it('gets German modals and a German App Home', async () => {
     await start();
     await h.cx('UGRETA', 'new Schnellere Erstattungen lead:service');

@@ -31,14 +31,18 @@ export function setLanguageChoice(db: Executor, userId: string, language: string
 export function languageFacts(
   db: Executor,
   userId: string,
-): { choice: string | null; locale: string | null | undefined } {
+): { choice: string | null; locale: string | null | undefined; fetchedAt: Date | null } {
   const select = prepared(db, 'language.facts', (d) =>
     d
-      .select({ locale: slackUsers.locale })
+      .select({ locale: slackUsers.locale, fetchedAt: slackUsers.fetchedAt })
       .from(slackUsers)
       .where(eq(slackUsers.userId, sql.placeholder('userId')))
       .prepare(),
   );
   const row = select.get({ userId });
-  return { choice: getLanguageChoice(db, userId), locale: row ? row.locale : undefined };
+  return {
+    choice: getLanguageChoice(db, userId),
+    locale: row ? row.locale : undefined,
+    fetchedAt: row?.fetchedAt ?? null,
+  };
 }
