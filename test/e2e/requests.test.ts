@@ -289,3 +289,17 @@ describe('/cx asks', () => {
     expect(h.replyText(await h.cx('UBOB', 'asks it'))).toContain('No open requests asked of or by IT');
   });
 });
+
+describe('delivery', () => {
+  it('a request to a channel the bot was removed from is kept and the admins are told what it is', async () => {
+    await start();
+    await initiative();
+    h.emulator.leaveChannel(CHANNELS.it);
+    await ask('it I-1 Export the tickets');
+    const notice = await eventually(() =>
+      h.emulator.dms('UADMIN').find((m) => /could not post/.test(m.text)),
+    );
+    expect(notice.text).toMatch(/could not post a request from another department to the it channel/);
+    expect(rows(`select status from outbox where kind = 'request_posted'`)).toEqual([{ status: 'held' }]);
+  });
+});

@@ -77,6 +77,11 @@ const POST_NAMES: Record<string, string> = {
   initiative_announced: 'die Ankündigung einer neuen Initiative',
   initiative_closed: 'den Abschluss-Post einer Initiative',
   verdict_correction: 'eine Korrektur eines Ergebnisses',
+  request_posted: 'eine Anfrage einer anderen Abteilung',
+  request_update: 'die Antwort auf eine Anfrage einer anderen Abteilung',
+  request_bump: 'eine Erinnerung an eine unbeantwortete Anfrage',
+  request_escalation: 'eine unbeantwortete Anfrage, an den Hub weitergegeben',
+  digest_requests: 'die offenen Anfragen des Wochenrückblicks',
 };
 
 function actionFacts(

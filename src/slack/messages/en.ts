@@ -50,6 +50,11 @@ const POST_NAMES: Record<string, string> = {
   initiative_announced: 'the announcement of a new initiative',
   initiative_closed: 'the closing post of an initiative',
   verdict_correction: 'a verdict correction',
+  request_posted: 'a request from another department',
+  request_update: 'the answer to a request from another department',
+  request_bump: 'a reminder of an unanswered request',
+  request_escalation: 'an unanswered request passed on to the hub',
+  digest_requests: 'the open requests of the weekly digest',
 };
 
 /**
