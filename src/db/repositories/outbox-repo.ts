@@ -114,29 +114,39 @@ function ownedBy(by: string | undefined) {
 /** Leaving `sending` ends the claim. */
 const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
 
-export function createOutboxRepo(db: Executor): OutboxRepo {
-  // The lowest unfinished id per recipient: one grouped scan of the (small) unfinished set.
-  const laneHeadIds = db
-    .select({ id: sql<number>`min(${outbox.id})` })
-    .from(outbox)
-    .where(inArray(outbox.status, UNFINISHED))
-    .groupBy(outbox.recipient);
-
-  const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
-    db
+/**
+ * The notifier's per-delivery statements (the next heads, claim, sent), built and prepared once per
+ * connection (../prepared.ts): each win of the write path runs all three (issue 13's profile).
+ */
+function headsStatement(db: Executor, due: boolean) {
+  return prepared(db, due ? 'outbox.dueHeads' : 'outbox.heads', (d) => {
+    // The lowest unfinished id per recipient: one grouped scan of the (small) unfinished set.
+    const laneHeadIds = d
+      .select({ id: sql<number>`min(${outbox.id})` })
+      .from(outbox)
+      .where(inArray(outbox.status, UNFINISHED))
+      .groupBy(outbox.recipient);
+    return d
       .select()
       .from(outbox)
       .where(
         and(
           inArray(outbox.status, ['pending', 'held']),
-          gt(outbox.id, afterId),
-          now === undefined ? undefined : sql`${outbox.nextAttemptAt} <= ${now.getTime()}`,
+          gt(outbox.id, sql.placeholder('afterId')),
+          due ? sql`${outbox.nextAttemptAt} <= ${sql.placeholder('now')}` : undefined,
           inArray(outbox.id, laneHeadIds),
         ),
       )
       .orderBy(asc(outbox.id))
-      .limit(limit)
-      .all()
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  });
+}
+
+export function createOutboxRepo(db: Executor): OutboxRepo {
+  const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
+    headsStatement(db, now !== undefined)
+      .all({ afterId, limit, now: now?.getTime() ?? null })
       .map(toEntry);
 
   return {
@@ -144,18 +154,27 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
     due: (now, limit, afterId = 0) => heads(limit, afterId, now),
 
     markSending(id, now, channel = null, claim) {
-      const result = db
-        .update(outbox)
-        .set({
-          status: 'sending',
-          attempts: sql`${outbox.attempts} + 1`,
-          nextAttemptAt: now,
-          sentChannel: channel,
-          claimedBy: claim?.by ?? null,
-          leaseUntil: claim?.leaseUntil ?? null,
-        })
-        .where(and(eq(outbox.id, id), inArray(outbox.status, ['pending', 'held'])))
-        .run();
+      const update = prepared(db, 'outbox.markSending', (d) =>
+        d
+          .update(outbox)
+          .set({
+            status: 'sending',
+            attempts: sql`${outbox.attempts} + 1`,
+            nextAttemptAt: sql`${sql.placeholder('now')}`,
+            sentChannel: sql`${sql.placeholder('channel')}`,
+            claimedBy: sql`${sql.placeholder('by')}`,
+            leaseUntil: sql`${sql.placeholder('leaseUntil')}`,
+          })
+          .where(and(eq(outbox.id, sql.placeholder('id')), inArray(outbox.status, ['pending', 'held'])))
+          .prepare(),
+      );
+      const result = update.run({
+        id,
+        now: now.getTime(),
+        channel,
+        by: claim?.by ?? null,
+        leaseUntil: claim?.leaseUntil ?? null,
+      });
       return result.changes > 0;
     },
 
@@ -186,17 +205,27 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
     },
 
     markSent(id, sent, now, by) {
-      db.update(outbox)
-        .set({
-          status: 'sent',
-          sentChannel: sent.channel,
-          sentTs: sent.ts,
-          sentAt: now,
-          lastError: null,
-          ...UNCLAIMED,
-        })
-        .where(and(eq(outbox.id, id), ownedBy(by)))
-        .run();
+      const update = prepared(db, 'outbox.markSent', (d) =>
+        d
+          .update(outbox)
+          .set({
+            status: 'sent',
+            sentChannel: sql`${sql.placeholder('channel')}`,
+            sentTs: sql`${sql.placeholder('ts')}`,
+            sentAt: sql`${sql.placeholder('sentAt')}`,
+            lastError: null,
+            ...UNCLAIMED,
+          })
+          // ownedBy, with the claim as a placeholder.
+          .where(
+            and(
+              eq(outbox.id, sql.placeholder('id')),
+              sql`(${outbox.status} <> 'sending' or ${outbox.claimedBy} is ${sql.placeholder('by')})`,
+            ),
+          )
+          .prepare(),
+      );
+      update.run({ id, channel: sent.channel, ts: sent.ts, sentAt: now.getTime(), by: by ?? null });
     },
 
     markRetry(id, nextAttemptAt, error, options = {}) {
