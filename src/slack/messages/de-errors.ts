@@ -255,7 +255,7 @@ export const errorsDe: typeof enErrors = {
           ? md`Das können nur CX-Bridge-Admins (Workspace-Admins oder Personen in CX_ADMINS).`
           : md`Nur ${join(e.owners.map(mention), ' oder ')} oder ein Admin kann das ändern.`;
       case 'essential_limit':
-        return md`Höchstens ${e.max} Initiativen können gleichzeitig essenziell sein, und ${join(e.current.map(I), ', ')} sind es schon. Fokus ist der Sinn: mach zuerst eine davon \`important\` (\`/cx important I-n\`).`;
+        return md`Höchstens ${e.max} Initiativen können gleichzeitig essenziell sein, und ${join(e.current.map(I), ', ')} sind es schon. Es geht um Fokus: mach zuerst eine davon \`important\` (\`/cx important I-n\`).`;
       case 'bad_transition':
         return lifecycle.badTransition(e);
       case 'not_a_person':

@@ -65,7 +65,7 @@ export const lifecycleDe: typeof enLifecycle = {
   alreadyDue: (id, due) => md`*${A(id)}* ist schon am ${day(due)} fällig; nichts geändert.`,
   assigned: (id, title, to, self, from) =>
     self
-      ? md`Du bist jetzt für *${A(id)}* ${line(title)} zuständig (vorher ${mention(from)}; Bescheid ist raus).`
+      ? md`Du bist jetzt für *${A(id)}* ${line(title)} zuständig (vorher ${mention(from)}; die Person erfährt es).`
       : md`Für *${A(id)}* ${line(title)} ist jetzt ${mention(to)} zuständig; die Person bekommt eine DM, und ${mention(from)} erfährt es.`,
   alreadyOwns: (id, ownerId) => md`${mention(ownerId)} ist schon für *${A(id)}* zuständig; nichts geändert.`,
   renamedAction: (id, from, to) => md`*${A(id)}* heißt jetzt ${quoted(to)} (vorher ${quoted(from)}).`,

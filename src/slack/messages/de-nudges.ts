@@ -87,7 +87,7 @@ export const nudgesDe: Nudges = {
       md`:eyes: *Keine Reaktion auf drei Erinnerungen, in Initiativen, für die du zuständig bist* (${n}). Die zuständige Person bekommt keine weiteren Erinnerungen; ein freundliches Wort kann helfen. Du hörst von jeder nur einmal:`,
     escalationLine: (a) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
     escalationMore: (n) => md`…und ${n} weitere. Siehe \`/cx list\`.`,
-    footer: md`Erinnerungen kommen in deiner Arbeitszeit (09:30–17:30, Montag bis Freitag), höchstens drei pro Maßnahme, bis sich etwas bewegt. Pausieren stellt eine Maßnahme für ${count(DEFAULT_SNOOZE_DAYS, DAYS)} still. Nicht da? \`/cx away until YYYY-MM-DD\` pausiert alle Erinnerungen, bis du zurück bist.`,
+    footer: md`Erinnerungen kommen in deiner Arbeitszeit (09:30–17:30, Montag bis Freitag), höchstens drei pro Maßnahme, bis sich etwas bewegt. Pausieren schaltet die Erinnerungen einer Maßnahme für ${count(DEFAULT_SNOOZE_DAYS, DAYS)} stumm. Nicht da? \`/cx away until YYYY-MM-DD\` pausiert alle Erinnerungen, bis du zurück bist.`,
     fallback: (own, ownTotal, escalationTotal) =>
       join(
         [

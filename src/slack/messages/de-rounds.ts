@@ -93,9 +93,9 @@ export const roundsDe: RoundMessages = {
     }`,
   noVotes: (m, carried) =>
     md`Keine Stimmen in der Kundenproblem-Abstimmung ${month(m)}: ${count(carried, {
-      one: 'ihr # Kundenproblem geht',
+      one: 'ihr einziges Kundenproblem geht',
       other: 'alle # Kundenprobleme gehen',
-    })} in die nächste.`,
+    })} in die nächste Abstimmung.`,
   resultsFooter: md`Nicht übernommene Kundenprobleme bleiben offen und gehen in den nächsten Monat. Die Stimmen nach Abteilung stehen im Thread.`,
   resultsFallback: (m, lines) =>
     md`Ergebnis der Kundenproblem-Abstimmung ${month(m)}: ${
@@ -126,7 +126,7 @@ export const roundsDe: RoundMessages = {
       ? md`Die Abstimmung ${month(m)} ist schon offen (eine Abstimmung pro Monat). \`/cx round status\` zeigt den Stand.`
       : md`Die Abstimmung ${month(m)} hat schon stattgefunden (eine pro Monat); die nächste öffnet nächsten Monat.`,
   empty: (m, channels) =>
-    md`Es ist kein Kundenproblem offen, daher gibt es keine Abstimmung ${month(m)}; ${channelsLabel(channels)} wurde eingeladen, welche zu erfassen. Öffne die Abstimmung, sobald es welche gibt.`,
+    md`Es ist kein Kundenproblem offen, daher gibt es keine Abstimmung ${month(m)}; ${channelsLabel(channels)} ${channels.length > 1 ? md`wurden` : md`wurde`} eingeladen, welche zu erfassen. Öffne die Abstimmung, sobald es welche gibt.`,
   noChannels: md`Kein Abteilungskanal ist zugeordnet, also gibt es keinen Ort für die Abstimmung: ordne zuerst einen zu mit \`/cx setup channel &lt;dept&gt;\`.`,
   closed: (m, n, channels) =>
     md`Abstimmung ${month(m)} geschlossen (${votersOf(n)}); das Ergebnis geht an ${
@@ -134,11 +134,11 @@ export const roundsDe: RoundMessages = {
     }.`,
   closedNoVotes: (m, carried, channels) =>
     md`Abstimmung ${month(m)} geschlossen: niemand hat abgestimmt, daher ${count(carried, {
-      one: 'geht ihr # Kundenproblem',
+      one: 'geht ihr einziges Kundenproblem',
       other: 'gehen alle # Kundenprobleme',
-    })} in die nächste. ${
+    })} in die nächste Abstimmung. ${
       channels.length > 0
-        ? md`${channelsLabel(channels)} erfährt es in einer Zeile.`
+        ? md`${channelsLabel(channels)} ${channels.length > 1 ? md`erfahren` : md`erfährt`} es in einer Zeile.`
         : md`Kein Kanal ist zugeordnet, dem man es sagen könnte.`
     }`,
   noneOpen: (last) =>
