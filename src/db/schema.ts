@@ -227,7 +227,5 @@ export const remindersSent = sqliteTable(
 );
 
 export * from './schema-metrics.js';
-
-export * from './schema-rounds.js';
-
 export * from './schema-requests.js';
+export * from './schema-rounds.js';
