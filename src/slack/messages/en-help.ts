@@ -193,7 +193,7 @@ export const help = {
   entry: (name: SubcommandName): HelpEntry => HELP[name],
   title: 'CX Bridge: turn the CX strategy into next steps',
   intro: md`Initiatives (\`I-n\`) are broken into concrete actions (\`A-n\`) with an owner and a due date. At most ${MAX_ESSENTIAL} initiatives are *essential* at once; they always come first.`,
-  footer: md`For one command in full: \`/cx help &lt;command&gt;\`. References are case-insensitive (\`a-7\` works). Dates: \`YYYY-MM-DD\` or \`+Nd\`.`,
+  footer: md`For one command in full: \`/cx help &lt;command&gt;\`. References are case-insensitive (\`a-7\` works). Dates: \`YYYY-MM-DD\` or \`+Nd\`. Language: \`/cx lang en|de|auto\`.`,
   /** One line of `/cx help`: its short forms as code, then what it does. */
   line: (forms: readonly string[], name: SubcommandName) =>
     md`${join(
