@@ -138,4 +138,24 @@ describe('the App Home', () => {
     expect(alice).toContain('*R-1*');
     expect(alice).toContain('*R-2*');
   });
+
+  it('has an Ask another department button that opens the modal, the initiative picked in it', async () => {
+    await start();
+    expect(await openHome('UBOB')).toContain(ACTION.askDepartment);
+    const home = h.emulator.homeView('UBOB');
+    const opened = h.emulator.callsTo('views.open').length;
+    await h.emulator.blockAction({ userId: 'UBOB', actionId: ACTION.askDepartment, viewId: home?.id });
+    const viewId = await openedView(h.emulator, 'UBOB', opened);
+    const done = await h.emulator.viewSubmission({
+      userId: 'UBOB',
+      viewId,
+      values: { [FIELD.dept]: 'it', [FIELD.initiative]: '1', [FIELD.title]: 'Export the tickets' },
+    });
+    expect(done.viewClosed).toBe(true);
+    await h.drain();
+    // No channel to speak for: the initiative's lead department asks.
+    expect(rows('select asking_dept, asked_dept from requests')).toEqual([
+      { asking_dept: 'marketing', asked_dept: 'it' },
+    ]);
+  });
 });

@@ -66,17 +66,20 @@ export function askModal(d: AskModalDefaults): ModalView {
   };
 }
 
-/** "Ask another department" under an initiative (`/cx show I-n`): opens the modal with it selected. */
-export function askButtonBlock(initiativeId: number): ActionsBlock {
+/**
+ * "Ask another department": under an initiative (`/cx show I-n`) it opens the modal with that initiative
+ * selected; without one (the App Home) the initiative is picked in the modal.
+ */
+export function askButtonBlock(initiativeId?: number): ActionsBlock {
   return {
     type: 'actions',
-    block_id: `ask_${initiativeId}`,
+    block_id: initiativeId ? `ask_${initiativeId}` : 'ask_home',
     elements: [
       {
         type: 'button',
         action_id: ACTION.askDepartment,
         text: plain(asks.askButton),
-        value: iref(initiativeId),
+        value: initiativeId ? iref(initiativeId) : 'new',
       },
     ],
   };

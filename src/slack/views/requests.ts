@@ -17,6 +17,7 @@ import { formatRequestRef } from '../../domain/requests.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { asks, msg } from '../messages/index.js';
 import { type Mrkdwn, md, mention, moment } from '../messages/mrkdwn.js';
+import { askButtonBlock } from './ask-modal.js';
 import {
   type BuiltMessage,
   context,
@@ -116,10 +117,11 @@ export function declineModal(requestId: number): ModalView {
 
 /**
  * The App Home's requests: those waiting on the viewer's departments (how they are known is said below
- * them), and the viewer's own open ones. Nothing when there are none of either.
+ * them), and the viewer's own open ones, and an "Ask another department" button (the initiative is picked in its modal).
  */
 export function homeRequestBlocks(h: HomeRequests | undefined): KnownBlock[] {
-  if (!h || (h.waitingOn.length === 0 && h.asked.length === 0)) return [];
+  if (!h) return [];
+  if (h.waitingOn.length === 0 && h.asked.length === 0) return [askButtonBlock()];
   const line = (l: OpenRequestsView['depts'][number]['askedOf'][number]) =>
     asks.listLine(
       l.request.id,
@@ -137,6 +139,7 @@ export function homeRequestBlocks(h: HomeRequests | undefined): KnownBlock[] {
   }
   if (h.asked.length > 0)
     blocks.push(section(md`${asks.homeAsked}\n${h.asked.map(line).join('\n') as Mrkdwn}`));
+  blocks.push(askButtonBlock());
   return blocks;
 }
 
