@@ -39,11 +39,21 @@ export const asksList: CommandHandler<'asks'> = (cmd, { ctx }) =>
  * the reply itself may be a cached one.
  */
 export async function withAskButton(cmd: CommandOf<'show'>, reply: BuiltMessage | null, ctx: AppContext) {
-  if (!reply || cmd.ref.kind !== 'I' || !isActiveInitiative(ctx, cmd.ref.n)) return reply;
-  const blocks = [...reply.blocks];
-  blocks.splice(1, 0, askButtonBlock(cmd.ref.n));
-  return { ...reply, blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  if (!reply || cmd.ref.kind !== 'I') return reply;
+  // The same cached reply gets the same copy (a cached reply is rebuilt after any write, so whether the
+  // initiative is active cannot have changed): its serialized ack is reused too (issue 13).
+  const known = withButton.get(reply);
+  if (known) return known;
+  let out = reply;
+  if (isActiveInitiative(ctx, cmd.ref.n)) {
+    const blocks = [...reply.blocks];
+    blocks.splice(1, 0, askButtonBlock(cmd.ref.n));
+    out = { ...reply, blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  }
+  withButton.set(reply, out);
+  return out;
 }
+const withButton = new WeakMap<BuiltMessage, BuiltMessage>();
 
 /** `/cx show R-n`: the request with its history. */
 export const showRequest = (id: number, { ctx }: CommandRequest) =>
