@@ -192,7 +192,7 @@ export const de: Messages = {
   win: (actorId, actionId, title, initiativeId, initiativeTitle) =>
     md`${mention(actorId)} hat *${A(actionId)}* ${line(title)} für *${I(initiativeId)}* ${line(initiativeTitle)} erledigt.`,
   winFallback: (actionId, title, initiativeId) =>
-    md`Fortschritt: ${A(actionId)} ${line(title)} ist erledigt (${I(initiativeId)}).`,
+    md`Geschafft: ${A(actionId)} ${line(title)} ist erledigt (${I(initiativeId)}).`,
 
   deliveryProblem: (kind, target, error) =>
     md`:warning: Ich konnte ${line(POST_NAMES[kind] ?? 'eine Nachricht')} nicht in ${line(target)} posten (${line(error)}). Sie bleibt gespeichert und wird zugestellt, sobald der Kanal repariert ist: lade mich dort ein oder ordne mit \`/cx setup channel\` einen anderen Kanal zu.`,
