@@ -119,3 +119,59 @@ describe('whose language', () => {
     expect(parseMeasurement('1,2,3', { decimalComma: true }).ok).toBe(false);
   });
 });
+
+describe('builders read the current language', () => {
+  /** Language-neutral helpers the English files also export (references, the progress bar, menu keys). */
+  const NEUTRAL = new Set([
+    'iref',
+    'aref',
+    'progress',
+    'bar',
+    'MENU_CHOICES',
+    'MenuChoice',
+    'pref',
+    'linkTo',
+    'closingMoment',
+    // mrkdwn.ts's own, re-exported by en.ts
+    'md',
+    'line',
+    'lines',
+    'mention',
+    'safe',
+    'Mrkdwn',
+  ]);
+
+  it('no code outside src/slack/messages imports words from an English catalogue directly', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const path = await import('node:path');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (statSync(file).isDirectory()) {
+          if (!file.endsWith(path.join('slack', 'messages'))) walk(file);
+          continue;
+        }
+        if (!file.endsWith('.ts')) continue;
+        const source = readFileSync(file, 'utf8');
+        for (const m of source.matchAll(
+          /import (?:type )?\{([^}]*)\} from '[./]*(?:slack\/)?messages\/en[-a-z]*\.js'/g,
+        )) {
+          const names = (m[1] ?? '')
+            .split(',')
+            .map(
+              (n) =>
+                n
+                  .replace(/^\s*type\s+/, '')
+                  .trim()
+                  .split(/\s+as\s+/)[0] ?? '',
+            )
+            .filter(Boolean);
+          for (const n of names) if (!NEUTRAL.has(n)) offenders.push(`${path.relative('.', file)}: ${n}`);
+        }
+      }
+    };
+    walk('src');
+    expect(offenders).toEqual([]);
+  });
+});
