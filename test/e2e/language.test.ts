@@ -114,7 +114,8 @@ describe('a person whose Slack is German', () => {
     expect(h.replyText(await h.cx('UGRETA', 'new Faster refunds lead:service'))).toContain('Created *I-1*');
     expect(h.replyText(await h.cx('UGRETA', 'lang'))).toContain('I write to you in English (your choice)');
     const auto = h.replyText(await h.cx('UGRETA', 'lang auto'));
-    expect(auto).toContain('Deine Sprache folgt jetzt Slack: Deutsch');
+    expect(auto).toContain('Deine Sprache folgt wieder deiner Slack-Sprache');
+    expect(auto).toContain(': Deutsch.');
     expect(h.replyText(await h.cx('UGRETA', 'mine'))).toContain('keine offenen Maßnahmen');
 
     const before = h.snapshot();

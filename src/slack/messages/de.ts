@@ -116,7 +116,7 @@ export const de: Messages = {
   languageName: (lang) => (lang === 'de' ? 'Deutsch' : 'Englisch'),
   langSet: (lang, auto) =>
     auto
-      ? md`Deine Sprache folgt jetzt Slack: ${line(lang === 'de' ? 'Deutsch' : 'Englisch')}. Kanal-Posts bleiben in der Sprache des Workspace.`
+      ? md`Deine Sprache folgt wieder deiner Slack-Sprache (oder, wenn ich die nicht kenne, der des Workspace): ${line(lang === 'de' ? 'Deutsch' : 'Englisch')}. Kanal-Posts bleiben in der Sprache des Workspace.`
       : md`Ab jetzt schreibe ich dir auf ${line(lang === 'de' ? 'Deutsch' : 'Englisch')}: Antworten, Formulare, DMs und dein App-Home. Kanal-Posts bleiben in der Sprache des Workspace. \`/cx lang auto\` folgt wieder deiner Slack-Sprache.`,
   langShow: (lang, auto) =>
     md`Ich schreibe dir auf ${line(lang === 'de' ? 'Deutsch' : 'Englisch')}${auto ? md` (deine Slack-Sprache oder die des Workspace)` : md` (deine Wahl)`}. Ändern mit \`/cx lang en\`, \`/cx lang de\` oder \`/cx lang auto\`.`,

@@ -105,7 +105,7 @@ export const en = {
   /** `/cx lang de`: said in the language just chosen. */
   langSet: (lang: 'en' | 'de', auto: boolean) =>
     auto
-      ? md`Your language now follows Slack's: ${line(lang === 'de' ? 'German' : 'English')}. Channel posts stay in the workspace's language.`
+      ? md`Your language follows Slack's again (or, without one I know, the workspace's): ${line(lang === 'de' ? 'German' : 'English')}. Channel posts stay in the workspace's language.`
       : md`From now on I write to you in ${line(lang === 'de' ? 'German' : 'English')}: replies, forms, DMs and your App Home. Channel posts stay in the workspace's language. \`/cx lang auto\` follows Slack's language again.`,
   /** `/cx lang` alone. */
   langShow: (lang: 'en' | 'de', auto: boolean) =>
