@@ -3,7 +3,7 @@
  * action, and the clock of an unanswered request — bumped once after 2 working days, escalated once after
  * 5, in working hours only. Working days are Monday to Friday in CX_TIMEZONE. Pure: "now" is an argument.
  */
-import { addDays, localDate, weekdayOf, zonedInstant, zonedTime } from './dates.js';
+import { addDays, daysBetween, localDate, weekdayOf, zonedInstant, zonedTime } from './dates.js';
 import { err, ok, type Result } from './errors.js';
 import { isReminderTime } from './reminders.js';
 import type { Department, LocalDate, UserId } from './types.js';
@@ -74,11 +74,25 @@ export function afterWorkingDays(from: Date, n: number, zone: string): Date {
   return zonedInstant(day, hour, minute, zone);
 }
 
-/** Whole working days an open request has waited at `now` (0 on its first day). */
+/** Weekdays in (`from`, `to`]: whole weeks count 5, the rest one by one. */
+function weekdaysAfter(from: LocalDate, to: LocalDate): number {
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  let n = Math.floor(days / 7) * 5;
+  for (let i = days - (days % 7) + 1; i <= days; i++) if (!isWeekend(addDays(from, i))) n++;
+  return n;
+}
+
+/**
+ * Whole working days an open request has waited at `now` (0 on its first day): the largest n whose
+ * `afterWorkingDays` has come. Estimated from the weekdays between, then settled exactly (a step or two),
+ * so a request a year old costs no more than a new one.
+ */
 export function workingDaysWaited(createdAt: Date, now: Date, zone: string): number {
-  let n = 0;
-  // Bounded: a request a few years old is still a few hundred steps.
-  while (n < 5000 && afterWorkingDays(createdAt, n + 1, zone).getTime() <= now.getTime()) n++;
+  const passed = (n: number) => afterWorkingDays(createdAt, n, zone).getTime() <= now.getTime();
+  let n = weekdaysAfter(localDate(createdAt, zone), localDate(now, zone));
+  while (n > 0 && !passed(n)) n--;
+  while (passed(n + 1)) n++;
   return n;
 }
 

@@ -46,6 +46,36 @@ describe('working days', () => {
   });
 });
 
+describe('working days waited, for any age', () => {
+  // The definition, step by step: the largest n whose n-th working day has come.
+  const reference = (from: Date, now: Date, zone: string) => {
+    let n = 0;
+    while (afterWorkingDays(from, n + 1, zone).getTime() <= now.getTime()) n++;
+    return n;
+  };
+
+  it('agrees with the definition across weekends, times of day and DST changes', () => {
+    const zone = 'Europe/Berlin';
+    const starts = [
+      '2026-03-05T10:00:00Z',
+      '2026-03-07T11:00:00Z',
+      '2026-03-27T16:45:00Z',
+      '2026-10-23T07:15:00Z',
+    ];
+    for (const start of starts) {
+      const from = at(start);
+      for (let h = 0; h < 24 * 40; h += 7) {
+        const now = new Date(from.getTime() + h * 3_600_000);
+        expect(workingDaysWaited(from, now, zone), `${start} + ${h}h`).toBe(reference(from, now, zone));
+      }
+    }
+  });
+
+  it('counts a year-old request without walking it day by day for every count', () => {
+    expect(workingDaysWaited(at('2025-03-03T10:00:00Z'), at('2026-03-02T10:00:00Z'), 'UTC')).toBe(260);
+  });
+});
+
 describe('the clock of an unanswered request', () => {
   const open = {
     status: 'open' as const,
