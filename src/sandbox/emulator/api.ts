@@ -96,7 +96,6 @@ export class WebApi {
       tz: u.tz,
       tz_label: u.tz,
       tz_offset: tzOffsetSeconds(u.tz),
-      locale: u.locale,
       is_admin: u.isAdmin,
       is_owner: u.isOwner,
       is_primary_owner: u.isOwner,
@@ -300,7 +299,9 @@ export class WebApi {
       case 'users.info': {
         const u = this.state.users.get(str(args.user) ?? '');
         if (!u) return fail('user_not_found');
-        return { ok: true, user: this.userJson(u) };
+        // As Slack: the locale only when asked for (include_locale), so a bot that forgets gets none.
+        const asked = args.include_locale === true || args.include_locale === 'true';
+        return { ok: true, user: { ...this.userJson(u), ...(asked ? { locale: u.locale } : {}) } };
       }
       case 'users.list': {
         const { page, next } = paginate([...this.state.users.values()], args, 1000);
