@@ -8,6 +8,7 @@ import type { AsksMessages } from './en-asks.js';
 import {
   count as countIn,
   day as dayIn,
+  join,
   line,
   type Mrkdwn,
   md,
@@ -122,7 +123,7 @@ export const asksDe: AsksMessages = {
   modalNoInitiatives: md`Es gibt noch keine aktive Initiative, für die du fragen kannst: leg zuerst eine mit \`/cx new\` an.`,
 
   homeWaitingOn: (depts) =>
-    md`*Anfragen an ${depts.length === 1 ? md`deine Abteilung` : md`deine Abteilungen`}* (${depts.map(dept).join(', ') as Mrkdwn}), die ältesten zuerst:`,
+    md`*Anfragen an ${depts.length === 1 ? md`deine Abteilung` : md`deine Abteilungen`}* (${join(depts.map(dept), ', ')}), die ältesten zuerst:`,
   homeWhy: md`Deine Abteilungen sind die, in denen du Maßnahmen hast oder Anfragen übernommen hast.`,
   homeAsked: md`*Deine offenen Anfragen*:`,
 

@@ -11,7 +11,7 @@ import type {
 } from '../../domain/payloads/requests.js';
 import { DEFAULT_REQUEST_DAYS } from '../../domain/requests.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
-import { count, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const R = (id: number) => md`R-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -126,7 +126,7 @@ export const asks = {
 
   // ---- the App Home ----
   homeWaitingOn: (depts: readonly Department[]) =>
-    md`*Requests waiting on ${depts.length === 1 ? md`your department` : md`your departments`}* (${depts.map(dept).join(', ') as Mrkdwn}), oldest first:`,
+    md`*Requests waiting on ${depts.length === 1 ? md`your department` : md`your departments`}* (${join(depts.map(dept), ', ')}), oldest first:`,
   homeWhy: md`Your departments are those you own actions in or took requests for.`,
   homeAsked: md`*Your open requests*:`,
 

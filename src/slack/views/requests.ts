@@ -16,7 +16,7 @@ import type {
 import { formatRequestRef } from '../../domain/requests.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { asks, msg } from '../messages/index.js';
-import { type Mrkdwn, md, mention, moment } from '../messages/mrkdwn.js';
+import { join, type Mrkdwn, md, mention, moment } from '../messages/mrkdwn.js';
 import { askButtonBlock } from './ask-modal.js';
 import {
   type BuiltMessage,
@@ -134,11 +134,10 @@ export function homeRequestBlocks(h: HomeRequests | undefined): KnownBlock[] {
     );
   const blocks: KnownBlock[] = [divider()];
   if (h.waitingOn.length > 0) {
-    blocks.push(section(md`${asks.homeWaitingOn(h.depts)}\n${h.waitingOn.map(line).join('\n') as Mrkdwn}`));
+    blocks.push(section(md`${asks.homeWaitingOn(h.depts)}\n${join(h.waitingOn.map(line), '\n')}`));
     blocks.push(context(asks.homeWhy));
   }
-  if (h.asked.length > 0)
-    blocks.push(section(md`${asks.homeAsked}\n${h.asked.map(line).join('\n') as Mrkdwn}`));
+  if (h.asked.length > 0) blocks.push(section(md`${asks.homeAsked}\n${join(h.asked.map(line), '\n')}`));
   blocks.push(askButtonBlock());
   return blocks;
 }
@@ -173,7 +172,7 @@ export function asksReply(v: OpenRequestsView, filter: OpenRequestsView['depts']
       all.push(title, ...text);
     }
   }
-  return message(md`${all.join('\n') as Mrkdwn}`, blocks.slice(0, LIMITS.messageBlocks));
+  return message(join(all, '\n'), blocks.slice(0, LIMITS.messageBlocks));
 }
 
 /** `/cx show R-n`: the request, where it stands, and its history (moments in the reader's zone). */
