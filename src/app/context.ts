@@ -17,6 +17,12 @@ export interface UserFacts {
 /** Looks a user up in Slack (`users.info`). Implemented by the Slack adapter; the app never imports Slack. */
 export interface UserDirectory {
   fetch(userId: UserId): Promise<UserFacts | null>;
+  /**
+   * Everyone in the workspace, page by page (`users.list`): one call per 200 people instead of one each,
+   * for a job that needs the facts of many people at once. Optional: a directory without it is asked one
+   * person at a time.
+   */
+  list?(): Promise<Map<UserId, UserFacts>>;
 }
 
 /** A scheduled job as `/cx setup show` lists it (the jobs' own `Job` fits this shape). */

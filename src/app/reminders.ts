@@ -24,11 +24,13 @@ import {
 import { partOfDay } from '../domain/reminders.js';
 import { DEPARTMENTS, type LocalDate, type UserId } from '../domain/types.js';
 import type { AppContext } from './context.js';
-import { zonesOf } from './user-zones.js';
+import { fillFromList, zonesOf } from './user-zones.js';
 
 /** What fits one DM with a row of buttons per action (2 blocks each, 50 per message). */
 export const REMINDER_MAX_OWN = 20;
 export const REMINDER_MAX_ESCALATIONS = 15;
+/** People whose zones are looked up before their DMs are queued (the notifier posts meanwhile). */
+const ZONE_BATCH = 20;
 /** Lines of a Monday department list. */
 export const STALLED_LIST_MAX = 40;
 
@@ -173,25 +175,31 @@ export async function sendReminders(
   const away = awayUntilByUser(db);
   const awayUntil = (u: UserId) => away.get(u) ?? null;
   const recipientIds = [...remindable(candidates, now, ctx.timeZone, awayUntil).keys()].sort();
-  const zones = await zonesOf(ctx, recipientIds, options.signal);
-  if (options.signal?.aborted) return { dms: 0, lists, interrupted: true };
-  const recipients = new Map(
-    recipientIds.map((id) => [id, { zone: zones.get(id) ?? ctx.timeZone, awayUntil: away.get(id) ?? null }]),
-  );
   const outbox = createOutboxRepo(db);
-  const planned = planReminders({
-    now,
-    zone: ctx.timeZone,
-    candidates,
-    recipients,
-    dmSent: (recipientId, localDay) => outbox.findByKey(reminderKey(recipientId, localDay)) !== null,
-    awayUntil,
-  });
   let dms = 0;
-  for (const p of planned) {
+  await fillFromList(ctx, recipientIds, options.signal);
+  // Zones come from users.info (rate-limited): each batch's DMs are queued as soon as its zones are known, so
+  // the notifier posts them while the next batch is looked up, instead of all look-ups first, then all posts.
+  for (let from = 0; from < recipientIds.length; from += ZONE_BATCH) {
+    const batch = recipientIds.slice(from, from + ZONE_BATCH);
+    const zones = await zonesOf(ctx, batch, options.signal);
     if (options.signal?.aborted) return { dms, lists, interrupted: true };
-    const zone = recipients.get(p.recipientId)?.zone ?? ctx.timeZone;
-    if (queueReminder(ctx, p, zone, now, today)) dms++;
+    const recipients = new Map(
+      batch.map((id) => [id, { zone: zones.get(id) ?? ctx.timeZone, awayUntil: awayUntil(id) }]),
+    );
+    const planned = planReminders({
+      now,
+      zone: ctx.timeZone,
+      candidates,
+      recipients,
+      dmSent: (recipientId, localDay) => outbox.findByKey(reminderKey(recipientId, localDay)) !== null,
+      awayUntil,
+    }).filter((p) => recipients.has(p.recipientId));
+    for (const p of planned) {
+      if (options.signal?.aborted) return { dms, lists, interrupted: true };
+      const zone = recipients.get(p.recipientId)?.zone ?? ctx.timeZone;
+      if (queueReminder(ctx, p, zone, now, today)) dms++;
+    }
   }
   return { dms, lists, interrupted: false };
 }

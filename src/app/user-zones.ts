@@ -1,7 +1,7 @@
 import { getCachedUser, putCachedUser } from '../db/repositories/settings-repo.js';
 import { isValidTimeZone } from '../domain/dates.js';
 import type { UserId } from '../domain/types.js';
-import type { AppContext } from './context.js';
+import type { AppContext, UserFacts } from './context.js';
 
 /** Same freshness as userFacts: time zones rarely change. */
 const CACHE_MS = 12 * 60 * 60 * 1000;
@@ -62,6 +62,7 @@ export async function zonesOf(
 ): Promise<Map<UserId, string>> {
   const zones = new Map<UserId, string>();
   const queue = [...new Set(userIds)];
+  await fillFromList(ctx, queue, signal);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined && !signal?.aborted; id = queue.shift()) {
       zones.set(id, await zoneOf(ctx, id, signal));
@@ -69,4 +70,41 @@ export async function zonesOf(
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return zones;
+}
+
+/** From this many people without a fresh cache entry, one users.list pass beats a users.info each. */
+const LIST_FROM = 20;
+
+/**
+ * Caches the facts of `userIds` from one `users.list` pass when many are stale (500 reminder owners: 3 calls
+ * instead of 500 users.info, which Slack allows 100 a minute). Anyone it misses, or everyone when it fails,
+ * is still looked up one by one.
+ */
+export async function fillFromList(
+  ctx: AppContext,
+  userIds: readonly UserId[],
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!ctx.directory.list || signal?.aborted) return;
+  const now = ctx.clock.now();
+  const stale = userIds.filter((id) => {
+    const cached = getCachedUser(ctx.handle.db, id);
+    return !cached || now.getTime() - cached.fetchedAt.getTime() >= CACHE_MS;
+  });
+  if (stale.length < LIST_FROM) return;
+  let everyone: Map<UserId, UserFacts> | null = null;
+  for (let attempt = 1; attempt <= 3 && !everyone && !signal?.aborted; attempt++) {
+    try {
+      everyone = await ctx.directory.list();
+    } catch (error) {
+      const wait = retryAfterMs(error);
+      if (wait === null || wait > MAX_WAIT_MS) return;
+      await sleep(wait, signal);
+    }
+  }
+  if (!everyone) return;
+  for (const id of stale) {
+    const facts = everyone.get(id);
+    if (facts) putCachedUser(ctx.handle.db, { userId: id, ...facts, fetchedAt: now });
+  }
 }

@@ -45,11 +45,11 @@ describe('reminders under Slack rate limits', () => {
     })();
 
     // Our four delivery lanes stay under the workspace cap for posts; Slack also answers 429 for its own
-    // reasons, so a few are added on top. Whether 500 look-ups outrun users.info's window depends on how
-    // fast this machine is right now (a loaded one never gets there), so one 429 is added there too.
+    // reasons, so a few are added on top. The owners' zones come from users.list (200 a page), which is
+    // rate-limited once too: the job waits it out instead of asking users.info 500 times.
     const retryLater = { status: 429, retryAfter: 1 };
     h.emulator.failNext('chat.postMessage', retryLater, retryLater, retryLater);
-    h.emulator.failNext('users.info', retryLater);
+    h.emulator.failNext('users.list', retryLater);
 
     h.clock.set(new Date('2026-03-03T09:30:00Z'));
     const [outcome] = await scheduler.tick(h.clock.now());
@@ -60,7 +60,12 @@ describe('reminders under Slack rate limits', () => {
     const posts = h.emulator.callsTo('chat.postMessage');
     expect(posts.filter((c) => c.ok)).toHaveLength(500);
     const limited = h.emulator.calls.filter((c) => c.status === 429);
-    expect(limited.some((c) => c.method === 'users.info')).toBe(true);
+    expect(limited.some((c) => c.method === 'users.list')).toBe(true);
+    expect(h.emulator.callsTo('users.list').filter((c) => c.ok).length).toBeLessThanOrEqual(3);
+    // (users.info of the bot itself happens once at start-up, for its app id.)
+    expect(h.emulator.callsTo('users.info').filter((c) => c.args.user !== 'UBOT')).toEqual([]);
+    // Each owner's zone was used: London and Lisbon are both UTC in March, so every DM went out at 09:30.
+    expect(JSON.stringify(h.emulator.dms('UOWN0000')[0])).toMatch(/Good morning/);
     expect(limited.some((c) => c.method === 'chat.postMessage')).toBe(true);
     const statuses = db.prepare('select status, count(*) as n from outbox group by status').all();
     expect(statuses).toEqual([{ status: 'sent', n: 500 }]);
@@ -72,4 +77,29 @@ describe('reminders under Slack rate limits', () => {
     await h.drain();
     expect(h.emulator.callsTo('chat.postMessage').filter((c) => c.ok)).toHaveLength(500);
   }, 120_000);
+
+  it('when users.list fails, each owner is looked up with users.info instead, and still reminded once', async () => {
+    h = await startHarness({ now: new Date('2026-03-02T08:00:00Z'), jobs: [] });
+    const scheduler = createScheduler({
+      ctx: h.bot.ctx,
+      jobs: [remindersJob],
+      logger: quietLogger(),
+      cron: false,
+    });
+    const owners = Array.from({ length: 25 }, (_, i) => `UOWN${String(i).padStart(4, '0')}`);
+    for (const id of owners) h.emulator.addUser({ id, name: id.toLowerCase(), tz: 'Europe/London' });
+    const db = h.bot.handle.sqlite;
+    const initiative = seedInitiative(db, { ownerId: 'ULEAD' });
+    for (const ownerId of owners) {
+      seedAction(db, { initiativeId: initiative, ownerId, lastActivityAt: new Date('2026-02-20T09:00:00Z') });
+    }
+    h.emulator.failNext('users.list', ...Array.from({ length: 20 }, () => ({ status: 500 })));
+    h.clock.set(new Date('2026-03-03T09:30:00Z'));
+    expect((await scheduler.tick(h.clock.now()))[0]).toMatchObject({ status: 'done' });
+    await h.drain();
+    for (const id of owners) expect(h.emulator.dms(id), id).toHaveLength(1);
+    expect(h.emulator.callsTo('users.info').filter((c) => owners.includes(String(c.args.user)))).toHaveLength(
+      25,
+    );
+  }, 60_000);
 });

@@ -305,9 +305,10 @@ export class WebApi {
       }
       case 'users.list': {
         const { page, next } = paginate([...this.state.users.values()], args, 1000);
+        const asked = args.include_locale === true || args.include_locale === 'true';
         return {
           ok: true,
-          members: page.map((u) => this.userJson(u)),
+          members: page.map((u) => ({ ...this.userJson(u), ...(asked ? { locale: u.locale } : {}) })),
           cache_ts: Math.floor(this.ctx.realNow() / 1000),
           response_metadata: { next_cursor: next },
         };
