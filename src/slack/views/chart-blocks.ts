@@ -7,19 +7,17 @@ import type { MetricsPicture } from '../../domain/metric-checks.js';
 import type { MetricVerdictPayload } from '../../domain/payloads/metrics.js';
 import type { Metric, MetricKind } from '../../domain/types.js';
 import { chartWords } from '../messages/charts.js';
-import { plainLine } from '../messages/mrkdwn.js';
-import { context, section } from './blocks.js';
+import { context, plain, section } from './blocks.js';
 import { sparkline } from './check.js';
-
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function imageBlock(fileId: string, kind: MetricKind, metric: Metric, points: number): KnownBlock {
   const words = chartWords();
   return {
     type: 'image',
     slack_file: { id: fileId },
-    alt_text: clip(plainLine(words.altText(kind, metric, points)), 2000),
-    title: { type: 'plain_text', text: clip(plainLine(words.title(metric)), 2000) },
+    // Plain text, as every plain_text field: a typed `<!channel>` in a name or unit reads `@channel`.
+    alt_text: plain(words.altText(kind, metric, points), 2000).text,
+    title: plain(words.title(metric), 2000),
   } as KnownBlock;
 }
 
