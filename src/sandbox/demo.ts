@@ -5,6 +5,7 @@
  */
 
 import { addDays } from '../domain/dates.js';
+import { afterWorkingDays, isAsksTime } from '../domain/requests.js';
 import type { LocalDate } from '../domain/types.js';
 import type { SlackEmulator, SlackView } from './emulator/index.js';
 import { SANDBOX_ADMIN, SANDBOX_CHANNELS } from './workspace.js';
@@ -13,6 +14,17 @@ export interface DemoResult {
   ok: boolean;
   summary: string;
 }
+
+/** The sandbox's clock as the page has it: what the demo needs to let days pass. */
+export interface DemoClock {
+  now(): Date;
+  /** CX_TIMEZONE: working days and hours count in it. */
+  timeZone: string;
+  /** The page's "Jump to": the scheduled jobs due on the way run at their moments, as in production. */
+  travel(to: Date): Promise<unknown>;
+}
+
+const HALF_HOUR_MS = 30 * 60_000;
 
 const C = SANDBOX_CHANNELS;
 
@@ -24,6 +36,24 @@ function initialDate(view: SlackView, blockId: string): LocalDate {
   const day = block?.element?.initial_date;
   if (!day) throw new Error(`the modal has no date in ${blockId}`);
   return day as LocalDate;
+}
+
+interface Button {
+  type: 'button';
+  action_id?: string;
+  value?: string;
+  text?: { text?: string };
+}
+
+/** Every button in a message's blocks (in actions blocks and section accessories). */
+function buttonsOf(blocks: readonly unknown[]): Button[] {
+  const out: Button[] = [];
+  for (const block of blocks as { elements?: unknown[]; accessory?: unknown }[]) {
+    for (const e of [...(block.elements ?? []), block.accessory]) {
+      if ((e as Button | undefined)?.type === 'button') out.push(e as Button);
+    }
+  }
+  return out;
 }
 
 /** The reply a person sees after a command: the ack's text, or the ephemeral posted through response_url. */
@@ -49,7 +79,12 @@ export class DemoScript {
   }
 
   /** The number in the first `I-n` / `A-n` / `P-n` of a reply. */
-  async create(kind: 'I' | 'A' | 'P', userId: string, channelId: string, text: string): Promise<number> {
+  async create(
+    kind: 'I' | 'A' | 'P' | 'R',
+    userId: string,
+    channelId: string,
+    text: string,
+  ): Promise<number> {
     const reply = await this.cx(userId, channelId, text);
     const match = new RegExp(`\\b${kind}-(\\d+)\\b`).exec(reply);
     if (!match) throw new Error(`/cx ${text}: no ${kind}-n in the reply: ${reply.slice(0, 300)}`);
@@ -88,8 +123,7 @@ export class DemoScript {
     await this.cx(userId, channelId, 'mine');
     const list = this.emulator.ephemerals.filter((e) => e.user === userId && e.channel === channelId).at(-1);
     if (!list) throw new Error(`/cx mine: no list for ${userId}`);
-    const open = () => this.emulator.openViews.filter((v) => v.userId === userId).length;
-    const before = open();
+    const before = this.emulator.openViews.filter((v) => v.userId === userId).length;
     await this.emulator.blockAction({
       userId,
       actionId: 'cx_action_menu',
@@ -97,17 +131,53 @@ export class DemoScript {
       messageTs: list.ts,
       selectedOption: `${choice}:A-${actionId}`,
     });
+    await this.submitModal(userId, before, values, `${choice} A-${actionId}`);
+  }
+
+  /** Waits for the modal a click opened for `userId` (they had `before` open) and submits it; it must close. */
+  async submitModal(
+    userId: string,
+    before: number,
+    values: Record<string, string> | ((view: SlackView) => Record<string, string>),
+    what: string,
+  ): Promise<void> {
+    const open = () => this.emulator.openViews.filter((v) => v.userId === userId).length;
     const until = Date.now() + 5000;
     while (open() === before) {
-      if (Date.now() > until) throw new Error(`${choice} A-${actionId}: no modal opened`);
+      if (Date.now() > until) throw new Error(`${what}: no modal opened`);
       await new Promise((r) => setTimeout(r, 20));
     }
     const view = this.emulator.openViews.filter((v) => v.userId === userId).at(-1)?.view;
-    if (!view) throw new Error(`${choice} A-${actionId}: no modal`);
+    if (!view) throw new Error(`${what}: no modal`);
     const filled = typeof values === 'function' ? values(view) : values;
     const result = await this.emulator.viewSubmission({ userId, viewId: view.id, values: filled });
-    if (!result.viewClosed) throw new Error(`${choice} A-${actionId}: ${JSON.stringify(result.body)}`);
-    this.log.push(`${choice} A-${actionId}`);
+    if (!result.viewClosed) throw new Error(`${what}: ${JSON.stringify(result.body)}`);
+    this.log.push(what);
+  }
+
+  /**
+   * Presses the button labelled `label` on the bot's post of R-n in `channelId` as `userId`, as a person
+   * would click it; returns how many modals `userId` had open before (a decline opens one).
+   */
+  async press(userId: string, channelId: string, ref: string, label: RegExp): Promise<number> {
+    const mine = new RegExp(`\\b${ref}\\b`);
+    const post = await this.botPost(channelId, (t) => mine.test(t) && t.includes('"button"'));
+    if (!post) throw new Error(`${ref}: no post in ${channelId}`);
+    const button = buttonsOf(post.blocks ?? []).find((b) => label.test(b.text?.text ?? ''));
+    if (!button?.action_id) throw new Error(`${ref}: no ${label} button on its post`);
+    const before = this.emulator.openViews.filter((v) => v.userId === userId).length;
+    await this.emulator.blockAction({
+      userId,
+      actionId: button.action_id,
+      value: button.value,
+      channelId,
+      messageTs: post.ts,
+    });
+    return before;
+  }
+
+  note(what: string): void {
+    this.log.push(what);
   }
 
   summary(): string {
@@ -117,10 +187,12 @@ export class DemoScript {
 
 /**
  * Four initiatives across the departments, actions in every state (open, done, blocked, updated, snoozed,
- * one initiative still without a next step), metrics, and — when the feedback round exists — pain points
- * with a few votes. Skipped when the sandbox already has initiatives (the demo is for an empty sandbox).
+ * one initiative still without a next step), metrics, requests between departments (one taken, one
+ * declined, one escalated once `clock` lets 5 working days pass), and — when the feedback round exists —
+ * pain points with a few votes. Skipped when the sandbox already has initiatives (the demo is for an empty
+ * sandbox).
  */
-export async function seedDemo(emulator: SlackEmulator): Promise<DemoResult> {
+export async function seedDemo(emulator: SlackEmulator, clock?: DemoClock): Promise<DemoResult> {
   const s = new DemoScript(emulator);
   const list = await s.cx(SANDBOX_ADMIN, C.hub, 'list');
   if (/\bI-\d+\b/.test(list)) {
@@ -220,6 +292,43 @@ export async function seedDemo(emulator: SlackEmulator): Promise<DemoResult> {
     `log I-${i3} Print account summaries for the quarterly review <@${liam}> due:+12d`,
   );
   await s.menu(liam, C.sales, a8, 'drop', { reason: 'The account page replaces the printouts' });
+
+  // Departments ask each other (issue 15): IT takes one request, Sales can't do one, and one waits.
+  const r1 = await s.create(
+    'R',
+    maya,
+    C.service,
+    `ask it I-${i1} Export last quarter's chat transcripts by:+5d`,
+  );
+  await s.press(tomas, C.it, `R-${r1}`, /take it/i);
+  if (!(await s.botPost(C.it, (t) => new RegExp(`R-${r1}\\b[\\s\\S]*Taken by`).test(t))))
+    throw new Error(`R-${r1}: the post does not say who took it`);
+  s.note(`took R-${r1}`);
+  const r2 = await s.create(
+    'R',
+    june,
+    C.marketing,
+    `ask sales I-${i2} List the promises made in the last 20 deals`,
+  );
+  const before = await s.press(liam, C.sales, `R-${r2}`, /can.t do it/i);
+  await s.submitModal(liam, before, { reason: 'Deal notes only go back two months' }, `declined R-${r2}`);
+  const r3 = await s.create(
+    'R',
+    liam,
+    C.sales,
+    `ask service I-${i3} Tag tickets from key accounts for a month`,
+  );
+  if (clock) {
+    // Nobody answers R-3: the demo lets time pass with the page's own "Jump to" (every job runs on the way,
+    // as in production) until the asks job escalates it after 5 working days, in working hours.
+    let at = afterWorkingDays(clock.now(), 5, clock.timeZone).getTime();
+    at = Math.ceil(at / HALF_HOUR_MS) * HALF_HOUR_MS;
+    while (!isAsksTime(new Date(at), clock.timeZone)) at += HALF_HOUR_MS;
+    await clock.travel(new Date(at));
+    if (!(await s.botPost(C.hub, (t) => new RegExp(`\\bR-${r3}\\b`).test(t))))
+      throw new Error(`R-${r3} was not escalated to the hub`);
+    s.note(`escalated R-${r3}`);
+  }
 
   const pains = [
     [priya, C.service, 'Customers repeat their story to every agent they talk to'],

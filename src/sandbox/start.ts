@@ -151,9 +151,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     now: () => clock.now(),
     travel,
     seedDemo: () => {
-      seeding ??= seedDemo(emulator).finally(() => {
-        seeding = undefined;
-      });
+      seeding ??= seedDemo(emulator, { now: () => clock.now(), timeZone: options.timeZone, travel }).finally(
+        () => {
+          seeding = undefined;
+        },
+      );
       return seeding;
     },
   };

@@ -370,7 +370,23 @@ describe('the demo', () => {
     ).map((r) => r.kind);
     for (const kind of ['due', 'assigned', 'dropped']) expect(kinds).toContain(kind);
     expect(String(demo.json.summary)).toMatch(/reschedule A-\d+.*drop A-\d+/);
-    expect(t.sandbox.emulator.deliveries.filter((d) => d.kind === 'view_submission')).toHaveLength(2);
+    // Requests between departments (issue 15): one taken through its button, one declined through the
+    // modal (the third modal submission), one left unanswered until the asks job escalates it.
+    expect(t.sandbox.emulator.deliveries.filter((d) => d.kind === 'view_submission')).toHaveLength(3);
+    expect(String(demo.json.summary)).toMatch(/took R-1 .*declined R-2 .*escalated R-3/);
+    const requests = t.bot.handle.sqlite
+      .prepare('select id, status, answered_by, action_id, escalated_at from requests order by id')
+      .all() as Record<string, unknown>[];
+    expect(requests.map((r) => [r.status, r.answered_by])).toEqual([
+      ['taken', 'UTOMAS'],
+      ['declined', 'ULIAM'],
+      ['open', null],
+    ]);
+    expect(requests[0]?.action_id).not.toBeNull();
+    expect(requests[2]?.escalated_at).not.toBeNull();
+    // Escalated at the first asks run in working hours once 5 working days had passed: Monday 10:00 UTC.
+    expect(t.clock.now().toISOString()).toBe('2026-03-09T10:00:00.000Z');
+    expect(JSON.stringify(s.messages[C.hub] ?? [])).toMatch(/R-3/);
     const again = await t.call('/_sandbox/demo', {});
     expect(again.json).toMatchObject({ ok: false });
     expect(String(again.json.summary)).toMatch(/already has initiatives/);
