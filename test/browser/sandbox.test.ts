@@ -89,7 +89,14 @@ function nextMonday(now: Date): Date {
 
 // ---------- acting as people ----------
 
-const PEOPLE = { maya: 'UMAYA', liam: 'ULIAM', priya: 'UPRIYA', tomas: 'UTOMAS', june: 'UJUNE' } as const;
+const PEOPLE = {
+  maya: 'UMAYA',
+  liam: 'ULIAM',
+  priya: 'UPRIYA',
+  tomas: 'UTOMAS',
+  june: 'UJUNE',
+  lena: 'ULENA',
+} as const;
 type Person = keyof typeof PEOPLE;
 
 async function shot(name: string): Promise<void> {
@@ -525,6 +532,87 @@ const steps: Step[] = [
       // It came at the 09:30 run, in June's morning.
       const at = ((await dm.locator('.msg-time').textContent()) ?? '').trim();
       if (at !== '09:30') throw new Error(`the reminder came at ${at} June's time`);
+      await noRawTokens('#messages');
+    },
+  },
+  {
+    name: 'a-request-taken-through-its-button',
+    async run() {
+      // Issue 15: Maya asks IT for something I-1 needs; Tomás takes it with the post's button.
+      await actAs('maya');
+      await openChannel('cx-service');
+      await type("/cx ask it I-1 Export last quarter's chat transcripts by:+5d");
+      const asked = await see(/R-\d+ asked of IT: Export last quarter/);
+      const ref = /R-\d+/.exec((await asked.textContent()) ?? '')?.[0] ?? 'R-?';
+      await actAs('tomas');
+      await openChannel('cx-it');
+      const post = await see(new RegExp(`${ref}[\\s\\S]*chat transcripts`));
+      await shot('request-in-the-asked-channel');
+      await post.locator('button', { hasText: /take it/ }).click();
+      // The post is rewritten in place: who took it as which action, and no buttons any more.
+      const taken = await see(new RegExp(`${ref}[\\s\\S]*Taken by[\\s\\S]*A-\\d+`));
+      await taken
+        .locator('button', { hasText: /take it|Can.t do it/ })
+        .waitFor({ state: 'detached', timeout: WAIT });
+      // Maya hears of it in her DM.
+      await actAs('maya');
+      await openApp('Messages');
+      await see(/took your request[\s\S]*A-\d+/);
+    },
+  },
+  {
+    name: 'a-verdict-shows-its-chart',
+    async run() {
+      // Issue 16: an initiative started six months (and a few days) ago, with both metrics. The next
+      // metric-checks run (09:00) asks Maya for values; her /cx check completes the check, and the verdict
+      // in #cx-service carries the charts the bot uploaded through the emulator's files flow.
+      await actAs('maya');
+      await openChannel('cx-service');
+      const now = new Date((await page.getAttribute('#clock-now', 'data-iso')) ?? '');
+      const start = new Date(now);
+      start.setUTCMonth(start.getUTCMonth() - 6);
+      start.setUTCDate(start.getUTCDate() - 3);
+      await type(`/cx new Refunds paid within 3 days lead:service start:${start.toISOString().slice(0, 10)}`);
+      const created = await see(/Created I-\d+ Refunds paid within 3 days/);
+      const id = /Created (I-\d+)/.exec((await created.textContent()) ?? '')?.[1] ?? 'I-?';
+      await type(`/cx metric ${id} customer "Refund time in days" 10 -> 3`);
+      await see(/Refund time in days/);
+      await type(`/cx metric ${id} business "Cost per refund" 12 -> 8`);
+      await see(/Cost per refund/);
+      await travel('+1 day');
+      await openApp('Messages');
+      await see(new RegExp(`6-month check[\\s\\S]*${id}`));
+      await openChannel('cx-service');
+      await type(`/cx check ${id} customer=5 business=9`);
+      const verdict = page
+        .locator('#messages .msg', { hasText: new RegExp(`6-month check of ${id}`) })
+        .filter({ has: page.locator('img.bk-file') })
+        .last();
+      await verdict.waitFor({ timeout: WAIT });
+      const img = verdict.locator('img.bk-file').first();
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (el) => {
+          const loaded = el as unknown as { complete?: boolean; naturalWidth?: number } | null;
+          return loaded?.complete === true && (loaded.naturalWidth ?? 0) > 0;
+        },
+        await img.elementHandle(),
+        { timeout: WAIT },
+      );
+      await shot('verdict-with-chart');
+    },
+  },
+  {
+    name: 'a-german-reader-in-an-english-workspace',
+    async run() {
+      // Issue 14: Lena's Slack is German. Her replies are German; the channel post stays English.
+      await actAs('lena');
+      await openChannel('cx-service');
+      await type('/cx help');
+      await see(/die CX-Strategie in nächste Schritte/);
+      await type('/cx new Schnellere Erstattungen lead:service');
+      await see(/Schnellere Erstattungen angelegt/);
+      await see(/New initiative[\s\S]*Schnellere Erstattungen/);
       await noRawTokens('#messages');
     },
   },
