@@ -321,7 +321,6 @@ export function renderBlocks(blocks, ctx, opts = {}) {
           const img = el('img', 'bk-image bk-file');
           img.src = `/_files/${encodeURIComponent(fileId)}`;
           img.alt = String(block.alt_text ?? '');
-          img.style.maxWidth = '100%';
           root.append(img);
         } else root.append(el('div', 'bk-image', `[image: ${block.alt_text ?? ''}]`));
         break;
