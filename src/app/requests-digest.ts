@@ -45,7 +45,14 @@ export function requestDigests(
       key: `${parent.key}:requests`,
       recipient: parent.recipient,
       threadOf: parent.key,
-      payload: { week, scope, open: mine.slice(0, DIGEST_MAX_REQUESTS), total: mine.length, table },
+      payload: {
+        week,
+        scope,
+        open: mine.slice(0, DIGEST_MAX_REQUESTS),
+        total: mine.length,
+        waiting: open.length,
+        table,
+      },
     });
   }
   return out;

@@ -96,5 +96,10 @@ export interface DigestRequestsPayload {
   open: OpenRequestLine[];
   /** How many open requests concern the scope (`open` may show fewer). */
   total: number;
+  /**
+   * How many requests are open company-wide: the fallback's count, the same requests as `table` (a channel
+   * whose department has none of its own still shows the whole table). Absent in entries queued before it.
+   */
+  waiting?: number;
   table: WaitRow[];
 }

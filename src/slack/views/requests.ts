@@ -82,7 +82,9 @@ export function digestRequestsMessage(p: DigestRequestsPayload): BuiltMessage {
   if (list.length > 0) blocks.push(...linesToSections(list, 20).blocks);
   if (p.total > p.open.length) blocks.push(context(asks.digestMore(p.total - p.open.length)));
   blocks.push(section(asks.tableHeading), ...linesToSections(table, 20).blocks);
-  return message(asks.digestFallback(p.total), blocks);
+  // The fallback counts what the table counts (every open request), not only the channel's own.
+  const waiting = p.waiting ?? p.table.reduce((n, row) => n + row.count, 0);
+  return message(asks.digestFallback(waiting), blocks);
 }
 
 export function requestEscalationMessage(p: RequestEscalationPayload): BuiltMessage {
