@@ -358,6 +358,8 @@ export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: str
       name: u.name,
       realName: u.realName,
       tz: u.tz,
+      // Their Slack locale: the page's own words and date words follow it (issue 14), as in Slack.
+      locale: u.locale,
       isAdmin: u.isAdmin || u.isOwner,
       isBot: u.isBot,
     }));

@@ -22,8 +22,19 @@ const { linkMentions } = await pageModule<{
   linkMentions(text: string, users: unknown[], channels: unknown[]): string;
 }>('compose.js');
 const { formatSlackDate } = await pageModule<{
-  formatSlackDate(seconds: string | number, format: string, zone: string, nowMs: number): string | null;
+  formatSlackDate(
+    seconds: string | number,
+    format: string,
+    zone: string,
+    nowMs: number,
+    locale?: string,
+  ): string | null;
 }>('slack-date.js');
+const { STRINGS, languageOf, translate } = await pageModule<{
+  STRINGS: Record<string, Record<string, string>>;
+  languageOf(locale: string | undefined): string;
+  translate(lang: string, key: string, params?: Record<string, unknown>): string;
+}>('i18n.js');
 const { EMOJI } = await pageModule<{ EMOJI: Record<string, string> }>('mrkdwn.js');
 
 describe('the composer: typed @name / #channel become mentions, as Slack’s autocomplete makes them', () => {
@@ -102,6 +113,94 @@ describe('<!date^…> in the reader’s zone, with Slack’s tokens', () => {
     expect(formatSlackDate('soon', '{date}', 'UTC', now)).toBeNull();
     expect(formatSlackDate(at, '{date}', 'Mars/Olympus', now)).toBeNull();
     expect(f('no tokens at all')).toBe('no tokens at all');
+  });
+});
+
+describe('<!date^…> in a German reader’s words (issue 14: the viewer’s locale, as in Slack)', () => {
+  // Tuesday 8 September 2026, 16:30:05 UTC; Lena reads in Vienna (UTC+2 in September).
+  const at = Date.UTC(2026, 8, 8, 16, 30, 5) / 1000;
+  const now = Date.UTC(2026, 8, 8, 12, 0, 0);
+  const de = (format: string, nowMs = now, locale = 'de-AT') =>
+    formatSlackDate(at, format, 'Europe/Vienna', nowMs, locale);
+
+  it('says Heute / Gestern / Morgen and writes the time on the 24-hour clock', () => {
+    expect(de('{date_short_pretty} {time}')).toBe('Heute 18:30');
+    expect(de('{date_pretty}', now + 86_400_000)).toBe('Gestern');
+    expect(de('{date_long_pretty}', now - 86_400_000)).toBe('Morgen');
+    expect(de('{time_secs}')).toBe('18:30:05');
+  });
+
+  it('names weekdays and months in German through Intl, Austrian in de-AT', () => {
+    expect(de('{date}')).toBe('8. September 2026');
+    expect(de('{date_long}')).toBe('Dienstag, 8. September 2026');
+    expect(de('{date_pretty}', now + 3 * 86_400_000)).toBe('8. September 2026');
+    expect(de('{date_num}')).toBe('2026-09-08');
+    const january = Date.UTC(2026, 0, 5, 12) / 1000;
+    expect(formatSlackDate(january, '{date}', 'Europe/Vienna', 0, 'de-AT')).toBe('5. Jänner 2026');
+    expect(formatSlackDate(january, '{date}', 'Europe/Berlin', 0, 'de-DE')).toBe('5. Januar 2026');
+    expect(formatSlackDate(january, '{date_long}', 'Europe/Berlin', 0, 'de-DE')).toBe(
+      'Montag, 5. Januar 2026',
+    );
+  });
+
+  it('says how long ago in German, and still falls back on an unknown token', () => {
+    expect(de('{ago}')).toBe('in 4 Stunden');
+    expect(de('{ago}', now + 5 * 86_400_000)).toBe('vor 4 Tagen');
+    expect(de('{date} {weekday}')).toBeNull();
+  });
+
+  it('stays English for an English reader: no locale, en-US or a language without a table', () => {
+    const en = (locale?: string) =>
+      formatSlackDate(at, '{date_short_pretty} {time} · {date_long}', 'Europe/Vienna', now, locale);
+    expect(en()).toBe('Today 6:30 PM · Tuesday, September 8th, 2026');
+    expect(en('en-US')).toBe(en());
+    expect(en('fr-FR')).toBe(en());
+  });
+});
+
+describe('the page’s own words: English and German tables (issue 14)', () => {
+  const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const en = STRINGS.en as Record<string, string>;
+  const de = STRINGS.de as Record<string, string>;
+
+  it('has every English key in German, with the same {parameters}, and nothing German-only', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(en)) {
+      expect(de[key]?.trim(), key).toBeTruthy();
+      expect(params(de[key] as string), key).toEqual(params(text));
+    }
+  });
+
+  it('has German words where a person reads them', () => {
+    expect(translate('de', 'composer.channel', { channel: 'cx-service' })).toBe(
+      'Nachricht an #cx-service – oder /cx help',
+    );
+    expect(translate('de', 'msg.onlyYou')).toBe('Nur für dich sichtbar');
+    expect(translate('de', 'clock.day')).toBe('+1 Tag');
+    expect(translate('en', 'composer.channel', { channel: 'cx-service' })).toBe(
+      'Message #cx-service — or /cx help',
+    );
+  });
+
+  it('picks the table from the acting person’s Slack locale, English for anything else', () => {
+    expect(languageOf('de-AT')).toBe('de');
+    expect(languageOf('de-DE')).toBe('de');
+    expect(languageOf('de_CH')).toBe('de');
+    expect(languageOf('en-US')).toBe('en');
+    expect(languageOf('fr-FR')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+  });
+
+  it('index.html names only keys of the table, and its English text is the table’s (so English is unchanged)', () => {
+    const html = fs.readFileSync(path.join(REPO, 'src/sandbox/page/index.html'), 'utf8');
+    const tagged = [...html.matchAll(/<(\w+)[^>]*\sdata-i18n="([^"]+)"[^>]*>([^<]*)</g)];
+    expect(tagged.length).toBeGreaterThan(15);
+    for (const [, , key, text] of tagged) expect(text, key).toBe(en[key as string]);
+    const attrs = [...html.matchAll(/data-i18n-(?:aria|placeholder)="([^"]+)"/g)].map((m) => m[1] as string);
+    for (const key of attrs) expect(Object.hasOwn(en, key), key).toBe(true);
+    for (const m of html.matchAll(/aria-label="([^"]+)" data-i18n-aria="([^"]+)"/g)) {
+      expect(m[1], m[2]).toBe(en[m[2] as string]);
+    }
   });
 });
 

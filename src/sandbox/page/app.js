@@ -4,6 +4,7 @@
 
 import { renderBlocks } from './blocks.js';
 import { linkMentions } from './compose.js';
+import { languageOf, translate } from './i18n.js';
 import { EMOJI, renderMrkdwn, renderPlain } from './mrkdwn.js';
 
 const $ = (id) => document.getElementById(id);
@@ -139,11 +140,14 @@ function ctx() {
     // Dates (`<!date^…>`) show in the viewer's own zone, relative to the sandbox clock.
     zone: myZone(),
     now: Date.parse(ui.state.clock.now),
+    // …and in the viewer's own words (Today / Heute), as Slack writes them for each reader.
+    locale: myLocale(),
+    lang: lang(),
   };
 }
 
 function formatTime(date, zone, withDate = true) {
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(dateLocale(), {
     timeZone: zone,
     weekday: withDate ? 'short' : undefined,
     day: withDate ? 'numeric' : undefined,
@@ -156,6 +160,30 @@ function formatTime(date, zone, withDate = true) {
 
 const tsDate = (ts) => new Date(Number(ts) * 1000);
 const myZone = () => userById(ui.me)?.tz ?? 'UTC';
+/** The acting person's Slack locale: the page's own words follow it, as Slack's chrome does. */
+const myLocale = () => userById(ui.me)?.locale ?? 'en-US';
+const lang = () => languageOf(myLocale());
+const t = (key, params) => translate(lang(), key, params);
+/** "1 reply" / "3 replies" (Slack's thread link) in the page's language. */
+const replies = (n) => `${n} ${n === 1 ? t('msg.reply') : t('msg.replies')}`;
+/** Times and day dividers: English as before (en-GB, 24 h), German in the person's own locale. */
+const dateLocale = () => (lang() === 'en' ? 'en-GB' : myLocale());
+
+/** The static words of index.html (`data-i18n`, `data-i18n-aria`, `data-i18n-placeholder`) in `lang()`. */
+function renderChrome() {
+  const l = lang();
+  if (document.documentElement.dataset.chrome === l) return;
+  document.documentElement.dataset.chrome = l;
+  document.documentElement.lang = l;
+  document.title = t('page.title');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  }
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+    node.placeholder = t(node.dataset.i18nPlaceholder);
+  }
+}
 
 function currentChannelId() {
   if (ui.place === 'app') return ui.tab === 'messages' ? dmChannel()?.id : null;
@@ -215,8 +243,8 @@ function messageMenu(channelId, ts) {
   const wrap = el('span', 'msg-menu');
   const button = el('button', 'msg-menu-button', '⋯');
   button.type = 'button';
-  button.title = 'More actions';
-  button.setAttribute('aria-label', 'Message actions');
+  button.title = t('msg.moreActions');
+  button.setAttribute('aria-label', t('msg.actions'));
   button.setAttribute('aria-haspopup', 'menu');
   button.setAttribute('aria-expanded', 'false');
   const list = el('div', 'msg-menu-list');
@@ -232,7 +260,7 @@ function messageMenu(channelId, ts) {
     if (!wrap.contains(e.target)) close();
   };
   const shortcuts = ui.state.shortcuts ?? [];
-  if (shortcuts.length === 0) list.append(el('div', 'msg-menu-empty', 'This app has no message shortcuts'));
+  if (shortcuts.length === 0) list.append(el('div', 'msg-menu-empty', t('msg.noShortcuts')));
   for (const sc of shortcuts) {
     const item = el('button', 'msg-menu-item', sc.name);
     item.type = 'button';
@@ -299,6 +327,7 @@ function render() {
     ui.channel = s.channels.find((c) => c.kind === 'channel')?.id ?? null;
   }
   markRead(currentChannelId());
+  renderChrome();
   renderSwitcher();
   renderSidebar();
   renderClock();
@@ -327,10 +356,11 @@ const unreadOf = (channelId) => channelById(channelId)?.unread ?? 0;
 function renderSwitcher() {
   const select = $('user-switcher');
   const people = ui.state.users.filter((u) => !u.isBot);
-  if (select.options.length !== people.length) {
+  if (select.options.length !== people.length || select.dataset.lang !== lang()) {
     select.replaceChildren(
-      ...people.map((u) => new Option(`${u.realName}${u.isAdmin ? ' (admin)' : ''}`, u.id)),
+      ...people.map((u) => new Option(`${u.realName}${u.isAdmin ? t('nav.admin') : ''}`, u.id)),
     );
+    select.dataset.lang = lang();
   }
   select.value = ui.me;
   const me = userById(ui.me);
@@ -377,9 +407,13 @@ function renderClock() {
   const date = new Date(now);
   $('clock-now').textContent = `${formatTime(date, timeZone)} (${timeZone})`;
   const me = userById(ui.me);
-  $('clock-local').textContent = me ? `for ${me.realName.split(' ')[0]}: ${formatTime(date, me.tz)}` : '';
+  $('clock-local').textContent = me
+    ? t('clock.for', { name: me.realName.split(' ')[0], time: formatTime(date, me.tz) })
+    : '';
   $('clock-now').dataset.iso = now;
-  $('jump-zone').textContent = me ? `${me.realName.split(' ')[0]}'s time (${me.tz})` : timeZone;
+  $('jump-zone').textContent = me
+    ? t('clock.zoneOf', { name: me.realName.split(' ')[0], zone: me.tz })
+    : timeZone;
   const input = $('jump-at');
   // Offers the acting person's "now" as the starting point; a typed value is left alone.
   if (!input.value || input.dataset.auto === 'true') {
@@ -420,16 +454,16 @@ function renderMain() {
   $('composer').hidden = showHome;
   if (inApp) {
     $('title').textContent = 'cx-bridge';
-    $('subtitle').textContent = showHome ? 'App Home' : 'Direct messages with the bot';
+    $('subtitle').textContent = showHome ? t('main.appHome') : t('main.dmSubtitle');
   } else {
     const c = channelById(ui.channel);
     $('title').textContent = c ? `# ${c.name}` : '';
-    $('subtitle').textContent = c && !c.member ? 'You are not a member of this channel' : '';
+    $('subtitle').textContent = c && !c.member ? t('main.notMember') : '';
   }
   const input = $('composer-input');
   input.placeholder = inApp
-    ? 'Message cx-bridge — or /cx help'
-    : `Message #${channelById(ui.channel)?.name ?? ''} — or /cx help`;
+    ? t('composer.app')
+    : t('composer.channel', { channel: channelById(ui.channel)?.name ?? '' });
   if (showHome) renderHome(s.home);
   else renderMessages(currentChannelId());
 }
@@ -438,7 +472,7 @@ function renderHome(view) {
   const home = $('home');
   home.replaceChildren();
   if (!view) {
-    home.append(el('p', 'empty', 'The bot has not published a Home tab for you yet.'));
+    home.append(el('p', 'empty', t('home.empty')));
     return;
   }
   home.append(
@@ -456,10 +490,10 @@ function renderMessages(channelId) {
     ...(s.messages[channelId] ?? []).filter((m) => !m.threadTs).map((m) => ({ m, eph: false })),
     ...s.ephemerals.filter((e) => e.channel === channelId && !e.threadTs).map((m) => ({ m, eph: true })),
   ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
-  if (items.length === 0) box.append(el('p', 'empty', 'No messages yet. Type /cx help below.'));
+  if (items.length === 0) box.append(el('p', 'empty', t('messages.empty')));
   let lastDay = '';
   for (const { m, eph } of items) {
-    const day = new Intl.DateTimeFormat('en-GB', {
+    const day = new Intl.DateTimeFormat(dateLocale(), {
       timeZone: myZone(),
       weekday: 'long',
       day: 'numeric',
@@ -496,10 +530,10 @@ function messageNode(m, channelId, { ephemeral, inThread }) {
   const time = el('time', 'msg-time', formatTime(tsDate(m.ts), myZone(), false));
   time.title = formatTime(tsDate(m.ts), myZone());
   head.append(time);
-  if (m.edited) head.append(el('span', 'edited', '(edited)'));
+  if (m.edited) head.append(el('span', 'edited', t('msg.edited')));
   if (!ephemeral) head.append(messageMenu(channelId, m.ts));
   node.append(head);
-  if (ephemeral) node.append(el('div', 'only-you', 'Only visible to you'));
+  if (ephemeral) node.append(el('div', 'only-you', t('msg.onlyYou')));
 
   const body = el('div', 'msg-body');
   const where = { channel: channelId, messageTs: m.ts };
@@ -523,15 +557,15 @@ function messageNode(m, channelId, { ephemeral, inThread }) {
     }
     const add = el('button', 'add-reaction', '☺+');
     add.type = 'button';
-    add.title = 'Add reaction';
-    add.setAttribute('aria-label', 'Add reaction');
+    add.title = t('msg.addReaction');
+    add.setAttribute('aria-label', t('msg.addReaction'));
     add.addEventListener('click', () => openPicker(add, channelId, m.ts));
     bar.append(add);
     if (!inThread) {
       const reply = el(
         'button',
         'reply-link',
-        m.replyCount > 0 ? `${m.replyCount} ${m.replyCount === 1 ? 'reply' : 'replies'}` : 'Reply in thread',
+        m.replyCount > 0 ? replies(m.replyCount) : t('msg.replyInThread'),
       );
       reply.type = 'button';
       if (m.replyCount > 0) reply.classList.add('has-replies');
@@ -548,29 +582,30 @@ function messageNode(m, channelId, { ephemeral, inThread }) {
 
 function renderThread() {
   const pane = $('thread');
-  const t = ui.thread;
-  if (!t || t.channel !== currentChannelId()) {
+  const open = ui.thread;
+  if (!open || open.channel !== currentChannelId()) {
     pane.hidden = true;
     return;
   }
   const s = ui.state;
-  const all = s.messages[t.channel] ?? [];
-  const parent = all.find((m) => m.ts === t.ts);
+  const all = s.messages[open.channel] ?? [];
+  const parent = all.find((m) => m.ts === open.ts);
   if (!parent) {
     pane.hidden = true;
     return;
   }
   pane.hidden = false;
   const box = $('thread-messages');
-  box.replaceChildren(messageNode(parent, t.channel, { ephemeral: false, inThread: true }));
-  const replies = [
-    ...all.filter((m) => m.threadTs === t.ts).map((m) => ({ m, eph: false })),
+  box.replaceChildren(messageNode(parent, open.channel, { ephemeral: false, inThread: true }));
+  const shown = [
+    ...all.filter((m) => m.threadTs === open.ts).map((m) => ({ m, eph: false })),
     ...s.ephemerals
-      .filter((e) => e.channel === t.channel && e.threadTs === t.ts)
+      .filter((e) => e.channel === open.channel && e.threadTs === open.ts)
       .map((m) => ({ m, eph: true })),
   ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
-  box.append(el('div', 'thread-count', `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`));
-  for (const { m, eph } of replies) box.append(messageNode(m, t.channel, { ephemeral: eph, inThread: true }));
+  box.append(el('div', 'thread-count', replies(shown.length)));
+  for (const { m, eph } of shown)
+    box.append(messageNode(m, open.channel, { ephemeral: eph, inThread: true }));
 }
 
 function renderModal() {
@@ -592,7 +627,7 @@ function renderModal() {
   dialog.setAttribute('aria-label', title.textContent);
   const x = el('button', 'modal-x', '×');
   x.type = 'button';
-  x.setAttribute('aria-label', 'Close');
+  x.setAttribute('aria-label', t('modal.close'));
   x.addEventListener('click', () => closeModal(view));
   head.append(title, x);
   const form = [];
@@ -605,7 +640,7 @@ function renderModal() {
     }),
   );
   const foot = el('footer', 'modal-footer');
-  const close = el('button', 'bk-button', view.close ? view.close.text : 'Close');
+  const close = el('button', 'bk-button', view.close ? view.close.text : t('modal.close'));
   close.type = 'button';
   close.addEventListener('click', () => closeModal(view));
   foot.append(close);
@@ -639,10 +674,10 @@ async function submitModal(view, form, dialog) {
     f.error.textContent = '';
     // Slack itself refuses an empty required field before anything reaches the app.
     if (empty && !f.optional) {
-      f.error.textContent = 'Please complete this required field.';
+      f.error.textContent = t('modal.required');
       missing = true;
     } else if (!empty && f.minLength && String(v).length < f.minLength) {
-      f.error.textContent = `Please enter at least ${f.minLength} characters.`;
+      f.error.textContent = t('modal.minLength', { n: f.minLength });
       missing = true;
     }
     values[f.key] = v;
@@ -712,7 +747,7 @@ function wire() {
   $('demo-button').addEventListener('click', async () => {
     const b = $('demo-button');
     b.disabled = true;
-    $('demo-status').textContent = 'Typing the demo commands…';
+    $('demo-status').textContent = t('demo.typing');
     const res = await api('/_sandbox/demo', {});
     $('demo-status').textContent = res.summary ?? res.error ?? '';
     b.disabled = false;
@@ -733,13 +768,13 @@ async function openApp(tab) {
 async function travel(where) {
   const buttons = document.querySelectorAll('[data-travel], #jump button');
   for (const b of buttons) b.disabled = true;
-  $('clock-status').textContent = 'Moving the clock; due jobs run…';
+  $('clock-status').textContent = t('clock.moving');
   const res = await api('/_sandbox/clock', where);
   $('jump-at').dataset.auto = 'true';
   for (const b of buttons) b.disabled = false;
   $('clock-status').textContent = res.ok
-    ? `Moved from ${formatTime(new Date(res.from), res.timeZone)}`
-    : (res.error ?? 'The clock did not move.');
+    ? t('clock.moved', { time: formatTime(new Date(res.from), res.timeZone) })
+    : (res.error ?? t('clock.notMoved'));
   scheduleRefresh();
 }
 

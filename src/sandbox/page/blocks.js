@@ -1,6 +1,7 @@
 // Block Kit as the bot uses it — section (text, fields, accessory), header, context, divider, actions,
 // input, image (a file the bot uploaded as the picture, others as their alt text) — for messages, modals and the App Home. DOM nodes only, never markup.
 
+import { translate } from './i18n.js';
 import { renderMrkdwn, renderPlain, renderText } from './mrkdwn.js';
 
 function el(tag, className, text) {
@@ -12,6 +13,9 @@ function el(tag, className, text) {
 
 const plainText = (obj) => String(obj?.text ?? '');
 
+/** The page's own words in the reader's language (`ctx.lang`, English when none). */
+const say = (ctx, key) => translate(ctx?.lang ?? 'en', key);
+
 function optionsOf(element) {
   if (Array.isArray(element.options)) return element.options;
   if (Array.isArray(element.option_groups)) return element.option_groups.flatMap((g) => g.options ?? []);
@@ -22,11 +26,11 @@ function optionsOf(element) {
  * Slack's overflow menu: a "⋯" button that opens a short list of options; choosing one is an action at
  * once (`selectedOption`). Escape or a click elsewhere closes it.
  */
-function overflow(elem, act) {
+function overflow(elem, act, ctx) {
   const wrap = el('span', 'bk-overflow');
   const button = el('button', 'bk-button bk-overflow-button', '⋯');
   button.type = 'button';
-  button.setAttribute('aria-label', 'More actions');
+  button.setAttribute('aria-label', say(ctx, 'msg.moreActions'));
   button.setAttribute('aria-haspopup', 'menu');
   button.setAttribute('aria-expanded', 'false');
   const list = el('div', 'bk-overflow-menu');
@@ -47,7 +51,8 @@ function overflow(elem, act) {
     item.dataset.value = o.value;
     item.addEventListener('click', () => {
       close();
-      if (elem.confirm && !window.confirm(plainText(elem.confirm.text) || 'Are you sure?')) return;
+      if (elem.confirm && !window.confirm(plainText(elem.confirm.text) || say(ctx, 'blocks.areYouSure')))
+        return;
       act({ selectedOption: o.value });
     });
     list.append(item);
@@ -88,18 +93,19 @@ function element(elem, blockId, ctx, opts, field) {
     b.type = 'button';
     if (elem.url) b.title = elem.url;
     b.addEventListener('click', () => {
-      if (elem.confirm && !window.confirm(plainText(elem.confirm.text) || 'Are you sure?')) return;
+      if (elem.confirm && !window.confirm(plainText(elem.confirm.text) || say(ctx, 'blocks.areYouSure')))
+        return;
       act(elem.value !== undefined ? { value: elem.value } : {});
     });
     return b;
   }
 
-  if (type === 'overflow') return overflow(elem, act);
+  if (type === 'overflow') return overflow(elem, act, ctx);
 
   if (type === 'static_select' || type === 'external_select' || type === 'users_select') {
     const s = el('select', 'bk-select');
     s.id = field?.inputId ?? nextId('sel');
-    s.append(new Option(elem.placeholder ? plainText(elem.placeholder) : 'Select…', ''));
+    s.append(new Option(elem.placeholder ? plainText(elem.placeholder) : say(ctx, 'blocks.select'), ''));
     if (type === 'users_select') {
       for (const u of ctx.people()) s.append(new Option(`${u.realName} (@${u.name})`, u.id));
       s.value = elem.initial_user ?? '';

@@ -163,7 +163,7 @@ function token(inner, ctx) {
 }
 
 /**
- * `<!date^seconds^format^link|fallback>` in the reader's zone (`ctx.zone`, "now" from `ctx.now`, the
+ * `<!date^seconds^format^link|fallback>` in the reader's zone and words (`ctx.zone`, `ctx.locale`, "now" from `ctx.now`, the
  * sandbox clock); the fallback when the format is not Slack's.
  */
 function slackDate(target, label, ctx) {
@@ -173,6 +173,7 @@ function slackDate(target, label, ctx) {
     decodeEntities(format ?? ''),
     ctx.zone ?? 'UTC',
     ctx.now ?? Date.now(),
+    ctx.locale ?? 'en-US',
   );
   const text = shown ?? decodeEntities(label ?? '');
   const url = link === undefined ? '' : decodeEntities(link);

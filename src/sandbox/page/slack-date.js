@@ -1,6 +1,8 @@
 // Slack's `<!date^seconds^format^link|fallback>`: a moment shown in the *reader's* time zone. Each
 // `{token}` is replaced as Slack does; a token Slack would not know makes the whole thing fall back to
-// the fallback text. Pure (Intl only), so it is tested without a browser.
+// the fallback text. The words (Today, month and weekday names, AM/PM) follow the *reader's* locale, as
+// in Slack: a reader in de-AT sees "Heute", "8. September 2026", "16:30". Pure (Intl only), so it is
+// tested without a browser.
 
 const MONTHS = [
   'January',
@@ -56,7 +58,8 @@ function clock(p, seconds) {
   return `${h}:${pad(p.minute)}${seconds ? `:${pad(p.second)}` : ''} ${p.hour < 12 ? 'AM' : 'PM'}`;
 }
 
-function ago(ms, nowMs) {
+/** How far `ms` is from now, in Slack's {ago} steps: `{ n, unit, past }`. */
+function elapsed(ms, nowMs) {
   const diff = Math.round((nowMs - ms) / 1000);
   const abs = Math.abs(diff);
   const steps = [
@@ -68,16 +71,45 @@ function ago(ms, nowMs) {
     [Number.POSITIVE_INFINITY, 'year', 365 * 86_400],
   ];
   const [, unit, size] = steps.find(([limit]) => abs < limit);
-  const n = Math.floor(abs / size);
+  return { n: Math.floor(abs / size), unit, past: diff >= 0 };
+}
+
+function ago(ms, nowMs) {
+  const { n, unit, past } = elapsed(ms, nowMs);
   const amount = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return diff >= 0 ? `${amount} ago` : `in ${amount}`;
+  return past ? `${amount} ago` : `in ${amount}`;
+}
+
+/** German words for each token, from Intl in the reader's own locale (`de-AT` writes "Jänner"). */
+function germanTokens(ms, nowMs, p, zone, locale, daysFromToday) {
+  const fmt = (options) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(new Date(ms));
+  const relative = { '-1': 'Gestern', 0: 'Heute', 1: 'Morgen' }[daysFromToday];
+  const date = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+  const short = fmt({ day: 'numeric', month: 'short', year: 'numeric' });
+  const long = fmt({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const { n, unit, past } = elapsed(ms, nowMs);
+  const ago = new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(past ? -n : n, unit);
+  return {
+    date_num: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+    date,
+    date_short: short,
+    date_long: long,
+    date_pretty: relative ?? date,
+    date_short_pretty: relative ?? short,
+    date_long_pretty: relative ?? long,
+    time: `${pad(p.hour)}:${pad(p.minute)}`,
+    time_secs: `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`,
+    ago,
+  };
 }
 
 /**
- * The text Slack shows for `format` at `seconds` to a reader in `zone`, with "now" at `nowMs` (for
- * Today / Yesterday / Tomorrow and {ago}); null when a token is unknown or the moment is not a number.
+ * The text Slack shows for `format` at `seconds` to a reader in `zone` with Slack locale `locale`
+ * (English unless it is German), with "now" at `nowMs` (for Today / Yesterday / Tomorrow and {ago});
+ * null when a token is unknown or the moment is not a number.
  */
-export function formatSlackDate(seconds, format, zone, nowMs) {
+export function formatSlackDate(seconds, format, zone, nowMs, locale = 'en-US') {
   const ms = Number(seconds) * 1000;
   if (!Number.isFinite(ms) || typeof format !== 'string') return null;
   let p;
@@ -91,6 +123,20 @@ export function formatSlackDate(seconds, format, zone, nowMs) {
   const daysFromToday = Math.round(
     (Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(today.year, today.month - 1, today.day)) / DAY_MS,
   );
+  const german = /^de\b/i.test(String(locale));
+  const tokens = german
+    ? germanTokens(ms, nowMs, p, zone, locale, daysFromToday)
+    : englishTokens(ms, nowMs, p, daysFromToday);
+  let unknown = false;
+  const text = format.replace(/\{([^{}]*)\}/g, (_m, name) => {
+    if (Object.hasOwn(tokens, name)) return tokens[name];
+    unknown = true;
+    return '';
+  });
+  return unknown ? null : text;
+}
+
+function englishTokens(ms, nowMs, p, daysFromToday) {
   const relative = { '-1': 'Yesterday', 0: 'Today', 1: 'Tomorrow' }[daysFromToday];
   const month = MONTHS[p.month - 1];
   const date = `${month} ${ordinal(p.day)}, ${p.year}`;
@@ -108,11 +154,5 @@ export function formatSlackDate(seconds, format, zone, nowMs) {
     time_secs: clock(p, true),
     ago: ago(ms, nowMs),
   };
-  let unknown = false;
-  const text = format.replace(/\{([^{}]*)\}/g, (_m, name) => {
-    if (Object.hasOwn(tokens, name)) return tokens[name];
-    unknown = true;
-    return '';
-  });
-  return unknown ? null : text;
+  return tokens;
 }
