@@ -27,6 +27,8 @@ export interface ChartInput {
   subtitle: string;
   baseline: number;
   target: number;
+  /** The initiative's start (when the baseline held): the time axis begins there. */
+  start: LocalDate;
   points: readonly { day: LocalDate; value: number }[];
   /** Dates to mark with a vertical line (the 6- and 12-month checks). */
   marks: readonly { day: LocalDate; label: string }[];
@@ -38,15 +40,19 @@ export interface ChartInput {
 /** People's text in an image: one visible line, at most `max` characters. */
 export const chartText = (text: string, max = 60) => truncate(visibleLine(text), max);
 
+/** Room (px) a mark's label needs left of its line; closer to the left edge it goes right of the line. */
+const MARK_LABEL_ROOM = 130;
+
 const dayMs = (day: LocalDate) => Date.parse(`${day}T00:00:00Z`);
 const DAY = 86_400_000;
 
 function spec(input: ChartInput): vega.Spec {
   const values = input.points.map((p) => ({ t: dayMs(p.day), v: p.value }));
   const marks = input.marks.map((m) => ({ t: dayMs(m.day), label: chartText(m.label, 20) }));
-  const times = [...values.map((v) => v.t), ...marks.map((m) => m.t)];
-  const first = times.length > 0 ? Math.min(...times) : Date.now();
-  const last = times.length > 0 ? Math.max(...times) : first;
+  // From the start (the baseline's date) to the marks and the last value, whichever is later.
+  const times = [dayMs(input.start), ...values.map((v) => v.t), ...marks.map((m) => m.t)];
+  const first = Math.min(...times);
+  const last = Math.max(...times);
   const pad = Math.max(7 * DAY, (last - first) * 0.04);
   const ys = [input.baseline, input.target, ...values.map((v) => v.v)];
   const unit = input.unit ? ` (${chartText(input.unit, 20)})` : '';
@@ -153,12 +159,15 @@ function spec(input: ChartInput): vega.Spec {
         type: 'text',
         from: { data: 'marks' },
         encode: {
+          // At the bottom inside the plot, left of its line — right of it when the line is near the left
+          // edge — so it never runs into the vertical axis's numbers.
           enter: {
             x: { scale: 'x', field: 't' },
-            y: { value: 0 },
-            dx: { value: -3 },
-            dy: { value: 10 },
-            align: { value: 'right' },
+            y: { signal: 'height' },
+            dx: { signal: `scale('x', datum.t) < ${MARK_LABEL_ROOM} ? 3 : -3` },
+            dy: { value: -4 },
+            baseline: { value: 'bottom' },
+            align: { signal: `scale('x', datum.t) < ${MARK_LABEL_ROOM} ? 'left' : 'right'` },
             text: { field: 'label' },
             fill: { value: '#555555' },
             fontSize: { value: 11 },

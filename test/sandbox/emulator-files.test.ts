@@ -54,6 +54,7 @@ describe('emulated file uploads', () => {
       subtitle: 'I-1',
       baseline: 30,
       target: 45,
+      start: '2026-03-02',
       points: [{ day: '2026-04-01', value: 33 }],
       marks: [],
       baselineLabel: 'baseline 30',

@@ -11,6 +11,7 @@ const input = {
   subtitle: 'I-3 · 6-month check 2026-09-02 · pass',
   baseline: 30,
   target: 45,
+  start: '2026-03-02',
   points: [
     { day: '2026-04-01', value: 33 },
     { day: '2026-06-01', value: 38 },
@@ -44,6 +45,32 @@ describe('metric chart', () => {
     expect(symbols.match(/<path /g)).toHaveLength(3);
   });
 
+  it('starts its time axis at the initiative’s start; the marks’ names stay clear of the axis numbers', async () => {
+    // Every value near the 6-month date: the axis still begins at the start (2026-03-02), not there.
+    const svg = await chartSvg({
+      ...input,
+      points: [
+        { day: '2026-08-20', value: 41 },
+        { day: '2026-08-28', value: 44 },
+      ],
+    });
+    const from = /X-axis for a utc scale with values from (\w+ \d{4}) to/.exec(svg)?.[1] ?? '';
+    expect(Date.parse(`1 ${from} UTC`)).toBeLessThanOrEqual(Date.parse('2026-03-01T00:00:00Z'));
+
+    // The vertical axis's numbers sit left of the plot (x < 0), the top one highest.
+    const yLabels = texts(svg, 'role-axis-label').filter((t) => t.anchor === 'end');
+    const topY = Math.min(...yLabels.map((t) => t.y));
+    for (const name of ['6 months', '12 months']) {
+      const label = texts(svg, 'role-mark').find((t) => t.text === name);
+      expect(label, name).toBeDefined();
+      // Left edge of the label (DejaVu Sans: under 0.65 em a character): inside the plot.
+      const width = name.length * 11 * 0.65;
+      const left = label!.anchor === 'end' ? label!.x - width : label!.x;
+      expect(left, name).toBeGreaterThanOrEqual(0);
+      expect(label!.y, name).toBeGreaterThan(topY + 11);
+    }
+  });
+
   it('is a PNG at twice the drawn size, readable at Slack’s preview size', async () => {
     const png = await chartPng(input);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -59,3 +86,17 @@ describe('metric chart', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+/** The text elements of the SVG groups of `role` (e.g. axis labels, the marks' labels), with positions. */
+function texts(svg: string, role: string) {
+  const out: { text: string; x: number; y: number; anchor: string }[] = [];
+  for (const group of svg.split(`class="mark-text ${role}"`).slice(1)) {
+    const body = group.slice(0, group.indexOf('</g>'));
+    for (const m of body.matchAll(
+      /<text text-anchor="(\w+)" transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>([^<]*)<\/text>/g,
+    )) {
+      out.push({ anchor: m[1]!, x: Number(m[2]), y: Number(m[3]), text: m[4]! });
+    }
+  }
+  return out;
+}

@@ -113,6 +113,7 @@ async function drawAndUpload(
     subtitle: words.subtitle(p.initiative.id, p.kind, p.dueDate, p.verdict),
     baseline: metric.baseline,
     target: metric.target,
+    start: p.initiative.startDate,
     points,
     marks: METRIC_CHECK_MONTHS.map((m) => ({
       day: metricCheckDate(p.initiative.startDate, m),
