@@ -71,6 +71,13 @@ describe('metric chart', () => {
     }
   });
 
+  it('puts a mark’s name right of its line when the line is close to the vertical axis', async () => {
+    const svg = await chartSvg({ ...input, marks: [{ day: '2026-03-09', label: '12 months' }] });
+    const label = texts(svg, 'role-mark').find((t) => t.text === '12 months');
+    expect(label?.anchor).toBe('start');
+    expect(label?.x).toBeGreaterThan(0);
+  });
+
   it('is a PNG at twice the drawn size, readable at Slack’s preview size', async () => {
     const png = await chartPng(input);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
