@@ -21,6 +21,7 @@ import { adoptInto, getPainPoint } from '../db/repositories/pain-points-repo.js'
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
 import { type DomainError, err, ok, type Result } from '../domain/errors.js';
+import { storeFact } from '../domain/history-facts.js';
 import { checkEssentialLimit, progress, resolveDepartments, sortForList } from '../domain/initiatives.js';
 import { canChangeInitiative } from '../domain/permissions.js';
 import type {
@@ -91,11 +92,15 @@ export async function createInitiative(
       const metric = kind === 'customer' ? input.customerMetric : input.businessMetric;
       if (!metric) continue;
       saveMetric(tx, initiative.id, kind, metric, now);
-      const unit = metric.unit ? ` ${metric.unit}` : '';
-      const note = `${kind}: ${metric.name} ${metric.baseline}${unit} -> ${metric.target}${unit}`;
       appendHistory(
         tx,
-        { entity: 'I', entityId: initiative.id, actorId: caller.userId, kind: 'metric', note },
+        {
+          entity: 'I',
+          entityId: initiative.id,
+          actorId: caller.userId,
+          kind: 'metric',
+          newValue: storeFact({ fact: 'metric', kind, ...metric }),
+        },
         now,
       );
       Object.assign(
@@ -198,7 +203,6 @@ export async function changeMetric(
     const found = requireOwnedInitiative(tx, caller, admin, initiativeId);
     if (!found.ok) return found;
     saveMetric(tx, initiativeId, kind, metric, now);
-    const unit = metric.unit ? ` ${metric.unit}` : '';
     appendHistory(
       tx,
       {
@@ -206,7 +210,8 @@ export async function changeMetric(
         entityId: initiativeId,
         actorId: caller.userId,
         kind: 'metric',
-        note: `${kind}: ${metric.name} ${metric.baseline}${unit} -> ${metric.target}${unit}`,
+        // Data, not words: each reader sees it in their language.
+        newValue: storeFact({ fact: 'metric', kind, ...metric }),
       },
       now,
     );

@@ -9,6 +9,7 @@ import { appendHistory } from '../db/repositories/history-repo.js';
 import { getInitiative } from '../db/repositories/initiatives-repo.js';
 import { checkinsOf, openCheckOf, upsertFedValue } from '../db/repositories/metrics-repo.js';
 import { addDays, localDate, startOfLocalDay } from '../domain/dates.js';
+import { storeFact } from '../domain/history-facts.js';
 import {
   type FeedItem,
   type FeedProblem,
@@ -89,12 +90,10 @@ export function storeFeed(
     for (const [id, initiative] of initiatives) {
       const mine = items.filter((item) => item.initiativeId === id);
       if (!initiative || mine.length === 0) continue;
-      const note = mine
-        .map((item) => {
-          const m = (item.kind === 'customer' ? initiative.customerMetric : initiative.businessMetric)!;
-          return `${m.name} ${item.value}${m.unit ?? ''} on ${item.date}`;
-        })
-        .join(', ');
+      const values = mine.map((item) => {
+        const m = (item.kind === 'customer' ? initiative.customerMetric : initiative.businessMetric)!;
+        return { name: m.name, value: item.value, unit: m.unit, date: item.date };
+      });
       appendHistory(
         tx,
         {
@@ -102,7 +101,8 @@ export function storeFeed(
           entityId: id,
           actorId: FEED_ACTOR[source],
           kind: 'check-in',
-          note: `${note}, from ${source === 'api' ? 'API' : 'import'}`,
+          // Data, not words: each reader sees it in their language.
+          newValue: storeFact({ fact: 'values', source, values }),
         },
         now,
       );

@@ -7,6 +7,7 @@ import { appendHistory } from '../../db/repositories/history-repo.js';
 import { getInitiative } from '../../db/repositories/initiatives-repo.js';
 import { checkinsOf, insertCheckin, openCheckOf } from '../../db/repositories/metrics-repo.js';
 import { err, ok, type Result } from '../../domain/errors.js';
+import { storeFact } from '../../domain/history-facts.js';
 import { judge } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
 import type { Initiative, Metric, MetricKind } from '../../domain/types.js';
@@ -72,7 +73,17 @@ export async function recordCheckin(
         entityId: initiativeId,
         actorId: caller.userId,
         kind: 'check-in',
-        note: recorded.map((r) => `${r.metric.name} ${r.value}${r.metric.unit ?? ''}`).join(', '),
+        // Data, not words: each reader sees the values written their language's way.
+        newValue: storeFact({
+          fact: 'values',
+          source: null,
+          values: recorded.map((r) => ({
+            name: r.metric.name,
+            value: r.value,
+            unit: r.metric.unit,
+            date: null,
+          })),
+        }),
       },
       now,
     );

@@ -2,8 +2,9 @@
  * Arbeit ändern, nachdem sie erfasst wurde (issue 11), auf Deutsch: Antworten auf `/cx due`, `assign`,
  * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
  */
+import { type HistoryFact, readFact } from '../../domain/history-facts.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
-import { day as dayIn, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const day = (d: string) => dayIn(d, 'de');
 
@@ -19,6 +20,23 @@ const STATUS: Record<string, string> = {
   dropped: 'verworfen',
 };
 const status = (s: string) => line(STATUS[s] ?? s);
+
+/** Ein Wert mit der Einheit, die jemand getippt hat (deren Text). */
+const num = (value: number, unit: string | null) => md`${number(value, 'de')}${line(unit ?? '')}`;
+/** Was ein Verlaufs-Fakt (Kennzahl gesetzt, Werte gemessen oder geliefert) sagt, in Worten. */
+function fact(f: HistoryFact): Mrkdwn {
+  if (f.fact === 'metric')
+    return md`${f.kind === 'customer' ? md`Kundenkennzahl` : md`Geschäftskennzahl`}: ${line(f.name)} ${num(
+      f.baseline,
+      f.unit,
+    )} → ${num(f.target, f.unit)}`;
+  const values = join(
+    f.values.map((v) => md`${line(v.name)} ${num(v.value, v.unit)}${v.date ? md` am ${day(v.date)}` : md``}`),
+    ', ',
+  );
+  const from = f.source === 'api' ? md`, über die API` : f.source === 'import' ? md`, aus dem Import` : md``;
+  return md`Messung: ${values}${from}`;
+}
 
 /** History kinds as stored (`created`, `done`, `update`…), in words; an unknown kind shows as stored. */
 const HISTORY: Record<string, string> = {
@@ -90,6 +108,8 @@ export const lifecycleDe: typeof enLifecycle = {
   historyLine(at, h): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
     const head = md`${at} · ${mention(h.actorId)}`;
+    const f = readFact(h.newValue);
+    if (f) return md`${head} · ${fact(f)}`;
     switch (h.kind) {
       case 'due':
         return md`${head} · fällig ${date(h.oldValue)} → ${date(h.newValue)}${why}`;

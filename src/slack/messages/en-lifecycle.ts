@@ -3,13 +3,14 @@
  * `unblock`, `drop`, the history lines they leave, and the DMs when work lands on someone.
  */
 import type { DomainError } from '../../domain/errors.js';
+import { type HistoryFact, readFact } from '../../domain/history-facts.js';
 import type {
   ActionAssignedPayload,
   ActionBlockedPayload,
   ActionUnassignedPayload,
 } from '../../domain/payloads/work.js';
 import type { HistoryEntry } from '../../domain/types.js';
-import { line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -19,6 +20,25 @@ const date = (d: string | null | undefined) => (d ? line(d) : md`none`);
 const user = (id: string | null | undefined) => (id ? mention(id) : md`nobody`);
 
 type Transition = Extract<DomainError, { code: 'bad_transition' }>;
+
+/** A value with the unit a person typed (their text). */
+const num = (value: number, unit: string | null) => md`${number(value, 'en')}${line(unit ?? '')}`;
+/** What a history fact (a metric set, values checked in or fed) says, in words. */
+function fact(f: HistoryFact): Mrkdwn {
+  if (f.fact === 'metric')
+    return md`${f.kind === 'customer' ? md`customer` : md`business`} metric: ${line(f.name)} ${num(
+      f.baseline,
+      f.unit,
+    )} → ${num(f.target, f.unit)}`;
+  const values = join(
+    f.values.map(
+      (v) => md`${line(v.name)} ${num(v.value, v.unit)}${v.date ? md` on ${line(v.date)}` : md``}`,
+    ),
+    ', ',
+  );
+  const from = f.source === 'api' ? md`, from API` : f.source === 'import' ? md`, from import` : md``;
+  return md`check-in: ${values}${from}`;
+}
 
 export const lifecycle = {
   /** An operation the action's status does not allow; done and dropped are final. */
@@ -61,6 +81,8 @@ export const lifecycle = {
   historyLine(at: Mrkdwn, h: HistoryEntry): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
     const head = md`${at} · ${mention(h.actorId)}`;
+    const f = readFact(h.newValue);
+    if (f) return md`${head} · ${fact(f)}`;
     switch (h.kind) {
       case 'due':
         return md`${head} · due ${date(h.oldValue)} → ${date(h.newValue)}${why}`;

@@ -1,0 +1,38 @@
+/**
+ * History entries the app writes about values (a metric set, values checked in or fed) are stored as data,
+ * not as English prose, so each reader sees them in their own language (issue 14). The fact goes in the
+ * entry's `newValue` as JSON marked `"fact"`; `note` stays for a person's own words. Entries stored before
+ * this as prose (no fact) are shown as stored.
+ */
+import type { MetricKind } from './types.js';
+
+/** Where fed values came from: the metric feed's API or `cx metrics import`. */
+export type ValueSource = 'api' | 'import';
+
+export interface FactValue {
+  name: string;
+  value: number;
+  unit: string | null;
+  /** The day the value is for (fed values); a typed check-in is for the moment it was typed. */
+  date: string | null;
+}
+
+export type HistoryFact =
+  | { fact: 'metric'; kind: MetricKind; name: string; baseline: number; target: number; unit: string | null }
+  | { fact: 'values'; source: ValueSource | null; values: FactValue[] };
+
+/** The stored form of a fact, for `newValue`. */
+export const storeFact = (fact: HistoryFact): string => JSON.stringify(fact);
+
+/** The fact an entry's `newValue` holds, or null (an older prose entry, or a plain value such as a date). */
+export function readFact(stored: string | null | undefined): HistoryFact | null {
+  if (!stored?.startsWith('{"fact":')) return null;
+  try {
+    const f = JSON.parse(stored) as HistoryFact;
+    if (f.fact === 'metric' && typeof f.baseline === 'number' && typeof f.target === 'number') return f;
+    if (f.fact === 'values' && Array.isArray(f.values)) return f;
+  } catch {
+    // Not ours after all: shown as stored.
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
+
+/**
+ * Issue 14, every word in the reader's language: the history lines the app writes itself (a metric set,
+ * values checked in, values fed through the API) are stored as data and read in each reader's language,
+ * numbers included (`32,5`). A line stored as prose before that still shows, as stored.
+ */
+const TOKEN = 'api-token-0123456789abcdef';
+let h: Harness;
+
+afterEach(async () => {
+  await h.stop();
+});
+
+async function start() {
+  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), config: { apiToken: TOKEN } });
+  h.emulator.addUser({
+    id: 'UGRETA',
+    name: 'greta',
+    realName: 'Greta Huber',
+    tz: 'Europe/Vienna',
+    locale: 'de-AT',
+  });
+  await h.cx('UGRETA', 'new Schnellere Erstattungen lead:service');
+  await h.cx('UGRETA', 'metric I-1 customer "NPS" 32,5 -> 45');
+}
+
+const json = (x: unknown) => JSON.stringify(x);
+const show = async (user: string) => json((await h.cx(user, 'show I-1')).body);
+
+async function feed(value: number, date: string) {
+  const res = await fetch(`http://127.0.0.1:${h.bot.port}/api/metrics`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ initiative: 'I-1', metric: 'customer', value, date }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('history lines the app writes, in the reader’s language', () => {
+  it('a metric set: German words and 32,5 for a German reader, English and 32.5 for an English one', async () => {
+    await start();
+    const de = await show('UGRETA');
+    expect(de).toContain('Kundenkennzahl: NPS 32,5 → 45');
+    // (`customer` itself stays in the command syntax the reply teaches.)
+    expect(de).not.toContain('customer: NPS');
+    expect(de).not.toContain('customer metric');
+    expect(de).not.toContain('32.5');
+    const en = await show('UALICE');
+    expect(en).toContain('customer metric: NPS 32.5 → 45');
+    expect(en).not.toContain('Kundenkennzahl');
+  });
+
+  it('a typed check-in shows the value the reader’s way', async () => {
+    await start();
+    await h.cx('UGRETA', 'check I-1 customer=41,5');
+    expect(await show('UGRETA')).toContain('Messung: NPS 41,5');
+    expect(await show('UALICE')).toContain('check-in: NPS 41.5');
+  });
+
+  it('a value from the API says where it came from in German, in /cx show and the App Home', async () => {
+    await start();
+    await feed(41.5, '2026-02-15');
+    const de = await show('UGRETA');
+    expect(de).toContain('NPS 41,5 am 15.02.2026, über die API');
+    expect(de).not.toContain('from API');
+    expect(await show('UALICE')).toContain('NPS 41.5 on 2026-02-15, from API');
+    // Greta owns I-1: the API's change shows among her changes by others.
+    await h.emulator.openHome('UGRETA');
+    const home = json(await eventually(() => h.emulator.homeView('UGRETA')));
+    expect(home).toContain('NPS 41,5 am 15.02.2026, über die API');
+    expect(home).not.toContain('from API');
+  });
+
+  it('a line stored as prose before (an older row) still shows, as stored', async () => {
+    await start();
+    h.bot.handle.sqlite
+      .prepare(
+        `insert into history (entity, entity_id, actor_id, at, kind, note) values ('I', 1, 'UGRETA', ?, 'check-in', 'NPS 39 on 2026-01-31, from import')`,
+      )
+      .run(new Date('2026-03-01T10:00:00Z').getTime());
+    expect(await show('UGRETA')).toContain('NPS 39 on 2026-01-31, from import');
+    expect(await show('UALICE')).toContain('NPS 39 on 2026-01-31, from import');
+  });
+});
