@@ -43,11 +43,14 @@ let shots = 0;
 
 // ---------- starting ----------
 
-/** `npm start` without credentials, in an empty folder; resolves with the one line it prints. */
-function startSandbox(cwd: string): Promise<string> {
+/**
+ * `npm start` without credentials, in an empty folder (with `env` added, e.g. CX_LANGUAGE); resolves
+ * with the one line it prints.
+ */
+function startSandbox(cwd: string, env: Record<string, string> = {}): Promise<string> {
   sandbox = spawn(process.execPath, ['--import', TSX, path.join(REPO, 'src/main.ts')], {
     cwd,
-    env: { PATH: process.env.PATH, PORT: '0' },
+    env: { PATH: process.env.PATH, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   sandbox.stderr?.on('data', (c: Buffer) => {
@@ -179,6 +182,26 @@ async function noRawTokens(where = 'body'): Promise<void> {
   const text = (await page.textContent(where)) ?? '';
   const raw = /<[@#!][^>]*>|\{date_[a-z_]*\}|\{time\}/.exec(text);
   if (raw) throw new Error(`raw Slack token on the page: ${raw[0]}`);
+}
+
+/** The page's own words in German (Lena), checked on a few that are always there. */
+async function germanChrome(channel: string): Promise<void> {
+  await page
+    .locator(`#composer-input[placeholder="Nachricht an #${channel} – oder /cx help"]`)
+    .waitFor({ timeout: WAIT });
+  await page.locator('#composer button[type=submit]', { hasText: 'Senden' }).waitFor({ timeout: WAIT });
+  await page.locator('.clock-buttons button', { hasText: '+1 Tag' }).waitFor({ timeout: WAIT });
+  await page.locator('.switcher span', { hasText: 'Du bist' }).waitFor({ timeout: WAIT });
+  const lang = await page.getAttribute('html', 'lang');
+  if (lang !== 'de') throw new Error(`the page's language for a German reader: ${lang}`);
+}
+
+async function englishChrome(channel: string): Promise<void> {
+  await page
+    .locator(`#composer-input[placeholder="Message #${channel} — or /cx help"]`)
+    .waitFor({ timeout: WAIT });
+  await page.locator('#composer button[type=submit]', { hasText: 'Send' }).waitFor({ timeout: WAIT });
+  await page.locator('.clock-buttons button', { hasText: '+1 day' }).waitFor({ timeout: WAIT });
 }
 
 const SLACK_DATE_TEXT = /^(Today|Yesterday|Tomorrow|[A-Z][a-z]{2} \d{1,2}, \d{4})( \d{1,2}:\d{2} [AP]M)?$/;
@@ -608,12 +631,33 @@ const steps: Step[] = [
       // Issue 14: Lena's Slack is German. Her replies are German; the channel post stays English.
       await actAs('lena');
       await openChannel('cx-service');
+      // The page's own words follow her Slack locale (de-AT), as Slack's chrome does.
+      await germanChrome('cx-service');
       await type('/cx help');
-      await see(/die CX-Strategie in nächste Schritte/);
+      const help = await see(/die CX-Strategie in nächste Schritte/);
+      await help.locator('.only-you', { hasText: 'Nur für dich sichtbar' }).waitFor({ timeout: WAIT });
       await type('/cx new Schnellere Erstattungen lead:service');
       await see(/Schnellere Erstattungen angelegt/);
       await see(/New initiative[\s\S]*Schnellere Erstattungen/);
+      // A moment in the bot's words reads in her words too: "Heute", not "Today".
+      await type('/cx pain Kunden warten zu lange auf ihre Erstattung');
+      const logged = await see(/P-\d+\S* erfasst/);
+      const pain = /P-\d+/.exec((await logged.textContent()) ?? '')?.[0];
+      await type(`/cx show ${pain}`);
+      const shown = await see(new RegExp(`${pain}[\\s\\S]*warten zu lange`));
+      const date = shown.locator('.slack-date').first();
+      await date.waitFor({ timeout: WAIT });
+      const text = ((await date.textContent()) ?? '').trim();
+      if (!/^Heute\b/.test(text)) throw new Error(`Lena's view of today's moment: ${text}`);
       await noRawTokens('#messages');
+      await shot('lena-in-german');
+      // Back to an English reader: the page is English again, the same moment reads "Today".
+      await actAs('maya');
+      await englishChrome('cx-service');
+      await type(`/cx show ${pain}`);
+      const again = await see(new RegExp(`${pain}[\\s\\S]*warten zu lange`));
+      const hers = ((await again.locator('.slack-date').first().textContent()) ?? '').trim();
+      if (!/^Today\b/.test(hers)) throw new Error(`Maya's view of today's moment: ${hers}`);
     },
   },
 ];
@@ -762,4 +806,55 @@ describe('the sandbox in a real browser', () => {
     const failed = expectations.filter(([, ok]) => !ok).map(([what]) => what);
     if (failed.length > 0) throw new Error(`${failed.join(', ')}: ${JSON.stringify(rendered)}`);
   });
+});
+
+/**
+ * Issue 14: `CX_LANGUAGE=de npm start` gives a German workspace. Its own sandbox (the scenario above
+ * runs in English): channel posts are German for everyone; Maya (en-US) still reads her replies and the
+ * page in English, Lena (de-AT) in German.
+ */
+describe('a German workspace: CX_LANGUAGE=de npm start', () => {
+  beforeAll(async () => {
+    url = await startSandbox(fs.mkdtempSync(path.join(os.tmpdir(), 'cx-sandbox-browser-de-')), {
+      CX_LANGUAGE: 'de',
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (error) => {
+      stderr += `page error: ${error.message}\n`;
+    });
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') await shot(`FAILED-de-${test.task.name.replace(/\W+/g, '-')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    sandbox?.kill('SIGTERM');
+  });
+
+  it(
+    'channel posts in German; each person reads replies and the page in their own language',
+    async () => {
+      await page.goto(url);
+      await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT });
+      await actAs('maya');
+      await openChannel('cx-service');
+      await englishChrome('cx-service');
+      await type('/cx new Faster refunds lead:service');
+      await see(/Created I-1/);
+      // The channel post is in CX_LANGUAGE, whoever created the initiative.
+      await see(/Neue Initiative[\s\S]*Faster refunds/);
+      await actAs('lena');
+      await germanChrome('cx-service');
+      await see(/Neue Initiative[\s\S]*Faster refunds/);
+      await type('/cx show I-1');
+      await see(/I-1[\s\S]*Faster refunds/);
+      await noRawTokens('#messages');
+      await shot('german-workspace');
+      if (stderr.includes('page error')) throw new Error(stderr);
+    },
+    TRAVEL_WAIT,
+  );
 });
