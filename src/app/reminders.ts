@@ -194,7 +194,8 @@ export async function sendReminders(
       recipients,
       dmSent: (recipientId, localDay) => outbox.findByKey(reminderKey(recipientId, localDay)) !== null,
       awayUntil,
-    }).filter((p) => recipients.has(p.recipientId));
+      onlyListed: true,
+    });
     for (const p of planned) {
       if (options.signal?.aborted) return { dms, lists, interrupted: true };
       const zone = recipients.get(p.recipientId)?.zone ?? ctx.timeZone;

@@ -126,6 +126,8 @@ export interface ReminderPlanInput {
    * away, as it would not be reminded. Absent: nobody is away.
    */
   awayUntil?: (userId: UserId) => LocalDate | null;
+  /** Plan only for the people in `recipients` (a batch whose zones are known), not for everyone. */
+  onlyListed?: boolean;
 }
 
 /** Who could be reminded of what at `now`, before their zone, absence and earlier DMs are considered. */
@@ -168,7 +170,8 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   const byRecipient = remindable(input.candidates, now, zone, input.awayUntil);
   const planned: PlannedReminder[] = [];
   for (const [recipientId, lists] of byRecipient) {
-    const facts = input.recipients.get(recipientId) ?? { zone, awayUntil: null };
+    const facts = input.recipients.get(recipientId) ?? (input.onlyListed ? null : { zone, awayUntil: null });
+    if (!facts) continue;
     if (!isReminderTime(now, facts.zone)) continue;
     const localDay = localDate(now, facts.zone);
     if (isAway(facts.awayUntil, localDay) || input.dmSent(recipientId, localDay)) continue;
