@@ -4,6 +4,7 @@
  * entry's `newValue` as JSON marked `"fact"`; `note` stays for a person's own words. Entries stored before
  * this as prose (no fact) are shown as stored.
  */
+import type { CheckKind, Verdict } from './metrics.js';
 import type { MetricKind } from './types.js';
 
 /** Where fed values came from: the metric feed's API or `cx metrics import`. */
@@ -19,7 +20,12 @@ export interface FactValue {
 
 export type HistoryFact =
   | { fact: 'metric'; kind: MetricKind; name: string; baseline: number; target: number; unit: string | null }
-  | { fact: 'values'; source: ValueSource | null; values: FactValue[] };
+  | { fact: 'values'; source: ValueSource | null; values: FactValue[] }
+  /** A metric check asked of the owner (`due`: the check's day). */
+  | { fact: 'check-asked'; check: CheckKind; due: string }
+  | { fact: 'verdict'; check: CheckKind; due: string; verdict: Verdict }
+  /** Kept going after a check: the next check's day. */
+  | { fact: 'recommitted'; due: string };
 
 /** The stored form of a fact, for `newValue`. */
 export const storeFact = (fact: HistoryFact): string => JSON.stringify(fact);
@@ -31,6 +37,11 @@ export function readFact(stored: string | null | undefined): HistoryFact | null 
     const f = JSON.parse(stored) as HistoryFact;
     if (f.fact === 'metric' && typeof f.baseline === 'number' && typeof f.target === 'number') return f;
     if (f.fact === 'values' && Array.isArray(f.values)) return f;
+    if (
+      (f.fact === 'check-asked' || f.fact === 'verdict' || f.fact === 'recommitted') &&
+      typeof f.due === 'string'
+    )
+      return f;
   } catch {
     // Not ours after all: shown as stored.
   }

@@ -73,6 +73,33 @@ describe('history lines the app writes, in the reader’s language', () => {
     expect(home).not.toContain('from API');
   });
 
+  it('the 6-month check asked and judged: the check’s name, its day and the verdict in German', async () => {
+    h = await startHarness({ now: new Date('2026-03-02T10:00:00Z') });
+    h.emulator.addUser({
+      id: 'UGRETA',
+      name: 'greta',
+      realName: 'Greta Huber',
+      tz: 'Europe/Vienna',
+      locale: 'de-AT',
+    });
+    await h.cx('UGRETA', 'new Schnellere Erstattungen start:2026-01-31 lead:service');
+    await h.cx('UGRETA', 'metric I-1 customer "NPS" 30 -> 45');
+    await h.cx('UGRETA', 'metric I-1 business "Kosten" 12€ -> 9€');
+    const asked = new Date('2026-07-31T09:00:00Z');
+    h.clock.set(asked);
+    await h.bot.scheduler.tick(asked);
+    await h.drain();
+    h.clock.set(new Date('2026-08-01T10:00:00Z'));
+    await h.cx('UGRETA', 'check I-1 customer=46 business=8,5');
+    const de = await show('UGRETA');
+    expect(de).toContain('6-Monats-Test angefragt (fällig 31.07.2026)');
+    expect(de).toContain('6-Monats-Test (fällig 31.07.2026): bestanden');
+    expect(de).toContain('Messung: NPS 46, Kosten 8,5€');
+    const en = await show('UALICE');
+    expect(en).toContain('6-month check asked for (due 2026-07-31)');
+    expect(en).toContain('6-month check (due 2026-07-31): pass');
+  });
+
   it('a line stored as prose before (an older row) still shows, as stored', async () => {
     await start();
     h.bot.handle.sqlite

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { checkinsOf } from '../../db/repositories/metrics-repo.js';
 import { enqueue } from '../../db/repositories/outbox-repo.js';
+import { storeFact } from '../../domain/history-facts.js';
 import { answerDeadline, type CheckKind } from '../../domain/metrics.js';
 import type { Notification } from '../../domain/payloads/notification.js';
 import type { Initiative, LocalDate } from '../../domain/types.js';
@@ -42,7 +43,8 @@ export function askCheck(
       entityId: initiative.id,
       actorId: initiative.ownerId,
       kind: 'check asked',
-      note: `${kind} ${dueDate}`,
+      // Data, not words: each reader sees it in their language.
+      newValue: storeFact({ fact: 'check-asked', check: kind, due: dueDate }),
     },
     now,
   );

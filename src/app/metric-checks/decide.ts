@@ -5,6 +5,7 @@ import { getInitiative } from '../../db/repositories/initiatives-repo.js';
 import { getCheck, insertCheck, setDecision } from '../../db/repositories/metrics-repo.js';
 import { addMonthsClamped, localDate } from '../../domain/dates.js';
 import { err, ok, type Result } from '../../domain/errors.js';
+import { storeFact } from '../../domain/history-facts.js';
 import { isOpenStatus, openActionsFingerprint } from '../../domain/initiatives.js';
 import { offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
@@ -69,7 +70,8 @@ export async function decideAfterCheck(
           entityId: initiativeId,
           actorId: caller.userId,
           kind: 'recommitted',
-          note: `next check ${nextDue}`,
+          // Data, not words: each reader sees it in their language.
+          newValue: storeFact({ fact: 'recommitted', due: nextDue }),
         },
         now,
       );

@@ -6,6 +6,7 @@ import { checkinsOf, type MetricCheckRecord, markJudged } from '../../db/reposit
 import { enqueue } from '../../db/repositories/outbox-repo.js';
 import { requestsOfInitiative } from '../../db/repositories/requests-repo.js';
 import { listBindings } from '../../db/repositories/settings-repo.js';
+import { storeFact } from '../../domain/history-facts.js';
 import { verdictDepartments } from '../../domain/metric-checks.js';
 import {
   type CheckKind,
@@ -92,7 +93,8 @@ export function judgeAndPost(
       entityId: initiative.id,
       actorId: initiative.ownerId,
       kind: 'verdict',
-      note: `${check.kind} ${check.dueDate}: ${j.verdict}`,
+      // Data, not words: each reader sees it in their language.
+      newValue: storeFact({ fact: 'verdict', check: check.kind, due: check.dueDate, verdict: j.verdict }),
     },
     now,
   );

@@ -3,6 +3,7 @@
  * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
  */
 import { type HistoryFact, readFact } from '../../domain/history-facts.js';
+import { metricsDe } from './de-metrics.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
 import { day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
@@ -30,6 +31,10 @@ function fact(f: HistoryFact): Mrkdwn {
       f.baseline,
       f.unit,
     )} → ${num(f.target, f.unit)}`;
+  if (f.fact === 'check-asked') return md`${metricsDe.checkName(f.check)} angefragt (fällig ${day(f.due)})`;
+  if (f.fact === 'verdict')
+    return md`${metricsDe.checkName(f.check)} (fällig ${day(f.due)}): ${metricsDe.verdictWord(f.verdict)}`;
+  if (f.fact === 'recommitted') return md`weitergeführt; nächster Test ${day(f.due)}`;
   const values = join(
     f.values.map((v) => md`${line(v.name)} ${num(v.value, v.unit)}${v.date ? md` am ${day(v.date)}` : md``}`),
     ', ',

@@ -10,6 +10,7 @@ import type {
   ActionUnassignedPayload,
 } from '../../domain/payloads/work.js';
 import type { HistoryEntry } from '../../domain/types.js';
+import { metrics } from './en-metrics.js';
 import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
@@ -23,13 +24,17 @@ type Transition = Extract<DomainError, { code: 'bad_transition' }>;
 
 /** A value with the unit a person typed (their text). */
 const num = (value: number, unit: string | null) => md`${number(value, 'en')}${line(unit ?? '')}`;
-/** What a history fact (a metric set, values checked in or fed) says, in words. */
+/** What a history fact (a metric set, values checked in or fed, a check asked or judged) says, in words. */
 function fact(f: HistoryFact): Mrkdwn {
   if (f.fact === 'metric')
     return md`${f.kind === 'customer' ? md`customer` : md`business`} metric: ${line(f.name)} ${num(
       f.baseline,
       f.unit,
     )} → ${num(f.target, f.unit)}`;
+  if (f.fact === 'check-asked') return md`${metrics.checkName(f.check)} asked for (due ${line(f.due)})`;
+  if (f.fact === 'verdict')
+    return md`${metrics.checkName(f.check)} (due ${line(f.due)}): ${metrics.verdictWord(f.verdict)}`;
+  if (f.fact === 'recommitted') return md`kept going; next check ${line(f.due)}`;
   const values = join(
     f.values.map(
       (v) => md`${line(v.name)} ${num(v.value, v.unit)}${v.date ? md` on ${line(v.date)}` : md``}`,
