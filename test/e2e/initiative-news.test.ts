@@ -83,7 +83,14 @@ describe('/cx verdict', () => {
         `select kind, note, old_value, new_value, actor_id from history where entity = 'I' and kind like 'verdict%' order by id`,
       ),
     ).toEqual([
-      { kind: 'verdict', note: '6m 2026-07-31: fail', old_value: null, new_value: null, actor_id: 'UALICE' },
+      // The computed verdict is stored as data, read in each reader's language (issue 14).
+      {
+        kind: 'verdict',
+        note: null,
+        old_value: null,
+        new_value: '{"fact":"verdict","check":"6m","due":"2026-07-31","verdict":"fail"}',
+        actor_id: 'UALICE',
+      },
       {
         kind: 'verdict override',
         note: 'The survey ran in the holidays, <!here>',
