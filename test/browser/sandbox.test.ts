@@ -852,7 +852,14 @@ describe('a German workspace: CX_LANGUAGE=de npm start', () => {
       await type('/cx show I-1');
       await see(/I-1[\s\S]*Faster refunds/);
       await noRawTokens('#messages');
+      // The clock's own words too; the same status reads in English for the next person who looks.
+      const before = await page.getAttribute('#clock-now', 'data-iso');
+      await page.click('.clock-buttons button:text-is("+1 Tag")');
+      await page.locator(`#clock-now:not([data-iso="${before}"])`).waitFor({ timeout: TRAVEL_WAIT });
+      await page.locator('#clock-status', { hasText: 'Vorgestellt von' }).waitFor({ timeout: TRAVEL_WAIT });
       await shot('german-workspace');
+      await actAs('maya');
+      await page.locator('#clock-status', { hasText: 'Moved from' }).waitFor({ timeout: WAIT });
       if (stderr.includes('page error')) throw new Error(stderr);
     },
     TRAVEL_WAIT,

@@ -45,6 +45,8 @@ const ui = {
   thread: null,
   modalKey: null,
   form: [],
+  /** The clock's last move (`{ key, from, zone }` or a server `{ text }`), shown in the reader's words. */
+  clockStatus: null,
   /** `user:channel:ts` last reported read, so one look is reported once. */
   marked: new Set(),
 };
@@ -420,6 +422,15 @@ function renderClock() {
     input.value = localInput(date, myZone());
     input.dataset.auto = 'true';
   }
+  renderClockStatus();
+}
+
+/** The last move of the clock, in the words of whoever looks now (a switch re-renders it). */
+function renderClockStatus() {
+  const st = ui.clockStatus;
+  $('clock-status').textContent = !st
+    ? ''
+    : (st.text ?? t(st.key, st.from ? { time: formatTime(new Date(st.from), st.zone) } : {}));
 }
 
 /** `YYYY-MM-DDTHH:MM` of `date` in `zone`: what a datetime-local input shows. */
@@ -768,13 +779,17 @@ async function openApp(tab) {
 async function travel(where) {
   const buttons = document.querySelectorAll('[data-travel], #jump button');
   for (const b of buttons) b.disabled = true;
-  $('clock-status').textContent = t('clock.moving');
+  ui.clockStatus = { key: 'clock.moving' };
+  renderClockStatus();
   const res = await api('/_sandbox/clock', where);
   $('jump-at').dataset.auto = 'true';
   for (const b of buttons) b.disabled = false;
-  $('clock-status').textContent = res.ok
-    ? t('clock.moved', { time: formatTime(new Date(res.from), res.timeZone) })
-    : (res.error ?? t('clock.notMoved'));
+  ui.clockStatus = res.ok
+    ? { key: 'clock.moved', from: res.from, zone: res.timeZone }
+    : res.error
+      ? { text: res.error }
+      : { key: 'clock.notMoved' };
+  renderClockStatus();
   scheduleRefresh();
 }
 
