@@ -5,7 +5,7 @@
  * this as prose (no fact) are shown as stored.
  */
 import type { CheckKind, Verdict } from './metrics.js';
-import type { MetricKind } from './types.js';
+import type { MetricKind, Tier } from './types.js';
 
 /** Where fed values came from: the metric feed's API or `cx metrics import`. */
 export type ValueSource = 'api' | 'import';
@@ -47,3 +47,20 @@ export function readFact(stored: string | null | undefined): HistoryFact | null 
   }
   return null;
 }
+
+/**
+ * A verdict as `/cx verdict` stores it in old/new (`6m 2026-07-31: pass`): codes, not words, so it is read
+ * into a fact and shown in the reader's language. Anything else: null (shown as stored).
+ */
+export function readVerdictValue(
+  stored: string | null | undefined,
+): Extract<HistoryFact, { fact: 'verdict' }> | null {
+  const m = /^(6m|12m|recommit) (\d{4}-\d{2}-\d{2}): (pass|partial|fail|no_data)$/.exec(stored ?? '');
+  return m
+    ? { fact: 'verdict', check: m[1] as CheckKind, due: m[2] as string, verdict: m[3] as Verdict }
+    : null;
+}
+
+/** A tier as stored in a `tier` entry's note (the app's own code, not a person's words). */
+export const readTier = (stored: string | null | undefined): Tier | null =>
+  stored === 'essential' || stored === 'important' ? stored : null;

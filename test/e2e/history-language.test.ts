@@ -98,6 +98,22 @@ describe('history lines the app writes, in the reader’s language', () => {
     const en = await show('UALICE');
     expect(en).toContain('6-month check asked for (due 2026-07-31)');
     expect(en).toContain('6-month check (due 2026-07-31): pass');
+
+    // An override keeps the verdicts as codes; the reader sees their words, the reason as typed.
+    await h.cx('UGRETA', 'verdict I-1 partial Umfrage lief in den Ferien');
+    expect(await show('UGRETA')).toContain(
+      'Ergebnis korrigiert: 6-Monats-Test (fällig 31.07.2026) bestanden → teilweise: Umfrage lief in den Ferien',
+    );
+    expect(await show('UALICE')).toContain(
+      'verdict override: 6-month check (due 2026-07-31) pass → partial: Umfrage lief in den Ferien',
+    );
+  });
+
+  it('a tier change: the tier in the reader’s words', async () => {
+    await start();
+    await h.cx('UGRETA', 'essential I-1');
+    expect(await show('UGRETA')).toContain('Stufe → essenziell');
+    expect(await show('UALICE')).toContain('tier → essential');
   });
 
   it('a line stored as prose before (an older row) still shows, as stored', async () => {

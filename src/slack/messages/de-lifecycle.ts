@@ -2,7 +2,7 @@
  * Arbeit ändern, nachdem sie erfasst wurde (issue 11), auf Deutsch: Antworten auf `/cx due`, `assign`,
  * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
  */
-import { type HistoryFact, readFact } from '../../domain/history-facts.js';
+import { type HistoryFact, readFact, readTier, readVerdictValue } from '../../domain/history-facts.js';
 import { metricsDe } from './de-metrics.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
 import { day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
@@ -70,6 +70,8 @@ const HISTORY: Record<string, string> = {
   closed: 'abgeschlossen',
   verdict: 'Ergebnis',
   verdict_override: 'Ergebnis korrigiert',
+  'verdict override': 'Ergebnis korrigiert',
+  'check asked': 'Test angefragt',
   recommit: 'weitergeführt',
   asked: 'angefragt',
   adopted: 'übernommen',
@@ -126,6 +128,17 @@ export const lifecycleDe: typeof enLifecycle = {
         return md`${head} · Blockade aufgehoben${why}`;
       case 'dropped':
         return md`${head} · verworfen${why}`;
+      case 'tier': {
+        const tier = readTier(h.note);
+        return tier ? md`${head} · Stufe → ${tier === 'essential' ? md`essenziell` : md`wichtig`}` : null;
+      }
+      case 'verdict override': {
+        const [was, is] = [readVerdictValue(h.oldValue), readVerdictValue(h.newValue)];
+        if (!was || !is) return null;
+        return md`${head} · Ergebnis korrigiert: ${metricsDe.checkName(is.check)} (fällig ${day(is.due)}) ${metricsDe.verdictWord(
+          was.verdict,
+        )} → ${metricsDe.verdictWord(is.verdict)}${why}`;
+      }
       default:
         return null;
     }

@@ -3,7 +3,7 @@
  * `unblock`, `drop`, the history lines they leave, and the DMs when work lands on someone.
  */
 import type { DomainError } from '../../domain/errors.js';
-import { type HistoryFact, readFact } from '../../domain/history-facts.js';
+import { type HistoryFact, readFact, readTier, readVerdictValue } from '../../domain/history-facts.js';
 import type {
   ActionAssignedPayload,
   ActionBlockedPayload,
@@ -99,6 +99,17 @@ export const lifecycle = {
         return md`${head} · unblocked${why}`;
       case 'dropped':
         return md`${head} · dropped${why}`;
+      case 'tier': {
+        const tier = readTier(h.note);
+        return tier ? md`${head} · tier → ${tier === 'essential' ? md`essential` : md`important`}` : null;
+      }
+      case 'verdict override': {
+        const [was, is] = [readVerdictValue(h.oldValue), readVerdictValue(h.newValue)];
+        if (!was || !is) return null;
+        return md`${head} · verdict override: ${metrics.checkName(is.check)} (due ${line(is.due)}) ${metrics.verdictWord(
+          was.verdict,
+        )} → ${metrics.verdictWord(is.verdict)}${why}`;
+      }
       default:
         return null;
     }
