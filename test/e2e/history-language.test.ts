@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION } from '../../src/slack/ids.js';
 import { eventually, type Harness, startHarness } from '../support/harness.js';
 
 /**
@@ -107,6 +108,42 @@ describe('history lines the app writes, in the reader’s language', () => {
     expect(await show('UALICE')).toContain(
       'verdict override: 6-month check (due 2026-07-31) pass → partial: Umfrage lief in den Ferien',
     );
+  });
+
+  it('kept going after the 12-month check: the next check’s day, the German way', async () => {
+    h = await startHarness({ now: new Date('2026-03-02T10:00:00Z') });
+    h.emulator.addUser({
+      id: 'UGRETA',
+      name: 'greta',
+      realName: 'Greta Huber',
+      tz: 'Europe/Vienna',
+      locale: 'de-AT',
+    });
+    await h.cx('UGRETA', 'new Schnellere Erstattungen start:2026-01-31 lead:service');
+    await h.cx('UGRETA', 'metric I-1 customer "NPS" 30 -> 45');
+    await h.cx('UGRETA', 'metric I-1 business "Kosten" 12€ -> 9€');
+    for (const day of ['2026-07-31', '2026-08-14', '2027-01-31']) {
+      const at = new Date(`${day}T09:00:00Z`);
+      h.clock.set(at);
+      await h.bot.scheduler.tick(at);
+      await h.drain();
+    }
+    h.clock.set(new Date('2027-02-01T10:00:00Z'));
+    await h.cx('UGRETA', 'check I-1 customer=46 business=8');
+    await h.drain();
+    const verdictDm = h.emulator
+      .dms('UGRETA')
+      .findLast((m) => JSON.stringify(m.blocks).includes(ACTION.metricRecommit));
+    const seen = h.emulator.ephemerals.length;
+    await h.emulator.blockAction({
+      userId: 'UGRETA',
+      actionId: ACTION.metricRecommit,
+      channelId: verdictDm?.channel,
+      messageTs: verdictDm?.ts,
+    });
+    await eventually(() => h.emulator.ephemerals.length > seen);
+    expect(await show('UGRETA')).toContain('weitergeführt; nächster Test 01.08.2027');
+    expect(await show('UALICE')).toContain('kept going; next check 2027-08-01');
   });
 
   it('a tier change: the tier in the reader’s words', async () => {
