@@ -64,3 +64,10 @@ export function readVerdictValue(
 /** A tier as stored in a `tier` entry's note (the app's own code, not a person's words). */
 export const readTier = (stored: string | null | undefined): Tier | null =>
   stored === 'essential' || stored === 'important' ? stored : null;
+
+/**
+ * Fed values are written by no Slack user: the metric feed records its actor as `API` or `import` (its
+ * FEED_ACTOR), which as a mention would show as an unknown user. The reader sees the source's name instead.
+ */
+export const feedSourceOf = (actorId: string): ValueSource | null =>
+  actorId === 'API' ? 'api' : actorId === 'import' ? 'import' : null;

@@ -66,7 +66,12 @@ describe('history lines the app writes, in the reader’s language', () => {
     const de = await show('UGRETA');
     expect(de).toContain('NPS 41,5 am 15.02.2026, über die API');
     expect(de).not.toContain('from API');
-    expect(await show('UALICE')).toContain('NPS 41.5 on 2026-02-15, from API');
+    // The feed is no Slack user: named, not mentioned as one.
+    expect(de).toContain('· die API · Messung');
+    expect(de).not.toContain('<@API>');
+    const en = await show('UALICE');
+    expect(en).toContain('· the API · check-in: NPS 41.5 on 2026-02-15, from API');
+    expect(en).not.toContain('<@API>');
     // Greta owns I-1: the API's change shows among her changes by others.
     await h.emulator.openHome('UGRETA');
     const home = json(await eventually(() => h.emulator.homeView('UGRETA')));

@@ -2,7 +2,13 @@
  * Arbeit ändern, nachdem sie erfasst wurde (issue 11), auf Deutsch: Antworten auf `/cx due`, `assign`,
  * `edit`, `unblock`, `drop`, ihre Verlaufszeilen und die DMs, wenn Arbeit bei jemandem landet.
  */
-import { type HistoryFact, readFact, readTier, readVerdictValue } from '../../domain/history-facts.js';
+import {
+  feedSourceOf,
+  type HistoryFact,
+  readFact,
+  readTier,
+  readVerdictValue,
+} from '../../domain/history-facts.js';
 import { metricsDe } from './de-metrics.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
 import { day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
@@ -22,6 +28,11 @@ const STATUS: Record<string, string> = {
 };
 const status = (s: string) => line(STATUS[s] ?? s);
 
+/** Wer einen Verlaufseintrag gemacht hat: eine Person (Erwähnung) oder die Kennzahl-Lieferung mit dem Namen ihrer Quelle. */
+const actor = (id: string) => {
+  const source = feedSourceOf(id);
+  return source === 'api' ? md`die API` : source === 'import' ? md`ein Import` : mention(id);
+};
 /** Ein Wert mit der Einheit, die jemand getippt hat (deren Text). */
 const num = (value: number, unit: string | null) => md`${number(value, 'de')}${line(unit ?? '')}`;
 /** Was ein Verlaufs-Fakt (Kennzahl gesetzt, Werte gemessen oder geliefert) sagt, in Worten. */
@@ -114,7 +125,7 @@ export const lifecycleDe: typeof enLifecycle = {
 
   historyLine(at, h): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
-    const head = md`${at} · ${mention(h.actorId)}`;
+    const head = md`${at} · ${actor(h.actorId)}`;
     const f = readFact(h.newValue);
     if (f) return md`${head} · ${fact(f)}`;
     switch (h.kind) {

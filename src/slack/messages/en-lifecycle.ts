@@ -3,7 +3,13 @@
  * `unblock`, `drop`, the history lines they leave, and the DMs when work lands on someone.
  */
 import type { DomainError } from '../../domain/errors.js';
-import { type HistoryFact, readFact, readTier, readVerdictValue } from '../../domain/history-facts.js';
+import {
+  feedSourceOf,
+  type HistoryFact,
+  readFact,
+  readTier,
+  readVerdictValue,
+} from '../../domain/history-facts.js';
 import type {
   ActionAssignedPayload,
   ActionBlockedPayload,
@@ -20,6 +26,11 @@ const quoted = (title: string) => md`“${line(title)}”`;
 const date = (d: string | null | undefined) => (d ? line(d) : md`none`);
 const user = (id: string | null | undefined) => (id ? mention(id) : md`nobody`);
 
+/** Who made a history entry: a person (a mention), or the metric feed by its source's name. */
+const actor = (id: string) => {
+  const source = feedSourceOf(id);
+  return source === 'api' ? md`the API` : source === 'import' ? md`an import` : mention(id);
+};
 type Transition = Extract<DomainError, { code: 'bad_transition' }>;
 
 /** A value with the unit a person typed (their text). */
@@ -85,7 +96,7 @@ export const lifecycle = {
   /** One history line: when (a moment(), the reader's own zone), who, what changed (old → new), why. */
   historyLine(at: Mrkdwn, h: HistoryEntry): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
-    const head = md`${at} · ${mention(h.actorId)}`;
+    const head = md`${at} · ${actor(h.actorId)}`;
     const f = readFact(h.newValue);
     if (f) return md`${head} · ${fact(f)}`;
     switch (h.kind) {
