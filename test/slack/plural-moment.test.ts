@@ -1,6 +1,6 @@
 /** The two primitives issue 12 builds every count and every moment on: `count()` and `moment()`. */
 import { describe, expect, it } from 'vitest';
-import { count, line, moment } from '../../src/slack/messages/mrkdwn.js';
+import { count, line, md, moment } from '../../src/slack/messages/mrkdwn.js';
 
 describe('count(): plurals through the language’s rules', () => {
   const days = { one: '# day', other: '# days' };
@@ -33,5 +33,15 @@ describe('moment(): a time each reader sees in their own zone', () => {
   it('survives line(): not a person’s text, so it is never escaped on the way', () => {
     expect(moment(at, 'UTC')).not.toContain('&lt;');
     expect(line(String(moment(at, 'UTC')))).toContain('&lt;!date^');
+  });
+});
+
+describe('num(): a bare count as the language writes it', () => {
+  it('groups thousands for the reader', async () => {
+    const { num } = await import('../../src/slack/messages/mrkdwn.js');
+    expect(num(1234)).toBe('1,234');
+    expect(num(1234, 'de')).toBe('1.234');
+    const { en } = await import('../../src/slack/messages/en.js');
+    expect(en.truncated(1234, md`x`)).toContain('…and 1,234 more.');
   });
 });

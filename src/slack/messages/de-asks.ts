@@ -13,6 +13,7 @@ import {
   type Mrkdwn,
   md,
   mention,
+  num,
   type PluralForms,
 } from './mrkdwn.js';
 
@@ -130,7 +131,7 @@ export const asksDe: AsksMessages = {
   digestHeading: md`*Offene Anfragen zwischen Abteilungen*`,
   digestFallback: (n) =>
     md`Offene Anfragen: ${count(n, { one: '# Anfrage wartet', other: '# Anfragen warten' })} auf eine Antwort`,
-  digestMore: (n) => md`…und ${n} weitere. Siehe \`/cx asks\`.`,
+  digestMore: (n) => md`…und ${num(n, 'de')} weitere. Siehe \`/cx asks\`.`,
   tableHeading: md`*Wer wartet auf wen*`,
   tableLine: (asking, asked, n, oldestDays) =>
     md`${dept(asking)} wartet auf ${dept(asked)}: ${count(n, { one: '# Anfrage', other: '# Anfragen' })}, die älteste seit ${workingDaysDative(oldestDays)}`,

@@ -6,7 +6,7 @@ import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import type { Department } from '../../domain/types.js';
 import { metricsDe } from './de-metrics.js';
 import type { initiativesText as enInitiatives } from './en-initiatives.js';
-import { count as countIn, day as dayIn, join, line, md, mention, type PluralForms } from './mrkdwn.js';
+import { count as countIn, day as dayIn, join, line, md, mention, num, type PluralForms } from './mrkdwn.js';
 
 const day = (d: string) => dayIn(d, 'de');
 
@@ -37,7 +37,7 @@ export const initiativesDe: typeof enInitiatives = {
     md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · fällig ${day(due)}` : md``}${
       status === 'blocked' ? md` · _blockiert_` : md``
     }`,
-  moreOpen: (n) => md`…und ${n} weitere.`,
+  moreOpen: (n) => md`…und ${num(n, 'de')} weitere.`,
   closeAndDrop: (n) => `Abschließen, ${count(n, OPEN_ACTIONS)} verwerfen`,
   changedMeanwhile: md`Die offenen Maßnahmen haben sich seit der Rückfrage geändert, daher wurde nichts abgeschlossen. Hier ist die aktuelle Liste:`,
   closed: (id, done, dropped, channels) =>

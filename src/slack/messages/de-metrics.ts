@@ -6,6 +6,7 @@ import type { CheckKind, MetricOutcome, Verdict } from '../../domain/metrics.js'
 import type { Department, MetricKind } from '../../domain/types.js';
 import type { metrics as enMetrics } from './en-metrics.js';
 import {
+  num as amount,
   count as countIn,
   day as dayIn,
   join,
@@ -202,11 +203,11 @@ export const metricsDe: typeof enMetrics = {
 
   home: {
     title: 'CX Bridge',
-    myActions: (n) => md`*Deine offenen Maßnahmen* (${n}), die am frühesten fälligen zuerst`,
+    myActions: (n) => md`*Deine offenen Maßnahmen* (${amount(n, 'de')}), die am frühesten fälligen zuerst`,
     noActions: md`Du hast keine offenen Maßnahmen. :tada:`,
     moreActions: (n) =>
       md`…und ${count(n, { one: '# weitere offene Maßnahme', other: '# weitere offene Maßnahmen' })}, die hier nicht stehen. \`/cx mine\` zeigt alle.`,
-    myInitiatives: (n) => md`*Initiativen, für die du zuständig bist* (${n})`,
+    myInitiatives: (n) => md`*Initiativen, für die du zuständig bist* (${amount(n, 'de')})`,
     noInitiatives: md`Du bist für keine aktive Initiative zuständig. Leg eine an mit \`/cx new\`.`,
     moreInitiatives: (n) =>
       md`…und ${count(n, { one: '# weitere Initiative', other: '# weitere Initiativen' })}, die hier nicht stehen. \`/cx list\` zeigt alle.`,
@@ -224,7 +225,7 @@ export const metricsDe: typeof enMetrics = {
     roundHeading: (month, open, voters) =>
       md`*Die Kundenproblem-Abstimmung dieses Monats* (${line(month)}): ${open ? md`Abstimmung läuft` : md`beendet`} · ${count(voters, { one: '# Person hat abgestimmt', other: '# Personen haben abgestimmt' })}`,
     roundEmpty: md`Noch kein Kundenproblem hat eine Stimme.`,
-    moreRound: (n) => md`…und ${n} weitere. \`/cx round status\` zeigt den ganzen Stand.`,
+    moreRound: (n) => md`…und ${amount(n, 'de')} weitere. \`/cx round status\` zeigt den ganzen Stand.`,
     noRound: md`Diesen Monat noch keine Kundenproblem-Abstimmung. Erfasse, womit Kunden kämpfen: \`/cx pain &lt;text&gt;\`.`,
     notice: (text) => md`:information_source: ${text}`,
     cut: (n) =>

@@ -16,6 +16,7 @@ import {
   type Mrkdwn,
   md,
   mention,
+  num,
   type PluralForms,
 } from './mrkdwn.js';
 
@@ -82,11 +83,11 @@ export const nudgesDe: Nudges = {
     introEscalationsOnly: (when) =>
       md`${greeting(when)} Auf drei Erinnerungen kam bei einigen Maßnahmen in deinen Initiativen keine Reaktion:`,
     item: (a) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
-    more: (n) => md`…und ${n} weitere stockende. Alle siehst du mit \`/cx mine\`.`,
+    more: (n) => md`…und ${num(n, 'de')} weitere stockende. Alle siehst du mit \`/cx mine\`.`,
     escalationHeading: (n) =>
-      md`:eyes: *Keine Reaktion auf drei Erinnerungen, in Initiativen, für die du zuständig bist* (${n}). Die zuständige Person bekommt keine weiteren Erinnerungen; ein freundliches Wort kann helfen. Du hörst von jeder nur einmal:`,
+      md`:eyes: *Keine Reaktion auf drei Erinnerungen, in Initiativen, für die du zuständig bist* (${num(n, 'de')}). Die zuständige Person bekommt keine weiteren Erinnerungen; ein freundliches Wort kann helfen. Du hörst von jeder nur einmal:`,
     escalationLine: (a) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    escalationMore: (n) => md`…und ${n} weitere. Siehe \`/cx list\`.`,
+    escalationMore: (n) => md`…und ${num(n, 'de')} weitere. Siehe \`/cx list\`.`,
     footer: md`Erinnerungen kommen in deiner Arbeitszeit (09:30–17:30, Montag bis Freitag), höchstens drei pro Maßnahme, bis sich etwas bewegt. Pausieren schaltet die Erinnerungen einer Maßnahme für ${count(DEFAULT_SNOOZE_DAYS, DAYS)} stumm. Nicht da? \`/cx away until YYYY-MM-DD\` pausiert alle Erinnerungen, bis du zurück bist.`,
     fallback: (own, ownTotal, escalationTotal) =>
       join(
@@ -121,7 +122,7 @@ export const nudgesDe: Nudges = {
     heading: (dept, n) =>
       md`:hourglass: *Montags-Check für ${deptLabel(dept)}*: ${count(n, { one: '# Maßnahme stockt', other: '# Maßnahmen stocken' })}. Ein kurzes \`/cx update\`, \`/cx done\` oder \`/cx block\` hält alle auf dem Laufenden.`,
     line: (a) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    more: (n, dept) => md`…und ${n} weitere. Siehe \`/cx list ${line(dept)}\`.`,
+    more: (n, dept) => md`…und ${num(n, 'de')} weitere. Siehe \`/cx list ${line(dept)}\`.`,
     fallback: (dept, n) =>
       md`Montags-Check für ${deptLabel(dept)}: ${count(n, { one: '# Maßnahme stockt', other: '# Maßnahmen stocken' })}.`,
   },
@@ -164,7 +165,7 @@ export const nudgesDe: Nudges = {
     winGroup: (i, n) =>
       md`*${initiativeRef(i)}*: ${count(n, { one: '# Fortschritt', other: '# Fortschritte' })}`,
     winLine: (a) => md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)}`,
-    winsMore: (n) => md`  …und ${n} weitere`,
+    winsMore: (n) => md`  …und ${num(n, 'de')} weitere`,
     attentionLine: (a) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a) =>
       md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · fällig ${day(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
@@ -177,6 +178,6 @@ export const nudgesDe: Nudges = {
       )} ${missing.length > 1 ? md`fehlen` : md`fehlt`} → \`/cx metric I-${i.id} ${line(missing[0] ?? 'customer')} "&lt;name&gt;" &lt;ausgangswert&gt; -&gt; &lt;zielwert&gt;\``,
     progressLine: (i, p) => md`${star(i.tier)}*I-${i.id}* ${line(i.title)} ${progressLine(p)}`,
     more: (n, scope) =>
-      md`…und ${n} weitere. Siehe \`/cx list${scope === 'hub' ? md`` : md` ${line(scope)}`}\`.`,
+      md`…und ${num(n, 'de')} weitere. Siehe \`/cx list${scope === 'hub' ? md`` : md` ${line(scope)}`}\`.`,
   },
 };

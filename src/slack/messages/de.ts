@@ -23,6 +23,7 @@ import {
   type Mrkdwn,
   md,
   mention,
+  num,
   number,
   type PluralForms,
 } from './mrkdwn.js';
@@ -154,7 +155,7 @@ export const de: Messages = {
     md`Die ${kind === 'customer' ? md`Kundenkennzahl` : kind === 'business' ? md`Geschäftskennzahl` : line(kind)} von *${I(id)}* ist ${line(name)}: ${number(baseline, 'de')}${line(unit ?? '')} → ${number(target, 'de')}${line(unit ?? '')} (${target > baseline ? md`höher` : md`niedriger`} ist besser).`,
 
   mineEmpty: md`Du hast keine offenen Maßnahmen. :tada:`,
-  mineHeading: (n) => md`Deine offenen Maßnahmen (${n}), die am frühesten fälligen zuerst:`,
+  mineHeading: (n) => md`Deine offenen Maßnahmen (${num(n, 'de')}), die am frühesten fälligen zuerst:`,
   listEmpty: (d) =>
     d
       ? md`Keine aktive Initiative betrifft ${dept(d)}.`
@@ -162,7 +163,7 @@ export const de: Messages = {
   listHeading: (n, d) =>
     md`${count(n, { one: '# aktive Initiative', other: '# aktive Initiativen' })}${d ? md` mit ${dept(d)}` : md``}, essenzielle zuerst:`,
   noNextStep: md`:warning: kein konkreter nächster Schritt: übersetz sie, erfasse eine Maßnahme mit zuständiger Person und Fälligkeitsdatum`,
-  truncated: (n, hint) => md`…und ${n} weitere. ${hint}`,
+  truncated: (n, hint) => md`…und ${num(n, 'de')} weitere. ${hint}`,
 
   actionLine: (id, title, s, due, ownerId, daysLate = 0, blockedReason = null) =>
     md`*${A(id)}* ${line(title)} · ${actionFacts(s, due, ownerId, daysLate, blockedReason)}`,

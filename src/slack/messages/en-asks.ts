@@ -11,7 +11,7 @@ import type {
 } from '../../domain/payloads/requests.js';
 import { DEFAULT_REQUEST_DAYS } from '../../domain/requests.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
-import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 const R = (id: number) => md`R-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -134,7 +134,7 @@ export const asks = {
   digestHeading: md`*Open requests between departments*`,
   digestFallback: (n: number) =>
     md`Open requests: ${count(n, { one: '# request waits', other: '# requests wait' })} for an answer`,
-  digestMore: (n: number) => md`…and ${n} more. See \`/cx asks\`.`,
+  digestMore: (n: number) => md`…and ${num(n)} more. See \`/cx asks\`.`,
   tableHeading: md`*Who waits on whom*`,
   tableLine: (asking: Department, asked: Department, n: number, oldestDays: number) =>
     md`${dept(asking)} waits on ${dept(asked)}: ${count(n, { one: '# request', other: '# requests' })}, the oldest for ${workingDays(oldestDays)}`,

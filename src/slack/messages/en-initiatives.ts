@@ -5,7 +5,7 @@
 import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
-import { count, join, line, md, mention } from './mrkdwn.js';
+import { count, join, line, md, mention, num } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
 const A = (id: number) => md`A-${id}`;
@@ -27,7 +27,7 @@ export const initiativesText = {
     md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · due ${line(due)}` : md``}${
       status === 'blocked' ? md` · _blocked_` : md``
     }`,
-  moreOpen: (n: number) => md`…and ${n} more.`,
+  moreOpen: (n: number) => md`…and ${num(n)} more.`,
   /** A button's plain text: count()'s forms hold no character it would escape. */
   closeAndDrop: (n: number) => `Close and drop ${count(n, OPEN_ACTIONS)}`,
   changedMeanwhile: md`The open actions changed since you were asked, so nothing was closed. Here is the list as it is now:`,

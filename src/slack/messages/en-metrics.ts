@@ -4,7 +4,7 @@
  */
 import type { CheckKind, ExecutionEvidence, MetricOutcome, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department, type Metric, type MetricKind } from '../../domain/types.js';
-import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { num as amount, count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
@@ -195,11 +195,11 @@ export const metrics = {
   // ---- App Home -------------------------------------------------------------------------------------
   home: {
     title: 'CX Bridge',
-    myActions: (n: number) => md`*Your open actions* (${n}), soonest due first`,
+    myActions: (n: number) => md`*Your open actions* (${amount(n)}), soonest due first`,
     noActions: md`You have no open actions. :tada:`,
     moreActions: (n: number) =>
       md`…and ${count(n, { one: '# more open action', other: '# more open actions' })} not shown here. \`/cx mine\` lists them.`,
-    myInitiatives: (n: number) => md`*Initiatives you own* (${n})`,
+    myInitiatives: (n: number) => md`*Initiatives you own* (${amount(n)})`,
     noInitiatives: md`You own no active initiative. Start one with \`/cx new\`.`,
     moreInitiatives: (n: number) =>
       md`…and ${count(n, { one: '# more initiative', other: '# more initiatives' })} not shown. \`/cx list\` has them all.`,
@@ -219,7 +219,7 @@ export const metrics = {
     roundHeading: (month: string, open: boolean, voters: number) =>
       md`*This month’s pain-point round* (${line(month)}): ${open ? md`voting is open` : md`closed`} · ${count(voters, { one: '# voter', other: '# voters' })}`,
     roundEmpty: md`No pain point has a vote yet.`,
-    moreRound: (n: number) => md`…and ${n} more. \`/cx round status\` has the full standings.`,
+    moreRound: (n: number) => md`…and ${amount(n)} more. \`/cx round status\` has the full standings.`,
     noRound: md`No pain-point round this month yet. Log what customers struggle with: \`/cx pain &lt;text&gt;\`.`,
     notice: (text: Mrkdwn) => md`:information_source: ${text}`,
     cut: (n: number) =>

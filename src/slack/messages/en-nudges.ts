@@ -9,7 +9,7 @@ import type { StallReason } from '../../domain/reminder-plan.js';
 import type { PartOfDay } from '../../domain/reminders.js';
 import { progressBar } from '../../domain/text.js';
 import { type BindingKey, DEPARTMENT_NAMES, type Department, type Progress } from '../../domain/types.js';
-import { count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 const place = (key: BindingKey) => line(key === 'hub' ? 'the hub' : DEPARTMENT_NAMES[key as Department]);
 const deptLabel = (dept: Department) => line(DEPARTMENT_NAMES[dept]);
@@ -77,11 +77,11 @@ export const nudges = {
     introEscalationsOnly: (when?: PartOfDay) =>
       md`${greeting(when)} Some work in initiatives you own got no reply to three reminders:`,
     item: (a: NudgeLineAction) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
-    more: (n: number) => md`…and ${n} more stalled. See them all with \`/cx mine\`.`,
+    more: (n: number) => md`…and ${num(n)} more stalled. See them all with \`/cx mine\`.`,
     escalationHeading: (n: number) =>
-      md`:eyes: *No reply to three reminders, in initiatives you own* (${n}). Its owner gets no more reminders; a friendly word may help. You hear about each one once:`,
+      md`:eyes: *No reply to three reminders, in initiatives you own* (${num(n)}). Its owner gets no more reminders; a friendly word may help. You hear about each one once:`,
     escalationLine: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    escalationMore: (n: number) => md`…and ${n} more. See \`/cx list\`.`,
+    escalationMore: (n: number) => md`…and ${num(n)} more. See \`/cx list\`.`,
     footer: md`Reminders come in your working hours (09:30–17:30, Monday to Friday), at most three per action until something moves. Snooze quiets one action for ${count(DEFAULT_SNOOZE_DAYS, DAYS)}. Away? \`/cx away until YYYY-MM-DD\` pauses all reminders until you are back.`,
     fallback: (own: NudgeLineAction[], ownTotal: number, escalationTotal: number) =>
       join(
@@ -116,7 +116,7 @@ export const nudges = {
     heading: (dept: Department, n: number) =>
       md`:hourglass: *Monday check-in for ${deptLabel(dept)}*: ${count(n, ACTIONS)} stalled. A quick \`/cx update\`, \`/cx done\` or \`/cx block\` keeps everyone in the picture.`,
     line: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
-    more: (n: number, dept: Department) => md`…and ${n} more. See \`/cx list ${line(dept)}\`.`,
+    more: (n: number, dept: Department) => md`…and ${num(n)} more. See \`/cx list ${line(dept)}\`.`,
     fallback: (dept: Department, n: number) =>
       md`Monday check-in for ${deptLabel(dept)}: ${count(n, ACTIONS)} stalled.`,
   },
@@ -160,7 +160,7 @@ export const nudges = {
       md`*${initiativeRef(i)}*: ${count(n, { one: '# win', other: '# wins' })}`,
     winLine: (a: { id: number; title: string; ownerId: string }) =>
       md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)}`,
-    winsMore: (n: number) => md`  …and ${n} more`,
+    winsMore: (n: number) => md`  …and ${num(n)} more`,
     attentionLine: (a: NudgeLineAction) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a: NudgeLineAction) =>
       md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · due ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
@@ -171,7 +171,7 @@ export const nudges = {
     progressLine: (i: InitiativeRef, p: Progress) =>
       md`${star(i.tier)}*I-${i.id}* ${line(i.title)} ${progressLine(p)}`,
     more: (n: number, scope: BindingKey) =>
-      md`…and ${n} more. See \`/cx list${scope === 'hub' ? md`` : md` ${line(scope)}`}\`.`,
+      md`…and ${num(n)} more. See \`/cx list${scope === 'hub' ? md`` : md` ${line(scope)}`}\`.`,
   },
 };
 

@@ -16,7 +16,7 @@ import { menu } from './en-menu.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
 import { monthName, rounds } from './en-rounds.js';
-import { channel, count, join, line, lines, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { channel, count, join, line, lines, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 export { line, lines, type Mrkdwn, md, mention };
 /** A person's text within a line of ours (the name `safe` predates ./mrkdwn.ts). */
@@ -148,7 +148,7 @@ export const en = {
     md`The ${line(kind)} metric of *${I(id)}* is ${line(name)}: ${baseline}${line(unit ?? '')} → ${target}${line(unit ?? '')} (${target > baseline ? md`higher` : md`lower`} is better).`,
 
   mineEmpty: md`You have no open actions. :tada:`,
-  mineHeading: (n: number) => md`Your open actions (${n}), soonest due first:`,
+  mineHeading: (n: number) => md`Your open actions (${num(n)}), soonest due first:`,
   listEmpty: (d?: Department) =>
     d
       ? md`No active initiatives involve ${dept(d)}.`
@@ -156,7 +156,7 @@ export const en = {
   listHeading: (n: number, d?: Department) =>
     md`${count(n, { one: '# active initiative', other: '# active initiatives' })}${d ? md` involving ${dept(d)}` : md``}, essentials first:`,
   noNextStep: md`:warning: no concrete next step: translate it, log an action with an owner and a due date`,
-  truncated: (n: number, hint: Mrkdwn) => md`…and ${n} more. ${hint}`,
+  truncated: (n: number, hint: Mrkdwn) => md`…and ${num(n)} more. ${hint}`,
 
   /** `*A-7* Title · @owner · due 2026-03-10` — late: the reminder's own words, `due …, 3 days late`. */
   actionLine: (

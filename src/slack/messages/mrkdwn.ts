@@ -124,6 +124,9 @@ export function number(n: number, lang: Lang): Mrkdwn {
   return ours(numberFormats[lang].format(n));
 }
 
+/** A number as the language writes it (`1,234` / `1.234`): for counts shown without a noun. */
+export const num = (n: number, lang: Lang = 'en'): Mrkdwn => count(n, { other: '#' }, lang);
+
 /**
  * A moment (a deadline, a closing time, a history entry) in the reader's own time zone: Slack's
  * `<!date^unix^{date_short_pretty} {time}|fallback>`. The fallback (for clients and notifications that
