@@ -4,28 +4,10 @@
  */
 import { DEFAULT_REQUEST_DAYS } from '../../domain/requests.js';
 import type { Department } from '../../domain/types.js';
+import { count, DEPT, day } from './de-common.js';
 import type { AsksMessages } from './en-asks.js';
-import {
-  count as countIn,
-  day as dayIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  num,
-  type PluralForms,
-} from './mrkdwn.js';
+import { join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const R = (id: number) => md`R-${id}`;
 const I = (id: number) => md`I-${id}`;
 const A = (id: number) => md`A-${id}`;

@@ -7,25 +7,14 @@ import type { DomainError, SubcommandName, UsageDetail, ValueError } from '../..
 import { suggest } from '../../domain/suggest.js';
 import { BINDING_KEYS, DEPARTMENTS } from '../../domain/types.js';
 import { asksDe } from './de-asks.js';
+import { count, day } from './de-common.js';
 import { exampleOfDe as exampleOf, helpDe, orListDe as orList } from './de-help.js';
 import { lifecycleDe as lifecycle } from './de-lifecycle.js';
 import { metricsDe as metrics } from './de-metrics.js';
 import { roundsDe as rounds } from './de-rounds.js';
 import type { errors as enErrors } from './en-errors.js';
-import {
-  count as countIn,
-  day as dayIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  type PluralForms,
-} from './mrkdwn.js';
+import { join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const I = (id: number) => md`I-${id}`;
 
 const DATE_FIELD = {

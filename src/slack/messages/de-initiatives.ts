@@ -4,19 +4,11 @@
  */
 import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import type { Department } from '../../domain/types.js';
+import { count, DEPT, day } from './de-common.js';
 import { metricsDe } from './de-metrics.js';
 import type { initiativesText as enInitiatives } from './en-initiatives.js';
-import { count as countIn, day as dayIn, join, line, md, mention, num, type PluralForms } from './mrkdwn.js';
+import { join, line, md, mention, num } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const I = (id: number) => md`I-${id}`;
 const A = (id: number) => md`A-${id}`;
 const depts = (keys: readonly Department[]) =>

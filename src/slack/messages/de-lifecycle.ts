@@ -9,11 +9,10 @@ import {
   readTier,
   readVerdictValue,
 } from '../../domain/history-facts.js';
+import { day } from './de-common.js';
 import { metricsDe } from './de-metrics.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
-import { day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
-
-const day = (d: string) => dayIn(d, 'de');
+import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;

@@ -1,8 +1,8 @@
 /** Das Menü einer Maßnahme (Verschieben / Neu zuweisen / Verwerfen) und seine drei Modals, auf Deutsch. */
-import type { menu as enMenu } from './en-menu.js';
-import { day as dayIn, line, md, mention } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
+import { day } from './de-common.js';
+import type { menu as enMenu } from './en-menu.js';
+import { line, md, mention } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 

@@ -4,29 +4,10 @@
  */
 import type { CheckKind, MetricOutcome, Verdict } from '../../domain/metrics.js';
 import type { Department, MetricKind } from '../../domain/types.js';
+import { count, DEPT, day } from './de-common.js';
 import type { metrics as enMetrics } from './en-metrics.js';
-import {
-  num as amount,
-  count as countIn,
-  day as dayIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  number,
-  type PluralForms,
-} from './mrkdwn.js';
+import { num as amount, day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`Kundenkennzahl` : md`Geschäftskennzahl`);
 const kindLabels = (kinds: MetricKind[]) => join(kinds.map(kindLabel), ' und keine ');

@@ -7,28 +7,10 @@ import type { StallReason } from '../../domain/reminder-plan.js';
 import type { PartOfDay } from '../../domain/reminders.js';
 import { progressBar } from '../../domain/text.js';
 import type { BindingKey, Department, Progress } from '../../domain/types.js';
+import { count, DEPT, day } from './de-common.js';
 import type { NudgeLineAction, Nudges } from './en-nudges.js';
-import {
-  count as countIn,
-  day as dayIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  num,
-  type PluralForms,
-} from './mrkdwn.js';
+import { join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const place = (key: BindingKey) => line(key === 'hub' ? 'den Hub' : DEPT[key as Department]);
 const deptLabel = (dept: Department) => line(DEPT[dept]);
 const DAYS = { one: '# Tag', other: '# Tage' };

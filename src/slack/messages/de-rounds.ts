@@ -3,26 +3,11 @@
  * Ergebnisse, Stand. Gleiche Form wie ./en-rounds.ts.
  */
 import type { Department } from '../../domain/types.js';
+import { count, DEPT } from './de-common.js';
 import { historyKind } from './de-lifecycle.js';
 import { LINE_TEXT_MAX, type RoundMessages } from './en-rounds.js';
-import {
-  clip as clipMrkdwn,
-  count as countIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  type PluralForms,
-} from './mrkdwn.js';
+import { clip as clipMrkdwn, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const clip = (text: string, max: number) => clipMrkdwn(line(text), max);
 const votesOf = (n: number) => count(n, { one: '# Stimme', other: '# Stimmen' });
 const votersOf = (n: number) =>

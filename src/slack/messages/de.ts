@@ -6,6 +6,7 @@
  */
 import type { BindingKey, Department, Initiative, Tier } from '../../domain/types.js';
 import { asksDe } from './de-asks.js';
+import { count, DEPT, day } from './de-common.js';
 import { errorsDe } from './de-errors.js';
 import { initiativesDe } from './de-initiatives.js';
 import { historyKind, lifecycleDe } from './de-lifecycle.js';
@@ -14,31 +15,10 @@ import { metricsDe } from './de-metrics.js';
 import { nudgesDe } from './de-nudges.js';
 import { monthNameDe, roundsDe } from './de-rounds.js';
 import { bar, type Messages } from './en.js';
-import {
-  channel,
-  count as countIn,
-  day as dayIn,
-  join,
-  line,
-  type Mrkdwn,
-  md,
-  mention,
-  num,
-  number,
-  type PluralForms,
-} from './mrkdwn.js';
+import { channel, join, line, type Mrkdwn, md, mention, num, number } from './mrkdwn.js';
 
-const day = (d: string) => dayIn(d, 'de');
-
-const count = (n: number, forms: PluralForms) => countIn(n, forms, 'de');
 const I = (id: number) => md`I-${id}`;
 const A = (id: number) => md`A-${id}`;
-const DEPT: Record<Department, string> = {
-  marketing: 'Marketing',
-  sales: 'Vertrieb',
-  service: 'Service',
-  it: 'IT',
-};
 const deptName = (key: Department | BindingKey) => (key === 'hub' ? 'Hub' : DEPT[key as Department]);
 const dept = (key: Department | BindingKey) => line(deptName(key));
 const TIER: Record<Tier, string> = { essential: 'essenziell', important: 'wichtig' };
