@@ -240,7 +240,9 @@ describe('weekly digest', () => {
       const thread = replies(harness, channel, parent).map(text);
       // 2,000 wins, 6,000 stalled or blocked (blocked 2,000 + idle/overdue open), 2,000 due next week, 100 initiatives.
       const more = (heading: string) =>
-        /…and ([\d,]+) more\. See `\/cx list/.exec(thread.find((t) => t.includes(heading)) ?? '')?.[1]?.replaceAll(',', '');
+        /…and ([\d,]+) more\. See `\/cx list/
+          .exec(thread.find((t) => t.includes(heading)) ?? '')?.[1]
+          ?.replaceAll(',', '');
       // Six initiatives with five of their 20 wins each and "…and 15 more" under them; the rest counted at the end.
       expect(Number(more('Wins of the week'))).toBe(2000 - 6 * 20);
       expect(Number(more('Due next week'))).toBe(2000 - 30);
