@@ -4,15 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { UserDirectory } from './app/context.js';
-import { buildExportCsv } from './app/export-csv.js';
-import { storeFeed } from './app/metric-feed.js';
-import { type Names, namesOf } from './app/users.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
-import { type ExportRows, readExportRows } from './db/repositories/export-repo.js';
-import { isValidTimeZone, localDate } from './domain/dates.js';
-import { parseFeedCsv } from './domain/metric-feed.js';
+import { appliedMigrations, oneLine, requireExistingDatabase, UsageError } from './runtime/cli-common.js';
+import { exportCommand } from './runtime/cli-export.js';
+import { metricsImportCommand } from './runtime/cli-metrics.js';
 
 /**
  * The operator CLI: `npm run cx -- <command>`. It needs only the database: besides DATABASE_PATH, `export`
@@ -43,7 +39,6 @@ export interface CliOptions<D> {
 }
 
 /** A mistake in how the CLI was called or configured: exit 2, one line, no stack. */
-class UsageError extends Error {}
 
 /** Backups go through SQLite's online backup API in a single step, i.e. one read transaction. */
 const ALL_PAGES = 0x7fffffff;
@@ -163,22 +158,6 @@ function stringOption(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function requireExistingDatabase(file: string): void {
-  if (!fs.existsSync(file)) {
-    throw new UsageError(
-      `no database at ${file} (set DATABASE_PATH, or run \`npm run cx -- migrate\` first)`,
-    );
-  }
-}
-
-function appliedMigrations(sqlite: Database.Database): number {
-  const table = sqlite
-    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
-  if (!table) return 0;
-  return (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
-}
-
 function removeQuietly(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
 }
@@ -239,169 +218,6 @@ async function backupCommand(databaseFile: string, destination: string, out: (li
   }
 }
 
-/** "2 initiatives", "1 action": the CLI's own plain-text plural (Slack texts use count()). */
-function plural(n: number, one: string, other: string): string {
-  return `${n} ${n === 1 ? one : other}`;
-}
-
-/** An error from writing the export file, in words, naming the file the operator asked for. */
-function cannotWrite(file: string, error: unknown): Error {
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'it is a folder',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-  };
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new Error(`cannot write ${file}: ${reasons[code] ?? oneLine(error)}`);
-}
-
-/**
- * The file behind `--out`, written atomically: a temporary file beside it, renamed into place once complete,
- * so `file` is either the old one or the whole new export. Opened before the export starts, so a path that
- * cannot be written fails before any Slack look-up.
- */
-function atomicFile(file: string) {
-  const partial = `${file}.partial-${process.pid}`;
-  let fd: number;
-  try {
-    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UsageError(
-        `--out ${file} is a folder: name a file, e.g. ${path.join(file, 'cx-export.csv')}`,
-      );
-    }
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fd = fs.openSync(partial, 'w');
-  } catch (error) {
-    throw error instanceof UsageError ? error : cannotWrite(file, error);
-  }
-  return {
-    commit(text: string) {
-      try {
-        fs.writeFileSync(fd, text);
-        fs.fsyncSync(fd);
-        fs.closeSync(fd);
-        fd = -1;
-        fs.renameSync(partial, file);
-      } catch (error) {
-        throw cannotWrite(file, error);
-      }
-    },
-    /** Removes the temporary file unless it was renamed into place. */
-    discard() {
-      if (fd >= 0) fs.closeSync(fd);
-      fs.rmSync(partial, { force: true });
-    },
-  };
-}
-
-/** Owner names from the cache, and from Slack when the bot token is set (loaded only then: it is slow). */
-async function ownerNames(handle: DatabaseHandle, owners: readonly string[], env: CliEnv): Promise<Names> {
-  let directory: UserDirectory | null = null;
-  if (env.SLACK_BOT_TOKEN) {
-    const { cliUserDirectory } = await import('./runtime/cli-directory.js');
-    directory = cliUserDirectory(env.SLACK_API_URL, env.SLACK_BOT_TOKEN);
-  }
-  return namesOf({ handle, now: new Date(), directory }, owners);
-}
-
-async function exportCommand(
-  databaseFile: string,
-  outFile: string | undefined,
-  env: CliEnv,
-  options: Pick<CliOptions<unknown>, 'stdout' | 'stderr'>,
-) {
-  requireExistingDatabase(databaseFile);
-  const target = outFile === undefined ? null : atomicFile(outFile);
-  try {
-    const handle = openDatabase(databaseFile);
-    let rows: ExportRows;
-    let owners: string[];
-    let names: Names;
-    try {
-      // A database the bot has not yet opened since an update lacks the name cache's column; one that
-      // was never migrated is not touched (reading it fails with the hint to migrate).
-      if (appliedMigrations(handle.sqlite) > 0) runMigrations(handle);
-      rows = readExportRows(handle.db);
-      owners = [...new Set([...rows.initiatives, ...rows.actions].map((row) => row.ownerId))];
-      names = await ownerNames(handle, owners, env);
-    } finally {
-      handle.close();
-    }
-    const unnamed = owners.filter((id) => !names.names.has(id)).length;
-    if (unnamed > 0) {
-      const why = names.problem
-        ? `Slack could not be asked (${oneLine(names.problem)})`
-        : env.SLACK_BOT_TOKEN
-          ? 'Slack does not know them'
-          : 'SLACK_BOT_TOKEN is not set, so Slack was not asked';
-      const have = unnamed === 1 ? 'has' : 'have';
-      options.stderr.write(
-        `cx: warning: ${unnamed} of ${plural(owners.length, 'owner', 'owners')} ${have} no name in the export: ${why}\n`,
-      );
-    }
-    const csv = buildExportCsv(rows, names.names);
-    const summary = `${plural(rows.initiatives.length, 'initiative', 'initiatives')} and ${plural(rows.actions.length, 'action', 'actions')}`;
-    if (!target) {
-      options.stdout.write(csv);
-      return;
-    }
-    target.commit(csv);
-    options.stdout.write(`exported ${summary} to ${outFile}\n`);
-  } finally {
-    target?.discard();
-  }
-}
-
-/**
- * `metrics import <file.csv>`: the rules of POST /api/metrics (all rows or none, one problem per bad row,
- * the same initiative, metric and day replaces), recorded as coming from an import.
- */
-async function metricsImportCommand(
-  databaseFile: string,
-  file: string,
-  now: Date,
-  env: CliEnv,
-  options: Pick<CliOptions<unknown>, 'stdout' | 'stderr'>,
-): Promise<number> {
-  if (!isValidTimeZone(env.CX_TIMEZONE)) {
-    throw new UsageError(`CX_TIMEZONE: '${env.CX_TIMEZONE}' is not an IANA time zone such as Europe/Berlin`);
-  }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `metrics import: no file ${file}`
-        : `metrics import: cannot read ${file}: ${oneLine(error)}`,
-    );
-  }
-  requireExistingDatabase(databaseFile);
-  const parsed = parseFeedCsv(text, localDate(now, env.CX_TIMEZONE));
-  const refuse = (problems: readonly string[]) => {
-    for (const p of problems) options.stderr.write(`cx: metrics import: ${p}\n`);
-    options.stderr.write(
-      `cx: metrics import: nothing stored (${plural(problems.length, 'problem', 'problems')})\n`,
-    );
-    return EXIT_FAILURE;
-  };
-  if (!parsed.ok) return refuse(parsed.problems);
-  const handle = openDatabase(databaseFile);
-  try {
-    runMigrations(handle);
-    const outcome = storeFeed(handle.db, parsed.items, 'import', now, env.CX_TIMEZONE);
-    if (!outcome.ok) return refuse(outcome.problems.map((p) => `line ${p.item + 2}: ${p.problem}`));
-    options.stdout.write(`stored ${plural(outcome.stored, 'value', 'values')} from ${file}\n`);
-    return EXIT_OK;
-  } finally {
-    handle.close();
-  }
-}
-
 async function jobCommand<D>(
   databaseFile: string,
   name: string,
@@ -438,14 +254,6 @@ function warnAboutNpmBanner(env: CliEnv, options: Pick<CliOptions<unknown>, 'std
   options.stderr.write(
     "cx: warning: npm wrote its own '> cx-bridge' lines to stdout before the CSV; use `npm run -s cx -- export > file.csv` or `--out file.csv`\n",
   );
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
-  return /no such table|no such column/i.test(line)
-    ? `${line} (is the database migrated? run \`npm run cx -- migrate\`)`
-    : line;
 }
 
 /** Runs one CLI command and returns its exit code; never throws. */
