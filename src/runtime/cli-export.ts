@@ -126,7 +126,8 @@ export async function exportCommand(
       return;
     }
     target.commit(csv);
-    options.stdout.write(`exported ${summary} to ${outFile}\n`);
+    // stdout carries only the CSV (none here: it went to the file); what was done is a message, on stderr.
+    options.stderr.write(`exported ${summary} to ${outFile}\n`);
   } finally {
     target?.discard();
   }

@@ -141,7 +141,9 @@ describe('cx export (the real CLI and the Slack emulator)', () => {
     const file = path.join(db.dir, 'out', 'cx.csv');
     const second = await cx(['export', '--out', file], env);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout.toString('utf8')).toBe(`exported 2 initiatives and 3 actions to ${file}\n`);
+    // Only the CSV ever goes to stdout: with --out, stdout stays empty and the summary is on stderr.
+    expect(second.stdout.toString('utf8')).toBe('');
+    expect(second.stderr.toString()).toContain(`exported 2 initiatives and 3 actions to ${file}\n`);
     expect(fs.readFileSync(file).equals(first.stdout)).toBe(true);
     expect(fs.readdirSync(path.dirname(file))).toEqual(['cx.csv']);
     // The names came from the cache: only the unknown owner was asked again.
