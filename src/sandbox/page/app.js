@@ -2,7 +2,7 @@
 // returns, acts through the /_sandbox/* API (each act is a real signed delivery to the bot), and
 // refreshes whenever the emulator's change stream says something happened.
 
-import { renderBlocks } from './blocks.js';
+import { popupMenu, renderBlocks } from './blocks.js';
 import { linkMentions } from './compose.js';
 import { languageOf, translate } from './i18n.js';
 import { EMOJI, renderMrkdwn, renderPlain } from './mrkdwn.js';
@@ -252,15 +252,7 @@ function messageMenu(channelId, ts) {
   const list = el('div', 'msg-menu-list');
   list.setAttribute('role', 'menu');
   list.hidden = true;
-  const close = () => {
-    list.hidden = true;
-    wrap.classList.remove('open');
-    button.setAttribute('aria-expanded', 'false');
-    document.removeEventListener('click', outside, true);
-  };
-  const outside = (e) => {
-    if (!wrap.contains(e.target)) close();
-  };
+  const close = popupMenu(wrap, button, list);
   const shortcuts = ui.state.shortcuts ?? [];
   if (shortcuts.length === 0) list.append(el('div', 'msg-menu-empty', t('msg.noShortcuts')));
   for (const sc of shortcuts) {
@@ -276,20 +268,6 @@ function messageMenu(channelId, ts) {
     list.append(item);
   }
   list.prepend(el('div', 'msg-menu-heading', 'cx-bridge'));
-  button.addEventListener('click', () => {
-    if (!list.hidden) return close();
-    list.hidden = false;
-    wrap.classList.add('open');
-    button.setAttribute('aria-expanded', 'true');
-    document.addEventListener('click', outside, true);
-    list.querySelector('button')?.focus();
-  });
-  wrap.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      close();
-      button.focus();
-    }
-  });
   wrap.append(button, list);
   return wrap;
 }

@@ -36,14 +36,7 @@ function overflow(elem, act, ctx) {
   const list = el('div', 'bk-overflow-menu');
   list.setAttribute('role', 'menu');
   list.hidden = true;
-  const close = () => {
-    list.hidden = true;
-    button.setAttribute('aria-expanded', 'false');
-    document.removeEventListener('click', outside, true);
-  };
-  const outside = (e) => {
-    if (!wrap.contains(e.target)) close();
-  };
+  const close = popupMenu(wrap, button, list);
   for (const o of optionsOf(elem)) {
     const item = el('button', 'bk-overflow-item', plainText(o.text));
     item.type = 'button';
@@ -57,9 +50,29 @@ function overflow(elem, act, ctx) {
     });
     list.append(item);
   }
+  wrap.append(button, list);
+  return wrap;
+}
+
+/**
+ * A "⋯" menu's behaviour, as Slack's: the button opens and closes `list` (the wrapper gets `open`), Escape or
+ * a click elsewhere closes it. Returns `close`, for items to call once chosen. Shared by the overflow
+ * element and the message menu.
+ */
+export function popupMenu(wrap, button, list) {
+  const close = () => {
+    list.hidden = true;
+    wrap.classList.remove('open');
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('click', outside, true);
+  };
+  const outside = (e) => {
+    if (!wrap.contains(e.target)) close();
+  };
   button.addEventListener('click', () => {
     if (!list.hidden) return close();
     list.hidden = false;
+    wrap.classList.add('open');
     button.setAttribute('aria-expanded', 'true');
     document.addEventListener('click', outside, true);
     list.querySelector('button')?.focus();
@@ -70,8 +83,7 @@ function overflow(elem, act, ctx) {
       button.focus();
     }
   });
-  wrap.append(button, list);
-  return wrap;
+  return close;
 }
 
 let uid = 0;

@@ -6,7 +6,7 @@ import type { Department } from '../../domain/types.js';
 import { count, DEPT } from './de-common.js';
 import { historyKind } from './de-lifecycle.js';
 import { LINE_TEXT_MAX, type RoundMessages } from './en-rounds.js';
-import { clip as clipMrkdwn, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { clip as clipMrkdwn, join, line, type Mrkdwn, md, mention, monthOf } from './mrkdwn.js';
 
 const clip = (text: string, max: number) => clipMrkdwn(line(text), max);
 const votesOf = (n: number) => count(n, { one: '# Stimme', other: '# Stimmen' });
@@ -25,14 +25,7 @@ const channelsLabel = (keys: string[]) =>
 const month = (m: string) => line(monthNameDe(m));
 
 /** `März 2026` aus `2026-03`. */
-export function monthNameDe(month: string): string {
-  const [year = '', m = '1'] = month.split('-');
-  const name = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('de-DE', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${name} ${year}`;
-}
+export const monthNameDe = (month: string): string => monthOf(month, 'de');
 
 const deptSuffix = (dept: string | null) => {
   const label = deptLabel(dept);

@@ -5,7 +5,18 @@
  * with `clip()` after escaping, so an entity is never cut in half.
  */
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
-import { clip as clipMrkdwn, count, join, line, link, type Mrkdwn, md, mention, moment } from './mrkdwn.js';
+import {
+  clip as clipMrkdwn,
+  count,
+  join,
+  line,
+  link,
+  type Mrkdwn,
+  md,
+  mention,
+  moment,
+  monthOf,
+} from './mrkdwn.js';
 
 /** A person's text, neutralised and clipped: at most `max` characters as shown (an entity is never cut). */
 const clip = (text: string, max: number) => clipMrkdwn(line(text), max);
@@ -24,14 +35,7 @@ const channelsLabel = (keys: string[]) =>
 const month = (m: string) => line(monthName(m));
 
 /** `March 2026` from `2026-03`. */
-export function monthName(month: string): string {
-  const [year = '', m = '1'] = month.split('-');
-  const name = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  return `${name} ${year}`;
-}
+export const monthName = (month: string): string => monthOf(month, 'en');
 
 /**
  * When the vote closes, in each reader's own time zone (Slack's date formatting; the fallback is written in

@@ -119,6 +119,16 @@ export function day(date: string, lang: Lang): Mrkdwn {
   return m && lang === 'de' ? ours(`${m[3]}.${m[2]}.${m[1]}`) : line(date);
 }
 
+/** `March 2026` / `März 2026` from `2026-03`: a month as the language names it (plain text). */
+export function monthOf(month: string, lang: Lang): string {
+  const [year = '', m = '1'] = month.split('-');
+  const name = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${name} ${year}`;
+}
+
 /** A number written the language's way: `41.5` / `41,5`, `1,234` / `1.234`. */
 export function number(n: number, lang: Lang): Mrkdwn {
   return ours(numberFormats[lang].format(n));
