@@ -1,17 +1,7 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.js';
-import { type RunningBot, startBot } from '../../src/runtime/bot.js';
-import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import {
-  BOT_TOKEN,
-  eventually,
-  type Harness,
-  quietLogger,
-  SIGNING_SECRET,
-  startHarness,
-  tempDir,
-} from '../support/harness.js';
+import type { RunningBot } from '../../src/runtime/bot.js';
+import type { SlackEmulator } from '../../src/sandbox/emulator/index.js';
+import { eventually, type Harness, startHarness, startSocketBot } from '../support/harness.js';
 
 // A command's answer is serialized once per reply (issue 13) and must still reach Slack as a JSON object: over
 // HTTP with a JSON content type, over Socket Mode as the envelope's payload object.
@@ -47,25 +37,9 @@ describe('a command answer on the wire', () => {
   });
 
   it('over Socket Mode: the payload is the message object, not a string', async () => {
-    const appToken = 'xapp-1-A0TEST-1-abcdef';
-    emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
-    emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
-    bot = await startBot(
-      {
-        mode: 'socket',
-        botToken: BOT_TOKEN,
-        signingSecret: null,
-        appToken,
-        slackApiUrl: emulator.apiUrl,
-        port: 0,
-        databasePath: path.join(tempDir(), 'cx.sqlite'),
-        timeZone: 'UTC',
-        admins: [],
-        channels: { it: 'CIT' },
-        logLevel: 'error',
-      },
-      { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger(), jobs: [] },
-    );
+    const started = await startSocketBot({}, { jobs: [] });
+    emulator = started.emulator;
+    bot = started.bot;
     const em = emulator;
     await eventually(() => em.socketMode.connected);
     await em.command({ userId: 'UALICE', channelId: 'CIT', text: 'new Over the socket lead:it' });

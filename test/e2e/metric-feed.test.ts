@@ -15,9 +15,9 @@ import {
   BOT_TOKEN,
   eventually,
   type Harness,
-  quietLogger,
   SIGNING_SECRET,
   startHarness,
+  startSocketBot,
   tempDir,
 } from '../support/harness.js';
 
@@ -251,31 +251,7 @@ describe('POST /api/metrics', () => {
   }, 60_000);
 
   it('is served in Socket Mode too, beside /healthz', async () => {
-    const appToken = 'xapp-1-A0TEST-1-abcdef';
-    const emulator = await startEmulator({
-      port: 0,
-      signingSecret: SIGNING_SECRET,
-      botToken: BOT_TOKEN,
-      appToken,
-    });
-    emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
-    const bot = await startBot(
-      {
-        mode: 'socket',
-        botToken: BOT_TOKEN,
-        signingSecret: null,
-        appToken,
-        slackApiUrl: emulator.apiUrl,
-        port: 0,
-        databasePath: path.join(tempDir(), 'cx.sqlite'),
-        timeZone: 'UTC',
-        admins: [],
-        channels: { it: 'CIT' },
-        logLevel: 'error',
-        apiToken: TOKEN,
-      },
-      { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger() },
-    );
+    const { emulator, bot } = await startSocketBot({ apiToken: TOKEN });
     try {
       await eventually(() => emulator.socketMode.connected);
       await emulator.command({ userId: 'UALICE', channelId: 'CIT', text: 'new Over the socket lead:it' });

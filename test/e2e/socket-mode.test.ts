@@ -3,7 +3,14 @@ import { afterEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
-import { BOT_TOKEN, eventually, quietLogger, SIGNING_SECRET, tempDir } from '../support/harness.js';
+import {
+  BOT_TOKEN,
+  eventually,
+  quietLogger,
+  SIGNING_SECRET,
+  startSocketBot,
+  tempDir,
+} from '../support/harness.js';
 
 let emulator: SlackEmulator | undefined;
 let bot: RunningBot | undefined;
@@ -13,25 +20,9 @@ afterEach(async () => {
 });
 
 it('in Socket Mode (SLACK_APP_TOKEN set) commands, modals and wins work over the WebSocket; HTTP only for /healthz and /metrics', async () => {
-  const appToken = 'xapp-1-A0TEST-1-abcdef';
-  emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, appToken });
-  emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
-  bot = await startBot(
-    {
-      mode: 'socket',
-      botToken: BOT_TOKEN,
-      signingSecret: null,
-      appToken,
-      slackApiUrl: emulator.apiUrl,
-      port: 0,
-      databasePath: path.join(tempDir(), 'cx.sqlite'),
-      timeZone: 'UTC',
-      admins: [],
-      channels: { it: 'CIT' },
-      logLevel: 'error',
-    },
-    { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger() },
-  );
+  const started = await startSocketBot();
+  emulator = started.emulator;
+  bot = started.bot;
   // No events endpoint: a command can only come over the socket. /healthz is served (and /metrics).
   const base = `http://127.0.0.1:${bot.port}`;
   expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });

@@ -5,7 +5,7 @@ import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { ManualClock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import type { Job } from '../../src/jobs/index.js';
-import { type RunningBot, startBot } from '../../src/runtime/bot.js';
+import { type BotOptions, type RunningBot, startBot } from '../../src/runtime/bot.js';
 import { type SlackEmulator, startEmulator } from '../../src/sandbox/emulator/index.js';
 
 export const SIGNING_SECRET = 'testsigningsecret0123456789';
@@ -162,4 +162,42 @@ export function openedView(emulator: SlackEmulator, userId: string, after = 0): 
     const views = [...emulator.state.views.entries()].filter(([, v]) => v.open && v.userId === userId);
     return views.at(-1)?.[0];
   });
+}
+
+export const APP_TOKEN = 'xapp-1-A0TEST-1-abcdef';
+
+/**
+ * The bot in Socket Mode against a fresh emulator (#cx-it bound as CIT), connected before it returns.
+ * `config` and `options` override the defaults; the caller stops both.
+ */
+export async function startSocketBot(
+  config: Partial<Config> = {},
+  options: BotOptions = {},
+): Promise<{ emulator: SlackEmulator; bot: RunningBot }> {
+  const emulator = await startEmulator({
+    port: 0,
+    signingSecret: SIGNING_SECRET,
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+  });
+  emulator.addChannel({ id: 'CIT', name: 'cx-it', botIsMember: true });
+  const bot = await startBot(
+    {
+      mode: 'socket',
+      botToken: BOT_TOKEN,
+      signingSecret: null,
+      appToken: APP_TOKEN,
+      slackApiUrl: emulator.apiUrl,
+      port: 0,
+      databasePath: path.join(tempDir(), 'cx.sqlite'),
+      timeZone: 'UTC',
+      admins: [],
+      channels: { it: 'CIT' },
+      logLevel: 'error',
+      ...config,
+    },
+    { clock: new ManualClock(new Date('2026-03-02T10:00:00Z')), logger: quietLogger(), ...options },
+  );
+  await eventually(() => emulator.socketMode.connected);
+  return { emulator, bot };
 }
