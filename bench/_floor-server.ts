@@ -5,7 +5,7 @@
  * Both talk to the runner's Slack emulator (auth.test at start, the bot's posts later).
  *
  * Protocol over the IPC channel: the child sends `{ ready: port, rss }` (resident set size once started); the
- * runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
+ * runner may send `'cpu'`, the child answers `{ cpu }` (its CPU time so far, µs); the runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
  * profile.
  */
 import v8 from 'node:v8';
@@ -74,6 +74,12 @@ async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> 
 const started = input.mode === 'bot' ? await startTheBot() : await startEmpty();
 process.send?.({ ready: started.port, rss: process.memoryUsage().rss });
 process.on('message', async (message) => {
+  // CPU time used so far (user + system, µs): the runner reads it around each round.
+  if (message === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpu: user + system });
+    return;
+  }
   if (message !== 'stop') return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   // Then a full collection: what is still reachable tells a leak from garbage not yet collected.

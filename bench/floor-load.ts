@@ -51,23 +51,26 @@ function post(job, agent, body) {
     } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString(), ms: performance.now() - started }));
+      res.on('end', () => resolve({ status: res.statusCode, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), ms: performance.now() - started }));
     });
-    req.on('error', (e) => resolve({ status: 0, text: String(e), ms: performance.now() - started }));
+    req.on('error', (e) => resolve({ status: 0, body: Buffer.from(String(e)), ms: performance.now() - started }));
     req.end(body);
   });
 }
+// Answers are checked as bytes (Buffer.indexOf), never decoded: the client's cost per answer byte would
+// otherwise count against the app with the longer answers.
 parentPort.on('message', async (job) => {
   const agent = agentFor(job.url, job.concurrency);
+  const markers = job.markers.map((m) => Buffer.from(m));
   const durations = new Array(job.bodies.length);
   let failed = 0, flagged = 0, example = null, next = 0, bytes = 0;
   async function lane() {
     for (let i = next++; i < job.bodies.length; i = next++) {
       const r = await post(job, agent, job.bodies[i]);
       durations[i] = r.ms;
-      bytes += Buffer.byteLength(r.text);
-      if (r.status !== 200) { failed++; example = example || r.status + ' ' + r.text.slice(0, 200); }
-      else if (job.markers.some((m) => r.text.includes(m))) { flagged++; example = example || r.text.slice(0, 300); }
+      bytes += r.body.length;
+      if (r.status !== 200) { failed++; example = example || r.status + ' ' + r.body.toString().slice(0, 200); }
+      else if (markers.some((m) => r.body.indexOf(m) !== -1)) { flagged++; example = example || r.body.toString().slice(0, 300); }
     }
   }
   const started = performance.now();

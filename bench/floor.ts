@@ -109,6 +109,19 @@ interface Memory {
   heap?: { heapUsed: number; heapTotal: number; external: number; live: number };
 }
 
+/** The server's CPU time so far (user + system), in microseconds. */
+function cpuOf(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: { cpu?: number }) => {
+      if (typeof m.cpu !== 'number') return;
+      server.child.off('message', on);
+      resolve(m.cpu);
+    };
+    server.child.on('message', on);
+    server.child.send('cpu');
+  });
+}
+
 /** Stops a server; resolves with its memory, measured just before it stopped. */
 function stopServer(server: Server): Promise<Memory> {
   return new Promise((resolve, reject) => {
@@ -132,12 +145,18 @@ const median = (xs: number[]) =>
 
 interface RoundStats {
   rps: number;
+  /** Server CPU time per request, µs. */
+  cpu: number;
+  /** The bench process's CPU time per request (load client and emulator), µs. */
+  client: number;
   p50: number;
   p99: number;
 }
-const statsOf = (r: LoadResult): RoundStats => {
+const statsOf = (r: LoadResult, cpu: number, client: number): RoundStats => {
   const sorted = [...r.durations].sort((a, b) => a - b);
   return {
+    cpu,
+    client,
     rps: r.durations.length / (r.ms / 1000),
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
@@ -193,7 +212,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     const [empty, bot] = servers as [Server, Server];
     client = startLoadClient();
 
-    const workloads: Workload[] = [
+    const all: Workload[] = [
       { name: '/cx mine', budget: READ, text: () => 'mine' },
       { name: '/cx list', budget: READ, text: () => 'list' },
       { name: '/cx show I-n', budget: READ, text: (n) => `show I-${(n % 100) + 1}` },
@@ -206,6 +225,10 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
             : `done A-${donePool[Math.floor(n / 2)] ?? 1}`,
       },
     ];
+
+    // `BENCH_FLOOR_ONLY=show` keeps the workloads whose name contains it (for a profile of one path).
+    const only = process.env.BENCH_FLOOR_ONLY;
+    const workloads = only ? all.filter((w) => w.name.includes(only)) : all;
 
     let trigger = 0;
     const counters = new Map<string, number>();
@@ -226,6 +249,17 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         markers: FAILURE_MARKERS,
       });
 
+    // A round and the server's CPU time it took (µs per request): steadier than req/s on a busy machine.
+    // The bench process's own CPU (the load client's worker, and the emulator) is shown too: when it nears a
+    // whole core per request rate, the client — not the server — is what limits the round.
+    const measured = async (server: Server, w: Workload): Promise<[LoadResult, number, number]> => {
+      const before = await cpuOf(server);
+      const mine = process.cpuUsage();
+      const result = await run(server, w, perRound);
+      const { user, system } = process.cpuUsage(mine);
+      return [result, ((await cpuOf(server)) - before) / perRound, (user + system) / perRound];
+    };
+
     const results: BenchResult[] = [];
     const table: Record<string, string | number>[] = [];
     let problems = 0;
@@ -235,8 +269,8 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       const pairs: { empty: RoundStats; bot: RoundStats }[] = [];
       let botBytes = 0;
       for (let r = 0; r < rounds; r++) {
-        const e = await run(empty, w, perRound);
-        const b = await run(bot, w, perRound);
+        const [e, eCpu, eClient] = await measured(empty, w);
+        const [b, bCpu, bClient] = await measured(bot, w);
         for (const [side, res] of [
           ['empty', e],
           ['bot', b],
@@ -248,7 +282,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
             );
           }
         }
-        pairs.push({ empty: statsOf(e), bot: statsOf(b) });
+        pairs.push({ empty: statsOf(e, eCpu, eClient), bot: statsOf(b, bCpu, bClient) });
         botBytes = b.bytes;
       }
       const med = (pick: (p: { empty: RoundStats; bot: RoundStats }) => number) => median(pairs.map(pick));
@@ -258,6 +292,8 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         rps: med((p) => p[s].rps),
         p50: med((p) => p[s].p50),
         p99: med((p) => p[s].p99),
+        cpu: med((p) => p[s].cpu),
+        client: med((p) => p[s].client),
       });
       const [se, sb] = [side('empty'), side('bot')];
       const rpsOk = rpsRatio >= w.budget.throughput;
@@ -271,6 +307,8 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         'empty p50/p99 ms': `${se.p50.toFixed(1)} / ${se.p99.toFixed(1)}`,
         'bot p50/p99 ms': `${sb.p50.toFixed(1)} / ${sb.p99.toFixed(1)}`,
         'p99 ×': round2(p99Ratio),
+        'CPU µs/req empty/bot': `${Math.round(se.cpu)} / ${Math.round(sb.cpu)}`,
+        'client µs/req': `${Math.round(se.client)} / ${Math.round(sb.client)}`,
         'bot ack bytes': Math.round(botBytes),
         '≤': w.budget.p99,
         verdict: rpsOk && p99Ok ? 'PASS' : 'FAIL',
