@@ -93,13 +93,9 @@ export function openDatabase(file: string): DatabaseHandle {
       return fn(...args);
     })) as typeof sqlite.transaction;
 
+  // Drizzle's transactions run through `sqlite.transaction` (its session calls the client's), so the check
+  // above covers them too: one stat per write transaction, not two.
   const db = drizzle(sqlite, { schema });
-  const drizzleTransaction = db.transaction.bind(db);
-  db.transaction = ((fn, config) =>
-    drizzleTransaction((tx) => {
-      assertIntact();
-      return fn(tx);
-    }, config)) as typeof db.transaction;
 
   return {
     db,

@@ -48,10 +48,19 @@ interface Fields extends ZonedTime {
   second: number;
 }
 
+/** The last minute asked of each zone: a request asks the same minute many times (issue 13's profile). */
+const lastMinute = new Map<string, { minute: number; fields: Fields }>();
+
 function fields(date: Date, zone: string): Fields {
+  const ms = date.getTime();
+  const minute = Math.floor(ms / 60_000);
+  // Zone offsets are whole minutes (since 1972 everywhere), so within one UTC minute only the second moves.
+  const second = Math.floor((ms - minute * 60_000) / 1000);
+  const cached = lastMinute.get(zone);
+  if (cached && cached.minute === minute) return { ...cached.fields, second };
   const out: Record<string, string> = {};
   for (const part of formatterFor(zone).formatToParts(date)) out[part.type] = part.value;
-  return {
+  const computed: Fields = {
     year: Number(out.year),
     month: Number(out.month),
     day: Number(out.day),
@@ -60,6 +69,9 @@ function fields(date: Date, zone: string): Fields {
     second: Number(out.second),
     weekday: WEEKDAYS[out.weekday ?? ''] ?? 1,
   };
+  // Only dates from 1972 on are cached: older zone offsets (local mean time) can carry seconds.
+  if (ms >= 63_072_000_000) lastMinute.set(zone, { minute, fields: computed });
+  return computed;
 }
 
 export function isValidTimeZone(zone: string): boolean {

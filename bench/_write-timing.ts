@@ -1,0 +1,82 @@
+/**
+ * `npx tsx bench/_write-timing.ts`: the floor bench's write path (`/cx log`, `/cx done`) through the use cases,
+ * one call at a time, on the same seeded database: CPU µs per call, and what a bare transaction costs. A quick
+ * way to see which part of a write a change helps without running the whole floor bench.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { completeAction, logAction } from '../src/app/actions.js';
+import type { AppContext } from '../src/app/context.js';
+import { ManualClock } from '../src/clock.js';
+import { openDatabase } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { SEED_NOW, seed } from './support.js';
+
+const CALLER = 'U000007';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-write-timing-'));
+const handle = openDatabase(path.join(dir, 'cx.sqlite'));
+runMigrations(handle);
+seed(handle, { initiatives: 100, actions: 10_000, history: 100_000, owners: 200, reminders: 10_000 });
+handle.sqlite.prepare('update initiatives set owner_id = ?, status = ?').run(CALLER, 'active');
+for (const [key, channel] of Object.entries({
+  marketing: 'CM',
+  sales: 'CS',
+  service: 'CV',
+  it: 'CI',
+  hub: 'CH',
+})) {
+  handle.sqlite
+    .prepare(
+      `insert or replace into channel_bindings (key, channel_id, bound_by, bound_at) values (?, ?, 'U1', 0)`,
+    )
+    .run(key, channel);
+}
+const ctx = {
+  handle,
+  clock: new ManualClock(SEED_NOW),
+  timeZone: 'Europe/Berlin',
+  admins: new Set<string>(),
+  directory: { fetch: async () => null },
+  afterCommit: () => {},
+  schedules: [],
+} as unknown as AppContext;
+
+async function time(name: string, fn: (i: number) => unknown, n = 2000) {
+  for (let i = 0; i < 200; i++) await fn(i);
+  const cpu = process.cpuUsage();
+  for (let i = 0; i < n; i++) await fn(i + 200);
+  const { user, system } = process.cpuUsage(cpu);
+  console.log(
+    `${name.padEnd(34)} ${((user + system) / n).toFixed(1).padStart(8)} µs CPU (${(system / n).toFixed(1)} system)`,
+  );
+}
+
+const sqlite = handle.sqlite;
+const empty = sqlite.transaction(() => undefined);
+await time('bare transaction (nothing in it)', () => empty.immediate());
+sqlite.exec('create table if not exists scratch (id integer primary key, v text)');
+const ins = sqlite.prepare('insert into scratch (v) values (?)');
+const one = sqlite.transaction((i: number) => ins.run(`x${i}`));
+await time('transaction with one insert', (i) => one(i));
+await time('drizzle transaction (nothing)', () => handle.db.transaction(() => undefined));
+let k = 0;
+await time('use case: logAction', async () => {
+  const r = await logAction(
+    ctx,
+    { userId: CALLER, dedupeKey: `t${++k}` },
+    { initiativeId: (k % 100) + 1, title: `Step ${k}` },
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r));
+});
+const open = sqlite
+  .prepare(`select id from actions where status = 'open' order by id desc limit 3000`)
+  .pluck()
+  .all() as number[];
+let j = 0;
+await time('use case: completeAction', async () => {
+  const r = await completeAction(ctx, { userId: CALLER, dedupeKey: `d${++j}` }, open[j] ?? 1, null);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+});
+handle.close();
+fs.rmSync(dir, { recursive: true, force: true });
