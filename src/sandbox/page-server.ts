@@ -9,7 +9,15 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeliveryResult, EmuChannel, EmuMessage, FillValue, SlackEmulator } from './emulator/index.js';
+import type {
+  DeliveryResult,
+  EmuChannel,
+  EmuEphemeral,
+  EmuMessage,
+  FillValue,
+  SlackEmulator,
+} from './emulator/index.js';
+import { Journal } from './journal.js';
 import { ReadState } from './reads.js';
 import { type AppShortcut, messageShortcuts } from './shortcuts.js';
 import { TRAVELS, type Travel, zonedInstant } from './zone-time.js';
@@ -72,17 +80,21 @@ function outcome(result: DeliveryResult): Json {
     : { ok: false, status: result.status, error: `the bot answered HTTP ${result.status}` };
 }
 
-/** What the page keeps besides the emulator: read positions, and the app's shortcuts from its manifest. */
+/**
+ * What the page keeps besides the emulator: read positions, the app's shortcuts from its manifest, and the
+ * journal of changes the page catches up with.
+ */
 export interface PageState {
   reads: ReadState;
   shortcuts: AppShortcut[];
+  journal: Journal;
 }
 
 export function registerSandboxRoutes(
   emulator: SlackEmulator,
   control: SandboxControl,
-  page: PageState = { reads: new ReadState(), shortcuts: messageShortcuts() },
-): void {
+  page: PageState = { reads: new ReadState(), shortcuts: messageShortcuts(), journal: new Journal(emulator) },
+): PageState {
   const state = emulator.state;
 
   const user = (body: Json | URLSearchParams): string => {
@@ -148,6 +160,17 @@ export function registerSandboxRoutes(
     const me = url.searchParams.get('user') ? user(url.searchParams) : first?.id;
     if (!me) throw new BadRequest('the workspace has no people');
     return viewOf(emulator, control, me, page);
+  });
+
+  // What changed for `user` since the version the page holds (`epoch`, `since` from its last answer).
+  route('GET', '/_sandbox/changes', async (_req, url) => {
+    const me = user(url.searchParams);
+    const since = Number(url.searchParams.get('since'));
+    const epoch = url.searchParams.get('epoch') ?? '';
+    if (!Number.isInteger(since) || !page.journal.canCatchUp(epoch, since)) {
+      return { full: viewOf(emulator, control, me, page) };
+    }
+    return deltaOf(emulator, control, me, page, since);
   });
 
   // ---------- what one person does ----------
@@ -307,6 +330,7 @@ export function registerSandboxRoutes(
   });
 
   route('POST', '/_sandbox/demo', async () => control.seedDemo());
+  return page;
 }
 
 /** "Jump to" on the page: a wall-clock time (`2026-09-08T10:00`) in a person's zone, as an instant. */
@@ -348,10 +372,8 @@ function visibleTo(c: EmuChannel, me: string): boolean {
   return c.isIm ? c.user === me : !c.isArchived && (!c.isPrivate || c.members.has(me));
 }
 
-/** Everything one person can see, in one document the page renders. */
-export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: string, page: PageState): Json {
-  const state = emulator.state;
-  const users = [...state.users.values()]
+function usersOf(emulator: SlackEmulator): Json[] {
+  return [...emulator.state.users.values()]
     .filter((u) => !u.deleted)
     .map((u) => ({
       id: u.id,
@@ -363,20 +385,45 @@ export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: str
       isAdmin: u.isAdmin || u.isOwner,
       isBot: u.isBot,
     }));
+}
+
+function channelOf(c: EmuChannel, me: string, all: readonly EmuMessage[], page: PageState): Json {
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.isIm ? 'dm' : 'channel',
+    member: c.members.has(me),
+    // This person's own read state: what others posted since they last looked.
+    unread: page.reads.unread(me, c.id, all),
+    lastRead: page.reads.lastRead(me, c.id),
+  };
+}
+
+function ephemeralView(e: EmuEphemeral): Json {
+  return {
+    channel: e.channel,
+    ts: e.ts,
+    text: e.text,
+    blocks: e.blocks ?? null,
+    ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
+  };
+}
+
+function modalOf(emulator: SlackEmulator, me: string): unknown {
+  const top = emulator.state.stacks.get(me)?.at(-1);
+  const modal = top ? emulator.state.views.get(top) : undefined;
+  return modal?.open ? modal.view : null;
+}
+
+/** Everything one person can see, in one document the page renders (with the version it is as of). */
+export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: string, page: PageState): Json {
+  const state = emulator.state;
   const channels: Json[] = [];
   const messages: Record<string, Json[]> = {};
   for (const c of state.channels.values()) {
     if (!visibleTo(c, me)) continue;
-    const all = emulator.messages(c.id);
-    channels.push({
-      id: c.id,
-      name: c.name,
-      kind: c.isIm ? 'dm' : 'channel',
-      member: c.members.has(me),
-      // This person's own read state: what others posted since they last looked.
-      unread: page.reads.unread(me, c.id, all),
-      lastRead: page.reads.lastRead(me, c.id),
-    });
+    const all = state.messageLog.get(c.id) ?? [];
+    channels.push(channelOf(c, me, all, page));
     const repliesOf = new Map<string, EmuMessage[]>();
     for (const m of all) {
       if (m.thread_ts && m.thread_ts !== m.ts) {
@@ -389,31 +436,74 @@ export function viewOf(emulator: SlackEmulator, control: SandboxControl, me: str
   }
   const ephemerals = state.ephemerals
     .filter((e) => e.user === me && !e.deleted && !e.replaced)
-    .map((e) => ({
-      channel: e.channel,
-      ts: e.ts,
-      text: e.text,
-      blocks: e.blocks ?? null,
-      ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
-    }));
-  const top = state.stacks.get(me)?.at(-1);
-  const modal = top ? state.views.get(top) : undefined;
-  const home = emulator.homeView(me);
+    .map(ephemeralView);
   return {
+    epoch: page.journal.epoch,
+    version: page.journal.version,
     me,
     bot: { id: emulator.botUserId },
     clock: clockOf(control),
-    users,
+    users: usersOf(emulator),
     channels,
     messages,
     ephemerals,
-    modal: modal?.open ? modal.view : null,
-    home: home ?? null,
+    modal: modalOf(emulator, me),
+    home: emulator.homeView(me) ?? null,
     // The app's message shortcuts (manifest.yml), for each message's "⋯" menu.
     shortcuts: page.shortcuts.map((s) => ({
       callbackId: s.callbackId,
       name: s.name,
       description: s.description,
     })),
+  };
+}
+
+/**
+ * What changed for one person after version `since`: each changed message as the full state shows it
+ * (or `deleted`), their changed ephemerals (`gone` once replaced or deleted), the channel list with its
+ * unread counts, the clock, and the modal and Home when they changed. `applyDelta` (page/delta.js) makes
+ * the page's state from it.
+ */
+export function deltaOf(
+  emulator: SlackEmulator,
+  control: SandboxControl,
+  me: string,
+  page: PageState,
+  since: number,
+): Json {
+  const state = emulator.state;
+  const journal = page.journal;
+  const channels: Json[] = [];
+  for (const c of state.channels.values()) {
+    if (visibleTo(c, me)) channels.push(channelOf(c, me, state.messageLog.get(c.id) ?? [], page));
+  }
+  const visible = new Set(channels.map((c) => c.id as string));
+  const messages: Json[] = [];
+  for (const { channel, ts } of journal.messagesSince(since)) {
+    if (!visible.has(channel)) continue;
+    const m = state.findMessage(channel, ts);
+    if (!m) {
+      messages.push({ channel, ts, deleted: true });
+      continue;
+    }
+    messages.push({ channel, ...messageView(m, me, state.repliesOf(channel, ts)) });
+  }
+  const ephemerals: Json[] = [];
+  for (const e of state.ephemerals) {
+    if (e.user !== me || !journal.ephemeralChangedSince(e, since)) continue;
+    ephemerals.push(
+      e.deleted || e.replaced ? { channel: e.channel, ts: e.ts, gone: true } : ephemeralView(e),
+    );
+  }
+  const views = journal.viewsChangedSince(me, since);
+  return {
+    epoch: journal.epoch,
+    since,
+    version: journal.version,
+    clock: clockOf(control),
+    channels,
+    messages,
+    ephemerals,
+    ...(views ? { modal: modalOf(emulator, me), home: emulator.homeView(me) ?? null } : {}),
   };
 }

@@ -137,7 +137,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       } finally {
         clock.set(to);
         saveClock(clock, options.clockFile);
-        emulator.state.emit({ kind: 'workspace' });
+        emulator.state.emit({ kind: 'clock' });
       }
       return { from, to };
     });

@@ -149,6 +149,8 @@ export type EmuChange =
   | { kind: 'ephemeral'; channel: string; user: string }
   | { kind: 'view'; userId: string; viewId: string; action: 'opened' | 'updated' | 'closed' | 'published' }
   | { kind: 'workspace' }
+  /** The sandbox clock moved (time travel): only the time changed, not the people or channels. */
+  | { kind: 'clock' }
   | { kind: 'call'; method: string }
   | { kind: 'delivery'; what: string }
   | { kind: 'reset' };

@@ -1,9 +1,11 @@
 // The sandbox page: one person's view of the emulated workspace. It renders what GET /_sandbox/state
 // returns, acts through the /_sandbox/* API (each act is a real signed delivery to the bot), and
-// refreshes whenever the emulator's change stream says something happened.
+// catches up (GET /_sandbox/changes, only what changed) whenever the emulator's change stream says
+// something happened.
 
 import { popupMenu, renderBlocks } from './blocks.js';
 import { linkMentions } from './compose.js';
+import { applyDelta, changesQuery } from './delta.js';
 import { languageOf, translate } from './i18n.js';
 import { EMOJI, renderMrkdwn, renderPlain } from './mrkdwn.js';
 
@@ -81,6 +83,10 @@ function notice(text) {
 
 let fetching = false;
 let again = false;
+/**
+ * Brings the page up to date: the first time (or as someone else) the full state, then only what changed
+ * since the version it holds (GET /_sandbox/changes), applied by applyDelta.
+ */
 async function refresh() {
   if (fetching) {
     again = true;
@@ -88,6 +94,16 @@ async function refresh() {
   }
   fetching = true;
   try {
+    const delta = changesQuery(ui.state, ui.me);
+    if (delta) {
+      const res = await fetch(delta);
+      const next = res.ok ? applyDelta(ui.state, await res.json()) : null;
+      if (next) {
+        ui.state = next;
+        render();
+        return;
+      }
+    }
     const q = ui.me ? `?user=${encodeURIComponent(ui.me)}` : '';
     const res = await fetch(`/_sandbox/state${q}`);
     if (res.ok) {
@@ -107,7 +123,8 @@ async function refresh() {
 let timer = null;
 function scheduleRefresh() {
   clearTimeout(timer);
-  timer = setTimeout(refresh, 40);
+  // A delta is small: fetch it at once; changes that come while one is on its way are asked for next.
+  timer = setTimeout(refresh, 0);
 }
 
 function listen() {
@@ -481,21 +498,37 @@ function renderMessages(channelId) {
   ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
   if (items.length === 0) box.append(el('p', 'empty', t('messages.empty')));
   let lastDay = '';
+  const days = new Intl.DateTimeFormat(dateLocale(), {
+    timeZone: myZone(),
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  // What a message's node depends on besides the message itself: who reads it, in which words and zone, when.
+  const key = `${ui.me}|${lang()}|${myZone()}|${s.clock.now}`;
   for (const { m, eph } of items) {
-    const day = new Intl.DateTimeFormat(dateLocale(), {
-      timeZone: myZone(),
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(tsDate(m.ts));
+    const day = days.format(tsDate(m.ts));
     if (day !== lastDay) {
       box.append(el('div', 'day-divider', day));
       lastDay = day;
     }
-    box.append(messageNode(m, channelId, { ephemeral: eph, inThread: false }));
+    box.append(listedNode(m, channelId, eph, key));
   }
   if (atBottom || ui.scrollNext) scrollToBottom(true);
+}
+
+/**
+ * A message's node in the conversation, kept while neither the message nor `key` changes: a delta replaces
+ * only the messages that changed, so after a year the page builds a few nodes per change, not a thousand.
+ */
+const listed = new WeakMap();
+function listedNode(m, channelId, ephemeral, key) {
+  const kept = listed.get(m);
+  if (kept?.key === key) return kept.node;
+  const node = messageNode(m, channelId, { ephemeral, inThread: false });
+  listed.set(m, { key, node });
+  return node;
 }
 
 function scrollToBottom(force) {
