@@ -29,6 +29,7 @@ import { renderInLanguage } from '../slack/views/render-in-language.js';
 import { requestUpdatesParent } from '../slack/views/requests.js';
 import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
+import { webFetch } from '../slack/web-fetch.js';
 
 export interface RuntimeOptions {
   clock: Clock;
@@ -70,7 +71,7 @@ export function webClientOptions(config: Config, log: Log, metrics: Metrics): We
   return {
     slackApiUrl: config.slackApiUrl,
     logger: libraryLogger(log),
-    fetch: countingFetch(config.slackApiUrl, metrics),
+    fetch: countingFetch(config.slackApiUrl, metrics, webFetch()),
     ...OWN_RETRIES_OPTIONS,
   };
 }
