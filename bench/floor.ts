@@ -8,17 +8,17 @@
  * app's round just before it). Budgets, reads: throughput ≥ 0.9× and p99 ≤ 1.25×; writes (`/cx log` and
  * `/cx done`, half each): ≥ 0.8× and ≤ 1.5×. And the bot's RSS after the whole bench ≤ 150 MB.
  *
- * `BENCH_CPU_PROF=<dir>` starts both processes with `--cpu-prof` into <dir> (see bench/README.md).
- * `BENCH_COMPILED=1` runs both servers from one esbuild bundle under plain `node` instead of under tsx: what
- * a compiled start would change (memory, mostly). `BENCH_NODE_FLAGS='--max-semi-space-size=…'` adds Node
- * flags to both.
+ * Both servers run as `npm start` runs the bot: built with src/build.ts's esbuild options, under plain `node`
+ * with the Node flags of package.json's `start` script. `BENCH_TSX=1` runs them under tsx instead;
+ * `BENCH_NODE_FLAGS='--max-semi-space-size=…'` adds Node flags to both (after `start`'s, so they win);
+ * `BENCH_CPU_PROF=<dir>` starts both with `--cpu-prof` into <dir> (see bench/README.md).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle, DIST } from '../src/build.js';
 import { openDatabase } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { APP_ID, startEmulator, TEAM_ID } from '../src/sandbox/emulator/index.js';
@@ -57,25 +57,26 @@ interface Server {
   startRss: number;
 }
 
-/** Where the compiled servers go: two levels under the repository, so `../../migrations` still resolves. */
-const COMPILED_DIR = path.join(HERE, '..', '.bench-build', 'bench');
-
-/** `_floor-server.ts` and the bot as one ES module for plain node; packages stay in node_modules. */
+/**
+ * `_floor-server.ts` with the bot in a chunk of its own (the dynamic import): the empty app does not load it.
+ * Into a folder of this run's own under dist/ (removed after the bench), so two benches never share one.
+ */
 async function compileServer(): Promise<string> {
-  await build({
-    entryPoints: [path.join(HERE, '_floor-server.ts')],
-    outdir: COMPILED_DIR,
-    outExtension: { '.js': '.mjs' },
-    // The bot in a chunk of its own, loaded by the dynamic import: the empty app must not carry it.
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  return path.join(COMPILED_DIR, '_floor-server.mjs');
+  fs.mkdirSync(DIST, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(DIST, 'bench-'));
+  await bundle({ '_floor-server': path.join(HERE, '_floor-server.ts') }, dir);
+  return path.join(dir, '_floor-server.js');
+}
+
+/** The Node flags `npm start` runs the bot with: package.json's `start` script, `node <flags> dist/main.js`. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(HERE, '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== 'node')
+    throw new Error(`bench: package.json's start is not 'node …': ${pkg.scripts.start}`);
+  return words.slice(1).filter((w) => w.startsWith('--'));
 }
 
 async function startServer(
@@ -85,7 +86,11 @@ async function startServer(
   compiled: string | null,
 ): Promise<Server> {
   const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
-  const profile = [...extra, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+  const profile = [
+    ...startFlags(),
+    ...extra,
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ];
   const child = fork(compiled ?? path.join(HERE, '_floor-server.ts'), [], {
     execArgv: compiled ? profile : ['--import', 'tsx', ...profile],
     env: { ...process.env, CX_FLOOR_SERVER: JSON.stringify({ ...input, mode: side }) },
@@ -205,7 +210,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
   };
   const servers: Server[] = [];
   let client: LoadClient | null = null;
-  const compiled = process.env.BENCH_COMPILED === '1' ? await compileServer() : null;
+  const compiled = process.env.BENCH_TSX === '1' ? null : await compileServer();
   try {
     servers.push(await startServer('empty', { ...input, mode: 'empty' }, profileDir, compiled));
     servers.push(await startServer('bot', { ...input, mode: 'bot' }, profileDir, compiled));
@@ -359,15 +364,16 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       },
     );
     const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
+    const heapOf = ({ heap }: Memory) =>
+      heap ? `${mb(heap.heapUsed)} of ${mb(heap.heapTotal)} (${mb(heap.live)})` : 'unknown';
     console.log(
-      `\nThe bot against an empty Bolt app (ratios decide; see bench/README.md)${compiled ? ', both compiled, under plain node' : ''}:`,
+      `\nThe bot against an empty Bolt app (ratios decide; see bench/README.md), both ${compiled ? 'compiled, under plain node' : 'under tsx'} ${startFlags().join(' ')}${process.env.BENCH_NODE_FLAGS ? ` ${process.env.BENCH_NODE_FLAGS}` : ''}:`,
     );
     console.table(table);
     console.log(
       `RSS once started → after the bench: bot ${mb(bot.startRss)} → ${mb(botRss)} (≤ 150 MB: ${botRss / MB <= 150 ? 'PASS' : 'FAIL'}), ` +
-        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}; JS heap used after (live after a full GC): ` +
-        `bot ${mb(botMemory.heap?.heapUsed ?? Number.NaN)} (${mb(botMemory.heap?.live ?? Number.NaN)}), ` +
-        `empty ${mb(emptyMemory.heap?.heapUsed ?? Number.NaN)} (${mb(emptyMemory.heap?.live ?? Number.NaN)})\n`,
+        `empty Bolt app ${mb(empty.startRss)} → ${mb(emptyRss)}; JS heap after, used of total (live after a full GC): ` +
+        `bot ${heapOf(botMemory)}, empty ${heapOf(emptyMemory)}\n`,
     );
     return results;
   } finally {
@@ -375,7 +381,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     await Promise.all(servers.map((s) => stopServer(s).catch(() => undefined)));
     await emulator.stop();
     fs.rmSync(dir, { recursive: true, force: true });
-    if (compiled) fs.rmSync(path.dirname(COMPILED_DIR), { recursive: true, force: true });
+    if (compiled) fs.rmSync(path.dirname(compiled), { recursive: true, force: true });
   }
 }
 

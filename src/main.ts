@@ -3,8 +3,6 @@ import { ManualClock } from './clock.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import { createLog } from './log/logger.js';
 import { startBot } from './runtime/bot.js';
-import { passTime } from './runtime/time-travel.js';
-import { startSandbox } from './sandbox/start.js';
 
 /**
  * `npm start`: validate the environment, start the bot, stop gracefully on SIGTERM / SIGINT. Problems with
@@ -94,6 +92,11 @@ async function runSandbox(args: string[]): Promise<number | null> {
   const base = loaded.config;
   // The sandbox prints its URL on stdout and nothing else unless LOG_LEVEL asks for more.
   const log = createLog({ level: base.logLevel, format: base.logFormat ?? 'json' });
+  // Loaded only here: the bot itself never carries the emulator, the page server or time travel.
+  const [{ startSandbox }, { passTime }] = await Promise.all([
+    import('./sandbox/start.js'),
+    import('./runtime/time-travel.js'),
+  ]);
   const clockFile = `${base.databasePath}.clock.json`;
   if (args.includes('--reset')) {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${base.databasePath}${suffix}`, { force: true });

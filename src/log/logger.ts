@@ -6,11 +6,16 @@
  * and modal values are never passed in. Libraries log whole bodies at debug (Bolt's ack bodies, web-api's
  * request bodies, socket-mode's envelopes), so their debug lines are dropped; their info and up pass.
  */
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { LogLevel, type Logger as SlackLogger } from '@slack/logger';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { currentRequest } from './request.js';
+
+/** pino-pretty only for `LOG_FORMAT=pretty`: required when asked for, so a JSON log never loads it. */
+const pretty = (options: PinoPretty.PrettyOptions) =>
+  (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)(options);
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'json' | 'pretty';
