@@ -20,6 +20,8 @@ export class Journal {
   private floor = 0;
   /** `channel ts` → the version the message last changed at (posted, edited, reacted, deleted, replied to). */
   private readonly messages = new Map<string, number>();
+  /** `channel` → the version its messages last changed at (its unread counts are kept until then). */
+  private readonly channels = new Map<string, number>();
   /** The thread each message belongs to, so a reply's deletion also updates its parent's reply count. */
   private readonly threadOf = new Map<string, string>();
   private readonly ephemerals = new WeakMap<EmuEphemeral, { v: number; gone: boolean }>();
@@ -41,6 +43,7 @@ export class Journal {
       case 'reaction': {
         const key = `${c.channel} ${c.ts}`;
         this.touch(key, v);
+        this.channels.set(c.channel, v);
         if (c.kind === 'message' && c.action === 'posted') {
           const m = this.emulator.state.messageLog.get(c.channel)?.findLast((x) => x.ts === c.ts);
           if (m?.thread_ts && m.thread_ts !== m.ts) this.threadOf.set(key, m.thread_ts);
@@ -64,6 +67,7 @@ export class Journal {
         this.floor = v;
         this.messages.clear();
         this.threadOf.clear();
+        this.channels.clear();
         break;
       case 'clock':
         this.clock = v;
@@ -110,6 +114,11 @@ export class Journal {
       out.push({ channel, ts });
     }
     return out;
+  }
+
+  /** The version the messages of `channel` last changed at (0: not since the sandbox started). */
+  channelVersion(channel: string): number {
+    return this.channels.get(channel) ?? 0;
   }
 
   ephemeralChangedSince(e: EmuEphemeral, since: number): boolean {

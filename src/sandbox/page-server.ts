@@ -387,6 +387,26 @@ function usersOf(emulator: SlackEmulator): Json[] {
     }));
 }
 
+/** Unread counts per `user channel`, with the channel's version and read position they were counted at. */
+const counted = new WeakMap<PageState, Map<string, { v: number; lastRead: string; unread: number }>>();
+
+/** A person's unread count in a channel, counted again only when its messages or their read position moved. */
+function unreadOf(page: PageState, me: string, c: EmuChannel, all: readonly EmuMessage[]): number {
+  let counts = counted.get(page);
+  if (!counts) {
+    counts = new Map();
+    counted.set(page, counts);
+  }
+  const key = `${me} ${c.id}`;
+  const v = page.journal.channelVersion(c.id);
+  const lastRead = page.reads.lastRead(me, c.id);
+  const kept = counts.get(key);
+  if (kept && kept.v === v && kept.lastRead === lastRead && v > 0) return kept.unread;
+  const unread = page.reads.unread(me, c.id, all);
+  counts.set(key, { v, lastRead, unread });
+  return unread;
+}
+
 function channelOf(c: EmuChannel, me: string, all: readonly EmuMessage[], page: PageState): Json {
   return {
     id: c.id,
@@ -394,7 +414,7 @@ function channelOf(c: EmuChannel, me: string, all: readonly EmuMessage[], page: 
     kind: c.isIm ? 'dm' : 'channel',
     member: c.members.has(me),
     // This person's own read state: what others posted since they last looked.
-    unread: page.reads.unread(me, c.id, all),
+    unread: unreadOf(page, me, c, all),
     lastRead: page.reads.lastRead(me, c.id),
   };
 }
@@ -481,7 +501,8 @@ export function deltaOf(
   const messages: Json[] = [];
   for (const { channel, ts } of journal.messagesSince(since)) {
     if (!visible.has(channel)) continue;
-    const m = state.findMessage(channel, ts);
+    // Changed messages are mostly the newest: look from the end.
+    const m = state.messageLog.get(channel)?.findLast((x) => x.ts === ts);
     if (!m) {
       messages.push({ channel, ts, deleted: true });
       continue;

@@ -455,7 +455,12 @@ export class SlackEmulator {
         Connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      const off = this.onChange((c) => res.write(`data: ${JSON.stringify(c)}\n\n`));
+      // `?quiet=1` (the sandbox page): no event per Web API call or delivery, which change nothing it shows.
+      const quiet = url.searchParams.get('quiet') === '1';
+      const off = this.onChange((c) => {
+        if (quiet && (c.kind === 'call' || c.kind === 'delivery')) return;
+        res.write(`data: ${JSON.stringify(c)}\n\n`);
+      });
       req.on('close', off);
       return;
     }

@@ -128,7 +128,7 @@ function scheduleRefresh() {
 }
 
 function listen() {
-  const source = new EventSource('/_emulator/changes');
+  const source = new EventSource('/_emulator/changes?quiet=1');
   source.onmessage = (e) => {
     try {
       const change = JSON.parse(e.data);
