@@ -115,32 +115,37 @@ function ownedBy(by: string | undefined) {
 const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
 
 /**
+ * The lane heads: the lowest unfinished id per recipient, read from the partial index `outbox_lanes` alone
+ * (recipient and id of unfinished rows only, in lane order: no row reads, no sort). The index is named, and
+ * the statuses written out as its condition is, because SQLite without statistics prefers `outbox_due` and
+ * then reads and sorts every unfinished row — on every notifier pass, which during a burst of wins came to a
+ * grouped scan of the whole backlog per post (issue 13's profile). `+status` keeps the outer query on the few
+ * head ids (rowid look-ups). Exported for the query-plan test.
+ */
+export function headsQuery(d: Executor, due: boolean) {
+  const laneHeadIds = sql`select min(${sql.raw('id')}) from ${outbox} indexed by outbox_lanes
+    where ${sql.raw('status')} in ('pending', 'sending', 'held') group by ${sql.raw('recipient')}`;
+  return d
+    .select()
+    .from(outbox)
+    .where(
+      and(
+        sql`+${outbox.status} in ('pending', 'held')`,
+        gt(outbox.id, sql.placeholder('afterId')),
+        due ? sql`${outbox.nextAttemptAt} <= ${sql.placeholder('now')}` : undefined,
+        sql`${outbox.id} in (${laneHeadIds})`,
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(sql.placeholder('limit'));
+}
+
+/**
  * The notifier's per-delivery statements (the next heads, claim, sent), built and prepared once per
  * connection (../prepared.ts): each win of the write path runs all three (issue 13's profile).
  */
 function headsStatement(db: Executor, due: boolean) {
-  return prepared(db, due ? 'outbox.dueHeads' : 'outbox.heads', (d) => {
-    // The lowest unfinished id per recipient: one grouped scan of the (small) unfinished set.
-    const laneHeadIds = d
-      .select({ id: sql<number>`min(${outbox.id})` })
-      .from(outbox)
-      .where(inArray(outbox.status, UNFINISHED))
-      .groupBy(outbox.recipient);
-    return d
-      .select()
-      .from(outbox)
-      .where(
-        and(
-          inArray(outbox.status, ['pending', 'held']),
-          gt(outbox.id, sql.placeholder('afterId')),
-          due ? sql`${outbox.nextAttemptAt} <= ${sql.placeholder('now')}` : undefined,
-          inArray(outbox.id, laneHeadIds),
-        ),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(sql.placeholder('limit'))
-      .prepare();
-  });
+  return prepared(db, due ? 'outbox.dueHeads' : 'outbox.heads', (d) => headsQuery(d, due).prepare());
 }
 
 export function createOutboxRepo(db: Executor): OutboxRepo {

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_lanes` ON `outbox` (`recipient`,`id`) WHERE "outbox"."status" in ('pending', 'sending', 'held');

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOutboxRepo, enqueue, headsQuery } from '../../src/db/repositories/outbox-repo.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
+
+let db: TempDb | null = null;
+afterEach(() => db?.remove());
+
+describe('outbox lane heads (issue 13)', () => {
+  it('come from the outbox_lanes index alone: no scan of unfinished rows, no sort by recipient', () => {
+    db = tempDb('cx-lanes-plan');
+    for (const due of [false, true]) {
+      const { sql, params } = headsQuery(db.handle.db, due).toSQL();
+      const bound = params.map((p) => (typeof p === 'object' && p !== null ? 0 : p));
+      const plan = (
+        db.handle.sqlite.prepare(`explain query plan ${sql}`).all(...bound) as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('\n');
+      expect(plan).toContain('USING INDEX outbox_lanes');
+      expect(plan).toContain('USING INTEGER PRIMARY KEY');
+      expect(plan).not.toContain('TEMP B-TREE');
+      expect(plan).not.toContain('outbox_due');
+    }
+  });
+
+  it('each lane offers its lowest unfinished row; a lane waits behind a row still sending', () => {
+    db = tempDb('cx-lanes-heads');
+    const now = new Date('2026-12-02T10:00:00Z');
+    const repo = createOutboxRepo(db.handle.db);
+    const msg = (key: string, channel: string) => ({
+      kind: 'win',
+      key,
+      recipient: { type: 'channel' as const, id: channel },
+      payload: {},
+    });
+    enqueue(
+      db.handle.db,
+      [msg('a1', 'CA'), msg('b1', 'CB'), msg('a2', 'CA'), msg('c1', 'CC'), msg('b2', 'CB')],
+      now,
+    );
+    expect(repo.heads(10).map((e) => e.key)).toEqual(['a1', 'b1', 'c1']);
+    const [a1] = repo.heads(10);
+    expect(repo.markSending(a1!.id, now, 'CA', { by: 'me', leaseUntil: now.getTime() + 60_000 })).toBe(true);
+    // a1 is sending: lane A offers nothing until it settles.
+    expect(repo.heads(10).map((e) => e.key)).toEqual(['b1', 'c1']);
+    repo.markSent(a1!.id, { channel: 'CA', ts: '1.0001' }, now, 'me');
+    expect(repo.heads(10).map((e) => e.key)).toEqual(['b1', 'a2', 'c1']);
+    // Paging by id: after b1's id, the heads with higher ids.
+    const b1 = repo.heads(10).find((e) => e.key === 'b1');
+    expect(repo.heads(10, b1!.id).map((e) => e.key)).toEqual(['a2', 'c1']);
+  });
+});
