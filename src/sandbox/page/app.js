@@ -121,10 +121,19 @@ async function refresh() {
 }
 
 let timer = null;
+let lastRefresh = 0;
+/**
+ * A delta is small: after a quiet moment it is fetched at once (a reply shows without waiting). While
+ * changes stream in (a time travel posts hundreds of messages) at most every 100 ms, so the browser does not
+ * lay out the page again for each of them.
+ */
 function scheduleRefresh() {
   clearTimeout(timer);
-  // A delta is small: fetch it at once; changes that come while one is on its way are asked for next.
-  timer = setTimeout(refresh, 0);
+  const wait = Math.max(0, lastRefresh + 100 - performance.now());
+  timer = setTimeout(() => {
+    lastRefresh = performance.now();
+    refresh();
+  }, wait);
 }
 
 function listen() {
@@ -489,14 +498,17 @@ function renderHome(view) {
 function renderMessages(channelId) {
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren();
-  if (!channelId) return;
+  if (!channelId) {
+    box.replaceChildren();
+    return;
+  }
   const s = ui.state;
   const items = [
     ...(s.messages[channelId] ?? []).filter((m) => !m.threadTs).map((m) => ({ m, eph: false })),
     ...s.ephemerals.filter((e) => e.channel === channelId && !e.threadTs).map((m) => ({ m, eph: true })),
   ].sort((a, b) => Number(a.m.ts) - Number(b.m.ts));
-  if (items.length === 0) box.append(el('p', 'empty', t('messages.empty')));
+  const nodes = [];
+  if (items.length === 0) nodes.push(el('p', 'empty', t('messages.empty')));
   let lastDay = '';
   const days = new Intl.DateTimeFormat(dateLocale(), {
     timeZone: myZone(),
@@ -507,15 +519,41 @@ function renderMessages(channelId) {
   });
   // What a message's node depends on besides the message itself: who reads it, in which words and zone, when.
   const key = `${ui.me}|${lang()}|${myZone()}|${s.clock.now}`;
+  if (dividers.key !== key) {
+    dividers.key = key;
+    dividers.nodes.clear();
+  }
   for (const { m, eph } of items) {
     const day = days.format(tsDate(m.ts));
     if (day !== lastDay) {
-      box.append(el('div', 'day-divider', day));
+      let divider = dividers.nodes.get(day);
+      if (!divider) {
+        divider = el('div', 'day-divider', day);
+        dividers.nodes.set(day, divider);
+      }
+      nodes.push(divider);
       lastDay = day;
     }
-    box.append(listedNode(m, channelId, eph, key));
+    nodes.push(listedNode(m, channelId, eph, key));
   }
+  showNodes(box, nodes);
   if (atBottom || ui.scrollNext) scrollToBottom(true);
+}
+
+/** Day dividers kept like message nodes (`key` as there), one per day shown. */
+const dividers = { key: '', nodes: new Map() };
+
+/**
+ * Makes `box` hold exactly `nodes`, in order, moving as little as it can: a node that stays where it was is
+ * not touched, so after a year the browser lays out the new reply, not the whole conversation again.
+ */
+function showNodes(box, nodes) {
+  const wanted = new Set(nodes);
+  for (const child of [...box.children]) if (!wanted.has(child)) child.remove();
+  nodes.forEach((node, i) => {
+    const here = box.children[i];
+    if (here !== node) box.insertBefore(node, here ?? null);
+  });
 }
 
 /**
