@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { type Checkpointer, startCheckpointer } from './checkpointer.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -12,6 +13,8 @@ export interface DatabaseHandle {
   /** The raw connection, for pragmas, backups and hand-tuned hot queries. */
   sqlite: Database.Database;
   path: string;
+  /** The bot's checkpoint thread (openDatabase's `backgroundCheckpoints`), else null. */
+  checkpointer: Checkpointer | null;
   /** True while the connection is open, answers, and its path still names the file that was opened. */
   healthy(): boolean;
   close(): void;
@@ -59,7 +62,15 @@ const CHECKPOINT_EVERY_MS = 60_000;
  * opened, and every write transaction — drizzle's and better-sqlite3's — first checks that the path still
  * names it, throwing DatabaseFileGone (and rolling back) when not. Health reports the same check.
  */
-export function openDatabase(file: string): DatabaseHandle {
+export interface OpenOptions {
+  /**
+   * Checkpoints on a worker thread a moment after each commit (./checkpointer.ts) instead of inside the commit
+   * that crosses the line: for the bot, whose requests should not wait for them. Short-lived CLI runs leave it.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
   const inMemory = file === ':memory:';
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
@@ -74,6 +85,7 @@ export function openDatabase(file: string): DatabaseHandle {
         if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
       }, CHECKPOINT_EVERY_MS);
   checkpoints?.unref();
+  const checkpointer = options.backgroundCheckpoints && !inMemory ? startCheckpointer(file) : null;
   const opened = inMemory ? null : identityOf(file);
 
   const intact = (): boolean => {
@@ -101,6 +113,7 @@ export function openDatabase(file: string): DatabaseHandle {
     db,
     sqlite,
     path: file,
+    checkpointer,
     healthy: () => {
       if (!sqlite.open || !intact()) return false;
       try {
@@ -112,6 +125,7 @@ export function openDatabase(file: string): DatabaseHandle {
     },
     close: () => {
       if (checkpoints) clearInterval(checkpoints);
+      checkpointer?.stop();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -60,7 +60,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const log = logOf(config, options);
   // Process metrics only when someone may scrape them: tests start many bots in one process.
   const metrics = createMetrics({ processMetrics: Boolean(config.metricsToken) });
-  const handle = openDatabase(config.databasePath);
+  const handle = openDatabase(config.databasePath, { backgroundCheckpoints: true });
   let runtime: ReturnType<typeof createRuntime>;
   try {
     runMigrations(handle);

@@ -34,3 +34,38 @@ describe('WAL checkpoints', () => {
     }
   });
 });
+
+describe('background checkpoints (the bot)', () => {
+  it('a worker thread with its own connection copies the WAL into the file, off the event loop', async () => {
+    const file = path.join(tempDir(), 'cx.sqlite');
+    const handle = openDatabase(file, { backgroundCheckpoints: true });
+    try {
+      expect(handle.checkpointer).not.toBeNull();
+      handle.sqlite.exec('create table t (x text)');
+      const insert = handle.sqlite.prepare('insert into t values (?)');
+      for (let i = 0; i < 120; i++) {
+        handle.sqlite.transaction(() => {
+          for (let j = 0; j < 50; j++) insert.run('x'.repeat(1000));
+        })();
+      }
+      const result = await handle.checkpointer!.now();
+      expect(result.busy).toBe(0);
+      expect(result.log).toBeGreaterThan(1_000);
+      expect(result.checkpointed).toBe(result.log);
+      expect(fs.statSync(file).size).toBeGreaterThan(5_000_000);
+      // Still one database: the main connection reads what it wrote.
+      expect(handle.sqlite.prepare('select count(*) from t').pluck().get()).toBe(6_000);
+    } finally {
+      handle.close();
+    }
+  });
+
+  it('a CLI run (no option) has none', () => {
+    const handle = openDatabase(path.join(tempDir(), 'cx.sqlite'));
+    try {
+      expect(handle.checkpointer).toBeNull();
+    } finally {
+      handle.close();
+    }
+  });
+});
