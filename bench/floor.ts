@@ -68,14 +68,14 @@ async function compileServer(): Promise<string> {
   return path.join(dir, '_floor-server.js');
 }
 
-/** The Node flags `npm start` runs the bot with: package.json's `start` script, `node <flags> dist/main.js`. */
+/** The Node flags `npm start` runs the bot with: package.json's `start` script, `exec node <flags> dist/main.js`. */
 export function startFlags(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(HERE, '..', 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const words = pkg.scripts.start.split(/\s+/);
+  const words = pkg.scripts.start.split(/\s+/).filter((w) => w !== 'exec');
   if (words[0] !== 'node')
-    throw new Error(`bench: package.json's start is not 'node …': ${pkg.scripts.start}`);
+    throw new Error(`bench: package.json's start is not '[exec] node …': ${pkg.scripts.start}`);
   return words.slice(1).filter((w) => w.startsWith('--'));
 }
 
