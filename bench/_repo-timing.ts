@@ -3,35 +3,14 @@
  * the same seeded database (100 initiatives / 10,000 actions / 100,000 history rows): µs per call. A quick
  * way to see which query a change helps without running the whole floor bench.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { myOpenActions } from '../src/app/actions.js';
-import type { AppContext } from '../src/app/context.js';
 import { initiativeDetail, listInitiatives } from '../src/app/initiatives.js';
-import { ManualClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
 import { getAction, openActionsOfOwner, progressByInitiative } from '../src/db/repositories/actions-repo.js';
 import { historyOf } from '../src/db/repositories/history-repo.js';
 import { getInitiative, listActiveInitiatives } from '../src/db/repositories/initiatives-repo.js';
-import { SEED_NOW, seed } from './support.js';
+import { CALLER, seededContext } from './_seeded-context.js';
 
-const CALLER = 'U000007';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-repo-timing-'));
-const handle = openDatabase(path.join(dir, 'cx.sqlite'));
-runMigrations(handle);
-seed(handle, { initiatives: 100, actions: 10_000, history: 100_000, owners: 200, reminders: 10_000 });
-handle.sqlite.prepare('update initiatives set owner_id = ?, status = ?').run(CALLER, 'active');
-const ctx = {
-  handle,
-  clock: new ManualClock(SEED_NOW),
-  timeZone: 'Europe/Berlin',
-  admins: new Set<string>(),
-  directory: { fetch: async () => null },
-  afterCommit: () => {},
-  schedules: [],
-} as unknown as AppContext;
+const { handle, ctx, remove } = seededContext('cx-repo-timing');
 const db = handle.db;
 const ids = Array.from({ length: 100 }, (_, i) => i + 1);
 
@@ -52,5 +31,4 @@ time('historyOf I', (i) => historyOf(db, 'I', (i % 100) + 1));
 time('app: myOpenActions', () => myOpenActions(ctx, CALLER));
 time('app: listInitiatives', () => listInitiatives(ctx), 300);
 time('app: initiativeDetail', (i) => initiativeDetail(ctx, (i % 100) + 1), 500);
-handle.close();
-fs.rmSync(dir, { recursive: true, force: true });
+remove();

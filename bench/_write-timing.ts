@@ -3,22 +3,10 @@
  * one call at a time, on the same seeded database: CPU µs per call, and what a bare transaction costs. A quick
  * way to see which part of a write a change helps without running the whole floor bench.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { completeAction, logAction } from '../src/app/actions.js';
-import type { AppContext } from '../src/app/context.js';
-import { ManualClock } from '../src/clock.js';
-import { openDatabase } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
-import { SEED_NOW, seed } from './support.js';
+import { CALLER, seededContext } from './_seeded-context.js';
 
-const CALLER = 'U000007';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-write-timing-'));
-const handle = openDatabase(path.join(dir, 'cx.sqlite'));
-runMigrations(handle);
-seed(handle, { initiatives: 100, actions: 10_000, history: 100_000, owners: 200, reminders: 10_000 });
-handle.sqlite.prepare('update initiatives set owner_id = ?, status = ?').run(CALLER, 'active');
+const { handle, ctx, remove } = seededContext('cx-write-timing');
 for (const [key, channel] of Object.entries({
   marketing: 'CM',
   sales: 'CS',
@@ -32,15 +20,6 @@ for (const [key, channel] of Object.entries({
     )
     .run(key, channel);
 }
-const ctx = {
-  handle,
-  clock: new ManualClock(SEED_NOW),
-  timeZone: 'Europe/Berlin',
-  admins: new Set<string>(),
-  directory: { fetch: async () => null },
-  afterCommit: () => {},
-  schedules: [],
-} as unknown as AppContext;
 
 async function time(name: string, fn: (i: number) => unknown, n = 2000) {
   for (let i = 0; i < 200; i++) await fn(i);
@@ -78,5 +57,4 @@ await time('use case: completeAction', async () => {
   const r = await completeAction(ctx, { userId: CALLER, dedupeKey: `d${++j}` }, open[j] ?? 1, null);
   if (!r.ok) throw new Error(JSON.stringify(r));
 });
-handle.close();
-fs.rmSync(dir, { recursive: true, force: true });
+remove();
