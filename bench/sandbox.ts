@@ -38,13 +38,16 @@ const percentile = (sorted: number[], p: number) =>
 
 /**
  * A page in a browser, without the browser: it holds one person's state, listens to the change stream and
- * catches up with a delta at once on each change (one request at a time, as page/app.js does).
+ * catches up with a delta on each change (one request at a time, as page/app.js does).
  */
 class FollowingPage {
   state: PageState | null = null;
   fetches = 0;
   bytes = 0;
   private busy = false;
+  private timer: NodeJS.Timeout | undefined;
+  private last = 0;
+  private moving = false;
   private again = false;
   private readonly waiters = new Set<() => void>();
   private readonly abort = new AbortController();
@@ -73,14 +76,25 @@ class FollowingPage {
             buffered = buffered.slice(end + 2);
             end = buffered.indexOf('\n\n');
             if (!event.startsWith('data: ')) continue;
-            const kind = (JSON.parse(event.slice(6)) as { kind: string }).kind;
-            if (kind !== 'call' && kind !== 'delivery') void this.refresh();
+            const change = JSON.parse(event.slice(6)) as { kind: string; moving?: boolean };
+            if (change.kind === 'clock') this.moving = change.moving === true;
+            if (change.kind !== 'call' && change.kind !== 'delivery') this.schedule();
           }
         }
       } catch {
         // stopped
       }
     })();
+  }
+
+  /** As the page's scheduleRefresh(): at once, or at most every 250 ms while the clock moves. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const wait = this.moving ? Math.max(0, this.last + 250 - performance.now()) : 0;
+    this.timer = setTimeout(() => {
+      this.last = performance.now();
+      void this.refresh();
+    }, wait);
   }
 
   /** As the page's refresh(): a delta when it holds a state, the full state otherwise. */
@@ -125,6 +139,7 @@ class FollowingPage {
   }
 
   stop(): void {
+    clearTimeout(this.timer);
     this.abort.abort();
   }
 }
@@ -179,6 +194,7 @@ export async function benchSandbox(options: { commands?: number } = {}): Promise
     await page.start();
 
     // A simulated year, with the page following every change on the way.
+    const loaded = { fetches: page.fetches, bytes: page.bytes };
     const travels: number[] = [];
     // CPU seconds of this process (bot, emulator and the following page): on a busy shared machine the
     // wall-clock time also counts the other processes' turns.
@@ -192,8 +208,8 @@ export async function benchSandbox(options: { commands?: number } = {}): Promise
       const { user, system } = process.cpuUsage(used);
       cpu.push((user + system) / 1e6);
     }
-    const travelFetches = page.fetches;
-    const travelBytes = page.bytes;
+    const travelFetches = page.fetches - loaded.fetches;
+    const travelBytes = page.bytes - loaded.bytes;
     const messages = [...sandbox.emulator.state.messageLog.values()].reduce((n, l) => n + l.length, 0);
 
     // The full state after the year: what the page reloaded after every change before.

@@ -116,6 +116,8 @@ async function runMoments(bot: Bot, clock: ManualClock, from: Date, to: Date): P
   const fires = jobs.map((job) => fireTimes(job, from, to, zone));
   const moments = thinnedMoments(fires, from, to);
   const cursor = jobs.map(() => -1);
+  /** Per job, the fire time (index in `fires`) whose period was last run or handed to `tick`. */
+  const handled = jobs.map(() => -1);
   const ran = jobs.map(() => '');
   let retry = false;
   for (const at of moments) {
@@ -131,6 +133,8 @@ async function runMoments(bot: Bot, clock: ManualClock, from: Date, to: Date): P
         cursor[k] = latestUpTo(list, at, cursor[k] as number);
         const due = list[cursor[k] as number];
         if (due === undefined) continue; // last fired before `from`: that period was run by then
+        if (handled[k] === cursor[k]) continue; // the same fire time as at the last moment
+        handled[k] = cursor[k] as number;
         const period = job.periodOf(new Date(due), zone);
         if (period === ran[k]) continue;
         // `tick` runs the period of the latest fire time; `runNow` runs the period `at` falls in.
@@ -141,6 +145,7 @@ async function runMoments(bot: Bot, clock: ManualClock, from: Date, to: Date): P
             cursor[i] = latestUpTo(fires[i] as number[], at, cursor[i] as number);
             const d = (fires[i] as number[])[cursor[i] as number];
             if (d !== undefined) ran[i] = other.periodOf(new Date(d), zone);
+            handled[i] = cursor[i] as number;
           }
           break;
         }

@@ -132,6 +132,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const from = clock.now();
       const to = target instanceof Date ? target : travelTarget(target, from, options.timeZone);
       if (to.getTime() <= from.getTime()) throw new Error('the sandbox clock only moves forward');
+      // Pages catch up less often while hundreds of posts stream in.
+      emulator.state.emit({ kind: 'clock', moving: true });
       try {
         if (bot.passTime) await bot.passTime(from, to);
       } finally {

@@ -149,8 +149,11 @@ export type EmuChange =
   | { kind: 'ephemeral'; channel: string; user: string }
   | { kind: 'view'; userId: string; viewId: string; action: 'opened' | 'updated' | 'closed' | 'published' }
   | { kind: 'workspace' }
-  /** The sandbox clock moved (time travel): only the time changed, not the people or channels. */
-  | { kind: 'clock' }
+  /**
+   * The sandbox clock moves (time travel): `moving` while the jobs on the way run, then without it once the
+   * clock is there. Only the time changed, not the people or channels.
+   */
+  | { kind: 'clock'; moving?: boolean }
   | { kind: 'call'; method: string }
   | { kind: 'delivery'; what: string }
   | { kind: 'reset' };

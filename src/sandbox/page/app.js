@@ -122,14 +122,15 @@ async function refresh() {
 
 let timer = null;
 let lastRefresh = 0;
+/** The clock is moving (the server says so): jobs on the way post hundreds of messages. */
+let moving = false;
 /**
- * A delta is small: after a quiet moment it is fetched at once (a reply shows without waiting). While
- * changes stream in (a time travel posts hundreds of messages) at most every 100 ms, so the browser does not
- * lay out the page again for each of them.
+ * A delta is small: it is fetched at once, so a reply shows without waiting. While the clock moves, at most
+ * every 250 ms, so the browser does not lay out the page again for each of the posts streaming in.
  */
 function scheduleRefresh() {
   clearTimeout(timer);
-  const wait = Math.max(0, lastRefresh + 100 - performance.now());
+  const wait = moving ? Math.max(0, lastRefresh + 250 - performance.now()) : 0;
   timer = setTimeout(() => {
     lastRefresh = performance.now();
     refresh();
@@ -142,6 +143,7 @@ function listen() {
     try {
       const change = JSON.parse(e.data);
       if (change.kind === 'call' || change.kind === 'delivery') return;
+      if (change.kind === 'clock') moving = change.moving === true;
     } catch {
       // an unreadable change still means something changed
     }
