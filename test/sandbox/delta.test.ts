@@ -146,6 +146,37 @@ describe('catching up with a delta', () => {
   });
 });
 
+describe('the change stream the page listens to', () => {
+  it('says the clock is moving while a travel runs the jobs on the way, then that it is there', async () => {
+    const ctrl = new AbortController();
+    const stream = await fetch(`${t.sandbox.url}_emulator/changes?quiet=1`, { signal: ctrl.signal });
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const events = async () => {
+      for (;;) {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+        if (text.includes('"kind":"clock"}')) return;
+      }
+    };
+    const read = events();
+    await cx('UMAYA', C.hub, 'help');
+    await t.call('/_sandbox/clock', { travel: 'week' });
+    await read;
+    ctrl.abort();
+    const kinds = text
+      .split('\n\n')
+      .filter((e) => e.startsWith('data: '))
+      .map((e) => JSON.parse(e.slice(6)) as { kind: string; moving?: boolean });
+    // Quiet: no event per Web API call or delivery.
+    expect(kinds.some((c) => c.kind === 'call' || c.kind === 'delivery')).toBe(false);
+    const moving = kinds.findIndex((c) => c.kind === 'clock' && c.moving === true);
+    const there = kinds.findIndex((c) => c.kind === 'clock' && c.moving === undefined);
+    expect(moving).toBeGreaterThanOrEqual(0);
+    expect(there).toBeGreaterThan(moving);
+  });
+});
+
 describe('when a delta cannot catch up', () => {
   it('answers the full state to a page of another run, one ahead of the server, or a restarted one', async () => {
     const s = await full('UMAYA');
