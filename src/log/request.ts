@@ -9,6 +9,11 @@ import { randomUUID } from 'node:crypto';
 export interface RequestScope {
   /** Short random id of one delivery (an HTTP request or a Socket Mode envelope). */
   id: string;
+  /**
+   * The language the delivery is answered in, set once its sender is known (slack/messages/lang.ts). Kept
+   * here rather than in an AsyncLocalStorage of its own: each one adds work to every promise made.
+   */
+  lang?: string;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
@@ -17,8 +22,8 @@ export function newRequestId(): string {
   return randomUUID().slice(0, 8);
 }
 
-export function withRequest<T>(id: string, work: () => T): T {
-  return scopes.run({ id }, work);
+export function withRequest<T>(id: string, work: () => T, lang?: string): T {
+  return scopes.run(lang === undefined ? { id } : { id, lang }, work);
 }
 
 export function currentRequest(): RequestScope | undefined {

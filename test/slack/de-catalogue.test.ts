@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { languageOfLocale } from '../../src/app/language.js';
 import { parseMeasurement } from '../../src/domain/metrics.js';
 import { JOBS } from '../../src/jobs/index.js';
-import { currentLang, inLanguage, messagesIn, msg } from '../../src/slack/messages/index.js';
+import { withRequest } from '../../src/log/request.js';
+import {
+  currentLang,
+  inLanguage,
+  inRequestLanguage,
+  messagesIn,
+  msg,
+} from '../../src/slack/messages/index.js';
 import { count, moment } from '../../src/slack/messages/mrkdwn.js';
 
 /**
@@ -80,12 +87,18 @@ describe('the German catalogue', () => {
     expect(currentLang()).toBe('en');
     expect(msg.modal.newTitle).toBe('New initiative');
     expect(inLanguage('de', () => msg.modal.newTitle)).toBe('Neue Initiative');
+    // A request's language follows its awaits, and ends with it; a synchronous rendering inside wins.
     await expect(
-      inLanguage('de', async () => {
-        await Promise.resolve();
-        return msg.button.snooze;
-      }),
-    ).resolves.toBe('Pausieren');
+      withRequest('r1', () =>
+        inRequestLanguage('de', async () => {
+          await Promise.resolve();
+          const inside = inLanguage('en', () => msg.button.snooze);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return [msg.button.snooze, inside];
+        }),
+      ),
+    ).resolves.toEqual(['Pausieren', 'Snooze']);
+    expect(currentLang()).toBe('en');
   });
 });
 

@@ -7,7 +7,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { AppContext } from '../../app/context.js';
 import { installationLanguage, languageOf } from '../../app/language.js';
-import { inLanguage } from '../messages/index.js';
+import { inRequestLanguage } from '../messages/index.js';
 
 /** Who sent it: a command's `user_id`, an interaction's `user.id`, an event's `user`. */
 function senderOf(body: unknown): string | null {
@@ -36,6 +36,6 @@ export function languageMiddleware(ctx: AppContext): Middleware<AnyMiddlewareArg
     if (isReaction(body)) return next();
     const userId = senderOf(body);
     const lang = userId ? await languageOf(ctx, userId) : installationLanguage(ctx);
-    await inLanguage(lang, next);
+    await inRequestLanguage(lang, next);
   };
 }

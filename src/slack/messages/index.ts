@@ -20,6 +20,7 @@ export { linkTo, pref } from './en-rounds.js';
 export {
   currentLang,
   inLanguage,
+  inRequestLanguage,
   installationLanguage,
   LANGS,
   type Lang,

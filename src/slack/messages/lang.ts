@@ -1,18 +1,21 @@
 /**
- * The language the code is writing in right now. A Slack request runs inside the language of the person
- * who sent it (a Bolt middleware sets it, see ../listeners/language.ts); an outbox entry is rendered inside
- * its recipient's (a DM: the person's; a channel: CX_LANGUAGE). AsyncLocalStorage follows the awaits, so
- * no builder takes a language parameter: they read the catalogue of the current language (./index.ts).
- * Outside any scope (jobs, the CLI) it is the installation's CX_LANGUAGE.
+ * The language the code is writing in right now. A Slack request runs in the language of the person who
+ * sent it: a Bolt middleware (../listeners/language.ts) records it on the request's scope (log/request.ts),
+ * which follows the awaits, so no builder takes a language parameter: they read the catalogue of the current
+ * language (./index.ts). An outbox entry is rendered in its recipient's (a DM: the person's; a channel:
+ * CX_LANGUAGE) by `inLanguage`, synchronously. Outside both (jobs, the CLI) it is the installation's
+ * CX_LANGUAGE. There is no AsyncLocalStorage of its own here: each one costs work on every promise made
+ * (issue 13), and the request already has one.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequest, newRequestId, withRequest } from '../../log/request.js';
 
 /** The languages a catalogue exists for. A third one is a catalogue file and a word here. */
 export type Lang = 'en' | 'de';
 export const LANGS: readonly Lang[] = ['en', 'de'];
 
-const scope = new AsyncLocalStorage<Lang>();
 let installation: Lang = 'en';
+/** Set while synchronous work runs in a language of its own (inLanguage). */
+let forced: Lang | null = null;
 
 /** CX_LANGUAGE, set once at start-up: the language of shared channels and of anyone without one. */
 export function setInstallationLanguage(lang: Lang): void {
@@ -24,10 +27,27 @@ export function installationLanguage(): Lang {
 }
 
 export function currentLang(): Lang {
-  return scope.getStore() ?? installation;
+  return forced ?? (currentRequest()?.lang as Lang | undefined) ?? installation;
 }
 
-/** Runs `work` (and everything it awaits) in `lang`. */
-export function inLanguage<T>(lang: Lang, work: () => T): T {
-  return scope.run(lang, work);
+/**
+ * Runs synchronous `work` in `lang` (a rendering for one recipient). Work that returns a promise is refused
+ * by the type: the language would be gone at its first await.
+ */
+export function inLanguage<T>(lang: Lang, work: () => T extends PromiseLike<unknown> ? never : T): T {
+  const before = forced;
+  forced = lang;
+  try {
+    return work();
+  } finally {
+    forced = before;
+  }
+}
+
+/** The rest of this Slack delivery (and everything it awaits) in `lang`. */
+export function inRequestLanguage<T>(lang: Lang, work: () => Promise<T>): Promise<T> {
+  const scope = currentRequest();
+  if (!scope) return withRequest(newRequestId(), work, lang);
+  scope.lang = lang;
+  return work();
 }

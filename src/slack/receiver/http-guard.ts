@@ -55,6 +55,25 @@ export function signatureMatches(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * `new URLSearchParams(form).has('ssl_check')` without decoding every value of every request (the command's
+ * text, its response_url): only a key that could spell ssl_check — the name itself, or an escaped form of
+ * it — is decoded.
+ */
+export function hasSslCheck(form: string): boolean {
+  for (let start = 0; start <= form.length; ) {
+    const amp = form.indexOf('&', start);
+    const end = amp === -1 ? form.length : amp;
+    const eq = form.indexOf('=', start);
+    const keyEnd = eq === -1 || eq > end ? end : eq;
+    const key = form.slice(start, keyEnd);
+    if (key === 'ssl_check') return true;
+    if ((key.includes('%') || key.includes('+')) && new URLSearchParams(key).has('ssl_check')) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
@@ -72,7 +91,7 @@ async function check(req: IncomingMessage, options: HttpGuardOptions): Promise<V
   // Slack's ssl_check is unsigned by design, so it is answered here and never handed on: Bolt (whose own
   // signature check is off) reads a repeated `ssl_check` as a list, would not see a check, and would
   // dispatch whatever was smuggled alongside.
-  if (header(req, 'content-type') === FORM && new URLSearchParams(text).has('ssl_check')) {
+  if (header(req, 'content-type') === FORM && hasSslCheck(text)) {
     return { pass: false, status: 200, why: 'ssl_check' };
   }
   const signature = header(req, 'x-slack-signature');
