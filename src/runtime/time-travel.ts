@@ -103,6 +103,20 @@ function latestUpTo(sorted: readonly number[], at: number, i: number): number {
 type Bot = Pick<Runtime, 'scheduler' | 'notifier' | 'ctx'>;
 
 /**
+ * Delivers what the jobs of a moment queued before the clock goes on. With nothing unfinished in the outbox
+ * a delivery pass would find nothing to send: it is skipped (two thirds of the stops of a long jump queue
+ * nothing, and each pass cost about 2 ms — half of "+6 months").
+ */
+function deliverer(bot: Bot): () => Promise<void> {
+  const unfinished = bot.ctx.handle.sqlite.prepare(
+    "select 1 from outbox where status in ('pending', 'sending', 'held') limit 1",
+  );
+  return async () => {
+    if (unfinished.get() !== undefined) await bot.notifier.drain();
+  };
+}
+
+/**
  * What `scheduler.tick(at)` runs at each moment, without asking the zone, for every job on every moment,
  * when its cron last fired (that was most of a long jump's time): each job's fire times in (from, to] are
  * known, so at a moment a job is due when its latest fire time up to there begins a period not run yet.
@@ -115,6 +129,7 @@ async function runMoments(bot: Bot, clock: ManualClock, from: Date, to: Date): P
   const jobs = scheduler.jobs;
   const fires = jobs.map((job) => fireTimes(job, from, to, zone));
   const moments = thinnedMoments(fires, from, to);
+  const deliver = deliverer(bot);
   const cursor = jobs.map(() => -1);
   /** Per job, the fire time (index in `fires`) whose period was last run or handed to `tick`. */
   const handled = jobs.map(() => -1);
@@ -155,7 +170,7 @@ async function runMoments(bot: Bot, clock: ManualClock, from: Date, to: Date): P
       }
       retry = outcomes.some((o) => o.status === 'failed' || o.status === 'interrupted');
     }
-    if (outcomes.length > 0) await bot.notifier.drain();
+    if (outcomes.length > 0) await deliver();
   }
 }
 
