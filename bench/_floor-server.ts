@@ -8,6 +8,8 @@
  * runner may send `'cpu'`, the child answers `{ cpu }` (its CPU time so far, µs); the runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
  * profile.
  */
+import fs from 'node:fs';
+import inspector from 'node:inspector';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -71,6 +73,19 @@ async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> 
   return { port: bot.port ?? 0, stop: () => bot.stop() };
 }
 
+// `BENCH_ALLOC_PROF=<dir>`: every allocation sampled (also what the next scavenge frees), written at stop:
+// where the garbage comes from (`npx tsx bench/_alloc-top.ts <file>`).
+const allocations = process.env.BENCH_ALLOC_PROF ? new inspector.Session() : null;
+if (allocations) {
+  allocations.connect();
+  allocations.post('HeapProfiler.enable');
+  allocations.post('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+}
+
 const started = input.mode === 'bot' ? await startTheBot() : await startEmpty();
 process.send?.({ ready: started.port, rss: process.memoryUsage().rss });
 process.on('message', async (message) => {
@@ -82,6 +97,15 @@ process.on('message', async (message) => {
   }
   if (message !== 'stop') return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  if (allocations) {
+    const profile = await new Promise<unknown>((resolve) =>
+      allocations.post('HeapProfiler.stopSampling', (_e, r) => resolve(r.profile)),
+    );
+    fs.writeFileSync(
+      `${process.env.BENCH_ALLOC_PROF}/${input.mode}-${process.pid}.heapprofile`,
+      JSON.stringify(profile),
+    );
+  }
   // Then a full collection: what is still reachable tells a leak from garbage not yet collected.
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as () => void)();
