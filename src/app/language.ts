@@ -70,21 +70,27 @@ export function storedLanguageOf(ctx: AppContext, userId: UserId): Language {
   return lang;
 }
 
+/** A person's language if it is in memory and fresh, else null: the request path's synchronous first try. */
+export function rememberedLanguageOf(ctx: AppContext, userId: UserId): Language | null {
+  const hit = memoOf(ctx).get(userId);
+  const now = ctx.clock.now().getTime();
+  return hit && now - hit.at < MEMO_MS && now >= hit.at ? hit.lang : null;
+}
+
 /**
  * A person's language for a request they sent. Someone never looked up before is looked up once
  * (users.info), so their very first reply is already in their language.
  */
 export async function languageOf(ctx: AppContext, userId: UserId): Promise<Language> {
-  const memo = memoOf(ctx);
+  const remembered = rememberedLanguageOf(ctx, userId);
+  if (remembered) return remembered;
   const now = ctx.clock.now().getTime();
-  const hit = memo.get(userId);
-  if (hit && now - hit.at < MEMO_MS && now >= hit.at) return hit.lang;
   let { lang, looked } = resolveStored(ctx, userId);
   if (!looked) {
     const facts = await userFacts(ctx, userId).catch(() => null);
     lang = languageOfLocale(facts?.locale) ?? installationLanguage(ctx);
   }
-  memo.set(userId, { lang, at: now });
+  memoOf(ctx).set(userId, { lang, at: now });
   return lang;
 }
 

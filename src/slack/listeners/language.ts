@@ -6,7 +6,7 @@
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { AppContext } from '../../app/context.js';
-import { installationLanguage, languageOf } from '../../app/language.js';
+import { installationLanguage, languageOf, rememberedLanguageOf } from '../../app/language.js';
 import { inRequestLanguage } from '../messages/index.js';
 
 /** Who sent it: a command's `user_id`, an interaction's `user.id`, an event's `user`. */
@@ -31,11 +31,14 @@ function isReaction(body: unknown): boolean {
 }
 
 export function languageMiddleware(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next }) => {
+  // Not an async function: on the hot path (a person seen in the last minutes) nothing here awaits.
+  return ({ body, next }) => {
     // Votes skip it: a first-time voter would otherwise cost a users.info call on the vote path.
     if (isReaction(body)) return next();
     const userId = senderOf(body);
-    const lang = userId ? await languageOf(ctx, userId) : installationLanguage(ctx);
-    await inRequestLanguage(lang, next);
+    if (!userId) return inRequestLanguage(installationLanguage(ctx), next);
+    const remembered = rememberedLanguageOf(ctx, userId);
+    if (remembered) return inRequestLanguage(remembered, next);
+    return languageOf(ctx, userId).then((lang) => inRequestLanguage(lang, next));
   };
 }
