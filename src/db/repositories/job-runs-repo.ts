@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { jobRuns } from '../schema.js';
 
 export type JobRunStatus = (typeof jobRuns.$inferSelect)['status'];
@@ -20,21 +21,32 @@ export interface JobRun {
  * two claimers never both see "not done" and the ledger never goes back from `done`.
  */
 export function claimRun(db: Executor, job: string, period: string, now: Date): boolean {
-  const result = db
-    .insert(jobRuns)
-    .values({ job, period, status: 'running', startedAt: now, attempts: 1 })
-    .onConflictDoUpdate({
-      target: [jobRuns.job, jobRuns.period],
-      set: {
+  // Prepared once per connection (../prepared.ts): every job run claims and finishes, and the sandbox's
+  // "+6 months" makes thousands of runs (issue 13).
+  const claim = prepared(db, 'jobRuns.claim', (d) =>
+    d
+      .insert(jobRuns)
+      .values({
+        job: sql.placeholder('job'),
+        period: sql.placeholder('period'),
         status: 'running',
-        startedAt: now,
-        finishedAt: null,
-        attempts: sql`${jobRuns.attempts} + 1`,
-      },
-      setWhere: ne(jobRuns.status, 'done'),
-    })
-    .run();
-  return result.changes > 0;
+        startedAt: sql.placeholder('now'),
+        attempts: 1,
+      })
+      .onConflictDoUpdate({
+        target: [jobRuns.job, jobRuns.period],
+        set: {
+          status: 'running',
+          startedAt: sql`${sql.placeholder('nowMs')}`,
+          finishedAt: null,
+          attempts: sql`${jobRuns.attempts} + 1`,
+        },
+        setWhere: ne(jobRuns.status, 'done'),
+      })
+      .prepare(),
+  );
+  // `now` goes through the column's mapping (values); `nowMs` is written as it is (the update's raw SQL).
+  return claim.run({ job, period, now, nowMs: now.getTime() }).changes > 0;
 }
 
 export function finishRun(
@@ -45,10 +57,18 @@ export function finishRun(
   now: Date,
   error: string | null = null,
 ): void {
-  db.update(jobRuns)
-    .set({ status, finishedAt: now, lastError: error })
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.period, period)))
-    .run();
+  const finish = prepared(db, 'jobRuns.finish', (d) =>
+    d
+      .update(jobRuns)
+      .set({
+        status: sql`${sql.placeholder('status')}`,
+        finishedAt: sql`${sql.placeholder('now')}`,
+        lastError: sql`${sql.placeholder('error')}`,
+      })
+      .where(and(eq(jobRuns.job, sql.placeholder('job')), eq(jobRuns.period, sql.placeholder('period'))))
+      .prepare(),
+  );
+  finish.run({ job, period, status, now: now.getTime(), error });
 }
 
 export function getRun(db: Executor, job: string, period: string): JobRun | null {

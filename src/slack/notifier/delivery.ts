@@ -296,6 +296,8 @@ export function createDelivery(deps: {
       }
       await runPlans(ready);
       progressed += ready.length;
+      // A short page was the last one: no query just to find nothing after it.
+      if (heads.length < PAGE) break;
     }
     return {
       progressed,
