@@ -48,19 +48,11 @@ interface Fields extends ZonedTime {
   second: number;
 }
 
-/** The last minute asked of each zone: a request asks the same minute many times (issue 13's profile). */
-const lastMinute = new Map<string, { minute: number; fields: Fields }>();
-
-function fields(date: Date, zone: string): Fields {
-  const ms = date.getTime();
-  const minute = Math.floor(ms / 60_000);
-  // Zone offsets are whole minutes (since 1972 everywhere), so within one UTC minute only the second moves.
-  const second = Math.floor((ms - minute * 60_000) / 1000);
-  const cached = lastMinute.get(zone);
-  if (cached && cached.minute === minute) return { ...cached.fields, second };
+/** What Intl says of `date` in `zone`: the slow part (formatToParts), used only where a cache cannot answer. */
+function intlFields(date: Date, zone: string): Fields {
   const out: Record<string, string> = {};
   for (const part of formatterFor(zone).formatToParts(date)) out[part.type] = part.value;
-  const computed: Fields = {
+  return {
     year: Number(out.year),
     month: Number(out.month),
     day: Number(out.day),
@@ -69,9 +61,56 @@ function fields(date: Date, zone: string): Fields {
     second: Number(out.second),
     weekday: WEEKDAYS[out.weekday ?? ''] ?? 1,
   };
-  // Only dates from 1972 on are cached: older zone offsets (local mean time) can carry seconds.
-  if (ms >= 63_072_000_000) lastMinute.set(zone, { minute, fields: computed });
-  return computed;
+}
+
+const offsetOf = (f: Fields, ms: number) =>
+  Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
+
+/** From 1972 on every zone's offset is whole minutes; older ones (local mean time) can carry seconds. */
+const SINCE_1972_MS = 63_072_000_000;
+/** Per zone, per UTC day: the zone's offset when it is the same all day, or null on a day it changes. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const MAX_DAYS_PER_ZONE = 4_000;
+
+/**
+ * The zone's offset for the whole UTC day, if it does not change that day. Offsets change at most twice a year,
+ * so the same offset at the day's start and at its end means the same offset all day: two Intl calls answer
+ * every other question about that day with arithmetic (a job asks hundreds; the sandbox's "+6 months" asks
+ * tens of thousands — issue 13's profile).
+ */
+function stableOffset(zone: string, utcDay: number): number | null {
+  let days = dayOffsets.get(zone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(zone, days);
+  }
+  const known = days.get(utcDay);
+  if (known !== undefined) return known;
+  const startMs = utcDay * DAY_MS;
+  const endMs = startMs + DAY_MS;
+  const atStart = offsetOf(intlFields(new Date(startMs), zone), startMs);
+  const atEnd = offsetOf(intlFields(new Date(endMs), zone), endMs);
+  const offset = atStart === atEnd ? atStart : null;
+  if (days.size >= MAX_DAYS_PER_ZONE) days.clear();
+  days.set(utcDay, offset);
+  return offset;
+}
+
+function fields(date: Date, zone: string): Fields {
+  const ms = date.getTime();
+  if (ms < SINCE_1972_MS || !Number.isFinite(ms)) return intlFields(date, zone);
+  const offset = stableOffset(zone, Math.floor(ms / DAY_MS));
+  if (offset === null) return intlFields(date, zone);
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: (((local.getUTCDay() + 6) % 7) + 1) as Weekday,
+  };
 }
 
 export function isValidTimeZone(zone: string): boolean {
