@@ -13,9 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { ManualClock } from '../src/clock.js';
-import type { Config } from '../src/config.js';
-import { startBot } from '../src/runtime/bot.js';
-import { passTime } from '../src/runtime/time-travel.js';
+import { startLinkedBot } from '../src/runtime/sandbox-bot.js';
 import { type Sandbox, startSandbox } from '../src/sandbox/start.js';
 import { SANDBOX_CHANNELS } from '../src/sandbox/workspace.js';
 import type { BenchResult } from './command-latency.js';
@@ -152,23 +150,17 @@ async function startBenchSandbox(dir: string): Promise<Sandbox> {
     port: 0,
     clock,
     timeZone: 'Europe/Berlin',
-    startBot: async (link) => {
-      const config: Config = {
-        mode: 'http',
-        botToken: link.botToken,
-        signingSecret: link.signingSecret,
-        appToken: null,
-        slackApiUrl: link.apiUrl,
-        port: 0,
-        databasePath: path.join(dir, 'sandbox.sqlite'),
-        timeZone: 'Europe/Berlin',
-        admins: link.admins,
-        channels: link.channels,
-        logLevel: 'error',
-      };
-      const bot = await startBot(config, { clock, logger });
-      return { port: bot.port, passTime: (f, t) => passTime(bot, clock, f, t), stop: () => bot.stop() };
-    },
+    startBot: (link) =>
+      startLinkedBot(
+        link,
+        {
+          databasePath: path.join(dir, 'sandbox.sqlite'),
+          timeZone: 'Europe/Berlin',
+          admins: [],
+          logLevel: 'error',
+        },
+        { clock, logger },
+      ),
   });
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ManualClock } from './clock.js';
-import { type Config, loadConfig, loadDotEnv } from './config.js';
+import { loadConfig, loadDotEnv } from './config.js';
 import { createLog } from './log/logger.js';
 import { startBot } from './runtime/bot.js';
 
@@ -93,9 +93,9 @@ async function runSandbox(args: string[]): Promise<number | null> {
   // The sandbox prints its URL on stdout and nothing else unless LOG_LEVEL asks for more.
   const log = createLog({ level: base.logLevel, format: base.logFormat ?? 'json' });
   // Loaded only here: the bot itself never carries the emulator, the page server or time travel.
-  const [{ startSandbox }, { passTime }] = await Promise.all([
+  const [{ startSandbox }, { startLinkedBot }] = await Promise.all([
     import('./sandbox/start.js'),
-    import('./runtime/time-travel.js'),
+    import('./runtime/sandbox-bot.js'),
   ]);
   const clockFile = `${base.databasePath}.clock.json`;
   if (args.includes('--reset')) {
@@ -112,25 +112,7 @@ async function runSandbox(args: string[]): Promise<number | null> {
       clock,
       clockFile,
       timeZone: base.timeZone,
-      startBot: async (link) => {
-        const config: Config = {
-          ...base,
-          mode: 'http',
-          botToken: link.botToken,
-          signingSecret: link.signingSecret,
-          appToken: null,
-          slackApiUrl: link.apiUrl,
-          port: 0,
-          admins: [...new Set([...base.admins, ...link.admins])],
-          channels: link.channels,
-        };
-        const bot = await startBot(config, { clock, log });
-        return {
-          port: bot.port,
-          passTime: (from, to) => passTime(bot, clock, from, to),
-          stop: () => bot.stop(),
-        };
-      },
+      startBot: (link) => startLinkedBot(link, base, { clock, log }),
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

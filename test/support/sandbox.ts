@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { ManualClock } from '../../src/clock.js';
-import type { Config } from '../../src/config.js';
-import { type RunningBot, startBot } from '../../src/runtime/bot.js';
-import { passTime } from '../../src/runtime/time-travel.js';
+import type { RunningBot } from '../../src/runtime/bot.js';
+import { startLinkedBot } from '../../src/runtime/sandbox-bot.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/start.js';
 import { quietLogger, tempDir } from './harness.js';
 
@@ -64,27 +63,19 @@ export async function startTestSandbox(
     timeZone,
     clockFile: path.join(dir, 'sandbox.sqlite.clock.json'),
     startBot: async (link) => {
-      const config: Config = {
-        mode: 'http',
-        botToken: link.botToken,
-        signingSecret: link.signingSecret,
-        appToken: null,
-        slackApiUrl: link.apiUrl,
-        port: 0,
-        databasePath: path.join(dir, 'sandbox.sqlite'),
-        timeZone,
-        admins: link.admins,
-        channels: link.channels,
-        logLevel: 'error',
-        ...(options.language ? { language: options.language } : {}),
-      };
-      const running = await startBot(config, { clock, logger: quietLogger() });
-      bot = running;
-      return {
-        port: running.port,
-        passTime: (from, to) => passTime(running, clock, from, to),
-        stop: () => running.stop(),
-      };
+      const linked = await startLinkedBot(
+        link,
+        {
+          databasePath: path.join(dir, 'sandbox.sqlite'),
+          timeZone,
+          admins: [],
+          logLevel: 'error',
+          ...(options.language ? { language: options.language } : {}),
+        },
+        { clock, logger: quietLogger() },
+      );
+      bot = linked.bot;
+      return linked;
     },
   });
   const base = sandbox.url.replace(/\/$/, '');
