@@ -136,7 +136,7 @@ export function localDate(now: Date, zone: string): LocalDate {
 }
 
 /** Local wall-clock minus UTC at `date`, in ms (e.g. +3_600_000 for Berlin in winter). */
-function offsetMs(date: Date, zone: string): number {
+export function offsetMs(date: Date, zone: string): number {
   const f = fields(date, zone);
   const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   return wall - Math.floor(date.getTime() / 1000) * 1000;

@@ -6,9 +6,10 @@
  */
 
 import type { ManualClock } from '../clock.js';
+import { hasUnfinished } from '../db/repositories/outbox-repo.js';
 import { getMeta } from '../db/repositories/settings-repo.js';
 import { cronMatches, instantsAt, parseCron } from '../domain/cron.js';
-import { addDays, localDate, zonedTime } from '../domain/dates.js';
+import { addDays, localDate, offsetMs } from '../domain/dates.js';
 import type { Job, RunOutcome } from '../jobs/index.js';
 import type { Runtime } from './runtime.js';
 
@@ -25,12 +26,6 @@ const DAY_MS = 24 * HOUR_MS;
 export const LONG_JUMP_MS = 8 * 24 * HOUR_MS;
 export const THIN_MS = 6 * HOUR_MS;
 
-/** Local wall clock minus UTC at `t` (to the minute), in ms. */
-function offsetAt(t: number, zone: string): number {
-  const z = zonedTime(new Date(t), zone);
-  return Date.UTC(z.year, z.month - 1, z.day, z.hour, z.minute) - Math.floor(t / MINUTE_MS) * MINUTE_MS;
-}
-
 /**
  * Every instant in (from, to] at which `job` fires in `zone`, oldest first. A day whose UTC offset stays
  * the same from well before to well after it (every day but the few with a DST change) is computed from
@@ -43,8 +38,8 @@ export function fireTimes(job: Job, from: Date, to: Date, zone: string): number[
   for (let day = localDate(from, zone); day <= last; day = addDays(day, 1)) {
     const midnight = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
     // Offsets span −12 h … +14 h, so these two instants bracket the whole local day.
-    const before = offsetAt(midnight - 14 * HOUR_MS, zone);
-    const after = offsetAt(midnight + DAY_MS + 12 * HOUR_MS, zone);
+    const before = offsetMs(new Date(midnight - 14 * HOUR_MS), zone);
+    const after = offsetMs(new Date(midnight + DAY_MS + 12 * HOUR_MS), zone);
     const steady = before === after;
     const first = cron.hours[0] ?? 0;
     const firstMinute = cron.minutes[0] ?? 0;
@@ -108,11 +103,8 @@ type Bot = Pick<Runtime, 'scheduler' | 'notifier' | 'ctx'>;
  * "+6 months" after the demo leave nothing unfinished, and each pass cost about 2 ms — half of the jump).
  */
 function deliverer(bot: Bot): () => Promise<void> {
-  const unfinished = bot.ctx.handle.sqlite.prepare(
-    "select 1 from outbox where status in ('pending', 'sending', 'held') limit 1",
-  );
   return async () => {
-    if (unfinished.get() !== undefined) await bot.notifier.drain();
+    if (hasUnfinished(bot.ctx.handle.db)) await bot.notifier.drain();
   };
 }
 

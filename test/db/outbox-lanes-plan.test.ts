@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutboxRepo, enqueue, headsQuery } from '../../src/db/repositories/outbox-repo.js';
+import {
+  createOutboxRepo,
+  enqueue,
+  hasUnfinished,
+  headsQuery,
+} from '../../src/db/repositories/outbox-repo.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
 
 let db: TempDb | null = null;
@@ -94,5 +99,24 @@ describe('outbox lane heads (issue 13)', () => {
     const id = (k: string) => Number(k.slice(1));
     expected.sort((a, b) => id(a) - id(b));
     expect(repo.heads(1000).map((e) => e.key)).toEqual(expected);
+  });
+
+  it('hasUnfinished says whether anything is left to deliver (held and sending count, sent and dead do not)', () => {
+    db = tempDb('cx-lanes-unfinished');
+    const now = new Date('2026-12-02T10:00:00Z');
+    const d = db.handle.db;
+    expect(hasUnfinished(d)).toBe(false);
+    enqueue(
+      d,
+      [{ kind: 'win', key: 'x1', recipient: { type: 'channel' as const, id: 'CA' }, payload: {} }],
+      now,
+    );
+    const set = db.handle.sqlite.prepare("update outbox set status = ? where idempotency_key = 'x1'");
+    const seen: Record<string, boolean> = {};
+    for (const status of ['pending', 'sending', 'held', 'sent', 'dead']) {
+      set.run(status);
+      seen[status] = hasUnfinished(d);
+    }
+    expect(seen).toEqual({ pending: true, sending: true, held: true, sent: false, dead: false });
   });
 });

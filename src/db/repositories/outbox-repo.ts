@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } from '../../domain/outbox.js';
 import type { DatabaseHandle, Executor } from '../client.js';
-import { prepared } from '../prepared.js';
+import { prepared, preparedRaw } from '../prepared.js';
 import { outbox } from '../schema.js';
 import { listBindings } from './settings-repo.js';
 
@@ -315,6 +315,16 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
       return out;
     },
   };
+}
+
+/** Whether any row is still to be delivered (one seek in `outbox_lanes`): time travel drains only then. */
+export function hasUnfinished(db: Executor): boolean {
+  const any = preparedRaw(
+    db,
+    'outbox.anyUnfinished',
+    `select 1 from outbox indexed by outbox_lanes where ${IN_LANES} limit 1`,
+  );
+  return any.get() !== undefined;
 }
 
 /** The outbox port the notifier is given: the repository plus where each binding points now. */
