@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { BindingKey } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { prepared } from '../prepared.js';
+import { prepared, preparedRaw } from '../prepared.js';
 import { awayPeriods, channelBindings, meta, processedEvents, slackUsers } from '../schema.js';
 
 export interface Binding {
@@ -62,6 +62,48 @@ export function markProcessed(db: Executor, key: string, now: Date): boolean {
       .prepare(),
   );
   return insert.run({ key, at: now }).changes > 0;
+}
+
+/**
+ * Where the delivery keys received before `before` end: the first rowid not to prune (0 when none).
+ * `processed_events` has no index on `received_at` (migration 0014 dropped it: every command paid for it),
+ * but keys are only ever inserted, each at its arrival, and a rowid table gives a new row max(rowid) + 1, so
+ * rowid order is arrival order: a binary search over rowid seeks a few dozen rows instead of scanning them.
+ */
+export function processedCutoff(db: Executor, before: Date): number {
+  const last = preparedRaw(db, 'processed.last', 'select max(rowid) from processed_events');
+  const seek = preparedRaw(
+    db,
+    'processed.seek',
+    'select rowid, received_at from processed_events where rowid >= @from order by rowid limit 1',
+  );
+  const at = before.getTime();
+  let lo = 0;
+  let hi = Number((last.get() as [number | null])[0] ?? -1) + 1;
+  while (lo < hi) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    const row = seek.get({ from: mid }) as [number, number] | undefined;
+    if (row === undefined || row[1] >= at) hi = mid;
+    else lo = row[0] + 1;
+  }
+  return lo;
+}
+
+/**
+ * Deletes up to `limit` delivery keys received before `before` with a rowid below `end` (processedCutoff),
+ * oldest first, in one statement (its own short transaction); answers how many went. The time check keeps a
+ * key that arrived out of order (a newer one below `end`): it is never deleted early.
+ */
+export function pruneProcessedBatch(db: Executor, end: number, before: Date, limit: number): number {
+  const prune = prepared(db, 'settings.pruneProcessed', (d) =>
+    d
+      .delete(processedEvents)
+      .where(
+        sql`rowid in (select rowid from ${processedEvents} where rowid < ${sql.placeholder('end')} and ${processedEvents.receivedAt} < ${sql.placeholder('before')} order by rowid limit ${sql.placeholder('limit')})`,
+      )
+      .prepare(),
+  );
+  return prune.run({ end, before: before.getTime(), limit }).changes;
 }
 
 export interface CachedUser {
