@@ -33,6 +33,8 @@ export interface HarnessOptions {
   rateLimitScale?: number;
   /** Per-method or per-channel limits other than Slack's published ones (see the emulator's RateLimiter). */
   rateLimitOptions?: Parameters<typeof startEmulator>[0]['rateLimitOptions'];
+  /** How long the emulator waits for one delivery's answer (its default: 10 s). */
+  deliveryTimeoutMs?: number;
   /** Scheduled jobs the bot runs (default: all); tests of one job pass just that one. */
   jobs?: readonly Job[];
   /** Further configuration (e.g. `apiToken` for POST /api/metrics). */
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     rateLimits: options.rateLimits ?? false,
     rateLimitScale: options.rateLimitScale,
     rateLimitOptions: options.rateLimitOptions,
+    deliveryTimeoutMs: options.deliveryTimeoutMs,
   });
   for (const [key, id] of Object.entries(CHANNELS)) {
     emulator.addChannel({ id, name: `cx-${key}`, botIsMember: true });
