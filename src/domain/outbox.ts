@@ -92,6 +92,39 @@ export interface OutboxPort {
    */
   takeOver(id: number, seen: Claim | null, claim: Claim): boolean;
   markSent(id: number, sent: { channel: string; ts: string }, now: Date, by?: string): void;
+  /**
+   * The unfinished rows queued behind `entry` in its lane (same recipient), in id order, at most `limit`:
+   * what a merged post may take along (see the notifier's merge.ts).
+   */
+  behind(entry: OutboxEntry, limit: number): OutboxEntry[];
+  /**
+   * Claims a lane head and the rows right behind it for one merged post, in ONE transaction: as
+   * `markSending` for each in order, stopping at the first that cannot be claimed (someone else has it), so
+   * the claimed rows are always the head and an unbroken run after it. Returns how many were claimed (0: not
+   * even the head).
+   */
+  markSendingGroup(ids: readonly number[], now: Date, channel: string, claim: Claim): number;
+  /** `markSent` for every row of a merged post, in ONE transaction. */
+  markSentGroup(ids: readonly number[], sent: { channel: string; ts: string }, now: Date, by: string): void;
+  /**
+   * Rows of a merged post whose call failed, back from `sending` to pending. Without `doubt` the post surely
+   * did not go out: the claim's attempt is refunded and nothing is left to look up. With it (the call may
+   * have reached Slack) the attempt counts and `sentChannel` stays, so each is looked up before any post.
+   * `nextAttemptAt` stays the claim's time: they still wait behind their head and go (or merge) with it.
+   */
+  releaseGroup(ids: readonly number[], by: string, doubt?: { error: string }): void;
+  /**
+   * Records as sent, in ONE transaction, the unfinished rows whose keys a post found in Slack names (a merged
+   * post names every row it covers): rows not in `sending`, rows `by` holds, and rows whose lease ran out
+   * before `wallNow` (their deliverer is gone). A row another live deliverer holds is left to it.
+   */
+  markCoveredSent(
+    keys: readonly string[],
+    sent: { channel: string; ts: string },
+    now: Date,
+    by: string,
+    wallNow: number,
+  ): number;
   /** Back to pending until `nextAttemptAt`. */
   markRetry(id: number, nextAttemptAt: Date, error: string, options?: RetryOptions): void;
   /**

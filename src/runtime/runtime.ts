@@ -26,6 +26,7 @@ import { createNotifier, type Notifier } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
 import { renderInLanguage } from '../slack/views/render-in-language.js';
+import { mergeInLanguage } from '../slack/views/render-merged.js';
 import { requestUpdatesParent } from '../slack/views/requests.js';
 import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
@@ -125,6 +126,8 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     client,
     outbox,
     render: renderInLanguage(ctx),
+    // A burst of wins to one channel becomes one post (slack/notifier/merge.ts).
+    merge: mergeInLanguage(ctx),
     clock,
     logger: log.child({ src: 'outbox' }),
     onHeld: reportHeld,

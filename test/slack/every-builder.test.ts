@@ -408,6 +408,23 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
           }),
         people: 'mrkdwn',
       },
+      // Wins merged into one post by the notifier: two on one initiative, one on another.
+      renderMerged: {
+        build: () =>
+          renderModule.renderMerged(
+            [7, 8, 9].map((id) =>
+              entry('win', {
+                actorId: 'UALICE',
+                ownerId: 'UALICE',
+                action: { id, title: T, dept: 'service' },
+                initiative: { id: id === 9 ? 4 : 3, title: T, tier: 'essential', depts: ['service'] },
+                progress: { done: 1, total: 2 },
+                note: T,
+              }),
+            ),
+          ),
+        people: 'mrkdwn',
+      },
       renderEntry: {
         build: () => [
           renderModule.renderEntry(

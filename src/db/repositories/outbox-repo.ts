@@ -3,6 +3,7 @@ import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } 
 import type { DatabaseHandle, Executor } from '../client.js';
 import { prepared, preparedRaw } from '../prepared.js';
 import { outbox } from '../schema.js';
+import { createGroupMethods } from './outbox-groups.js';
 import { listBindings } from './settings-repo.js';
 
 /** The storage half of the outbox port: everything but the binding look-up. */
@@ -168,7 +169,7 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
       .all({ afterId, limit, now: now?.getTime() ?? null })
       .map(toEntry);
 
-  return {
+  const repo: Omit<OutboxRepo, keyof ReturnType<typeof createGroupMethods>> = {
     heads: (limit, afterId = 0) => heads(limit, afterId),
     due: (now, limit, afterId = 0) => heads(limit, afterId, now),
 
@@ -315,6 +316,14 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
       return out;
     },
   };
+  const groups = createGroupMethods(db, {
+    toEntry,
+    recipientText: (entry) => JSON.stringify(canonicalRecipient(entry.recipient)),
+    inLanes: IN_LANES,
+    markSending: repo.markSending,
+    markSent: repo.markSent,
+  });
+  return { ...repo, ...groups };
 }
 
 /** Whether any row is still to be delivered (one seek in `outbox_lanes`): time travel drains only then. */

@@ -174,6 +174,9 @@ export const de: Messages = {
     md`${mention(actorId)} hat *${A(actionId)}* ${line(title)} für *${I(initiativeId)}* ${line(initiativeTitle)} erledigt.`,
   winFallback: (actionId, title, initiativeId) =>
     md`Geschafft: ${A(actionId)} ${line(title)} ist erledigt (${I(initiativeId)}).`,
+  winsTitle: (n) => md`:tada: ${count(n, { one: '# Fortschritt', other: '# Fortschritte' })}`,
+  winsFallback: (n, actionIds) =>
+    md`${count(n, { one: '# Fortschritt', other: '# Fortschritte' })}: ${join(actionIds.map(A), ', ')}.`,
 
   deliveryProblem: (kind, target, error) =>
     md`:warning: Ich konnte ${line(POST_NAMES[kind] ?? 'eine Nachricht')} nicht in ${line(target)} posten (${line(error)}). Sie bleibt gespeichert und wird zugestellt, sobald der Kanal repariert ist: lade mich dort ein oder ordne mit \`/cx setup channel\` einen anderen Kanal zu.`,

@@ -198,6 +198,10 @@ export const en = {
     md`${mention(actorId)} finished *${A(actionId)}* ${line(title)} for *${I(initiativeId)}* ${line(initiativeTitle)}.`,
   winFallback: (actionId: number, title: string, initiativeId: number) =>
     md`Progress win: ${A(actionId)} ${line(title)} is done (${I(initiativeId)}).`,
+  /** A burst of wins to one channel, merged into one post by the outbox (two or more). */
+  winsTitle: (n: number) => md`:tada: ${count(n, { one: '# progress win', other: '# progress wins' })}`,
+  winsFallback: (n: number, actionIds: readonly number[]) =>
+    md`${count(n, { one: '# progress win', other: '# progress wins' })}: ${join(actionIds.map(A), ', ')}.`,
 
   /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
   deliveryProblem: (kind: string, target: string, error: string) =>

@@ -1,9 +1,15 @@
-import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
+import type {
+  ChatPostMessageArguments,
+  ChatUpdateArguments,
+  MessageMetadata,
+  WebClient,
+} from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
+import type { ClaimedPost, Merging } from './merge.js';
 import type { Outcomes } from './outcomes.js';
 import type { RateLimits } from './rate-limits.js';
 import type { Recovery } from './recovery.js';
@@ -56,6 +62,7 @@ export function createDelivery(deps: {
   leases: Leases;
   outcomes: Outcomes;
   recovery: Recovery;
+  merging: Merging;
   stopped: () => boolean;
 }): Delivery {
   const {
@@ -70,7 +77,7 @@ export function createDelivery(deps: {
     concurrency,
     backoffCapMs,
   } = deps;
-  const { limits, lookup, leases, outcomes, recovery, stopped } = deps;
+  const { limits, lookup, leases, outcomes, recovery, merging, stopped } = deps;
 
   function plan(entry: OutboxEntry): Plan {
     if (leases.holds(entry.id)) return { do: 'skip' };
@@ -170,13 +177,13 @@ export function createDelivery(deps: {
     const reactions = reactionsOf?.(entry);
     if (reactions) return addReactions(entry, target, reactions);
     if (updatesParent?.(entry)) return updateParent(entry, target);
-    let claimed = false;
+    let post: ClaimedPost | null = null;
     try {
       // An earlier attempt may have reached Slack: look before posting again.
       if (entry.sentChannel !== null) {
         const found = await lookup.findPosted(entry, entry.sentChannel, target.threadTs);
         if (found) {
-          outbox.markSent(entry.id, found, clock.now(), self);
+          merging.recordFound(entry, found);
           logger.info(
             { key: entry.key, kind: entry.kind, channel: found.channel, ts: found.ts },
             `outbox: ${entry.key} was already posted; recorded it`,
@@ -204,16 +211,18 @@ export function createDelivery(deps: {
         return;
       }
 
-      // Someone else has it.
-      if (!outbox.markSending(entry.id, clock.now(), target.channel, leases.claim())) return;
-      claimed = true;
+      // Claimed with the wins queued right behind it, if any (merge.ts); null: someone else has it.
+      post = merging.claim(entry, ready, rendered, target, entry.sentChannel !== null);
+      if (!post) return;
 
+      // A merged post's `keys` is an array of strings: Slack takes it, @slack/types's payload type omits it.
+      const metadata = { event_type: EVENT_TYPE, event_payload: merging.payload(entry, post) };
       const args = {
         channel: target.channel,
-        text: rendered.text,
-        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+        text: post.rendered.text,
+        ...(post.rendered.blocks ? { blocks: post.rendered.blocks } : {}),
         ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-        metadata: { event_type: EVENT_TYPE, event_payload: { key: entry.key } },
+        metadata: metadata as unknown as MessageMetadata,
       } as ChatPostMessageArguments;
       const res = await limits.call('chat.postMessage', target.channel, () => client.chat.postMessage(args));
       if (!res.ts) {
@@ -223,8 +232,7 @@ export function createDelivery(deps: {
           maybeSent: true,
         });
       }
-      outbox.markSent(entry.id, { channel: res.channel ?? target.channel, ts: res.ts }, clock.now(), self);
-      outcomes.forget(entry.id);
+      merging.sent(entry, post, { channel: res.channel ?? target.channel, ts: res.ts });
       if (entry.status === 'held' || (entry.lastError !== null && HELD_ERRORS.has(entry.lastError))) {
         logger.warn(
           { key: entry.key, kind: entry.kind, heldFor: entry.lastError },
@@ -233,13 +241,16 @@ export function createDelivery(deps: {
       }
     } catch (err) {
       if (!(err instanceof CallFailed)) throw err;
-      const ownPost = claimed && err.method === 'chat.postMessage';
+      const ownPost = post !== null && err.method === 'chat.postMessage';
       // Unable to check on an earlier attempt: never post blindly; keep it and let a human look.
       const failure: Failure =
         !ownPost && (err.failure.kind === 'dead' || err.failure.kind === 'held')
           ? { kind: 'held', error: `lookup_failed: ${err.failure.error}` }
           : err.failure;
       outcomes.fail(entry, failure, ownPost, err.method);
+      if (post && ownPost) merging.failed(post, failure);
+    } finally {
+      if (post) merging.done(post);
     }
   }
 

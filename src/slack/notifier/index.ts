@@ -5,6 +5,7 @@ import { assertOwnRetries } from '../web-client.js';
 import { createDelivery, type RunResult } from './delivery.js';
 import { createLeases, defaultLeaseMs } from './leases.js';
 import { createLookup } from './lookup.js';
+import { createMerging } from './merge.js';
 import { createOutcomes } from './outcomes.js';
 import { createRateLimits } from './rate-limits.js';
 import { createRecovery } from './recovery.js';
@@ -92,6 +93,16 @@ export function createNotifier(options: NotifierOptions): Notifier {
     heldRetryMs: options.heldRetryMs ?? 15 * 60_000,
     realNow,
   });
+  const merging = createMerging({
+    outbox,
+    merge: options.merge,
+    clock,
+    logger,
+    self,
+    leases,
+    outcomes,
+    wallNow,
+  });
   const recovery = createRecovery({
     outbox,
     clock,
@@ -100,6 +111,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     leases,
     lookup,
     outcomes,
+    merging,
     wallNow,
     stopped: isStopped,
   });
@@ -120,6 +132,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     leases,
     outcomes,
     recovery,
+    merging,
     stopped: isStopped,
   });
 

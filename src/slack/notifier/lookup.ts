@@ -8,19 +8,42 @@ import { EVENT_TYPE, type NotifierLogger } from './types.js';
 const LOOKBACK_MARGIN_MS = 10 * 60_000;
 const MAX_LOOKUP_PAGES = 10;
 
+/** A post found in Slack, with every outbox key it covers (one, or all of a merged post's). */
+export interface Found {
+  channel: string;
+  ts: string;
+  keys: string[];
+}
+
 export interface Lookup {
   /**
    * The post carrying `entry.key` in `channel` (or the thread `threadTs`), or null when it is not there.
    * Throws CallFailed when the look-up itself could not be done: never guess "not there" then.
    */
-  findPosted(
-    entry: OutboxEntry,
-    channel: string,
-    threadTs: string | undefined,
-  ): Promise<{ channel: string; ts: string } | null>;
+  findPosted(entry: OutboxEntry, channel: string, threadTs: string | undefined): Promise<Found | null>;
 }
 
-/** "Was it already posted?": every post carries `metadata.event_payload.key`, so history tells. */
+/**
+ * The outbox keys a message of ours covers: `event_payload.key` (every post has it; for a merged post it is
+ * the head's, so code from before merging still finds that one) and a merged post's `keys`.
+ */
+export function keysOf(metadata: unknown): string[] {
+  const meta = metadata as
+    | { event_type?: unknown; event_payload?: { key?: unknown; keys?: unknown } }
+    | undefined;
+  if (meta?.event_type !== EVENT_TYPE) return [];
+  const out = typeof meta.event_payload?.key === 'string' ? [meta.event_payload.key] : [];
+  const more = meta.event_payload?.keys;
+  if (Array.isArray(more)) {
+    for (const k of more) if (typeof k === 'string' && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * "Was it already posted?": every post carries `metadata.event_payload.key` (a merged post also `keys`, every
+ * entry it covers), so history tells.
+ */
 export function createLookup(deps: {
   client: WebClient;
   call: RateLimits['call'];
@@ -53,7 +76,7 @@ export function createLookup(deps: {
     entry: OutboxEntry,
     channel: string,
     threadTs: string | undefined,
-  ): Promise<{ channel: string; ts: string } | null> {
+  ): Promise<Found | null> {
     let conversation: string;
     try {
       conversation = await conversationOf(channel);
@@ -80,10 +103,8 @@ export function createLookup(deps: {
         throw err;
       }
       for (const m of res.messages ?? []) {
-        const meta = m.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
-        if (meta?.event_type === EVENT_TYPE && meta.event_payload?.key === entry.key && m.ts) {
-          return { channel: conversation, ts: m.ts };
-        }
+        const keys = keysOf(m.metadata);
+        if (keys.includes(entry.key) && m.ts) return { channel: conversation, ts: m.ts, keys };
       }
       cursor = res.response_metadata?.next_cursor || undefined;
       if (!cursor) return null;

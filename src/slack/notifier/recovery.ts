@@ -3,6 +3,7 @@ import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
 import { CallFailed } from './errors.js';
 import { LEASE_RECHECK_MS, type Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
+import type { Merging } from './merge.js';
 import type { Outcomes } from './outcomes.js';
 import type { NotifierLogger } from './types.js';
 
@@ -27,6 +28,7 @@ export function createRecovery(deps: {
   leases: Leases;
   lookup: Lookup;
   outcomes: Outcomes;
+  merging: Merging;
   wallNow: () => number;
   stopped: () => boolean;
 }): Recovery {
@@ -63,7 +65,7 @@ export function createRecovery(deps: {
     try {
       const found = await lookup.findPosted(entry, channel, threadTs);
       if (found) {
-        outbox.markSent(entry.id, found, now, self);
+        deps.merging.recordFound(entry, found);
         logger.info(
           { key: entry.key, kind: entry.kind, channel: found.channel, ts: found.ts, outcome: 'was_posted' },
           `outbox: recovered ${entry.key}`,

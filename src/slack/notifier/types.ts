@@ -39,6 +39,16 @@ export interface NotifierOptions {
    * answer is rendered instead of the entry; a throw renders the entry as it is.
    */
   prepare?: (entry: OutboxEntry) => Promise<OutboxEntry>;
+  /**
+   * Entries that share one post with the like entries queued right behind them in their lane (a burst of
+   * wins to one channel; see merge.ts). `mergeable`: may this entry lead or join a merged post. `render`: two
+   * or more of them, in lane order, as one message (null or a throw: the head is posted alone). Without this
+   * option every entry is a post of its own.
+   */
+  merge?: {
+    mergeable: (entry: OutboxEntry) => boolean;
+    render: (entries: readonly OutboxEntry[]) => RenderedMessage | null;
+  };
   /** How often `start()` looks for rows other processes wrote. Default 5 s. */
   pollMs?: number;
   /** Slow periodic retry of held rows. Default 15 min. */

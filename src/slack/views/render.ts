@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '../../domain/outbox.js';
+import type { WinPayload } from '../../domain/payloads/actions.js';
 import type { Notification } from '../../domain/payloads/notification.js';
 import { progress } from '../messages/en.js';
 import { msg } from '../messages/index.js';
@@ -24,7 +25,7 @@ import {
 import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
-export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload']): BuiltMessage {
+export function winMessage(p: WinPayload): BuiltMessage {
   const line = msg.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
   const blocks = [
     section(md`${msg.winTitle}\n${line}`),
@@ -34,6 +35,52 @@ export function winMessage(p: Extract<Notification, { kind: 'win' }>['payload'])
   const note = p.note ? lines(p.note) : null;
   if (note) blocks.splice(1, 0, context(note));
   return message(msg.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
+}
+
+/**
+ * Several wins to one channel as one post (the notifier merges a burst of them: slack/notifier/merge.ts).
+ * Per win its line (and note), grouped by initiative in the order of each one's first win, each initiative's
+ * progress said once after its wins: the latest, from its last win. A single win is `winMessage`, unchanged.
+ */
+function winsMessage(wins: readonly WinPayload[]): BuiltMessage {
+  const [first] = wins;
+  if (wins.length === 1 && first) return winMessage(first);
+  const byInitiative = new Map<number, WinPayload[]>();
+  for (const p of wins) {
+    const group = byInitiative.get(p.initiative.id);
+    if (group) group.push(p);
+    else byInitiative.set(p.initiative.id, [p]);
+  }
+  const blocks = [section(msg.winsTitle(wins.length))];
+  for (const group of byInitiative.values()) {
+    for (const p of group) {
+      blocks.push(
+        section(msg.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title)),
+      );
+      const note = p.note ? lines(p.note) : null;
+      if (note) blocks.push(context(note));
+    }
+    const latest = group[group.length - 1];
+    if (latest) blocks.push(context(md`${progress(latest.progress)} I-${latest.initiative.id}`));
+  }
+  return message(
+    msg.winsFallback(
+      wins.length,
+      wins.map((p) => p.action.id),
+    ),
+    blocks,
+  );
+}
+
+/** A merged post of outbox entries (all wins, in lane order); null when any is not a win. */
+export function renderMerged(entries: readonly OutboxEntry[]): BuiltMessage | null {
+  const wins: WinPayload[] = [];
+  for (const entry of entries) {
+    const n = entry as unknown as Notification;
+    if (n.kind !== 'win') return null;
+    wins.push(n.payload);
+  }
+  return wins.length > 0 ? winsMessage(wins) : null;
 }
 
 /** Renders an outbox entry for delivery; null for a kind this version no longer knows (it is then dropped). */
