@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { processedCutoff, pruneProcessedBatch } from '../db/repositories/settings-repo.js';
+import { newestProcessedAt, processedCutoff, pruneProcessedBatch } from '../db/repositories/settings-repo.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -30,8 +30,12 @@ export async function pruneDeliveryKeys(
   stopped: () => boolean = () => false,
   batchRows = PRUNE_BATCH_ROWS,
 ): Promise<PruneSummary> {
-  const before = new Date(now.getTime() - DELIVERY_KEY_RETENTION_DAYS * DAY_MS);
   const db = ctx.handle.db;
+  const newest = newestProcessedAt(db);
+  if (newest === null) return { removed: 0, batches: 0 };
+  // Counted back from the newest key when that came before `now`: a run by hand with a future `--at` (a
+  // demo) must not drop the keys of the last minutes, whose retries may still come.
+  const before = new Date(Math.min(now.getTime(), newest) - DELIVERY_KEY_RETENTION_DAYS * DAY_MS);
   const end = processedCutoff(db, before);
   let removed = 0;
   let batches = 0;

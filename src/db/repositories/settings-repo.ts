@@ -64,6 +64,16 @@ export function markProcessed(db: Executor, key: string, now: Date): boolean {
   return insert.run({ key, at: now }).changes > 0;
 }
 
+/** When the newest delivery key arrived (the last in rowid order, see processedCutoff); null when there is none. */
+export function newestProcessedAt(db: Executor): number | null {
+  const newest = preparedRaw(
+    db,
+    'processed.newest',
+    'select received_at from processed_events order by rowid desc limit 1',
+  );
+  return (newest.get() as [number] | undefined)?.[0] ?? null;
+}
+
 /**
  * Where the delivery keys received before `before` end: the first rowid not to prune (0 when none).
  * `processed_events` has no index on `received_at` (migration 0014 dropped it: every command paid for it),
