@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+import { postsOf } from '../support/posts.js';
+
+/**
+ * The bot as a whole: wins that pile up for one channel while its lane waits (here on a 429) are posted as
+ * one message (src/slack/notifier/merge.ts, wired in src/runtime/runtime.ts).
+ */
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), jobs: [] });
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const flat = (blocks: unknown) => JSON.stringify(blocks ?? []);
+
+describe('wins closed out together', () => {
+  it('four /cx done while the channel is rate-limited: one post naming all four, every row sent', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:marketing');
+    for (const step of ['Draft the format', 'Ask ten customers', 'Sort the answers', 'Share the summary']) {
+      await h.cx('UALICE', `log I-1 ${step}`);
+    }
+    await h.drain();
+    const before = h.emulator.callsTo('chat.postMessage').length;
+
+    // The first win's post meets a 429; the next three are closed out while the channel waits.
+    h.emulator.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
+    for (const id of [1, 2, 3, 4]) await h.cx('UALICE', `done A-${id}`);
+    await h.drain();
+
+    const wins = postsOf(h.emulator, CHANNELS.marketing, 'win:');
+    expect(wins).toHaveLength(1);
+    const post = wins[0]!;
+    expect(post.metadata?.event_payload.keys).toEqual([1, 2, 3, 4].map((id) => `win:A-${id}:marketing`));
+    expect(post.text).toBe('4 progress wins: A-1, A-2, A-3, A-4.');
+    const text = flat(post.blocks);
+    for (const [id, step] of [
+      [1, 'Draft the format'],
+      [4, 'Share the summary'],
+    ] as const) {
+      expect(text).toContain(`<@UALICE> finished *A-${id}* ${step} for *I-1* Faster answers.`);
+    }
+    // The initiative's progress once, after its last win: all four of four done.
+    expect(text).toContain('(4/4) I-1');
+    expect(text).not.toContain('(1/4)');
+    // The 429 and the one post: two calls for four wins.
+    expect(h.emulator.callsTo('chat.postMessage').length - before).toBe(2);
+    const rows = h.bot.handle.sqlite
+      .prepare(`select status, sent_ts from outbox where kind = 'win' order by id`)
+      .all() as { status: string; sent_ts: string }[];
+    expect(rows).toEqual([1, 2, 3, 4].map(() => ({ status: 'sent', sent_ts: post.ts })));
+  });
+});
