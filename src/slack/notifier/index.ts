@@ -42,6 +42,8 @@ export {
  * unfinished row is ever attempted, so a retry, a rate limit or a hold on it keeps later rows behind it. A
  * thread reply also waits until its parent is sent and goes to the parent's channel. Different lanes are
  * independent and delivered by a small pool, so one rate-limited or broken channel never stalls the others.
+ * Wins waiting right behind a lane's head that is a win go with it as one post (merge.ts, the `merge`
+ * option); that post's metadata names every key it covers, so the look-up finds each of them.
  *
  * Time: every wait (Retry-After, backoff, the slow retry of held rows, rate-limit pauses) is real time, kept
  * in memory and slept with setTimeout, because the injected clock may be pinned (tests, the sandbox, `--at`)
