@@ -162,8 +162,8 @@ export function createMerging(deps: {
       // The head gets the usual outcome (retry, hold, give up). The followers did nothing wrong: back to
       // pending, their claim's attempt refunded, to go (or merge again) behind the head. Unless the post may
       // have reached Slack (a 5xx, a timeout): then they keep the doubt like the head, so each is looked up
-      // (and found by the post's `keys`) before anything posts it again; a look-up that finds the post
-      // records them all (recordFound). Never posting them separately before that is what keeps them single.
+      // (and found by the post's `keys`) before anything posts it again, and the look-up that finds the post
+      // records them all (recordFound): a post that may exist is never followed by a second one for them.
       const doubt = failure.kind === 'transient' && failure.maybeSent;
       outbox.releaseGroup(
         post.followers.map((f) => f.id),
