@@ -1,7 +1,15 @@
 /**
- * Which Slack delivery the code is working on. The receiver starts each delivery inside `withRequest`, so
- * every log line written while it is handled — ours, Bolt's, the Web API client's — carries its `reqId`
- * without being passed along by hand (AsyncLocalStorage follows the awaits).
+ * Which Slack delivery the code is working on, for the code that cannot be told: the logger (a line's
+ * `reqId`) and the message catalogue (the sender's language, slack/messages/lang.ts). An AsyncLocalStorage
+ * follows the awaits — at a price: on Node 20, while one is in use, V8 calls into JavaScript for every
+ * promise the process makes, anyone's (issue 13: a fifth of the bot's CPU per cached `/cx list`). So a
+ * delivery gets a scope only when it needs one:
+ *
+ * - with debug logging (`scopeEveryRequest(true)`, set from the log level at start), every delivery, so
+ *   every line written while it is handled — ours, Bolt's, the Web API client's — carries its `reqId`;
+ * - otherwise only a delivery answered in a language other than CX_LANGUAGE (`inRequestScope`), and the
+ *   storage is switched off again whenever no such delivery is in flight. The lines that matter at info
+ *   level — a listener's failure, a refused request — name their `reqId` themselves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -9,21 +17,57 @@ import { randomUUID } from 'node:crypto';
 export interface RequestScope {
   /** Short random id of one delivery (an HTTP request or a Socket Mode envelope). */
   id: string;
-  /**
-   * The language the delivery is answered in, set once its sender is known (slack/messages/lang.ts). Kept
-   * here rather than in an AsyncLocalStorage of its own: each one adds work to every promise made.
-   */
+  /** The language the delivery is answered in, when it is not the installation's (slack/messages/lang.ts). */
   lang?: string;
 }
 
 const scopes = new AsyncLocalStorage<RequestScope>();
+let everyRequest = true;
+/** Scopes opened by inRequestScope and not yet settled: at zero the storage is switched off. */
+let open = 0;
 
 export function newRequestId(): string {
   return randomUUID().slice(0, 8);
 }
 
-export function withRequest<T>(id: string, work: () => T, lang?: string): T {
-  return scopes.run(lang === undefined ? { id } : { id, lang }, work);
+/** Debug logging: every delivery in a scope of its own, for good (see above). */
+export function scopeEveryRequest(on: boolean): void {
+  everyRequest = on;
+  if (!on && open === 0) scopes.disable();
+}
+
+/** A receiver's start of a delivery: a scope only when every request gets one (debug logging). */
+export function receiveRequest<T>(id: string, work: () => T): T {
+  return everyRequest ? scopes.run({ id }, work) : work();
+}
+
+/**
+ * `work` (the rest of a delivery: everything it awaits) in a scope of its own. Unless every request is
+ * scoped anyway, the storage is switched off once the last such scope has settled: a promise `work` left
+ * running past its own end would then lose the scope (nothing in a listener does; the outbox run a request
+ * kicks leaves it on purpose, see outsideRequest).
+ */
+export function inRequestScope<T>(scope: RequestScope, work: () => Promise<T>): Promise<T> {
+  if (everyRequest) return scopes.run(scope, work);
+  open++;
+  const settle = () => {
+    open--;
+    if (open === 0 && !everyRequest) scopes.disable();
+  };
+  let running: Promise<T>;
+  try {
+    running = scopes.run(scope, work);
+  } catch (error) {
+    settle();
+    throw error;
+  }
+  running.then(settle, settle);
+  return running;
+}
+
+/** Whether the storage is switched on (tests: it is off again once no delivery needs it). */
+export function requestScopesOn(): boolean {
+  return everyRequest || open > 0;
 }
 
 export function currentRequest(): RequestScope | undefined {

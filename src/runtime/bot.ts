@@ -8,6 +8,7 @@ import { runMigrations } from '../db/migrate.js';
 import { setMetaIfAbsent } from '../db/repositories/settings-repo.js';
 import { JOBS, type Job, type Scheduler } from '../jobs/index.js';
 import { createLog, type Log, type LogLevelName } from '../log/logger.js';
+import { scopeEveryRequest } from '../log/request.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { createSlackApp } from '../slack/app.js';
 import type { Notifier } from '../slack/notifier/index.js';
@@ -58,6 +59,8 @@ function logOf(config: Config, options: BotOptions): Log {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const log = logOf(config, options);
+  // Debug logging traces every line of a delivery by its reqId, at a cost on every promise (log/request.ts).
+  scopeEveryRequest(log.isLevelEnabled('debug'));
   // Process metrics only when someone may scrape them: tests start many bots in one process.
   const metrics = createMetrics({ processMetrics: Boolean(config.metricsToken) });
   const handle = openDatabase(config.databasePath, { backgroundCheckpoints: true });

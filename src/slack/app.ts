@@ -5,6 +5,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import type { Config } from '../config.js';
 import { type Log, libraryLogger } from '../log/logger.js';
+import { currentRequest, newRequestId } from '../log/request.js';
 import { metricsHandler } from '../metrics/endpoint.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { registerActions } from './listeners/actions/index.js';
@@ -13,7 +14,7 @@ import { registerEvents } from './listeners/events/index.js';
 import { languageMiddleware } from './listeners/language.js';
 import { registerShortcuts } from './listeners/shortcuts/index.js';
 import { registerViews } from './listeners/views/index.js';
-import { guardHttpReceiver } from './receiver/http-guard.js';
+import { guardHttpReceiver, requestIdOf } from './receiver/http-guard.js';
 import type { Installation } from './receiver/inspect.js';
 import { routedByIds } from './receiver/listener-routes.js';
 import { metricsApiHandler } from './receiver/metrics-api.js';
@@ -100,6 +101,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       // where Bolt serves the custom routes, so /healthz and /metrics work in Socket Mode too (on PORT).
       installerOptions: { clientOptions, port: config.port },
       customRoutes: [healthRoute, metricsRoute, feedRoute],
+      // `context.reqId`: the delivery's id for the lines that name it (see log/request.ts).
+      customPropertiesExtractor: () => ({ reqId: currentRequest()?.id ?? newRequestId() }),
     });
     socketServer = (receiver as unknown as { httpServer?: Server }).httpServer ?? null;
     guardSocketReceiver(receiver, { installation, log, metrics });
@@ -110,6 +113,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       signingSecret,
       port: config.port,
       customRoutes: [healthRoute, metricsRoute, feedRoute],
+      // `context.reqId`: the guard's id of the request, for the lines that name it (see log/request.ts).
+      customPropertiesExtractor: (req) => ({ reqId: requestIdOf(req) }),
       logger,
       // The guard below verifies every POST to the events endpoint (signature and a 5-minute window either
       // way) before Bolt sees it; a second HMAC of the same body in Bolt cost every vote and command again.

@@ -54,7 +54,10 @@ function capture(): { stream: Writable; lines: string[] } {
   return { stream, lines };
 }
 
-async function start(metricsToken: string | null): Promise<{ lines: string[]; base: string }> {
+async function start(
+  metricsToken: string | null,
+  level: 'debug' | 'info' = 'debug',
+): Promise<{ lines: string[]; base: string }> {
   emulator = await startEmulator({ port: 0, signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN });
   for (const [key, id] of Object.entries(CHANNELS)) {
     emulator.addChannel({ id, name: `cx-${key}`, botIsMember: true });
@@ -70,12 +73,12 @@ async function start(metricsToken: string | null): Promise<{ lines: string[]; ba
     timeZone: 'UTC',
     admins: ['UADMIN1'],
     channels: { ...CHANNELS },
-    logLevel: 'debug',
+    logLevel: level,
     logFormat: 'json',
     metricsToken,
   };
   const { stream, lines } = capture();
-  const log = createLog({ level: 'debug', destination: stream });
+  const log = createLog({ level, destination: stream });
   bot = await startBot(config, {
     clock: new ManualClock(new Date('2026-03-02T10:00:00Z')),
     log,
@@ -220,6 +223,19 @@ describe('structured logs', () => {
     expect(entries.find((e) => e.msg === 'request refused')).toMatchObject({ level: 'warn', status: 401 });
     // Bolt's own lines come out the same way.
     expect(entries.some((e) => e.src === 'slack-sdk' && String(e.msg).includes('/nowhere'))).toBe(true);
+  });
+
+  it('without debug logging, a listener failure still names its request id (no request scope is kept then)', async () => {
+    const { lines } = await start(METRICS_TOKEN, 'info');
+    const em = emulator as SlackEmulator;
+    em.failNext('views.open', { error: 'internal_error' });
+    await em.command({ userId: 'UALICE', channelId: CHANNELS.it, text: 'new' });
+    await em.command({ userId: 'UALICE', channelId: CHANNELS.it, text: 'list' });
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const failed = entries.find((e) => e.level === 'error' && e.kind === 'command');
+    expect(failed).toMatchObject({ subcommand: 'new', userId: 'UALICE', reqId: expect.any(String) });
+    // Info level: the per-request debug lines are not written.
+    expect(entries.filter((e) => e.outcome === 'ok')).toEqual([]);
   });
 
   it('redacts secrets and bodies by key, and LOG_FORMAT=pretty writes lines for people', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { languageOfLocale } from '../../src/app/language.js';
 import { parseMeasurement } from '../../src/domain/metrics.js';
 import { JOBS } from '../../src/jobs/index.js';
-import { withRequest } from '../../src/log/request.js';
+import { receiveRequest } from '../../src/log/request.js';
 import {
   currentLang,
   inLanguage,
@@ -89,7 +89,7 @@ describe('the German catalogue', () => {
     expect(inLanguage('de', () => msg.modal.newTitle)).toBe('Neue Initiative');
     // A request's language follows its awaits, and ends with it; a synchronous rendering inside wins.
     await expect(
-      withRequest('r1', () =>
+      receiveRequest('r1', () =>
         inRequestLanguage('de', async () => {
           await Promise.resolve();
           const inside = inLanguage('en', () => msg.button.snooze);

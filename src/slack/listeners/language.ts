@@ -32,13 +32,14 @@ function isReaction(body: unknown): boolean {
 
 export function languageMiddleware(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   // Not an async function: on the hot path (a person seen in the last minutes) nothing here awaits.
-  return ({ body, next }) => {
+  return ({ body, next, context }) => {
     // Votes skip it: a first-time voter would otherwise cost a users.info call on the vote path.
     if (isReaction(body)) return next();
+    const reqId = typeof context.reqId === 'string' ? context.reqId : undefined;
     const userId = senderOf(body);
-    if (!userId) return inRequestLanguage(installationLanguage(ctx), next);
+    if (!userId) return inRequestLanguage(installationLanguage(ctx), next, reqId);
     const remembered = rememberedLanguageOf(ctx, userId);
-    if (remembered) return inRequestLanguage(remembered, next);
-    return languageOf(ctx, userId).then((lang) => inRequestLanguage(lang, next));
+    if (remembered) return inRequestLanguage(remembered, next, reqId);
+    return languageOf(ctx, userId).then((lang) => inRequestLanguage(lang, next, reqId));
   };
 }

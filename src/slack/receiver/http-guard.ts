@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt';
 import type { Log } from '../../log/logger.js';
-import { newRequestId, withRequest } from '../../log/request.js';
+import { newRequestId, receiveRequest } from '../../log/request.js';
 import type { Metrics, RequestKind } from '../../metrics/metrics.js';
 import { type Installation, inspectBody, kindOf } from './inspect.js';
 
@@ -31,6 +31,14 @@ export interface HttpGuardOptions {
    * (Slack signs with its real clock), while the app clock may be moved by the sandbox's time travel.
    */
   nowMs?: () => number;
+}
+
+/** The id the guard gave each request it passed on, for Bolt's context (requestIdOf). */
+const ids = new WeakMap<IncomingMessage, string>();
+
+/** The guard's id of a request it passed to Bolt (the receiver's customPropertiesExtractor puts it in `context.reqId`). */
+export function requestIdOf(req: IncomingMessage): string {
+  return ids.get(req) ?? newRequestId();
 }
 
 type Verdict = { pass: true; kind: RequestKind } | { pass: false; status: number; why: string };
@@ -144,7 +152,8 @@ export function guardHttpReceiver(receiver: HTTPReceiver, options: HttpGuardOpti
           // A command's answer is JSON, and may reach Bolt already serialized (respond/guard.ts ackBody):
           // Bolt writes a string body without a content type, so it is set here.
           if (verdict.kind === 'command') res.setHeader('content-type', 'application/json');
-          return withRequest(id, () => inner(req, res));
+          ids.set(req, id);
+          return receiveRequest(id, () => inner(req, res));
         }
         metrics.requestsRefused.inc({ status: String(verdict.status) });
         const fields = { reqId: id, status: verdict.status, why: verdict.why };

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { Log } from '../../log/logger.js';
-import { newRequestId, withRequest } from '../../log/request.js';
+import { newRequestId, receiveRequest } from '../../log/request.js';
 import type { Metrics, RequestKind } from '../../metrics/metrics.js';
 import { type Installation, inspectBody, kindOf } from './inspect.js';
 
@@ -87,7 +87,7 @@ export function guardSocketReceiver(
         waiting.set(envelope.envelope_id, { arrived, kind: kindOf(envelope.payload) });
       }
     }
-    withRequest(id, () => {
+    receiveRequest(id, () => {
       for (const listener of inner) listener.call(client, data, isBinary);
     });
   });

@@ -34,17 +34,20 @@ interface RequestFields {
  * The one place a listener's failure is answered, for every listener kind. A repeated delivery (a Slack
  * retry, a double click) already took effect, so it is answered quietly; anything else is logged and the
  * person gets the generic "nothing was changed" text, never a stack trace. Listeners hold no try/catch.
- * Each request is logged once, at debug, with its kind, what it asked for, who, the outcome and `ms` (the
- * receiver's request id is added to every line written meanwhile).
+ * Each request is logged once, at debug, with its kind, what it asked for, who, the outcome and `ms`; its
+ * lines carry the receiver's request id.
  */
 async function guarded(
   name: string,
-  logger: Logger,
-  fields: RequestFields,
+  { logger, context }: { logger: Logger; context: Record<string, unknown> },
+  requestFields: RequestFields,
   work: () => Promise<unknown>,
   answer: { duplicate: () => Promise<unknown>; failure: () => Promise<unknown> },
 ): Promise<void> {
   const log = structuredOf(logger);
+  // Named here: without debug logging, no request scope adds it to every line (log/request.ts).
+  const fields =
+    typeof context.reqId === 'string' ? { ...requestFields, reqId: context.reqId } : requestFields;
   const started = performance.now();
   let outcome: 'ok' | 'duplicate' | 'failed' = 'ok';
   try {
@@ -112,7 +115,7 @@ export function commandListener(
       userId: args.command.user_id,
       subcommand: subcommandOf(args.command.text),
     };
-    await guarded(name, args.logger, fields, () => handle(args, reply), {
+    await guarded(name, args, fields, () => handle(args, reply), {
       duplicate: () => reply(textReply(msg.duplicate)),
       failure: () => reply(textReply(msg.genericFailure)),
     });
@@ -133,7 +136,7 @@ export function actionListener(
       userId: args.body.user.id,
       actionId: args.action.action_id,
     };
-    await guarded(name, args.logger, fields, () => handle(args), {
+    await guarded(name, args, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: () => say(args.respond, msg.genericFailure),
     });
@@ -164,7 +167,7 @@ export function viewListener(
       userId: args.body.user.id,
       callbackId: args.view.callback_id,
     };
-    await guarded(name, args.logger, fields, () => handle({ ...args, ack }), {
+    await guarded(name, args, fields, () => handle({ ...args, ack }), {
       duplicate: () => ack(),
       failure: () => ack({ response_action: 'errors', errors: { [at]: msg.genericFailure } }),
     });
@@ -185,7 +188,7 @@ export function shortcutListener<S extends SlackShortcut>(
       userId: args.shortcut.user.id,
       callbackId: args.shortcut.callback_id,
     };
-    await guarded(name, args.logger, fields, () => handle(args), {
+    await guarded(name, args, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: async () => undefined,
     });
@@ -206,7 +209,7 @@ export function eventListener<E extends string>(
       userId: typeof user === 'string' ? user : undefined,
       eventType: args.event.type,
     };
-    await guarded(name, args.logger, fields, () => handle(args), {
+    await guarded(name, args, fields, () => handle(args), {
       duplicate: async () => undefined,
       failure: async () => undefined,
     });
