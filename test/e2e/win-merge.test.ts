@@ -3,13 +3,13 @@ import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
 import { postsOf } from '../support/posts.js';
 
 /**
- * The bot as a whole: wins that pile up for one channel while its lane waits (here on a 429) are posted as
+ * The bot as a whole: wins that pile up for one channel while its lane waits (here: the bot was removed from it) are posted as
  * one message (src/slack/notifier/merge.ts, wired in src/runtime/runtime.ts).
  */
 let h: Harness;
 
 beforeEach(async () => {
-  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), jobs: [] });
+  h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), jobs: [], admins: ['UADMIN'] });
 });
 afterEach(async () => {
   await h.stop();
@@ -18,17 +18,21 @@ afterEach(async () => {
 const flat = (blocks: unknown) => JSON.stringify(blocks ?? []);
 
 describe('wins closed out together', () => {
-  it('four /cx done while the channel is rate-limited: one post naming all four, every row sent', async () => {
+  it('four /cx done while the channel is broken: after re-binding, one post naming all four, every row sent', async () => {
     await h.cx('UALICE', 'new Faster answers lead:marketing');
     for (const step of ['Draft the format', 'Ask ten customers', 'Sort the answers', 'Share the summary']) {
       await h.cx('UALICE', `log I-1 ${step}`);
     }
     await h.drain();
-    const before = h.emulator.callsTo('chat.postMessage').length;
-
-    // The first win's post meets a 429; the next three are closed out while the channel waits.
-    h.emulator.failNext('chat.postMessage', { status: 429, retryAfter: 2 });
+    // The bot was removed from the channel: the wins wait (held) instead of failing one by one. No race with
+    // a real-time Retry-After: they wait until the admin binds the channel again.
+    h.emulator.leaveChannel(CHANNELS.marketing);
     for (const id of [1, 2, 3, 4]) await h.cx('UALICE', `done A-${id}`);
+    await h.drain();
+    expect(postsOf(h.emulator, CHANNELS.marketing, 'win:')).toHaveLength(0);
+    const before = h.emulator.callsTo('chat.postMessage').filter((c) => c.status === 200).length;
+
+    await h.cx('UADMIN', 'setup channel marketing', CHANNELS.marketing);
     await h.drain();
 
     const wins = postsOf(h.emulator, CHANNELS.marketing, 'win:');
@@ -46,8 +50,9 @@ describe('wins closed out together', () => {
     // The initiative's progress once, after its last win: all four of four done.
     expect(text).toContain('(4/4) I-1');
     expect(text).not.toContain('(1/4)');
-    // The 429 and the one post: two calls for four wins.
-    expect(h.emulator.callsTo('chat.postMessage').length - before).toBe(2);
+    // One successful call for four wins.
+    const posted = h.emulator.callsTo('chat.postMessage').filter((c) => c.status === 200);
+    expect(posted.length - before).toBe(1);
     const rows = h.bot.handle.sqlite
       .prepare(`select status, sent_ts from outbox where kind = 'win' order by id`)
       .all() as { status: string; sent_ts: string }[];
