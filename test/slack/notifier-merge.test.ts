@@ -87,7 +87,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
   /** The outbox keys a post covers: its `key`, or a merged post's `keys`. */
   const keysIn = (m: { metadata?: { event_payload?: Record<string, unknown> } }) => {
     const p = m.metadata?.event_payload ?? {};
-    return (p.keys as string[] | undefined) ?? [p.key as string];
+    return typeof p.keys === 'string' ? p.keys.split(' ') : [p.key as string];
   };
 
   beforeEach(async () => {
@@ -118,7 +118,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
     const keys = [1, 2, 3, 4, 5].map((id) => `win:A-${id}:marketing`);
     expect(post.metadata).toEqual({
       event_type: EVENT_TYPE,
-      event_payload: { key: 'win:A-1:marketing', keys },
+      event_payload: { key: 'win:A-1:marketing', keys: keys.join(' ') },
     });
     expect(post.text).toBe('5 progress wins: A-1, A-2, A-3, A-4, A-5.');
     const text = flat(post.blocks);

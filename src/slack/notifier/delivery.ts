@@ -1,9 +1,4 @@
-import type {
-  ChatPostMessageArguments,
-  ChatUpdateArguments,
-  MessageMetadata,
-  WebClient,
-} from '@slack/web-api';
+import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
@@ -215,14 +210,14 @@ export function createDelivery(deps: {
       post = merging.claim(entry, ready, rendered, target, entry.sentChannel !== null);
       if (!post) return;
 
-      // A merged post's `keys` is an array of strings: Slack takes it, @slack/types's payload type omits it.
+      // A merged post's `keys`: every key it covers, space-separated (merge.ts).
       const metadata = { event_type: EVENT_TYPE, event_payload: merging.payload(entry, post) };
       const args = {
         channel: target.channel,
         text: post.rendered.text,
         ...(post.rendered.blocks ? { blocks: post.rendered.blocks } : {}),
         ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-        metadata: metadata as unknown as MessageMetadata,
+        metadata,
       } as ChatPostMessageArguments;
       const res = await limits.call('chat.postMessage', target.channel, () => client.chat.postMessage(args));
       if (!res.ts) {

@@ -25,7 +25,7 @@ export interface Lookup {
 
 /**
  * The outbox keys a message of ours covers: `event_payload.key` (every post has it; for a merged post it is
- * the head's, so code from before merging still finds that one) and a merged post's `keys`.
+ * the head's, so code from before merging still finds that one) and a merged post's `keys` (space-separated).
  */
 export function keysOf(metadata: unknown): string[] {
   const meta = metadata as
@@ -34,8 +34,8 @@ export function keysOf(metadata: unknown): string[] {
   if (meta?.event_type !== EVENT_TYPE) return [];
   const out = typeof meta.event_payload?.key === 'string' ? [meta.event_payload.key] : [];
   const more = meta.event_payload?.keys;
-  if (Array.isArray(more)) {
-    for (const k of more) if (typeof k === 'string' && !out.includes(k)) out.push(k);
+  if (typeof more === 'string') {
+    for (const k of more.split(' ')) if (k !== '' && !out.includes(k)) out.push(k);
   }
   return out;
 }

@@ -34,7 +34,7 @@ export interface Merging {
     headLookedUp: boolean,
   ): ClaimedPost | null;
   /** The post's metadata payload: the head's key (as every post has), and a merged post's every key. */
-  payload(head: OutboxEntry, post: ClaimedPost): { key: string; keys?: string[] };
+  payload(head: OutboxEntry, post: ClaimedPost): { key: string; keys?: string };
   /** The post went out: head and followers recorded sent (same channel and ts), in one transaction. */
   sent(head: OutboxEntry, post: ClaimedPost, at: { channel: string; ts: string }): void;
   /** The post failed; the head's outcome is recorded by the caller. See the comment inside on the followers. */
@@ -142,7 +142,9 @@ export function createMerging(deps: {
     claim,
     payload(head, post) {
       if (post.followers.length === 0) return { key: head.key };
-      return { key: head.key, keys: [head.key, ...post.followers.map((f) => f.key)] };
+      // One string, the keys separated by spaces (win keys hold none): every metadata value type Slack
+      // documents takes a string, while a list of strings is not among @slack/types's payload values.
+      return { key: head.key, keys: [head.key, ...post.followers.map((f) => f.key)].join(' ') };
     },
     sent(head, post, at) {
       if (post.followers.length === 0) {
