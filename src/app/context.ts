@@ -90,7 +90,7 @@ const isFailure = (value: unknown) =>
 export function transact<T>(ctx: AppContext, caller: Caller, work: (tx: Tx, now: Date) => T): T {
   const now = ctx.clock.now();
   try {
-    const result = ctx.handle.db.transaction((tx) => {
+    const result = ctx.handle.write((tx) => {
       if (caller.dedupeKey && !markProcessed(tx, caller.dedupeKey, now)) {
         throw new DuplicateDelivery(caller.dedupeKey);
       }

@@ -10,6 +10,12 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface DatabaseHandle {
   /** Drizzle over the connection; use `db.transaction(tx => …)` for every multi-row change. */
   db: Db;
+  /**
+   * Runs `work` in one transaction (a savepoint inside another) and returns what it returns; `work` writes
+   * through the plain `db`, whose statements run on this connection and so inside it. The commands' write
+   * path: no drizzle transaction object per call (issue 13's profile), one transaction function for all.
+   */
+  write<T>(work: (db: Db) => T): T;
   /** The raw connection, for pragmas, backups and hand-tuned hot queries. */
   sqlite: Database.Database;
   path: string;
@@ -108,9 +114,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   // Drizzle's transactions run through `sqlite.transaction` (its session calls the client's), so the check
   // above covers them too: one stat per write transaction, not two.
   const db = drizzle(sqlite, { schema });
+  const inTransaction = sqlite.transaction((work: (db: Db) => unknown) => work(db));
 
   return {
     db,
+    write: <T>(work: (db: Db) => T) => inTransaction(work) as T,
     sqlite,
     path: file,
     checkpointer,
@@ -131,6 +139,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   };
 }
 
-/** A drizzle transaction handle; repositories accept it or the plain db so callers choose the transaction. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Executor = Db | Tx;
+type DrizzleTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * Where a change runs: a drizzle transaction, or the plain db inside `handle.write`. Repositories accept
+ * either (or the plain db outside any), so callers choose the transaction.
+ */
+export type Tx = Db | DrizzleTx;
+export type Executor = Tx;

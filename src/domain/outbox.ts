@@ -146,6 +146,8 @@ export interface OutboxPort {
    * recording the answer — their `claim` tells which (a lease that ran out, or none).
    */
   inDoubt(): OutboxEntry[];
+  /** Whether any row is pending, sending or held: a notifier pass with nothing to do stops at this seek. */
+  anyUnfinished(): boolean;
   findByKey(key: string): OutboxEntry | null;
   counts(): Record<OutboxStatus, number>;
   /** The channel a department or the hub is bound to, or null while it is unbound. */

@@ -106,6 +106,23 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
     db.remove();
   });
 
+  it('a pass with nothing unfinished stops at one seek: no recovery look, no lane heads (issue 13)', async () => {
+    const asked: string[] = [];
+    const counting: OutboxPort = {
+      ...outbox,
+      inDoubt: () => (asked.push('inDoubt'), outbox.inDoubt()),
+      heads: (limit, afterId) => (asked.push('heads'), outbox.heads(limit, afterId)),
+    };
+    const n = make({ outbox: counting });
+    await n.drain();
+    expect(asked).toEqual([]);
+    // With something to deliver, the pass looks as before.
+    add(win(1));
+    await n.drain();
+    expect(asked).toContain('heads');
+    expect(posted()).toHaveLength(1);
+  });
+
   it('five wins queued behind a rate-limited post go as one post; every row sent with its ts', async () => {
     add(win(1), win(2), win(3), win(4), win(5));
     emulator.failNext('chat.postMessage', { status: 429, retryAfter: 1 });

@@ -272,6 +272,9 @@ export function createDelivery(deps: {
 
   /** One sweep over every lane head. Returns how many were attempted or settled, and the next waits. */
   async function pass(): Promise<{ progressed: number } & RunResult> {
+    // Most passes follow a commit that queued nothing (a /cx log, a vote): one seek says so. The heads'
+    // skip scan alone cost 45 µs on an empty outbox, and every write paid for a pass (issue 13).
+    if (!outbox.anyUnfinished()) return { progressed: 0, retryWaitMs: null, anyWaitMs: null };
     let progressed = 0;
     let retryWait = Number.POSITIVE_INFINITY;
     let anyWait = Number.POSITIVE_INFINITY;
