@@ -112,7 +112,10 @@ process.on('message', async (message) => {
   const live = process.memoryUsage().heapUsed;
   // `BENCH_HEAP_SNAPSHOT=<dir>`: what is live (open it in Chrome DevTools, Memory).
   const snapshots = process.env.BENCH_HEAP_SNAPSHOT;
-  if (snapshots) v8.writeHeapSnapshot(`${snapshots}/${input.mode}-${process.pid}.heapsnapshot`);
+  if (snapshots) {
+    fs.mkdirSync(snapshots, { recursive: true });
+    v8.writeHeapSnapshot(`${snapshots}/${input.mode}-${process.pid}.heapsnapshot`);
+  }
   await started.stop().catch(() => undefined);
   process.send?.({ rss, heap: { heapUsed, heapTotal, external, live } }, () => process.exit(0));
 });
