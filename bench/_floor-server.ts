@@ -101,6 +101,7 @@ process.on('message', async (message) => {
     const profile = await new Promise<unknown>((resolve) =>
       allocations.post('HeapProfiler.stopSampling', (_e, r) => resolve(r.profile)),
     );
+    fs.mkdirSync(`${process.env.BENCH_ALLOC_PROF}`, { recursive: true });
     fs.writeFileSync(
       `${process.env.BENCH_ALLOC_PROF}/${input.mode}-${process.pid}.heapprofile`,
       JSON.stringify(profile),
