@@ -84,6 +84,18 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
   const row = (key: string) => outbox.findByKey(key)!;
   const posted = () => emulator.messages('CMKT');
   const postCalls = () => emulator.callsTo('chat.postMessage');
+  /** A deliverer that dies right after Slack took its post: nothing recorded, its rows stay claimed. */
+  const dieAfterPosting = async () => {
+    const crashing: OutboxPort = {
+      ...outbox,
+      markSentGroup: () => {
+        throw new Error('process killed');
+      },
+    };
+    const dead = make({ outbox: crashing, id: 'dead', leaseMs: 5_000 });
+    await dead.drain({ maxWaitMs: 0 });
+    await dead.stop();
+  };
   /** The outbox keys a post covers: its `key`, or a merged post's `keys`. */
   const keysIn = (m: { metadata?: { event_payload?: Record<string, unknown> } }) => {
     const p = m.metadata?.event_payload ?? {};
@@ -110,8 +122,14 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
     const asked: string[] = [];
     const counting: OutboxPort = {
       ...outbox,
-      inDoubt: () => (asked.push('inDoubt'), outbox.inDoubt()),
-      heads: (limit, afterId) => (asked.push('heads'), outbox.heads(limit, afterId)),
+      inDoubt: () => {
+        asked.push('inDoubt');
+        return outbox.inDoubt();
+      },
+      heads: (limit, afterId) => {
+        asked.push('heads');
+        return outbox.heads(limit, afterId);
+      },
     };
     const n = make({ outbox: counting });
     await n.drain();
@@ -248,15 +266,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
   it('a crash between the post and recording it: recovery finds the post and records every row, once', async () => {
     add(win(1), win(2), win(3), win(4), win(5));
     // The process dies right after Slack took the post: nothing recorded, the rows stay claimed.
-    const crashing: OutboxPort = {
-      ...outbox,
-      markSentGroup: () => {
-        throw new Error('process killed');
-      },
-    };
-    const dead = make({ outbox: crashing, id: 'dead', leaseMs: 5_000 });
-    await dead.drain({ maxWaitMs: 0 });
-    await dead.stop();
+    await dieAfterPosting();
     expect(posted()).toHaveLength(1);
     expect(outbox.counts()).toMatchObject({ sending: 5, sent: 0 });
 
@@ -274,15 +284,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
 
   it('a follower left in doubt is found by its own key in the merged post (no second post)', async () => {
     add(win(1), win(2), win(3));
-    const crashing: OutboxPort = {
-      ...outbox,
-      markSentGroup: () => {
-        throw new Error('process killed');
-      },
-    };
-    const dead = make({ outbox: crashing, id: 'dead', leaseMs: 5_000 });
-    await dead.drain({ maxWaitMs: 0 });
-    await dead.stop();
+    await dieAfterPosting();
     // The head alone was recorded (as a deliverer from before merging would have done): the followers are
     // still `sending`, and their keys are only in the post's `keys`.
     const ts = posted()[0]!.ts;
