@@ -182,6 +182,8 @@ export interface FloorOptions {
   rounds?: number;
   perRound?: number;
   warmup?: number;
+  /** Read requests per read workload and server before anything is measured (default JIT_WARMUP). */
+  jitWarmup?: number;
   concurrency?: number;
 }
 
@@ -190,6 +192,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
   const perRound = options.perRound ?? 1000;
   const warmup = options.warmup ?? 200;
   const concurrency = options.concurrency ?? 20;
+  const jitWarmup = options.jitWarmup ?? JIT_WARMUP;
   const profileDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
   if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 
@@ -272,7 +275,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     // (HTTP, signature, Bolt's middleware) in the first thousands of requests, and the workload measured
     // first would otherwise pay for it — the empty app's first workload cost it 3× its CPU per request of
     // the second in a run with 200 warm-up requests only.
-    for (const server of [empty, bot]) for (const w of all.slice(0, 3)) await run(server, w, JIT_WARMUP);
+    for (const server of [empty, bot]) for (const w of all.slice(0, 3)) await run(server, w, jitWarmup);
 
     const results: BenchResult[] = [];
     const table: Record<string, string | number>[] = [];
