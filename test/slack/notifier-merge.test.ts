@@ -84,6 +84,13 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
   const row = (key: string) => outbox.findByKey(key)!;
   const posted = () => emulator.messages('CMKT');
   const postCalls = () => emulator.callsTo('chat.postMessage');
+  /** The dead deliverer's lease runs out; the next process recovers and delivers what is left. */
+  const recoverInNextProcess = async () => {
+    wall += 5_001;
+    const next = make();
+    await next.recover();
+    await next.drain();
+  };
   /** A deliverer that dies right after Slack took its post: nothing recorded, its rows stay claimed. */
   const dieAfterPosting = async () => {
     const crashing: OutboxPort = {
@@ -271,10 +278,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
     expect(outbox.counts()).toMatchObject({ sending: 5, sent: 0 });
 
     // Its lease runs out; the next process settles the rows from one look-up.
-    wall += 5_001;
-    const next = make();
-    await next.recover();
-    await next.drain();
+    await recoverInNextProcess();
     expect(posted()).toHaveLength(1);
     expect(emulator.callsTo('conversations.history')).toHaveLength(1);
     for (const id of [1, 2, 3, 4, 5]) {
@@ -290,10 +294,7 @@ describe('notifier: a burst of wins to one channel becomes one post', () => {
     const ts = posted()[0]!.ts;
     outbox.markSent(row('win:A-1:marketing').id, { channel: 'CMKT', ts }, T0, 'dead');
 
-    wall += 5_001;
-    const next = make();
-    await next.recover();
-    await next.drain();
+    await recoverInNextProcess();
     expect(posted()).toHaveLength(1);
     expect(emulator.callsTo('conversations.history')).toHaveLength(1);
     expect(row('win:A-2:marketing')).toMatchObject({ status: 'sent', sentTs: ts });

@@ -101,7 +101,7 @@ export function createGroupMethods(db: Executor, h: GroupHelpers): GroupMethods 
         .where(
           and(
             inArray(outbox.idempotencyKey, [...keys]),
-            sql`${outbox.status} in ('pending', 'sending', 'held')`,
+            sql.raw(h.inLanes),
             sql`(${outbox.status} <> 'sending' or ${outbox.claimedBy} is null or ${outbox.claimedBy} = ${by} or ${outbox.leaseUntil} <= ${wallNow})`,
           ),
         )

@@ -115,8 +115,11 @@ function ownedBy(by: string | undefined) {
 /** Leaving `sending` ends the claim. */
 const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
 
-/** Unfinished rows, written out exactly as `outbox_lanes`' condition so SQLite may use that partial index. */
-const IN_LANES = `status in ('pending', 'sending', 'held')`;
+/**
+ * Unfinished rows as SQL text, spelled exactly as `outbox_lanes`' condition (migration 0013) so SQLite may use
+ * that partial index.
+ */
+const IN_LANES = `status in (${UNFINISHED.map((status) => `'${status}'`).join(', ')})`;
 
 /**
  * The lowest unfinished id of each lane (recipient), from the partial index `outbox_lanes` (recipient and id
@@ -332,7 +335,10 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
   return { ...repo, ...groups };
 }
 
-/** Whether any row is still to be delivered (one seek in `outbox_lanes`): time travel drains only then. */
+/**
+ * Whether any row is still to be delivered (one seek in `outbox_lanes`): a notifier pass and time travel's
+ * drain go on only then.
+ */
 export function hasUnfinished(db: Executor): boolean {
   const any = preparedRaw(
     db,

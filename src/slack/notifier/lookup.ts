@@ -27,7 +27,7 @@ export interface Lookup {
  * The outbox keys a message of ours covers: `event_payload.key` (every post has it; for a merged post it is
  * the head's, so code from before merging still finds that one) and a merged post's `keys` (space-separated).
  */
-export function keysOf(metadata: unknown): string[] {
+function keysOf(metadata: unknown): string[] {
   const meta = metadata as
     | { event_type?: unknown; event_payload?: { key?: unknown; keys?: unknown } }
     | undefined;

@@ -25,15 +25,20 @@ import {
 import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
 import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
 
+/** The initiative's progress under a win (after its last win, in a merged post). */
+const winProgress = (p: WinPayload) => context(md`${progress(p.progress)} I-${p.initiative.id}`);
+
+/** A win's note keeps its line breaks, each line quoted: none of it can pass for a line of the post. */
+function winNote(p: WinPayload) {
+  const note = p.note ? lines(p.note) : null;
+  return note ? context(note) : null;
+}
+
 export function winMessage(p: WinPayload): BuiltMessage {
   const line = msg.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title);
-  const blocks = [
-    section(md`${msg.winTitle}\n${line}`),
-    context(md`${progress(p.progress)} I-${p.initiative.id}`),
-  ];
-  // A note keeps its line breaks, each line quoted: none of it can pass for a line of the post.
-  const note = p.note ? lines(p.note) : null;
-  if (note) blocks.splice(1, 0, context(note));
+  const blocks = [section(md`${msg.winTitle}\n${line}`), winProgress(p)];
+  const note = winNote(p);
+  if (note) blocks.splice(1, 0, note);
   return message(msg.winFallback(p.action.id, p.action.title, p.initiative.id), blocks);
 }
 
@@ -57,11 +62,11 @@ function winsMessage(wins: readonly WinPayload[]): BuiltMessage {
       blocks.push(
         section(msg.win(p.actorId, p.action.id, p.action.title, p.initiative.id, p.initiative.title)),
       );
-      const note = p.note ? lines(p.note) : null;
-      if (note) blocks.push(context(note));
+      const note = winNote(p);
+      if (note) blocks.push(note);
     }
     const latest = group[group.length - 1];
-    if (latest) blocks.push(context(md`${progress(latest.progress)} I-${latest.initiative.id}`));
+    if (latest) blocks.push(winProgress(latest));
   }
   return message(
     msg.winsFallback(
