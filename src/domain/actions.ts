@@ -155,3 +155,19 @@ export function sortByDue<T extends Pick<Action, 'id' | 'dueDate'>>(actions: rea
     return a.id - b.id;
   });
 }
+
+/**
+ * `/cx show I-n`'s two parts: the work still to do first, in `/cx mine`'s order (soonest due first, so the
+ * late ones lead), then what is finished, the most recently finished first (done or dropped: its last
+ * activity). A year-old initiative holds far more finished actions than open ones; the open ones are what
+ * its reader came for.
+ */
+export function splitForPage<T extends Pick<Action, 'id' | 'status' | 'dueDate' | 'lastActivityAt'>>(
+  actions: readonly T[],
+): { open: T[]; finished: T[] } {
+  const open = sortByDue(actions.filter(isActive));
+  const finished = actions
+    .filter((a) => !isActive(a))
+    .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || b.id - a.id);
+  return { open, finished };
+}

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuiltMessage } from '../../src/slack/views/blocks.js';
 import { count as countRows } from '../support/count.js';
 import { CHANNELS, type Harness, startHarness } from '../support/harness.js';
+import { textsOf } from '../support/hostile-text.js';
 import { postsOf } from '../support/posts.js';
 
 // Users seeded by the emulator: UADMIN (workspace owner), UALICE, UBOB.
@@ -137,6 +139,41 @@ describe('initiatives', () => {
     expect(text).toContain('created');
     await refused('UBOB', 'show I-9', /There is no `I-9`/);
     await refused('UBOB', 'show A-9', /There is no `A-9`/);
+  });
+
+  it('show I-n: the open actions first, soonest due first; of the finished, the latest few in full and the rest by reference', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service');
+    for (let n = 1; n <= 9; n++) await h.cx('UALICE', `log I-1 Step ${n}`);
+    await h.cx('UALICE', 'log I-1 Later step due:2026-03-20');
+    await h.cx('UALICE', 'log I-1 Sooner step due:2026-03-03');
+    // Finished one by one, an hour apart: A-2 first … A-8 last; A-9 dropped.
+    for (const id of [2, 3, 4, 5, 6, 7, 8]) {
+      h.clock.advance(3_600_000);
+      await h.cx('UALICE', `done A-${id}`);
+    }
+    await h.cx('UALICE', 'drop A-9 not needed');
+    // Every text of the reply, checked to be valid blocks, in order: the fallback first, then the blocks'.
+    const text = textsOf((await h.cx('UBOB', 'show I-1')).body as BuiltMessage)
+      .slice(1)
+      .join('\n');
+    const at = (s: string) => {
+      expect(text).toContain(s);
+      return text.indexOf(s);
+    };
+    // Open: A-11 (due tomorrow), A-10 (due later), then the undated A-1.
+    const open = at('*Open (3)*');
+    expect(open).toBeLessThan(at('*A-11* Sooner step'));
+    expect(at('*A-11* Sooner step')).toBeLessThan(at('*A-10* Later step'));
+    expect(at('*A-10* Later step')).toBeLessThan(at('*A-1* Step 1'));
+    // Finished: the latest five in full (the drop is the latest), the two before by reference.
+    const finished = at('*Finished* (7 done, 1 dropped), latest first:');
+    expect(at('*A-1* Step 1')).toBeLessThan(finished);
+    const inFull = ['*A-9* Step 9', '*A-8* Step 8', '*A-7* Step 7', '*A-6* Step 6', '*A-5* Step 5'].map(at);
+    expect(inFull).toEqual([...inFull].sort((a, b) => a - b));
+    expect(finished).toBeLessThan(inFull[0] as number);
+    expect(text).toContain('Earlier: A-2, A-3');
+    expect(text).not.toContain('Step 2');
+    expect(text).not.toContain('Step 4 ·');
   });
 });
 

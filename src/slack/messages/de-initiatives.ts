@@ -68,6 +68,15 @@ export const initiativesDe: typeof enInitiatives = {
     md`Das Ergebnis ist *${word(next)}*, nicht ${word(previous)} (geändert von ${mention(by)}). Grund:`,
   correctionFallback: (id, next) => md`Korrektur: das Ergebnis von I-${id} ist ${word(next)}`,
 
+  openHeading: (n) => md`*Offen (${num(n, 'de')})*, die fälligsten zuerst:`,
+  finishedHeading: (done, dropped) =>
+    md`*Abgeschlossen* (${num(done, 'de')} erledigt, ${num(dropped, 'de')} verworfen), die letzten zuerst:`,
+  earlierFinished: (ids, more) =>
+    md`Früher: ${join(
+      ids.map((id) => A(id)),
+      ', ',
+    )}${more > 0 ? md` …und ${num(more, 'de')} weitere` : md``}`,
+
   newsWhy: (role, painPointId, text) =>
     role === 'raiser'
       ? md`Du hast das Kundenproblem *P-${painPointId}* erfasst (${line(text)}).`

@@ -77,6 +77,17 @@ export const initiativesText = {
     md`The verdict is *${word(next)}*, not ${word(previous)} (changed by ${mention(by)}). Reason:`,
   correctionFallback: (id: number, next: Verdict) => md`Correction: the verdict of I-${id} is ${word(next)}`,
 
+  // ---- /cx show I-n: its actions -----------------------------------------------------------------------
+  openHeading: (n: number) => md`*Open (${num(n)})*, soonest due first:`,
+  finishedHeading: (done: number, dropped: number) =>
+    md`*Finished* (${num(done)} done, ${num(dropped)} dropped), latest first:`,
+  /** The finished actions beyond the latest few, by reference only (`/cx show A-n` shows one). */
+  earlierFinished: (ids: readonly number[], more: number) =>
+    md`Earlier: ${join(
+      ids.map((id) => A(id)),
+      ', ',
+    )}${more > 0 ? md` …and ${num(more)} more` : md``}`,
+
   // ---- DMs to the people behind a pain point ---------------------------------------------------------
   newsWhy: (role: 'raiser' | 'voter', painPointId: number, text: string) =>
     role === 'raiser'

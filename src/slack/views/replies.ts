@@ -3,7 +3,7 @@ import type { ActionDetail, MyAction } from '../../app/actions.js';
 import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
 import type { MetricsPicture } from '../../app/metric-checks.js';
 import type { DateContext } from '../../app/read.js';
-import { isOverdue } from '../../domain/actions.js';
+import { isOverdue, splitForPage } from '../../domain/actions.js';
 import { daysBetween } from '../../domain/dates.js';
 import type { DomainError } from '../../domain/errors.js';
 import {
@@ -160,6 +160,45 @@ function historyLines(entries: HistoryEntry[], zone: string): Mrkdwn[] {
   });
 }
 
+/** How many finished actions `/cx show I-n` writes out in full, and how many more it names by reference. */
+const FINISHED_IN_FULL = 5;
+const FINISHED_BY_REF = 200;
+
+/**
+ * An initiative's actions: the open ones in full, soonest due first; of the finished ones the latest few in
+ * full and the rest by reference. Every action written out made a year-old initiative's page 11 KB, most of
+ * it finished work between the few lines its reader came for (issue 13).
+ */
+function initiativeActionBlocks(actions: readonly Action[], today: LocalDate): KnownBlock[] {
+  const { open, finished } = splitForPage(actions);
+  const blocks: KnownBlock[] = [];
+  if (open.length > 0) {
+    const lines = [msg.initiatives.openHeading(open.length), ...open.map((a) => actionLineOf(a, today))];
+    const acts = linesToSections(lines, 15);
+    blocks.push(...acts.blocks);
+    if (acts.omitted > 0) blocks.push(context(msg.truncated(acts.omitted, md``)));
+  }
+  if (finished.length > 0) {
+    const done = finished.filter((a) => a.status === 'done').length;
+    const rest = finished.slice(FINISHED_IN_FULL).map((a) => a.id);
+    rest.sort((a, b) => a - b);
+    const lines = [
+      msg.initiatives.finishedHeading(done, finished.length - done),
+      ...finished.slice(0, FINISHED_IN_FULL).map((a) => actionLineOf(a, today)),
+    ];
+    if (rest.length > 0) {
+      lines.push(
+        msg.initiatives.earlierFinished(
+          rest.slice(0, FINISHED_BY_REF),
+          Math.max(0, rest.length - FINISHED_BY_REF),
+        ),
+      );
+    }
+    blocks.push(...linesToSections(lines, 3).blocks);
+  }
+  return blocks;
+}
+
 /**
  * `/cx show I-n`; `metrics` adds the "how will we know?" flag, the metric trend and the 6/12-month checks.
  * The title is shown once, in mrkdwn (a header is plain text, where a typed mention would show raw).
@@ -178,10 +217,7 @@ export function initiativeReply(
     ...(metrics ? metricBlocks(metrics) : []),
     divider(),
   ];
-  const actionLines = d.actions.map((a) => actionLineOf(a, dates.today));
-  const acts = linesToSections(actionLines, 20);
-  blocks.push(...acts.blocks);
-  if (acts.omitted > 0) blocks.push(context(msg.truncated(acts.omitted, md``)));
+  blocks.push(...initiativeActionBlocks(d.actions, dates.today));
   const hist = linesToSections(historyLines(d.history.slice(-50), dates.zone), 10);
   blocks.push(divider(), section(md`*${msg.historyHeading}*`), ...hist.blocks);
   return message(msg.refTitle(iref(i.id), i.title), blocks);
