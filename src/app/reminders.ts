@@ -1,6 +1,8 @@
+import type { Executor } from '../db/client.js';
 import { createOutboxRepo, enqueue } from '../db/repositories/outbox-repo.js';
 import {
   awayUntilByUser,
+  forgetReminders,
   lastDepartmentList,
   type ReminderRecord,
   recordDepartmentList,
@@ -9,6 +11,7 @@ import {
 } from '../db/repositories/reminders-repo.js';
 import { listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
+import type { OutboxEntry } from '../domain/outbox.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { NudgeAction, ReminderPayload } from '../domain/payloads/nudges.js';
 import {
@@ -21,7 +24,7 @@ import {
   remindable,
   stallReason,
 } from '../domain/reminder-plan.js';
-import { partOfDay } from '../domain/reminders.js';
+import { partOfDay, reminderWindowEnd } from '../domain/reminders.js';
 import { DEPARTMENTS, type LocalDate, type UserId } from '../domain/types.js';
 import type { AppContext } from './context.js';
 import { fillFromList, zonesOf } from './user-zones.js';
@@ -88,6 +91,8 @@ function queueReminder(
     key: reminderKey(p.recipientId, p.localDay),
     recipient: { type: 'user', id: p.recipientId },
     payload,
+    // Said inside the owner's working hours or not at all (the outbox drops it after; see onReminderExpired).
+    deliverBy: reminderWindowEnd(now, zone),
   };
   const sentAt = floorToMinute(now);
   const records: ReminderRecord[] = [
@@ -105,6 +110,18 @@ function queueReminder(
   });
   if (queued) ctx.afterCommit();
   return queued;
+}
+
+/**
+ * A reminder DM that expired undelivered (see `deliverBy` above) reminded nobody: its records go, in the
+ * transaction that marks it expired, so the next working day's run lists the same actions again and the
+ * escalation after three unanswered reminders does not count it.
+ */
+export function onReminderExpired(tx: Executor, entry: OutboxEntry): void {
+  if (entry.kind !== 'reminder') return;
+  const p = entry.payload as ReminderPayload;
+  const ids = [...p.own, ...p.escalations].map((a) => a.id);
+  forgetReminders(tx, p.recipientId, p.localDay, ids);
 }
 
 /**

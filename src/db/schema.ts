@@ -136,7 +136,7 @@ export const outbox = sqliteTable(
     payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
     /** Idempotency key of the entry this one is a thread reply to, if any. */
     threadOf: text('thread_of'),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'held', 'dead'] })
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'held', 'dead', 'expired'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -153,6 +153,11 @@ export const outbox = sqliteTable(
      * owner works on the row. After it, the row counts as abandoned and anyone may settle it.
      */
     leaseUntil: integer('lease_until'),
+    /**
+     * Not delivered after this instant at all (status `expired`): a message only worth saying in a window, such
+     * as a reminder inside its owner's working hours. Null: no deadline.
+     */
+    deliverBy: integer('deliver_by', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),

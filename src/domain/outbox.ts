@@ -18,10 +18,26 @@ export interface OutboxMessage<K extends string = string, P = unknown> {
   payload: P;
   /** Key of an earlier message this one replies to in its thread. */
   threadOf?: string;
+  /**
+   * Not worth saying after this instant (a reminder after its owner's working day): if it has not gone out by
+   * then, it is dropped as `expired` instead of arriving late. Omitted: delivered whenever it can be.
+   */
+  deliverBy?: Date;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'dead';
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'held', 'dead'];
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'dead' | 'expired';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
+  'pending',
+  'sending',
+  'sent',
+  'held',
+  'dead',
+  'expired',
+];
+
+/** Whether a message with a `deliverBy` has missed it at `now`. */
+export const isExpired = (m: Pick<OutboxMessage, 'deliverBy'>, now: Date): boolean =>
+  m.deliverBy !== undefined && now.getTime() >= m.deliverBy.getTime();
 
 /** An outbox row as the notifier sees it. */
 export interface OutboxEntry extends OutboxMessage {
@@ -136,6 +152,12 @@ export interface OutboxPort {
   markHeld(id: number, error: string, retryAt?: Date, options?: Pick<RetryOptions, 'maybeSent' | 'by'>): void;
   /** Given up: a bug of ours (invalid blocks…) or too many failed attempts. Never retried. */
   markDead(id: number, error: string, by?: string): void;
+  /**
+   * Past its `deliverBy` and surely not posted: `expired`, never retried. Only a pending or held row (a row in
+   * `sending` is someone's attempt). Whatever the message stood for is undone in the same transaction (the
+   * port's `onExpired`). False when the row was no longer waiting.
+   */
+  markExpired(id: number): boolean;
   /**
    * Held rows (of one recipient, or all) become pending again, due at `now` (default: immediately). Call when a
    * channel is bound or fixed, then kick the notifier. Returns how many rows were released.

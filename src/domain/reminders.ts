@@ -3,7 +3,7 @@
  * Friday, in their zone), at most one DM per owner per local day, one reminder per action per 7 days,
  * never while away, and no more than three reminders about an action nobody has touched since.
  */
-import { DAY_MS, zonedTime } from './dates.js';
+import { DAY_MS, localDate, zonedInstant, zonedTime } from './dates.js';
 import type { LocalDate } from './types.js';
 
 export const REMINDER_START_MINUTES = 9 * 60 + 30;
@@ -24,6 +24,16 @@ export function isReminderTime(now: Date, ownerZone: string): boolean {
   const t = zonedTime(now, ownerZone);
   const minutes = t.hour * 60 + t.minute;
   return t.weekday <= 5 && minutes >= REMINDER_START_MINUTES && minutes <= REMINDER_END_MINUTES;
+}
+
+/**
+ * The end of the working-hours window a reminder DM queued at `now` belongs to: 17:31 of that local day in the
+ * owner's zone, the first minute `isReminderTime` refuses. A DM still undelivered then (the bot was down,
+ * Slack failed) is dropped, never delivered at night; the next working day's run reminds again.
+ */
+export function reminderWindowEnd(now: Date, ownerZone: string): Date {
+  const end = REMINDER_END_MINUTES + 1;
+  return zonedInstant(localDate(now, ownerZone), Math.floor(end / 60), end % 60, ownerZone);
 }
 
 /**

@@ -8,6 +8,7 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
 import { verdictChartsStep } from '../app/metric-checks/charts.js';
+import { onReminderExpired } from '../app/reminders.js';
 import { applyConfiguredBindings } from '../app/setup.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -121,7 +122,8 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
 
   // Outside any person's request (jobs, the CLI), words are CX_LANGUAGE's.
   setInstallationLanguage(config.language ?? 'en');
-  const outbox = createOutboxPort(handle);
+  // An expired reminder's records go with it (app/reminders.ts).
+  const outbox = createOutboxPort(handle, { onExpired: onReminderExpired });
   notifier = createNotifier({
     client,
     outbox,

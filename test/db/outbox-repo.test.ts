@@ -46,7 +46,7 @@ describe('outbox repository', () => {
     });
     expect(a?.attempts).toBe(0);
     expect(a?.nextAttemptAt.getTime()).toBe(T0.getTime());
-    expect(repo.counts()).toEqual({ pending: 2, sending: 0, sent: 0, held: 0, dead: 0 });
+    expect(repo.counts()).toEqual({ pending: 2, sending: 0, sent: 0, held: 0, dead: 0, expired: 0 });
   });
 
   it('rolls the outbox back with the transaction that wrote it', () => {
@@ -176,7 +176,46 @@ describe('outbox repository', () => {
     repo.markSent(b.id, { channel: 'C2', ts: '1.1' }, T0);
     repo.markRetry(b.id, T0, 'late answer');
     expect(repo.findByKey('b')).toMatchObject({ status: 'sent' });
-    expect(repo.counts()).toEqual({ pending: 0, sending: 0, sent: 1, held: 0, dead: 1 });
+    expect(repo.counts()).toEqual({ pending: 0, sending: 0, sent: 1, held: 0, dead: 1, expired: 0 });
+  });
+
+  it('keeps a deadline; expires only a waiting row, undoing what it stood for in the same transaction', () => {
+    const undone: string[] = [];
+    let failUndo = false;
+    const withUndo = createOutboxRepo(handle.db, {
+      onExpired: (tx, entry) => {
+        if (failUndo) throw new Error('undo failed');
+        enqueue(tx, [msg(`undo:${entry.key}`, sales)], T0);
+        undone.push(entry.key);
+      },
+    });
+    const by = later(60_000);
+    enqueue(handle.db, [msg('a', marketing, { deliverBy: by }), msg('b', sales), msg('c', marketing)], T0);
+    const a = withUndo.findByKey('a')!;
+    expect(a.deliverBy).toEqual(by);
+    expect(withUndo.findByKey('b')!.deliverBy).toBeUndefined();
+
+    // A failing undo rolls the expiry back with it.
+    failUndo = true;
+    expect(() => withUndo.markExpired(a.id)).toThrow('undo failed');
+    expect(withUndo.findByKey('a')).toMatchObject({ status: 'pending' });
+    failUndo = false;
+
+    expect(withUndo.markExpired(a.id)).toBe(true);
+    expect(withUndo.findByKey('a')).toMatchObject({ status: 'expired' });
+    expect(undone).toEqual(['a']);
+    expect(withUndo.findByKey('undo:a')).not.toBeNull();
+    // Finished: no longer a lane head, never claimed, never expired twice.
+    expect(withUndo.heads(10).map((e) => e.key)).toEqual(['b', 'c']);
+    expect(withUndo.markSending(a.id, T0)).toBe(false);
+    expect(withUndo.markExpired(a.id)).toBe(false);
+
+    // A row being sent is its deliverer's: not expired under it.
+    const c = withUndo.findByKey('c')!;
+    withUndo.markSending(c.id, T0, 'C1');
+    expect(withUndo.markExpired(c.id)).toBe(false);
+    expect(undone).toEqual(['a']);
+    expect(withUndo.counts()).toMatchObject({ expired: 1, sending: 1 });
   });
 
   it('puts a parent ahead of its reply even when a batch lists the reply first', () => {

@@ -5,6 +5,7 @@ import {
   mayDmOwner,
   mayRemindAction,
   partOfDay,
+  reminderWindowEnd,
 } from '../../src/domain/reminders.js';
 
 describe('isReminderTime: working hours 09:30–17:30, Monday to Friday, in the owner’s zone', () => {
@@ -34,6 +35,26 @@ describe('isReminderTime: working hours 09:30–17:30, Monday to Friday, in the 
     ['2026-03-13T15:30:00Z', 'Asia/Tokyo', false],
   ])('%s in %s → %s', (iso, zone, expected) => {
     expect(isReminderTime(new Date(iso), zone)).toBe(expected);
+  });
+});
+
+describe('reminderWindowEnd: a queued reminder DM is worth delivering until 17:31 of its local day', () => {
+  it.each([
+    ['2026-03-10T09:30:00Z', 'UTC', '2026-03-10T17:31:00.000Z'],
+    ['2026-03-10T17:30:00Z', 'UTC', '2026-03-10T17:31:00.000Z'],
+    // 17:30 in Berlin (CET) is 16:30 UTC.
+    ['2026-03-03T16:30:00Z', 'Europe/Berlin', '2026-03-03T16:31:00.000Z'],
+    // New York on the Monday after summer time began (EDT, UTC−4) and the Friday before (EST, UTC−5).
+    ['2026-03-09T13:31:00Z', 'America/New_York', '2026-03-09T21:31:00.000Z'],
+    ['2026-03-06T14:30:00Z', 'America/New_York', '2026-03-06T22:31:00.000Z'],
+    // Tokyo's 09:30 is 00:30 UTC: the end is 17:31 there, 08:31 UTC.
+    ['2026-03-10T00:30:00Z', 'Asia/Tokyo', '2026-03-10T08:31:00.000Z'],
+  ])('queued %s in %s → %s', (iso, zone, expected) => {
+    const end = reminderWindowEnd(new Date(iso), zone);
+    expect(end.toISOString()).toBe(expected);
+    // The first minute outside the hours, and the minute before it still inside.
+    expect(isReminderTime(end, zone)).toBe(false);
+    expect(isReminderTime(new Date(end.getTime() - 60_000), zone)).toBe(true);
   });
 });
 

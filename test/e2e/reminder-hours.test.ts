@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { zonedTime } from '../../src/domain/dates.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness | undefined;
@@ -156,5 +156,40 @@ describe("reminders come only in the owner's own working hours", () => {
 
     await runAt(harness, '2026-03-04T14:30:00Z'); // Wednesday 09:30 there
     expect(harness.emulator.dms('UNY')).toHaveLength(1);
+  });
+});
+
+describe('a reminder that could not go out in working hours is dropped, not delivered late', () => {
+  it('queued at 17:30, Slack says wait, the bot is back at 21:00: no DM that night; the action comes again at 09:30', async () => {
+    // Tuesday 3 March, 17:00 in Berlin (CET): 16:00 UTC.
+    let harness = await start('2026-03-03T16:00:00Z');
+    const a = stalledActionOf(harness, 'UBER', '2026-03-03T16:00:00Z');
+    const databasePath = harness.config.databasePath;
+    // The 17:30 run queues the DM; Slack answers its post with a long rate limit, then the bot goes down.
+    harness.emulator.failNext('chat.postMessage', { status: 429, retryAfter: 3600 });
+    harness.clock.set(new Date('2026-03-03T16:30:00Z'));
+    await harness.bot.scheduler.tick(harness.clock.now());
+    await harness.bot.scheduler.idle();
+    const emulator = harness.emulator;
+    await eventually(() => emulator.callsTo('chat.postMessage').some((c) => c.status === 429));
+    await harness.stop();
+    h = undefined;
+
+    // Back at 21:00 in Berlin: the queued DM is past its working day.
+    harness = await start('2026-03-03T20:00:00Z', { databasePath });
+    await harness.drain();
+    expect(harness.emulator.dms('UBER')).toHaveLength(0);
+    const sqlite = harness.bot.handle.sqlite;
+    expect(sqlite.prepare(`select status from outbox where kind = 'reminder'`).all()).toEqual([
+      { status: 'expired' },
+    ]);
+    // Nobody was reminded, so nothing counts as a reminder (the 7-day rule, the three unanswered).
+    expect(sqlite.prepare('select * from reminders_sent').all()).toEqual([]);
+
+    // Wednesday 09:30 in Berlin: the action is listed again.
+    await runAt(harness, '2026-03-04T08:30:00Z');
+    const dms = harness.emulator.dms('UBER');
+    expect(dms).toHaveLength(1);
+    expect(textOf(dms[0])).toContain(`A-${a}`);
   });
 });

@@ -27,7 +27,20 @@ import { seedAction, seedInitiative } from '../support/seed.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSX_LOADER = pathToFileURL(path.join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const AT = '2026-03-03T10:00:00Z'; // Tuesday: stalled actions get their reminder DM
+/**
+ * The job's moment: next Tuesday 10:00 UTC, when stalled actions get their reminder DM. Ahead of the real
+ * clock, not behind it: the bot process runs on the real clock, and a reminder DM still undelivered after its
+ * owner's working day is dropped (expired), never posted late — a fixed past date would expire every one.
+ */
+const AT = nextTuesdayTen(new Date()).toISOString();
+const STALLED_SINCE = new Date(new Date(AT).getTime() - 12 * 86_400_000);
+
+function nextTuesdayTen(after: Date): Date {
+  const at = new Date(after);
+  at.setUTCHours(10, 0, 0, 0);
+  while (at.getUTCDay() !== 2 || at <= after) at.setUTCDate(at.getUTCDate() + 1);
+  return at;
+}
 const OWNERS = ['UOWN1', 'UOWN2', 'UOWN3', 'UOWN4', 'UOWN5', 'UOWN6'];
 
 let dir: string;
@@ -245,7 +258,7 @@ function seedStalledActions(): void {
       seedAction(handle.sqlite, {
         initiativeId: initiative,
         ownerId,
-        lastActivityAt: new Date('2026-02-20T09:00:00Z'),
+        lastActivityAt: STALLED_SINCE,
       });
     }
   } finally {

@@ -59,6 +59,8 @@ export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: D
         attempts: 0,
         nextAttemptAt: sql.placeholder('now'),
         createdAt: sql.placeholder('now'),
+        // Raw ms or null: drizzle maps a placeholder through the column's encoder, which cannot take null.
+        deliverBy: sql`${sql.placeholder('deliverBy')}`,
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .prepare(),
@@ -72,6 +74,7 @@ export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: D
       payload: m.payload ?? null,
       threadOf: m.threadOf ?? null,
       now,
+      deliverBy: m.deliverBy?.getTime() ?? null,
     });
     inserted += result.changes;
   }
@@ -100,6 +103,7 @@ function toEntry(r: Row): OutboxEntry {
         : null,
   };
   if (r.threadOf !== null) entry.threadOf = r.threadOf;
+  if (r.deliverBy !== null) entry.deliverBy = r.deliverBy;
   return entry;
 }
 
@@ -166,7 +170,15 @@ function headsStatement(db: Executor, due: boolean) {
   return prepared(db, due ? 'outbox.dueHeads' : 'outbox.heads', (d) => headsQuery(d, due).prepare());
 }
 
-export function createOutboxRepo(db: Executor): OutboxRepo {
+export interface OutboxRepoOptions {
+  /**
+   * Undoes what an expired message stood for (a reminder's records), in the transaction that marks it
+   * expired, so a crash leaves both or neither.
+   */
+  onExpired?: (tx: Executor, entry: OutboxEntry) => void;
+}
+
+export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}): OutboxRepo {
   const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
     headsStatement(db, now !== undefined)
       .all({ afterId, limit, now: now?.getTime() ?? null })
@@ -287,6 +299,20 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
         .run();
     },
 
+    markExpired(id) {
+      return db.transaction((tx) => {
+        const row = tx
+          .update(outbox)
+          .set({ status: 'expired', ...UNCLAIMED })
+          .where(and(eq(outbox.id, id), inArray(outbox.status, ['pending', 'held'])))
+          .returning()
+          .get();
+        if (!row) return false;
+        options.onExpired?.(tx, toEntry(row));
+        return true;
+      });
+    },
+
     releaseHeld(filter, now = new Date(0)) {
       const conditions = [eq(outbox.status, 'held')];
       if (filter) {
@@ -315,7 +341,14 @@ export function createOutboxRepo(db: Executor): OutboxRepo {
     },
 
     counts() {
-      const out: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, held: 0, dead: 0 };
+      const out: Record<OutboxStatus, number> = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        held: 0,
+        dead: 0,
+        expired: 0,
+      };
       const rows = db
         .select({ status: outbox.status, n: sql<number>`count(*)` })
         .from(outbox)
@@ -349,8 +382,8 @@ export function hasUnfinished(db: Executor): boolean {
 }
 
 /** The outbox port the notifier is given: the repository plus where each binding points now. */
-export function createOutboxPort(handle: DatabaseHandle): OutboxPort {
-  const repo = createOutboxRepo(handle.db);
+export function createOutboxPort(handle: DatabaseHandle, options: OutboxRepoOptions = {}): OutboxPort {
+  const repo = createOutboxRepo(handle.db, options);
   return {
     ...repo,
     resolveBinding: (key) => listBindings(handle.db).find((b) => b.key === key)?.channelId ?? null,

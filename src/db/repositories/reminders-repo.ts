@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { STALE_AFTER_DAYS } from '../../domain/actions.js';
 import { mayRemindOwner, needsEscalation, type ReminderCandidate } from '../../domain/reminder-plan.js';
 import { MAX_UNANSWERED_REMINDERS, REMIND_ACTION_EVERY_DAYS } from '../../domain/reminders.js';
@@ -146,6 +146,29 @@ export interface ReminderRecord {
 /** Records reminders (in the transaction that queues the DM); a repeat for the same day is ignored. */
 export function recordReminders(db: Executor, records: readonly ReminderRecord[]): void {
   for (const r of records) db.insert(remindersSent).values(r).onConflictDoNothing().run();
+}
+
+/**
+ * Unrecords one day's reminder to a person about these actions: the DM never reached them (it expired), so
+ * neither the 7-day rule nor the count of unanswered reminders may count it.
+ */
+export function forgetReminders(
+  db: Executor,
+  recipientId: UserId,
+  localDay: LocalDate,
+  actionIds: readonly number[],
+): number {
+  if (actionIds.length === 0) return 0;
+  return db
+    .delete(remindersSent)
+    .where(
+      and(
+        eq(remindersSent.recipientId, recipientId),
+        eq(remindersSent.localDay, localDay),
+        inArray(remindersSent.actionId, [...actionIds]),
+      ),
+    )
+    .run().changes;
 }
 
 export function remindersOf(db: Executor, actionId: number): ReminderRecord[] {

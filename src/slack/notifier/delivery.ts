@@ -1,6 +1,6 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
-import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
+import { isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
@@ -185,6 +185,18 @@ export function createDelivery(deps: {
           );
           return;
         }
+      }
+      // Not posted, and too late to be worth saying (a reminder after its owner's working day): dropped,
+      // never delivered late. Checked only now, as a row in doubt may have reached Slack in time.
+      if (isExpired(entry, clock.now())) {
+        if (outbox.markExpired(entry.id)) {
+          outcomes.forget(entry.id);
+          logger.info(
+            { key: entry.key, kind: entry.kind, deliverBy: entry.deliverBy?.toISOString() },
+            `outbox: ${entry.key} expired undelivered`,
+          );
+        }
+        return;
       }
 
       let ready = entry;
