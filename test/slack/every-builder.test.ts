@@ -132,12 +132,10 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
     module: repliesModule,
     cases: {
       textReply: { build: () => repliesModule.textReply(line(T)), people: 'mrkdwn' },
-      helpReply: { build: () => repliesModule.helpReply(), people: 'none' },
       errorReply: {
         build: () => repliesModule.errorReply({ code: 'unknown_subcommand', text: T }),
         people: 'mrkdwn',
       },
-      usageReply: { build: () => repliesModule.usageReply('block'), people: 'none' },
       actionLineOf: { build: () => repliesModule.actionLineOf(action, dates.today, true), people: 'mrkdwn' },
       mineButtonsBlockId: { notABuilder: 'a block_id' },
       mineReply: { build: () => repliesModule.mineReply([{ action, initiative }], dates), people: 'mrkdwn' },

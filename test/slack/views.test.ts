@@ -7,7 +7,6 @@ import { winMessage } from '../../src/slack/views/render.js';
 import {
   actionReply,
   errorReply,
-  helpReply,
   initiativeReply,
   listReply,
   mineReply,
@@ -78,8 +77,6 @@ function expectValid(message: { text: string; blocks: unknown[] }) {
 }
 
 describe('Block Kit builders stay within Slack limits however much data there is', () => {
-  it('help', () => expectValid(helpReply()));
-
   it('error replies for every kind of error', () => {
     expectValid(errorReply({ code: 'unknown_subcommand', text: '<!channel>' }));
     expectValid(errorReply({ code: 'essential_limit', current: [1, 2, 3], max: 3 }, 'essential'));

@@ -19,16 +19,7 @@ import { deptName, lifecycle, msg } from '../messages/index.js';
 import { channel, join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
 import { actionButtons } from './action-buttons.js';
-import {
-  type BuiltMessage,
-  context,
-  divider,
-  header,
-  LIMITS,
-  linesToSections,
-  message,
-  section,
-} from './blocks.js';
+import { type BuiltMessage, context, divider, LIMITS, linesToSections, message, section } from './blocks.js';
 import { metricBlocks } from './check.js';
 
 /** Every reply to a command is a message body; the adapter sends it ephemerally unless it says otherwise. */
@@ -38,16 +29,6 @@ function synopses(name?: SubcommandName): Mrkdwn[] {
   return SUBCOMMANDS.filter((c) => !name || c.name === name).flatMap((c) =>
     c.synopsis.map((s) => md`\`${line(s)}\``),
   );
-}
-
-export function helpReply(): BuiltMessage {
-  const lines = synopses();
-  return message(md`${line(msg.help.title)}\n${join(lines, '\n')}`, [
-    header(msg.help.title),
-    section(msg.help.intro),
-    ...linesToSections(lines, 10).blocks,
-    context(msg.help.footer),
-  ]);
 }
 
 /** One paragraph: what is wrong, then the correct usage of the command concerned. */
@@ -60,12 +41,6 @@ export function errorReply(error: DomainError, command?: SubcommandName): BuiltM
 }
 
 const usageText = (name: SubcommandName) => md`${msg.usageHeading(name)}\n${join(synopses(name), '\n')}`;
-
-/** `/cx help <subcommand>`: just that subcommand's usage. */
-export function usageReply(name: SubcommandName): BuiltMessage {
-  const text = md`${usageText(name)}\n${msg.seeHelp}`;
-  return message(text, [section(text)]);
-}
 
 /** Days an open or blocked action is past its due date on `today` (0 when it is not late). */
 const daysLate = (a: Pick<Action, 'status' | 'dueDate'>, today: LocalDate) =>
