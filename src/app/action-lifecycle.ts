@@ -19,6 +19,7 @@ import { type ActionWithInitiative, loadForChange } from './actions.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireOwnedInitiative } from './initiatives.js';
 import { requirePerson } from './people.js';
+import { dateContext } from './read.js';
 import { isAdmin } from './users.js';
 import { assignmentNotices } from './work-notices.js';
 
@@ -121,7 +122,14 @@ export async function assignAction(
     {
       same: (before) => before.ownerId === input.ownerId,
       notices: (after, initiative, before, historyId) =>
-        assignmentNotices(caller.userId, after, initiative, before.ownerId, historyId),
+        assignmentNotices(
+          caller.userId,
+          after,
+          initiative,
+          before.ownerId,
+          historyId,
+          dateContext(ctx).today,
+        ),
     },
   );
 }

@@ -12,6 +12,7 @@ import { getInitiative, getInitiatives } from '../db/repositories/initiatives-re
 import { enqueue } from '../db/repositories/outbox-repo.js';
 import { listBindings, setAway as saveAway } from '../db/repositories/settings-repo.js';
 import { type ActionChange, applyChange } from '../domain/actions.js';
+import { localDate } from '../domain/dates.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import { canChangeAction } from '../domain/permissions.js';
@@ -66,7 +67,8 @@ export async function logAction(
       now,
     );
     // Logged for someone else: they hear of it now, not from a "stalled" reminder a week later.
-    enqueue(tx, assignmentNotices(caller.userId, action, initiative, null, created), now);
+    const today = localDate(now, ctx.timeZone);
+    enqueue(tx, assignmentNotices(caller.userId, action, initiative, null, created, today), now);
     appendHistory(
       tx,
       {

@@ -11,12 +11,13 @@ import { getInitiative, markClosed } from '../db/repositories/initiatives-repo.j
 import { checksOf, setDecision } from '../db/repositories/metrics-repo.js';
 import { enqueue } from '../db/repositories/outbox-repo.js';
 import { applyChange } from '../domain/actions.js';
+import { localDate } from '../domain/dates.js';
 import { err, ok, type Result } from '../domain/errors.js';
 import { type FinalTally, finalTally, isOpenStatus, openActionsFingerprint } from '../domain/initiatives.js';
 import { offersDecision } from '../domain/metrics.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import { canChangeInitiative } from '../domain/permissions.js';
-import type { Action, Department, Initiative, UserId } from '../domain/types.js';
+import type { Action, Department, Initiative, LocalDate, UserId } from '../domain/types.js';
 import { channelsOf, initiativeSnapshot, painPointNews } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { isAdmin } from './users.js';
@@ -25,7 +26,15 @@ export type CloseOutcome =
   /** Closed now; `dropped`: the actions this close dropped. */
   | { status: 'closed'; initiative: Initiative; tally: FinalTally; dropped: number[]; postedTo: Department[] }
   /** Open actions: nothing changed; the caller is asked to confirm with the button carrying `fingerprint`. */
-  | { status: 'confirm'; initiative: Initiative; open: Action[]; fingerprint: string; outcome: string }
+  | {
+      status: 'confirm';
+      initiative: Initiative;
+      open: Action[];
+      fingerprint: string;
+      outcome: string;
+      /** Today in CX_TIMEZONE: how late each listed action is. */
+      today: LocalDate;
+    }
   /** Closed before (an earlier press, a retry, someone else): nothing changed. */
   | { status: 'already_closed'; initiative: Initiative };
 
@@ -78,7 +87,14 @@ async function close(
     const open = actionsOfInitiative(tx, initiativeId).filter((a) => isOpenStatus(a.status));
     const fingerprint = openActionsFingerprint(open.map((a) => a.id));
     if (open.length > 0 && confirmed !== fingerprint) {
-      return ok({ status: 'confirm', initiative, open, fingerprint, outcome });
+      return ok({
+        status: 'confirm',
+        initiative,
+        open,
+        fingerprint,
+        outcome,
+        today: localDate(now, ctx.timeZone),
+      });
     }
     return ok(closeNow(tx, caller.userId, initiative, outcome, open, now));
   });

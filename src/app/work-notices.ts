@@ -3,9 +3,11 @@
  * outbox in the transaction of the change. Keys name the history entry of the change, so a retried delivery
  * of the same command writes nothing twice, while a second reassignment to the same person is a new DM.
  */
+
+import { daysLate } from '../domain/actions.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { WorkAction, WorkInitiative } from '../domain/payloads/work.js';
-import type { Action, Initiative, UserId } from '../domain/types.js';
+import type { Action, Initiative, LocalDate, UserId } from '../domain/types.js';
 
 const workAction = (a: Action): WorkAction => ({
   id: a.id,
@@ -29,6 +31,7 @@ export function assignmentNotices(
   initiative: Initiative,
   previousOwnerId: UserId | null,
   historyId: number,
+  today: LocalDate,
 ): Notification[] {
   const out: Notification[] = [];
   const how = previousOwnerId === null ? 'logged' : 'assigned';
@@ -41,7 +44,8 @@ export function assignmentNotices(
         actorId,
         how,
         previousOwnerId,
-        action: workAction(action),
+        // An overdue action handed on: the new owner learns it is late from the DM, not from a reminder.
+        action: { ...workAction(action), daysLate: daysLate(action, today) },
         initiative: workInitiative(initiative),
       },
     });

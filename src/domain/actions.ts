@@ -6,7 +6,7 @@
  * any update silently reopened it and the reason was lost). Rescheduling, reassigning and renaming keep
  * the status as it is.
  */
-import { DAY_MS } from './dates.js';
+import { DAY_MS, daysBetween } from './dates.js';
 import { type ActionEvent, err, ok, type Result } from './errors.js';
 import type { Action, ActionStatus, LocalDate, UserId } from './types.js';
 
@@ -124,6 +124,11 @@ export function isActive(action: Pick<Action, 'status'>): boolean {
 /** Due before `today` (a LocalDate in CX_TIMEZONE) and not finished; due today is not overdue yet. */
 export function isOverdue(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDate): boolean {
   return isActive(action) && action.dueDate !== null && action.dueDate < today;
+}
+
+/** Days an open or blocked action is past its due date on `today` (0 when it is not late). */
+export function daysLate(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDate): number {
+  return action.dueDate !== null && isOverdue(action, today) ? daysBetween(action.dueDate, today) : 0;
 }
 
 /** No activity for at least 7 × 24 hours and not finished. */

@@ -363,3 +363,25 @@ describe('the action menu', () => {
     expect(actionRow(1)).toMatchObject({ ownerId: 'UEVE', dueDate: '2026-03-10' });
   });
 });
+
+describe('an overdue action says how late it is wherever it is shown for a decision', () => {
+  it('the menu modal, the assignment DM and the /cx close list: "due 2026-03-03, 4 days late"', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-03');
+    // Saturday 7 March: four days past its due date.
+    h.clock.set(new Date('2026-03-07T10:00:00Z'));
+
+    const list = await mine('UALICE');
+    const viewId = await pick('UALICE', { channelId: CHANNELS.marketing, messageTs: list.ts }, 'reassign:A-1');
+    expect(textOf(h.emulator.view(viewId)?.blocks)).toContain('due 2026-03-03, 4 days late');
+
+    await h.cx('UALICE', 'assign A-1 <@UEVE>');
+    await h.drain();
+    const dm = textOf(h.emulator.dms('UEVE').at(-1)?.blocks);
+    expect(dm).toContain('handed you an action');
+    expect(dm).toContain('Due 2026-03-03, 4 days late');
+
+    const close = await h.cx('UALICE', 'close I-1 Done for now');
+    expect(textOf((close.body as { blocks?: unknown }).blocks)).toContain('due 2026-03-03, 4 days late');
+  });
+});

@@ -62,7 +62,7 @@ describe('the action menu builders', () => {
         ['reassign', VIEW.reassign, FIELD.owner],
         ['drop', VIEW.drop, FIELD.reason],
       ] as const) {
-        const view = actionMenuModal(choice, a, origin);
+        const view = actionMenuModal(choice, a, origin, '2026-03-02');
         expect(validateView(view)).toEqual([]);
         expect(view.callback_id).toBe(callback);
         expect(view.blocks.some((b) => b.block_id === field)).toBe(true);
@@ -70,7 +70,9 @@ describe('the action menu builders', () => {
         expect(JSON.stringify(view.blocks)).not.toContain('<!channel>');
       }
     }
-    const due = actionMenuModal('reschedule', action(), origin).blocks.find((b) => b.block_id === FIELD.due);
+    const due = actionMenuModal('reschedule', action(), origin, '2026-03-02').blocks.find(
+      (b) => b.block_id === FIELD.due,
+    );
     expect(due).toMatchObject({ element: { type: 'datepicker', initial_date: '2026-03-10' } });
   });
 });

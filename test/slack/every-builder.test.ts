@@ -223,12 +223,17 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       actionMenuModal: {
         build: () =>
           (['reschedule', 'reassign', 'drop'] as const).map((choice) =>
-            actionMenuModule.actionMenuModal(choice, action, {
-              surface: 'mine',
-              channelId: 'C1',
-              messageTs: null,
-              responseUrl: null,
-            }),
+            actionMenuModule.actionMenuModal(
+              choice,
+              action,
+              {
+                surface: 'mine',
+                channelId: 'C1',
+                messageTs: null,
+                responseUrl: null,
+              },
+              dates.today,
+            ),
           ),
         people: 'mrkdwn',
       },
@@ -290,6 +295,7 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
             initiative,
             open: [action],
             fingerprint: '1.abc',
+            today: dates.today,
             outcome: T,
           }),
           lifecycleModule.closeReply({

@@ -104,9 +104,12 @@ describe('initiative lifecycle builders', () => {
       open,
       fingerprint,
       outcome,
+      today: '2026-03-13',
     });
     expectInert({ ...reply, blocks: reply.blocks });
     const json = JSON.stringify(reply.blocks);
+    // Due 2026-03-10: each listed action says how late it is, in the reminder's words.
+    expect(json).toContain('due 2026-03-10, 3 days late');
     expect(json).toContain('Close and drop 25 open actions');
     expect(json).toContain('…and 5 more.');
     const buttons = (reply.blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap(

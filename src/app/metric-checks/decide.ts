@@ -83,7 +83,7 @@ export async function decideAfterCheck(
     const open = actionsOfInitiative(tx, initiativeId).filter((a) => isOpenStatus(a.status));
     if (open.length > 0) {
       const fingerprint = openActionsFingerprint(open.map((a) => a.id));
-      return ok({ status: 'confirm' as const, initiative, open, fingerprint, outcome });
+      return ok({ status: 'confirm' as const, initiative, open, fingerprint, outcome, today });
     }
     closeNow(tx, caller.userId, initiative, outcome, [], now);
     return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue: null, openActions: 0 });

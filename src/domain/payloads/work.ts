@@ -11,6 +11,8 @@ export interface WorkAction {
   dueDate: LocalDate | null;
   status: ActionStatus;
   dept: Department;
+  /** Days past its due date when the DM was queued, for the new owner (absent or 0: not late). */
+  daysLate?: number;
 }
 
 export interface WorkInitiative {

@@ -4,8 +4,9 @@
  */
 import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import type { Department } from '../../domain/types.js';
-import { count, DEPT, day } from './de-common.js';
+import { count, DEPT } from './de-common.js';
 import { metricsDe } from './de-metrics.js';
+import { nudgesDe } from './de-nudges.js';
 import type { initiativesText as enInitiatives } from './en-initiatives.js';
 import { join, line, md, mention, num } from './mrkdwn.js';
 
@@ -25,8 +26,8 @@ const STATUS: Record<string, string> = { active: 'aktiv', closed: 'abgeschlossen
 export const initiativesDe: typeof enInitiatives = {
   confirmHeading: (id, title, open) =>
     md`*${I(id)}* ${line(title)} hat noch ${count(open, OPEN_ACTIONS)}. Beim Abschließen ${count(open, { one: 'wird sie', other: 'werden sie' })} verworfen (kein Fortschritts-Post); nichts ändert sich, bevor du den Button drückst.`,
-  openActionLine: (id, title, ownerId, status, due) =>
-    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · fällig ${day(due)}` : md``}${
+  openActionLine: (id, title, ownerId, status, due, daysLate) =>
+    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · ${nudgesDe.due(due, daysLate)}` : md``}${
       status === 'blocked' ? md` · _blockiert_` : md``
     }`,
   moreOpen: (n) => md`…und ${num(n, 'de')} weitere.`,

@@ -9,7 +9,7 @@ import {
   readTier,
   readVerdictValue,
 } from '../../domain/history-facts.js';
-import { day } from './de-common.js';
+import { count, day } from './de-common.js';
 import { metricsDe } from './de-metrics.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
 import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
@@ -176,7 +176,11 @@ export const lifecycleDe: typeof enLifecycle = {
         p.initiative.title,
       )}\n${
         p.action.dueDate
-          ? md`Fällig am ${day(p.action.dueDate)}`
+          ? md`Fällig am ${day(p.action.dueDate)}${
+              p.action.daysLate
+                ? md`, ${count(p.action.daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' })}`
+                : md``
+            }`
           : md`Noch kein Fälligkeitsdatum: \`/cx due ${A(p.action.id)} +7d\` gibt ihr eins.`
       }${p.action.status === 'blocked' ? md`\n_Sie ist gerade blockiert._` : md``}`,
     unassigned: (p) =>

@@ -1,6 +1,7 @@
 /** Das Menü einer Maßnahme (Verschieben / Neu zuweisen / Verwerfen) und seine drei Modals, auf Deutsch. */
 
 import { day } from './de-common.js';
+import { nudgesDe } from './de-nudges.js';
 import type { menu as enMenu } from './en-menu.js';
 import { line, md, mention } from './mrkdwn.js';
 
@@ -12,8 +13,8 @@ export const menuDe: typeof enMenu = {
   cancel: 'Abbrechen',
   /** Höchstens 24 Zeichen. */
   title: { reschedule: 'Maßnahme verschieben', reassign: 'Neu zuweisen', drop: 'Maßnahme verwerfen' },
-  about: (id, title, dueDate, ownerId) =>
-    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? md`fällig ${day(dueDate)}` : md`kein Fälligkeitsdatum`}`,
+  about: (id, title, dueDate, ownerId, daysLate) =>
+    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? nudgesDe.due(dueDate, daysLate) : md`kein Fälligkeitsdatum`}`,
   dueLabel: 'Neues Fälligkeitsdatum',
   dueHint: 'Zwischen heute und 5 Jahren in der Zukunft.',
   reasonLabel: 'Grund',

@@ -55,6 +55,7 @@ const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (
 export const nudgesDe: Nudges = {
   reason,
   actionLine,
+  due: (dueDate, daysLate) => (daysLate > 0 ? late(dueDate, daysLate) : md`fällig ${day(dueDate)}`),
 
   reminder: {
     intro: (n, when) =>

@@ -5,6 +5,7 @@
 import type { CheckKind, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
+import { nudges } from './en-nudges.js';
 import { count, join, line, md, mention, num } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
@@ -23,8 +24,15 @@ export const initiativesText = {
   // ---- /cx close -----------------------------------------------------------------------------------
   confirmHeading: (id: number, title: string, open: number) =>
     md`*${I(id)}* ${line(title)} still has ${count(open, OPEN_ACTIONS)}. Closing it drops ${count(open, { one: 'it', other: 'them' })} (no win is posted); nothing changes until you press the button.`,
-  openActionLine: (id: number, title: string, ownerId: string, status: string, due: string | null) =>
-    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · due ${line(due)}` : md``}${
+  openActionLine: (
+    id: number,
+    title: string,
+    ownerId: string,
+    status: string,
+    due: string | null,
+    daysLate: number,
+  ) =>
+    md`• *${A(id)}* ${line(title)} · ${mention(ownerId)}${due ? md` · ${nudges.due(due, daysLate)}` : md``}${
       status === 'blocked' ? md` · _blocked_` : md``
     }`,
   moreOpen: (n: number) => md`…and ${num(n)} more.`,

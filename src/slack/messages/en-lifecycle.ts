@@ -17,7 +17,7 @@ import type {
 } from '../../domain/payloads/work.js';
 import type { HistoryEntry } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
-import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
+import { count, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -150,7 +150,11 @@ export const lifecycle = {
         p.action.title,
       )}\nInitiative: *${I(p.initiative.id)}* ${line(p.initiative.title)}\n${
         p.action.dueDate
-          ? md`Due ${line(p.action.dueDate)}`
+          ? md`Due ${line(p.action.dueDate)}${
+              p.action.daysLate
+                ? md`, ${count(p.action.daysLate, { one: '# day late', other: '# days late' })}`
+                : md``
+            }`
           : md`No due date yet: \`/cx due ${A(p.action.id)} +7d\` gives it one.`
       }${p.action.status === 'blocked' ? md`\n_It is blocked at the moment._` : md``}`,
     unassigned: (p: ActionUnassignedPayload) =>

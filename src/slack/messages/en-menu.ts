@@ -2,6 +2,7 @@
  * The words of an action's menu (Reschedule / Reassign / Drop) and its three small modals: labels,
  * inline errors, what a message shows once the change is made. Self-contained like en-nudges.ts.
  */
+import { nudges } from './en-nudges.js';
 import { line, md, mention } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
@@ -13,8 +14,8 @@ export const menu = {
   /** Modal titles: at most 24 characters, so the ref is left to the first line of the modal. */
   title: { reschedule: 'Reschedule action', reassign: 'Reassign action', drop: 'Drop action' },
   /** The first line of each modal: which action it is about. */
-  about: (id: number, title: string, dueDate: string | null, ownerId: string) =>
-    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? md`due ${line(dueDate)}` : md`no due date`}`,
+  about: (id: number, title: string, dueDate: string | null, ownerId: string, daysLate: number) =>
+    md`*${A(id)}* ${line(title)} · ${mention(ownerId)} · ${dueDate ? nudges.due(dueDate, daysLate) : md`no due date`}`,
   dueLabel: 'New due date',
   dueHint: 'Between today and 5 years ahead.',
   reasonLabel: 'Reason',

@@ -64,9 +64,14 @@ const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (
 type Counts = { done: number; created: number; stalled: number; blocked: number; dropped?: number };
 type InitiativeRef = { id: number; title: string; tier: 'essential' | 'important' };
 
+/** `due 2026-12-14`, or `due 2026-12-14, 3 days late` once it is overdue: every place says it the same way. */
+const due = (dueDate: string, daysLate: number) =>
+  daysLate > 0 ? late(dueDate, daysLate) : md`due ${line(dueDate)}`;
+
 export const nudges = {
   reason,
   actionLine,
+  due,
 
   reminder: {
     intro: (n: number, when?: PartOfDay) =>

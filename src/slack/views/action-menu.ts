@@ -4,8 +4,9 @@
  * travel in private_metadata, so the submission can update that message, list or Home in place.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
+import { daysLate } from '../../domain/actions.js';
 import { MAX_NOTE_LENGTH } from '../../domain/limits.js';
-import type { Action } from '../../domain/types.js';
+import type { Action, LocalDate } from '../../domain/types.js';
 import { FIELD, VIEW } from '../ids.js';
 import type { MenuChoice } from '../messages/en-menu.js';
 import { menu } from '../messages/index.js';
@@ -80,8 +81,13 @@ function fields(choice: MenuChoice, action: Action): KnownBlock[] {
   }
 }
 
-/** The modal for `choice` on `action`, opened from `origin`. */
-export function actionMenuModal(choice: MenuChoice, action: Action, origin: MenuOrigin): ModalView {
+/** The modal for `choice` on `action`, opened from `origin`; `today` says how late an overdue action is. */
+export function actionMenuModal(
+  choice: MenuChoice,
+  action: Action,
+  origin: MenuOrigin,
+  today: LocalDate,
+): ModalView {
   const meta: MenuMetadata = { actionId: action.id, ...origin };
   return {
     type: 'modal',
@@ -91,7 +97,7 @@ export function actionMenuModal(choice: MenuChoice, action: Action, origin: Menu
     close: plain(menu.cancel, LIMITS.modalTitle),
     private_metadata: JSON.stringify(meta),
     blocks: [
-      context(menu.about(action.id, action.title, action.dueDate, action.ownerId)),
+      context(menu.about(action.id, action.title, action.dueDate, action.ownerId, daysLate(action, today))),
       ...fields(choice, action),
     ],
   };

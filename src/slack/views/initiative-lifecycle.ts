@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { CloseOutcome } from '../../app/close-initiative.js';
 import type { OverrideOutcome } from '../../app/verdict-override.js';
+import { daysLate } from '../../domain/actions.js';
 import type {
   InitiativeAnnouncedPayload,
   InitiativeClosedPayload,
@@ -15,7 +16,7 @@ import { ACTION } from '../ids.js';
 import { progress } from '../messages/en.js';
 import { initiativesText as t } from '../messages/index.js';
 import { join, lines, type Mrkdwn, md } from '../messages/mrkdwn.js';
-import { type BuiltMessage, context, LIMITS, message, plain, section } from './blocks.js';
+import { type BuiltMessage, context, LIMITS, linesToSections, message, plain, section } from './blocks.js';
 import { textReply } from './replies.js';
 
 /** Open actions listed in a confirmation; the rest are counted. */
@@ -41,11 +42,16 @@ function confirmMessage(o: Extract<CloseOutcome, { status: 'confirm' }>, changed
   const heading = t.confirmHeading(i.id, i.title, o.open.length);
   const listed = o.open
     .slice(0, LISTED)
-    .map((a) => t.openActionLine(a.id, a.title, a.ownerId, a.status, a.dueDate));
-  if (o.open.length > LISTED) listed.push(t.moreOpen(o.open.length - LISTED));
+    .map((a) => t.openActionLine(a.id, a.title, a.ownerId, a.status, a.dueDate, daysLate(a, o.today)));
+  // Long titles fill a section's 3,000 characters before 20 lines: packed into a few, and whatever does not
+  // fit is counted in "…and N more" rather than cut off mid-line.
+  const packed = linesToSections(listed, 3);
+  const more = o.open.length - listed.length + packed.omitted;
   const blocks: KnownBlock[] = [];
   if (changed) blocks.push(section(t.changedMeanwhile));
-  blocks.push(section(heading), section(join(listed, '\n')), {
+  blocks.push(section(heading), ...packed.blocks);
+  if (more > 0) blocks.push(section(t.moreOpen(more)));
+  blocks.push({
     type: 'actions',
     block_id: `close_I-${i.id}`,
     elements: [

@@ -3,8 +3,7 @@ import type { ActionDetail, MyAction } from '../../app/actions.js';
 import type { InitiativeDetail, InitiativeSummary } from '../../app/initiatives.js';
 import type { MetricsPicture } from '../../app/metric-checks.js';
 import type { DateContext } from '../../app/read.js';
-import { isOverdue, splitForPage } from '../../domain/actions.js';
-import { daysBetween } from '../../domain/dates.js';
+import { daysLate, splitForPage } from '../../domain/actions.js';
 import type { DomainError } from '../../domain/errors.js';
 import {
   type Action,
@@ -41,10 +40,6 @@ export function errorReply(error: DomainError, command?: SubcommandName): BuiltM
 }
 
 const usageText = (name: SubcommandName) => md`${msg.usageHeading(name)}\n${join(synopses(name), '\n')}`;
-
-/** Days an open or blocked action is past its due date on `today` (0 when it is not late). */
-const daysLate = (a: Pick<Action, 'status' | 'dueDate'>, today: LocalDate) =>
-  a.dueDate && isOverdue(a, today) ? daysBetween(a.dueDate, today) : 0;
 
 /**
  * `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue;

@@ -1,6 +1,7 @@
 import type { BlockAction, OverflowAction } from '@slack/bolt';
 import { actionDetail } from '../../../app/actions.js';
 import type { AppContext } from '../../../app/context.js';
+import { dateContext } from '../../../app/read.js';
 import { isAdmin } from '../../../app/users.js';
 import { canChangeAction } from '../../../domain/permissions.js';
 import { ACTION } from '../../ids.js';
@@ -61,6 +62,6 @@ export const actionMenu = (ctx: AppContext) =>
     }
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: actionMenuModal(picked.choice, action, originOf(body)),
+      view: actionMenuModal(picked.choice, action, originOf(body), dateContext(ctx).today),
     });
   });
