@@ -372,7 +372,11 @@ describe('an overdue action says how late it is wherever it is shown for a decis
     h.clock.set(new Date('2026-03-07T10:00:00Z'));
 
     const list = await mine('UALICE');
-    const viewId = await pick('UALICE', { channelId: CHANNELS.marketing, messageTs: list.ts }, 'reassign:A-1');
+    const viewId = await pick(
+      'UALICE',
+      { channelId: CHANNELS.marketing, messageTs: list.ts },
+      'reassign:A-1',
+    );
     expect(textOf(h.emulator.view(viewId)?.blocks)).toContain('due 2026-03-03, 4 days late');
 
     await h.cx('UALICE', 'assign A-1 <@UEVE>');
@@ -383,5 +387,70 @@ describe('an overdue action says how late it is wherever it is shown for a decis
 
     const close = await h.cx('UALICE', 'close I-1 Done for now');
     expect(textOf((close.body as { blocks?: unknown }).blocks)).toContain('due 2026-03-03, 4 days late');
+  });
+});
+
+describe('Add update from the /cx mine list', () => {
+  it('records the note and redraws the list with it on top, as the menu does', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-10');
+    const list = await mine('UALICE');
+    const before = h.emulator.callsTo('views.open').length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.update,
+      value: 'A-1',
+      channelId: CHANNELS.marketing,
+      messageTs: list.ts,
+    });
+    const viewId = await openedView(h.emulator, 'UALICE', before);
+    const submitted = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: { [FIELD.note]: 'Two answers drafted' },
+    });
+    expect(submitted.viewClosed).toBe(true);
+    expect(
+      h.bot.handle.sqlite.prepare(`select note from history where entity = 'A' and kind = 'update'`).all(),
+    ).toEqual([{ note: 'Two answers drafted' }]);
+
+    const redrawn = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UALICE' && e.ts > list.ts && e.via === 'response_url'),
+    );
+    expect(h.emulator.ephemerals.find((e) => e.ts === list.ts)?.replaced).toBe(true);
+    expect(textOf(redrawn.blocks)).toContain('Progress on *A-1* recorded');
+    expect(textOf(redrawn.blocks)).toContain('reschedule:A-1');
+  });
+
+  it('a modal opened before an update of the bot (older metadata) still records the note and confirms it', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-10');
+    const list = await mine('UALICE');
+    const before = h.emulator.callsTo('views.open').length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.update,
+      value: 'A-1',
+      channelId: CHANNELS.marketing,
+      messageTs: list.ts,
+    });
+    const viewId = await openedView(h.emulator, 'UALICE', before);
+    const view = h.emulator.view(viewId);
+    if (!view) throw new Error('no modal');
+    view.private_metadata = JSON.stringify({ actionId: 1, channelId: CHANNELS.marketing });
+    const shown = h.emulator.ephemerals.length;
+    const submitted = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: { [FIELD.note]: 'Later' },
+    });
+    expect(submitted.viewClosed).toBe(true);
+    const note = await eventually(() =>
+      h.emulator.ephemerals.slice(shown).find((e) => e.user === 'UALICE' && e.text.includes('A-1')),
+    );
+    expect(note.text).toContain('recorded');
+    expect(
+      h.bot.handle.sqlite.prepare(`select note from history where entity = 'A' and kind = 'update'`).all(),
+    ).toEqual([{ note: 'Later' }]);
   });
 });

@@ -394,7 +394,16 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
         build: () => modalsModule.logActionModal({ initiatives: [initiative], ownerId: 'UALICE' }),
         people: 'plain',
       },
-      addUpdateModal: { build: () => modalsModule.addUpdateModal(7, 'C1'), people: 'none' },
+      addUpdateModal: {
+        build: () =>
+          modalsModule.addUpdateModal(7, {
+            surface: 'message',
+            channelId: 'C1',
+            messageTs: '1.2',
+            responseUrl: null,
+          }),
+        people: 'none',
+      },
     },
   },
   render: {

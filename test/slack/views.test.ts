@@ -162,6 +162,15 @@ describe('Block Kit builders stay within Slack limits however much data there is
     const many = Array.from({ length: 150 }, (_, i) => initiative(i + 1, { title: long('x') }));
     expect(validateView(logActionModal({ initiatives: many, ownerId: 'U1' }))).toEqual([]);
     expect(validateView(logActionModal({ initiatives: [], ownerId: 'U1' }))).toEqual([]);
-    expect(validateView(addUpdateModal(3, 'C1'))).toEqual([]);
+    expect(
+      validateView(
+        addUpdateModal(3, {
+          surface: 'mine',
+          channelId: 'C1',
+          messageTs: null,
+          responseUrl: 'https://hooks.slack.com/x',
+        }),
+      ),
+    ).toEqual([]);
   });
 });

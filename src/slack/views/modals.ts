@@ -3,6 +3,7 @@ import { DEPARTMENTS, type Department, type Initiative, type Tier } from '../../
 import { FIELD, VIEW } from '../ids.js';
 import { iref } from '../messages/en.js';
 import { deptName, msg } from '../messages/index.js';
+import type { MenuMetadata, MenuOrigin } from './action-menu.js';
 import { LIMITS, plain, section } from './blocks.js';
 import { metricInputs } from './check.js';
 
@@ -143,21 +144,12 @@ export function logActionModal(d: LogActionDefaults): ModalView {
 }
 
 /** "Add update" from a reminder or `/cx mine`: one note field; the action travels in private_metadata. */
-export function addUpdateModal(
-  actionId: number,
-  channelId: string | null,
-  messageTs: string | null = null,
-  fromHome = false,
-): ModalView {
+export function addUpdateModal(actionId: number, origin: MenuOrigin): ModalView {
+  const meta: MenuMetadata = { actionId, ...origin };
   return modal(
     VIEW.addUpdate,
     msg.modal.updateTitle,
     [input(FIELD.note, msg.modal.note, { type: 'plain_text_input', multiline: true, max_length: 2000 })],
-    JSON.stringify({
-      actionId,
-      channelId,
-      ...(messageTs ? { messageTs } : {}),
-      ...(fromHome ? { home: true } : {}),
-    }),
+    JSON.stringify(meta),
   );
 }

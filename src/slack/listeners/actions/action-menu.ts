@@ -1,4 +1,4 @@
-import type { BlockAction, OverflowAction } from '@slack/bolt';
+import type { OverflowAction } from '@slack/bolt';
 import { actionDetail } from '../../../app/actions.js';
 import type { AppContext } from '../../../app/context.js';
 import { dateContext } from '../../../app/read.js';
@@ -9,29 +9,12 @@ import { menu, msg } from '../../messages/index.js';
 import type { Mrkdwn } from '../../messages/mrkdwn.js';
 import { type ActionArgs, actionListener } from '../../respond/guard.js';
 import { publishHome } from '../../respond/home.js';
-import { ephemeralListOf } from '../../respond/redraw.js';
+import { originOf } from '../../respond/origin.js';
 import { say } from '../../respond/say.js';
 import { parseMenuValue } from '../../views/action-buttons.js';
-import { actionMenuModal, type MenuOrigin } from '../../views/action-menu.js';
+import { actionMenuModal } from '../../views/action-menu.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { errorReply, textReply } from '../../views/replies.js';
-
-/** Where the menu was pressed, so the submission can show the change there. */
-function originOf(body: BlockAction): MenuOrigin {
-  const container = body.container as { is_ephemeral?: boolean } | undefined;
-  if (body.view?.type === 'home')
-    return { surface: 'home', channelId: null, messageTs: null, responseUrl: null };
-  const channelId = body.channel?.id ?? null;
-  if (container?.is_ephemeral) {
-    return {
-      surface: ephemeralListOf(body.actions[0]?.block_id) ?? 'mine',
-      channelId,
-      messageTs: null,
-      responseUrl: body.response_url ?? null,
-    };
-  }
-  return { surface: 'message', channelId, messageTs: body.message?.ts ?? null, responseUrl: null };
-}
 
 /** A refusal goes where the person is: ephemerally, or (App Home, no response_url) on top of their Home. */
 async function refuse(args: ActionArgs, ctx: AppContext, reply: BuiltMessage): Promise<void> {
