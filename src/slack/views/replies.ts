@@ -78,12 +78,11 @@ export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
   }
-  if (items.length > fit) blocks.push(context(msg.truncated(items.length - fit, md``)));
-  const fallback = join(
-    [heading, ...items.map((i) => msg.refTitle(aref(i.action.id), i.action.title))],
-    '\n',
-  );
-  return message(fallback, blocks);
+  const more = items.length > fit ? [msg.truncated(items.length - fit, md``)] : [];
+  blocks.push(...more.map((m) => context(m)));
+  // What is shown, and the count of the rest, as the blocks say it: read aloud, not a list of hundreds.
+  const shown = items.slice(0, fit).map((i) => msg.refTitle(aref(i.action.id), i.action.title));
+  return message(join([heading, ...shown, ...more], '\n'), blocks);
 }
 
 function summaryLine(s: InitiativeSummary): Mrkdwn {
