@@ -17,6 +17,12 @@ export interface DatabaseHandle {
    * 11 µs instead of drizzle's 19, `bench/_write-timing.ts`).
    */
   write<T>(work: (db: Db) => T): T;
+  /**
+   * Runs read-only `work` on one snapshot (a deferred transaction): every query sees the same state, and it
+   * never takes the write lock, so a writer in another process is not held up while it reads. Never write
+   * in it.
+   */
+  read<T>(work: (db: Db) => T): T;
   /** The raw connection, for pragmas, backups and hand-tuned hot queries. */
   sqlite: Database.Database;
   path: string;
@@ -106,20 +112,36 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
 
   // Checked inside the transaction, so a refused write is rolled back like any other failure.
   const rawTransaction = sqlite.transaction.bind(sqlite);
-  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) =>
-    rawTransaction((...args: unknown[]) => {
+  // Every transaction begins IMMEDIATE: it takes the write lock at BEGIN, and when another process (a `cx
+  // job`, a second bot during a deploy) holds it, waits for it (busy_timeout). A deferred one that read before
+  // its first write fails at once with SQLITE_BUSY_SNAPSHOT if that process committed in between — the busy
+  // timeout cannot help it. Drizzle begins its transactions `.deferred` unless told otherwise, so here that
+  // name begins IMMEDIATE too; a read-only snapshot, which must never hold up a writer, is `handle.read`.
+  // Inside another transaction each of them is a savepoint, as before.
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = rawTransaction((...args: unknown[]) => {
       assertIntact();
       return fn(...args);
-    })) as typeof sqlite.transaction;
+    });
+    return Object.assign((...args: unknown[]) => tx.immediate(...args), {
+      default: tx.immediate,
+      deferred: tx.immediate,
+      immediate: tx.immediate,
+      exclusive: tx.exclusive,
+      database: sqlite,
+    });
+  }) as typeof sqlite.transaction;
 
   // Drizzle's transactions run through `sqlite.transaction` (its session calls the client's), so the check
   // above covers them too: one stat per write transaction, not two.
   const db = drizzle(sqlite, { schema });
   const inTransaction = sqlite.transaction((work: (db: Db) => unknown) => work(db));
+  const inSnapshot = rawTransaction((work: (db: Db) => unknown) => work(db));
 
   return {
     db,
     write: <T>(work: (db: Db) => T) => inTransaction(work) as T,
+    read: <T>(work: (db: Db) => T) => inSnapshot.deferred(work) as T,
     sqlite,
     path: file,
     checkpointer,

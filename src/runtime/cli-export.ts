@@ -101,7 +101,7 @@ export async function exportCommand(
       // A database the bot has not yet opened since an update lacks the name cache's column; one that
       // was never migrated is not touched (reading it fails with the hint to migrate).
       if (appliedMigrations(handle.sqlite) > 0) runMigrations(handle);
-      rows = readExportRows(handle.db);
+      rows = readExportRows(handle);
       owners = [...new Set([...rows.initiatives, ...rows.actions].map((row) => row.ownerId))];
       names = await ownerNames(handle, owners, env);
     } finally {

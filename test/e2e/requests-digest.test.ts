@@ -86,7 +86,7 @@ describe('the weekly digest', () => {
 describe('the CSV export', () => {
   it('lists each request after its initiative’s actions: ref, status, departments, asker, by date', async () => {
     await threeRequests();
-    const csv = buildExportCsv(readExportRows(h.bot.handle.db));
+    const csv = buildExportCsv(readExportRows(h.bot.handle));
     const lines = csv.split('\r\n');
     expect(lines).toContain(
       'request,R-1,I-1,Export of last year’s refund tickets,,open,IT,Marketing,UALICE,,,,2026-03-02T10:00:00.000Z,',

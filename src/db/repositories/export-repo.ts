@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Request } from '../../domain/requests.js';
-import type { Db } from '../client.js';
+import type { DatabaseHandle } from '../client.js';
 import { actions, initiatives } from '../schema.js';
 import { allRequests } from './requests-repo.js';
 
@@ -36,11 +36,11 @@ export interface ExportRows {
 }
 
 /**
- * Every initiative and action, oldest first, read in one transaction so the two lists agree with each other
- * even while the bot keeps writing (WAL: the read never blocks it).
+ * Every initiative and action, oldest first, read on one snapshot so the two lists agree with each other
+ * even while the bot keeps writing (WAL, and a read-only transaction: the read never blocks it).
  */
-export function readExportRows(db: Db): ExportRows {
-  return db.transaction((tx) => ({
+export function readExportRows(handle: Pick<DatabaseHandle, 'read'>): ExportRows {
+  return handle.read((tx) => ({
     initiatives: tx
       .select({
         id: initiatives.id,
