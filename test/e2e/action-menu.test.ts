@@ -391,7 +391,8 @@ describe('an overdue action says how late it is wherever it is shown for a decis
 });
 
 describe('Add update from the /cx mine list', () => {
-  it('records the note and redraws the list with it on top, as the menu does', async () => {
+  /** Alice's A-1 in her `/cx mine` list, and the Add update modal its button opened. */
+  async function addUpdateFromMine(): Promise<{ list: EmuEphemeral; viewId: string }> {
     await h.cx('UALICE', 'new Faster answers lead:service');
     await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-10');
     const list = await mine('UALICE');
@@ -403,7 +404,11 @@ describe('Add update from the /cx mine list', () => {
       channelId: CHANNELS.marketing,
       messageTs: list.ts,
     });
-    const viewId = await openedView(h.emulator, 'UALICE', before);
+    return { list, viewId: await openedView(h.emulator, 'UALICE', before) };
+  }
+
+  it('records the note and redraws the list with it on top, as the menu does', async () => {
+    const { list, viewId } = await addUpdateFromMine();
     const submitted = await h.emulator.viewSubmission({
       userId: 'UALICE',
       viewId,
@@ -423,18 +428,7 @@ describe('Add update from the /cx mine list', () => {
   });
 
   it('a modal opened before an update of the bot (older metadata) still records the note and confirms it', async () => {
-    await h.cx('UALICE', 'new Faster answers lead:service');
-    await h.cx('UALICE', 'log I-1 Draft the FAQ due:2026-03-10');
-    const list = await mine('UALICE');
-    const before = h.emulator.callsTo('views.open').length;
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.update,
-      value: 'A-1',
-      channelId: CHANNELS.marketing,
-      messageTs: list.ts,
-    });
-    const viewId = await openedView(h.emulator, 'UALICE', before);
+    const { viewId } = await addUpdateFromMine();
     const view = h.emulator.view(viewId);
     if (!view) throw new Error('no modal');
     view.private_metadata = JSON.stringify({ actionId: 1, channelId: CHANNELS.marketing });
