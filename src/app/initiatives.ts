@@ -255,9 +255,13 @@ export interface InitiativeDetail extends InitiativeSummary {
   history: HistoryEntry[];
 }
 
-/** `/cx show I-n`'s facts, kept until the next write like the list. */
+/**
+ * `/cx show I-n`'s facts, read when asked. Not kept: the reply built from them is (reply-cache.ts), and
+ * keeping the rows as well held every shown initiative's actions and history on the heap — 6 of the bot's
+ * 32 MB live after the floor bench, and a costlier collection on every request (issue 13).
+ */
 export function initiativeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
-  return cachedByVersion(ctx.handle.sqlite, `detail:${id}`, () => computeDetail(ctx, id));
+  return computeDetail(ctx, id);
 }
 
 function computeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
