@@ -113,12 +113,14 @@ function queueReminder(
 }
 
 /**
- * A reminder DM that expired undelivered (see `deliverBy` above) reminded nobody: its records go, in the
- * transaction that marks it expired, so the next working day's run lists the same actions again and the
- * escalation after three unanswered reminders does not count it.
+ * A reminder DM that expired undelivered (see `deliverBy` above) because it came too late reminded nobody:
+ * its records go, in the transaction that marks it expired, so the next working day's run lists the same
+ * actions again and the escalation after three unanswered reminders does not count it. One that expired
+ * while held (Slack would not take a DM to that person: deactivated, DMs closed) keeps its records: trying
+ * again every working day would only tell the admins every day; the usual 7 days apply.
  */
-export function onReminderExpired(tx: Executor, entry: OutboxEntry): void {
-  if (entry.kind !== 'reminder') return;
+export function onReminderExpired(tx: Executor, entry: OutboxEntry, wasHeld: boolean): void {
+  if (entry.kind !== 'reminder' || wasHeld) return;
   const p = entry.payload as ReminderPayload;
   const ids = [...p.own, ...p.escalations].map((a) => a.id);
   forgetReminders(tx, p.recipientId, p.localDay, ids);

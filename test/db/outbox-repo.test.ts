@@ -183,10 +183,10 @@ describe('outbox repository', () => {
     const undone: string[] = [];
     let failUndo = false;
     const withUndo = createOutboxRepo(handle.db, {
-      onExpired: (tx, entry) => {
+      onExpired: (tx, entry, wasHeld) => {
         if (failUndo) throw new Error('undo failed');
         enqueue(tx, [msg(`undo:${entry.key}`, sales)], T0);
-        undone.push(entry.key);
+        undone.push(wasHeld ? `${entry.key} (held)` : entry.key);
       },
     });
     const by = later(60_000);
@@ -216,6 +216,12 @@ describe('outbox repository', () => {
     expect(withUndo.markExpired(c.id)).toBe(false);
     expect(undone).toEqual(['a']);
     expect(withUndo.counts()).toMatchObject({ expired: 1, sending: 1 });
+
+    // A held row expires too, and the undo is told it was held.
+    const b = withUndo.findByKey('b')!;
+    withUndo.markHeld(b.id, 'user_disabled');
+    expect(withUndo.markExpired(b.id)).toBe(true);
+    expect(undone).toEqual(['a', 'b (held)']);
   });
 
   it('puts a parent ahead of its reply even when a batch lists the reply first', () => {

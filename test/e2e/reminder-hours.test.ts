@@ -192,4 +192,31 @@ describe('a reminder that could not go out in working hours is dropped, not deli
     expect(dms).toHaveLength(1);
     expect(textOf(dms[0])).toContain(`A-${a}`);
   });
+
+  it('one that Slack would not take (the person cannot be DMed) keeps its records: no new try every day', async () => {
+    let harness = await start('2026-03-03T16:00:00Z');
+    stalledActionOf(harness, 'UBER', '2026-03-03T16:00:00Z');
+    const databasePath = harness.config.databasePath;
+    harness.emulator.failNext('chat.postMessage', { error: 'user_disabled' });
+    await runAt(harness, '2026-03-03T16:30:00Z');
+    const sqlite = () => harness.bot.handle.sqlite;
+    expect(sqlite().prepare(`select status from outbox where kind = 'reminder'`).all()).toEqual([
+      { status: 'held' },
+    ]);
+    await harness.stop();
+    h = undefined;
+
+    harness = await start('2026-03-03T20:00:00Z', { databasePath });
+    await harness.drain();
+    expect(sqlite().prepare(`select status from outbox where kind = 'reminder'`).all()).toEqual([
+      { status: 'expired' },
+    ]);
+    expect(sqlite().prepare('select count(*) as n from reminders_sent').get()).toEqual({ n: 1 });
+    // The next working day: the 7-day rule holds, so nothing is queued for a person Slack refuses.
+    await runAt(harness, '2026-03-04T08:30:00Z');
+    expect(harness.emulator.dms('UBER')).toHaveLength(0);
+    expect(sqlite().prepare(`select count(*) as n from outbox where kind = 'reminder'`).get()).toEqual({
+      n: 1,
+    });
+  });
 });

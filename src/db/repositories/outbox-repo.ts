@@ -173,9 +173,10 @@ function headsStatement(db: Executor, due: boolean) {
 export interface OutboxRepoOptions {
   /**
    * Undoes what an expired message stood for (a reminder's records), in the transaction that marks it
-   * expired, so a crash leaves both or neither.
+   * expired, so a crash leaves both or neither. `wasHeld`: it expired while held for its recipient (a person
+   * Slack will not let us DM), not merely late.
    */
-  onExpired?: (tx: Executor, entry: OutboxEntry) => void;
+  onExpired?: (tx: Executor, entry: OutboxEntry, wasHeld: boolean) => void;
 }
 
 export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}): OutboxRepo {
@@ -301,6 +302,7 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
 
     markExpired(id) {
       return db.transaction((tx) => {
+        const before = tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get();
         const row = tx
           .update(outbox)
           .set({ status: 'expired', ...UNCLAIMED })
@@ -308,7 +310,7 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
           .returning()
           .get();
         if (!row) return false;
-        options.onExpired?.(tx, toEntry(row));
+        options.onExpired?.(tx, toEntry(row), before?.status === 'held');
         return true;
       });
     },
