@@ -20,8 +20,9 @@ const JOB_ACTOR = 'cx-bridge';
 
 /**
  * The `asks` job: each open request bumped once in its thread after 2 working days, escalated once to the
- * hub (if bound) and the initiative's owner after 5 — only inside working hours in CX_TIMEZONE. The step
- * is recorded with its posts in one transaction, and the outbox keys make a rerun post nothing twice.
+ * hub (if bound) and the initiative's owner after 5 — only inside working hours in CX_TIMEZONE, delivery
+ * included (`hoursZone`: a post held up past 17:30 waits for 09:30). The step is recorded with its posts in
+ * one transaction, and the outbox keys make a rerun post nothing twice.
  */
 export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: AbortSignal } = {}): ClockRun {
   const run: ClockRun = { bumped: 0, escalated: 0, interrupted: false };
@@ -44,6 +45,7 @@ export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: Abo
               key: `request-bump:${ref}`,
               recipient: { type: 'binding', key: request.askedDept },
               threadOf: requestPostKey(request.id),
+              hoursZone: ctx.timeZone,
               payload: {
                 requestId: request.id,
                 askedDept: request.askedDept,
@@ -74,6 +76,7 @@ export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: Abo
             key: `request-escalation:${ref}:owner`,
             recipient: { type: 'user', id: initiative.ownerId },
             payload: { ...payload, role: 'owner' },
+            hoursZone: ctx.timeZone,
           },
         ];
         // An unbound hub would hold the post forever: the owner's DM is the escalation then.
@@ -83,6 +86,7 @@ export function runAsksClock(ctx: AppContext, now: Date, options: { signal?: Abo
             key: `request-escalation:${ref}:hub`,
             recipient: { type: 'binding', key: 'hub' },
             payload: { ...payload, role: 'hub' },
+            hoursZone: ctx.timeZone,
           });
         }
         enqueue(tx, notices, now);

@@ -158,6 +158,11 @@ export const outbox = sqliteTable(
      * as a reminder inside its owner's working hours. Null: no deadline.
      */
     deliverBy: integer('deliver_by', { mode: 'timestamp_ms' }),
+    /**
+     * Delivered only inside working hours (09:30–17:30, Monday to Friday) in this IANA zone: one that comes
+     * due outside them (delayed by a rate limit or downtime) waits for the next window. Null: any time.
+     */
+    hoursZone: text('hours_zone'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),

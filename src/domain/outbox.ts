@@ -1,3 +1,4 @@
+import { isReminderTime, nextWorkingStart } from './reminders.js';
 import type { BindingKey, UserId } from './types.js';
 
 /** Where a notification goes: a bound department/hub channel (resolved at delivery), a user's DM, or a channel id. */
@@ -23,6 +24,11 @@ export interface OutboxMessage<K extends string = string, P = unknown> {
    * then, it is dropped as `expired` instead of arriving late. Omitted: delivered whenever it can be.
    */
   deliverBy?: Date;
+  /**
+   * Said only inside working hours (09:30–17:30, Monday to Friday) in this zone: one that comes due outside
+   * them — delayed by a rate limit or downtime — waits for the next window instead of arriving at night.
+   */
+  hoursZone?: string;
 }
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'held' | 'dead' | 'expired';
@@ -34,6 +40,12 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
   'dead',
   'expired',
 ];
+
+/** For a message kept to working hours (`hoursZone`) and outside them at `now`: when they begin again. */
+export function heldUntilWorkingHours(m: Pick<OutboxMessage, 'hoursZone'>, now: Date): Date | null {
+  if (m.hoursZone === undefined || isReminderTime(now, m.hoursZone)) return null;
+  return nextWorkingStart(now, m.hoursZone);
+}
 
 /** Whether a message with a `deliverBy` has missed it at `now`. */
 export const isExpired = (m: Pick<OutboxMessage, 'deliverBy'>, now: Date): boolean =>

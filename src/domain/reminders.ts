@@ -3,7 +3,7 @@
  * Friday, in their zone), at most one DM per owner per local day, one reminder per action per 7 days,
  * never while away, and no more than three reminders about an action nobody has touched since.
  */
-import { DAY_MS, localDate, zonedInstant, zonedTime } from './dates.js';
+import { addDays, DAY_MS, localDate, weekdayOf, zonedInstant, zonedTime } from './dates.js';
 import type { LocalDate } from './types.js';
 
 export const REMINDER_START_MINUTES = 9 * 60 + 30;
@@ -34,6 +34,18 @@ export function isReminderTime(now: Date, ownerZone: string): boolean {
 export function reminderWindowEnd(now: Date, ownerZone: string): Date {
   const end = REMINDER_END_MINUTES + 1;
   return zonedInstant(localDate(now, ownerZone), Math.floor(end / 60), end % 60, ownerZone);
+}
+
+/** The next start of working hours (09:30 on a working day in `zone`) after `now`. */
+export function nextWorkingStart(now: Date, zone: string): Date {
+  const today = localDate(now, zone);
+  const start = REMINDER_START_MINUTES;
+  for (let i = 0; ; i++) {
+    const day = addDays(today, i);
+    if (weekdayOf(day) > 5) continue;
+    const at = zonedInstant(day, Math.floor(start / 60), start % 60, zone);
+    if (at.getTime() > now.getTime()) return at;
+  }
 }
 
 /**

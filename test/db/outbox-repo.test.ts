@@ -190,9 +190,19 @@ describe('outbox repository', () => {
       },
     });
     const by = later(60_000);
-    enqueue(handle.db, [msg('a', marketing, { deliverBy: by }), msg('b', sales), msg('c', marketing)], T0);
+    enqueue(
+      handle.db,
+      [
+        msg('a', marketing, { deliverBy: by }),
+        msg('b', sales, { hoursZone: 'Europe/Berlin' }),
+        msg('c', marketing),
+      ],
+      T0,
+    );
     const a = withUndo.findByKey('a')!;
     expect(a.deliverBy).toEqual(by);
+    expect(a.hoursZone).toBeUndefined();
+    expect(withUndo.findByKey('b')).toMatchObject({ hoursZone: 'Europe/Berlin' });
     expect(withUndo.findByKey('b')!.deliverBy).toBeUndefined();
 
     // A failing undo rolls the expiry back with it.

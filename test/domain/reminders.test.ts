@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { heldUntilWorkingHours } from '../../src/domain/outbox.js';
 import {
   isAway,
   isReminderTime,
   mayDmOwner,
   mayRemindAction,
+  nextWorkingStart,
   partOfDay,
   reminderWindowEnd,
 } from '../../src/domain/reminders.js';
@@ -55,6 +57,29 @@ describe('reminderWindowEnd: a queued reminder DM is worth delivering until 17:3
     // The first minute outside the hours, and the minute before it still inside.
     expect(isReminderTime(end, zone)).toBe(false);
     expect(isReminderTime(new Date(end.getTime() - 60_000), zone)).toBe(true);
+  });
+});
+
+describe('nextWorkingStart: the next 09:30 on a working day, in the zone', () => {
+  it.each([
+    ['2026-03-10T08:00:00Z', 'UTC', '2026-03-10T09:30:00.000Z'], // Tuesday morning: today
+    ['2026-03-10T09:30:00Z', 'UTC', '2026-03-11T09:30:00.000Z'], // at 09:30: the next one
+    ['2026-03-10T20:00:00Z', 'UTC', '2026-03-11T09:30:00.000Z'], // Tuesday evening
+    ['2026-03-13T18:00:00Z', 'UTC', '2026-03-16T09:30:00.000Z'], // Friday evening: Monday
+    ['2026-03-14T12:00:00Z', 'UTC', '2026-03-16T09:30:00.000Z'], // Saturday
+    // New York's Friday evening before summer time: Monday 09:30 EDT is 13:30 UTC.
+    ['2026-03-06T23:00:00Z', 'America/New_York', '2026-03-09T13:30:00.000Z'],
+  ])('after %s in %s → %s', (iso, zone, expected) => {
+    expect(nextWorkingStart(new Date(iso), zone).toISOString()).toBe(expected);
+  });
+
+  it('heldUntilWorkingHours: only a message kept to working hours, and only outside them', () => {
+    const evening = new Date('2026-03-10T20:00:00Z');
+    expect(heldUntilWorkingHours({}, evening)).toBeNull();
+    expect(heldUntilWorkingHours({ hoursZone: 'UTC' }, new Date('2026-03-10T11:00:00Z'))).toBeNull();
+    expect(heldUntilWorkingHours({ hoursZone: 'UTC' }, evening)?.toISOString()).toBe(
+      '2026-03-11T09:30:00.000Z',
+    );
   });
 });
 

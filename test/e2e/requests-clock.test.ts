@@ -113,6 +113,36 @@ describe('the asks job', () => {
     });
   });
 
+  it('an escalation queued at 17:30 but not delivered (the bot went down) goes out at 09:30, not at night', async () => {
+    await start('2026-03-02T10:00:00Z');
+    await askAt('2026-03-02T10:00:00Z');
+    await tickAt(new Date('2026-03-04T10:00:00Z')); // the bump, on Wednesday
+    // The next Monday 17:30 the escalation is queued, and the process dies before its posts go out.
+    await h.bot.notifier.stop();
+    h.clock.set(new Date('2026-03-09T17:30:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.bot.scheduler.idle();
+    const databasePath = h.config.databasePath;
+    await h.stop();
+
+    // Back at 20:00: the escalation waits for working hours, then goes out once.
+    await start('2026-03-09T20:00:00Z', { databasePath });
+    await h.drain();
+    const escalations = () => ({
+      hub: withKey(h.emulator.messages(CHANNELS.hub), 'request-escalation:R-1:hub').length,
+      owner: withKey(h.emulator.dms('UALICE'), 'request-escalation:R-1:owner').length,
+    });
+    expect(escalations()).toEqual({ hub: 0, owner: 0 });
+    expect(rows(`select status from outbox where kind = 'request_escalation'`)).toEqual([
+      { status: 'pending' },
+      { status: 'pending' },
+    ]);
+    await tickAt(new Date('2026-03-10T09:00:00Z'));
+    expect(escalations()).toEqual({ hub: 0, owner: 0 });
+    await tickAt(new Date('2026-03-10T09:30:00Z'));
+    expect(escalations()).toEqual({ hub: 1, owner: 1 });
+  });
+
   it('catches up after downtime once: a run after a week does the bump and the escalation, each exactly once', async () => {
     await start('2026-03-02T10:00:00Z');
     await askAt('2026-03-02T10:00:00Z');

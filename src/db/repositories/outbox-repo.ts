@@ -61,6 +61,7 @@ export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: D
         createdAt: sql.placeholder('now'),
         // Raw ms or null: drizzle maps a placeholder through the column's encoder, which cannot take null.
         deliverBy: sql`${sql.placeholder('deliverBy')}`,
+        hoursZone: sql.placeholder('hoursZone'),
       })
       .onConflictDoNothing({ target: outbox.idempotencyKey })
       .prepare(),
@@ -75,6 +76,7 @@ export function enqueue(tx: Executor, messages: readonly OutboxMessage[], now: D
       threadOf: m.threadOf ?? null,
       now,
       deliverBy: m.deliverBy?.getTime() ?? null,
+      hoursZone: m.hoursZone ?? null,
     });
     inserted += result.changes;
   }
@@ -104,6 +106,7 @@ function toEntry(r: Row): OutboxEntry {
   };
   if (r.threadOf !== null) entry.threadOf = r.threadOf;
   if (r.deliverBy !== null) entry.deliverBy = r.deliverBy;
+  if (r.hoursZone !== null) entry.hoursZone = r.hoursZone;
   return entry;
 }
 

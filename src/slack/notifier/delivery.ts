@@ -1,6 +1,6 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
-import { isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
+import { heldUntilWorkingHours, isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
@@ -78,6 +78,11 @@ export function createDelivery(deps: {
     if (leases.holds(entry.id)) return { do: 'skip' };
     const waiting = outcomes.waitOf(entry);
     if (waiting) return { do: 'wait', ...waiting };
+    // Kept to working hours and outside them now (it came due late): asked again by each pass, on the
+    // injected clock, so time travel and a restart both find it due at 09:30. It holds its lane meanwhile.
+    const now = clock.now();
+    const resume = heldUntilWorkingHours(entry, now);
+    if (resume) return { do: 'wait', ms: resume.getTime() - now.getTime(), retry: false };
 
     let target: Target;
     if (entry.threadOf !== undefined) {

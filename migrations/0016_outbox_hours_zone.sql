@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `hours_zone` text;
