@@ -159,6 +159,8 @@ function queueDepartmentLists(ctx: AppContext, now: Date): number {
       kind: 'stalled_list',
       key: stalledListKey(dept, today),
       recipient: { type: 'binding', key: dept },
+      // It mentions the owners: held up past 17:30, it waits for the next 09:30 rather than ping them at night.
+      hoursZone: ctx.timeZone,
       payload: {
         dept,
         date: today,

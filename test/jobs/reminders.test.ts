@@ -361,6 +361,37 @@ describe('Monday department lists', () => {
   });
 });
 
+describe('Monday department lists, held up', () => {
+  it('queued at 17:30 and not posted before the bot went down: posted at 09:30, not in the night (it mentions people)', async () => {
+    let harness = await start('2026-03-02T17:00:00Z');
+    const db = harness.bot.handle.sqlite;
+    const i = seedInitiative(db, { depts: ['sales'] });
+    seedAction(db, {
+      initiativeId: i,
+      dept: 'sales',
+      ownerId: 'UNY',
+      lastActivityAt: new Date('2026-02-20T09:00:00Z'),
+    });
+    await harness.bot.notifier.stop();
+    harness.clock.set(new Date('2026-03-02T17:30:00Z'));
+    await harness.bot.scheduler.tick(harness.clock.now());
+    await harness.bot.scheduler.idle();
+    const databasePath = harness.config.databasePath;
+    await harness.stop();
+
+    h = await startHarness({ now: new Date('2026-03-02T21:00:00Z'), databasePath, jobs: [remindersJob] });
+    harness = h;
+    await harness.drain();
+    expect(harness.emulator.messages(CHANNELS.sales)).toHaveLength(0);
+    await runAt(harness, '2026-03-03T09:00:00Z');
+    expect(harness.emulator.messages(CHANNELS.sales)).toHaveLength(0);
+    await runAt(harness, '2026-03-03T09:30:00Z');
+    const posted = harness.emulator.messages(CHANNELS.sales);
+    expect(posted).toHaveLength(1);
+    expect(textOf(posted[0])).toContain('<@UNY>');
+  });
+});
+
 describe('buttons in a reminder', () => {
   async function reminded() {
     const harness = await start('2026-03-02T08:00:00Z');
