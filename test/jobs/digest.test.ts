@@ -265,11 +265,14 @@ describe('weekly digest', () => {
     const config = harness.config;
     await harness.bot.stop();
 
-    // Back on Tuesday 24 March: Fridays 6, 13 and 20 March were missed; only the last is caught up.
+    // Back on Tuesday 24 March, 09:00 in Berlin: Fridays 6, 13 and 20 March were missed; only the last is
+    // caught up — queued at start-up, posted once working hours begin at 09:30 (it mentions people).
     harness.clock.set(new Date('2026-03-24T08:00:00Z'));
     harness.bot = await startBot(config, { clock: harness.clock, logger: quietLogger(), jobs: [digestJob] });
     await harness.bot.scheduler.idle();
     await harness.drain();
+    for (const channel of Object.values(CHANNELS)) expect(parents(harness, channel)).toHaveLength(0);
+    await runAt(harness, new Date('2026-03-24T08:30:00Z'));
     for (const channel of Object.values(CHANNELS)) {
       const all = parents(harness, channel);
       expect(all.map((m) => /2026-W\d+/.exec(m.text)?.[0])).toEqual(['2026-W12']);
