@@ -7,6 +7,7 @@
 import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { waitingForHours } from '../db/repositories/outbox-repo.js';
 import type { Job } from '../jobs/index.js';
 import type { Runtime } from './runtime.js';
 
@@ -83,6 +84,14 @@ export function cliJobs(
               ? `${job.name} ${outcome.period}: already done, nothing new to post`
               : `${job.name} ${outcome.period}: ${outcome.summary ?? outcome.status}`,
           );
+          // Run outside working hours, its posts that mention people are kept for them (the outbox's hours_zone).
+          const waiting = waitingForHours(deps.ctx.handle.db);
+          if (waiting > 0) {
+            out(
+              `${waiting} post(s) wait in the outbox for working hours (from 09:30, ${deps.ctx.timeZone}); ` +
+                'the running bot sends them then',
+            );
+          }
         } finally {
           await deps.notifier.stop();
         }

@@ -39,25 +39,23 @@ afterEach(async () => {
   db.remove();
 });
 
-it('`cx job` writes only its answer to stdout and its log as JSON lines to stderr, without secrets or texts', async () => {
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, CLI, 'job', 'reminders', '--at', '2026-03-03T10:00:00Z'],
-    {
-      cwd: REPO,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: os.tmpdir(),
-        DATABASE_PATH: db.file,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: emulator.apiUrl,
-        CX_TIMEZONE: 'UTC',
-        LOG_LEVEL: 'debug',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+/** A real `cx job` process: its exit code and both streams. */
+async function cxJob(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, 'job', ...args], {
+    cwd: REPO,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: os.tmpdir(),
+      DATABASE_PATH: db.file,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: emulator.apiUrl,
+      CX_TIMEZONE: 'UTC',
+      LOG_LEVEL: 'debug',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => {
@@ -67,6 +65,11 @@ it('`cx job` writes only its answer to stdout and its log as JSON lines to stder
     stderr += c;
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stdout, stderr };
+}
+
+it('`cx job` writes only its answer to stdout and its log as JSON lines to stderr, without secrets or texts', async () => {
+  const { code, stdout, stderr } = await cxJob(['reminders', '--at', '2026-03-03T10:00:00Z']);
 
   expect(code, stderr).toBe(0);
   expect(emulator.dms('UOWN001').some((m) => (m.text ?? '').includes('Planted7729'))).toBe(true);
@@ -90,4 +93,18 @@ it('`cx job` writes only its answer to stdout and its log as JSON lines to stder
   expect(stderr).not.toContain(BOT_TOKEN);
   expect(stderr).not.toContain(SIGNING_SECRET);
   expect(stderr).not.toContain('Planted7729');
+});
+
+it('`cx job digest` run at night says its posts wait for working hours, and posts nothing then', async () => {
+  emulator.addChannel({ id: 'CSALES', name: 'cx-sales', botIsMember: true });
+  // Saturday 03:00: this week's digest is caught up, and it names people, so it waits for Monday 09:30.
+  const { code, stdout, stderr } = await cxJob(['digest', '--at', '2026-03-07T03:00:00Z'], {
+    CX_CHANNELS: 'sales=CSALES',
+    LOG_LEVEL: 'error',
+  });
+  expect(code, stderr).toBe(0);
+  expect(stdout).toMatch(
+    /^\d+ post\(s\) wait in the outbox for working hours \(from 09:30, UTC\); the running bot sends them then$/m,
+  );
+  expect(emulator.messages('CSALES')).toHaveLength(0);
 });

@@ -386,6 +386,19 @@ export function hasUnfinished(db: Executor): boolean {
   return any.get() !== undefined;
 }
 
+/**
+ * Unfinished rows kept to working hours (`hours_zone`): after a `cx job` delivered what it could, what still
+ * waits for 09:30 (the running bot sends it then).
+ */
+export function waitingForHours(db: Executor): number {
+  const count = preparedRaw(
+    db,
+    'outbox.waitingForHours',
+    `select count(*) from outbox indexed by outbox_lanes where ${IN_LANES} and hours_zone is not null`,
+  );
+  return Number((count.get() as [number] | undefined)?.[0] ?? 0);
+}
+
 /** The outbox port the notifier is given: the repository plus where each binding points now. */
 export function createOutboxPort(handle: DatabaseHandle, options: OutboxRepoOptions = {}): OutboxPort {
   const repo = createOutboxRepo(handle.db, options);
