@@ -367,6 +367,22 @@ describe('notifier', () => {
       expect(emulator.messages('CMKT')).toHaveLength(1);
     });
 
+    it('past its deadline, a row in doubt is looked up first: found, it is sent; not found, it expires unposted', async () => {
+      const deadline = new Date(clock.now().getTime() + 60_000);
+      add(msg('late-found', { type: 'binding', key: 'marketing' }, { deliverBy: deadline }));
+      add(msg('late-lost', { type: 'user', id: 'UALICE' }, { deliverBy: deadline }));
+      const ts = await crashAfterPost('late-found', 'CMKT');
+      outbox.markRetry(row('late-found').id, clock.now(), 'http_502', { maybeSent: true });
+      outbox.markSending(row('late-lost').id, clock.now(), 'UALICE');
+      outbox.markRetry(row('late-lost').id, clock.now(), 'http_502', { maybeSent: true });
+      clock.set(new Date(deadline.getTime() + 1));
+      const before = posts().length;
+      await make().drain();
+      expect(row('late-found')).toMatchObject({ status: 'sent', sentTs: ts });
+      expect(row('late-lost')).toMatchObject({ status: 'expired' });
+      expect(posts().length).toBe(before);
+    });
+
     it('looks before re-posting after an answer that may hide a post', async () => {
       add(msg('maybe', { type: 'binding', key: 'marketing' }));
       const ts = await crashAfterPost('maybe', 'CMKT');
