@@ -168,7 +168,7 @@ export const outbox = sqliteTable(
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
     index('outbox_due').on(t.status, t.nextAttemptAt),
     // The unfinished rows only, by lane: the notifier finds each lane's head (its lowest id) with a few seeks
-    // in this small index (outbox-repo's headsQuery), not a read of every unfinished row on every pass, which
+    // in this small index (outbox-lanes' headsQuery), not a read of every unfinished row on every pass, which
     // during a burst of wins cost a grouped scan of the whole backlog per post (issue 13's profile).
     index('outbox_lanes').on(t.recipient, t.id).where(sql`${t.status} in ('pending', 'sending', 'held')`),
   ],

@@ -7,7 +7,7 @@
 import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
-import { waitingForHours } from '../db/repositories/outbox-repo.js';
+import { waitingForHours } from '../db/repositories/outbox-lanes.js';
 import type { Job } from '../jobs/index.js';
 import type { Runtime } from './runtime.js';
 

@@ -6,7 +6,7 @@
  */
 
 import type { ManualClock } from '../clock.js';
-import { hasUnfinished } from '../db/repositories/outbox-repo.js';
+import { hasUnfinished } from '../db/repositories/outbox-lanes.js';
 import { getMeta } from '../db/repositories/settings-repo.js';
 import { cronMatches, instantsAt, parseCron } from '../domain/cron.js';
 import { addDays, localDate, offsetMs } from '../domain/dates.js';

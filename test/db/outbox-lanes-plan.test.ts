@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createOutboxRepo,
-  enqueue,
-  hasUnfinished,
-  headsQuery,
-} from '../../src/db/repositories/outbox-repo.js';
+import { hasUnfinished, headsQuery } from '../../src/db/repositories/outbox-lanes.js';
+import { createOutboxRepo, enqueue } from '../../src/db/repositories/outbox-repo.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
 
 let db: TempDb | null = null;

@@ -1,16 +1,14 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } from '../../domain/outbox.js';
 import type { DatabaseHandle, Executor } from '../client.js';
-import { prepared, preparedRaw } from '../prepared.js';
+import { prepared } from '../prepared.js';
 import { outbox } from '../schema.js';
 import { createGroupMethods } from './outbox-groups.js';
+import { hasUnfinished, headsStatement, IN_LANES, UNFINISHED } from './outbox-lanes.js';
 import { listBindings } from './settings-repo.js';
 
 /** The storage half of the outbox port: everything but the binding look-up. */
 export type OutboxRepo = Omit<OutboxPort, 'resolveBinding'>;
-
-/** Rows that still hold their recipient's queue: a later row to the same recipient waits behind them. */
-const UNFINISHED: OutboxStatus[] = ['pending', 'sending', 'held'];
 
 /** `nextAttemptAt` of a held row that waits for `releaseHeld` only. */
 const HELD_UNTIL_RELEASED = new Date('9999-12-31T00:00:00.000Z');
@@ -121,57 +119,6 @@ function ownedBy(by: string | undefined) {
 
 /** Leaving `sending` ends the claim. */
 const UNCLAIMED = { claimedBy: null, leaseUntil: null } as const;
-
-/**
- * Unfinished rows as SQL text, spelled exactly as `outbox_lanes`' condition (migration 0013) so SQLite may use
- * that partial index.
- */
-const IN_LANES = `status in (${UNFINISHED.map((status) => `'${status}'`).join(', ')})`;
-
-/**
- * The lowest unfinished id of each lane (recipient), from the partial index `outbox_lanes` (recipient and id
- * of unfinished rows only) by a skip scan: the first recipient, then the next one after it, and so on, each a
- * seek, and each lane's lowest id another. It costs a few seeks per lane, not a read of the backlog: on every
- * notifier pass, a burst of wins (thousands queued for five channels) used to cost a grouped scan of all of
- * them per post (issue 13's profile). The index is named because SQLite without statistics would prefer
- * `outbox_due` and then read and sort every unfinished row.
- */
-const LANE_HEAD_IDS = sql.raw(`with recursive lane(r) as (
-    select min(recipient) from outbox indexed by outbox_lanes where ${IN_LANES}
-    union all
-    select (select min(recipient) from outbox indexed by outbox_lanes where ${IN_LANES} and recipient > lane.r)
-      from lane where lane.r is not null
-  )
-  select (select min(id) from outbox indexed by outbox_lanes where ${IN_LANES} and recipient = lane.r)
-    from lane where lane.r is not null`);
-
-/**
- * The lane heads waiting to go (or, `due`, whose time has come), in id order. `+status` keeps the outer query
- * on the few head ids (rowid look-ups). Exported for the query-plan test.
- */
-export function headsQuery(d: Executor, due: boolean) {
-  return d
-    .select()
-    .from(outbox)
-    .where(
-      and(
-        sql`+${outbox.status} in ('pending', 'held')`,
-        gt(outbox.id, sql.placeholder('afterId')),
-        due ? sql`${outbox.nextAttemptAt} <= ${sql.placeholder('now')}` : undefined,
-        sql`${outbox.id} in (${LANE_HEAD_IDS})`,
-      ),
-    )
-    .orderBy(asc(outbox.id))
-    .limit(sql.placeholder('limit'));
-}
-
-/**
- * The notifier's per-delivery statements (the next heads, claim, sent), built and prepared once per
- * connection (../prepared.ts): each win of the write path runs all three (issue 13's profile).
- */
-function headsStatement(db: Executor, due: boolean) {
-  return prepared(db, due ? 'outbox.dueHeads' : 'outbox.heads', (d) => headsQuery(d, due).prepare());
-}
 
 export interface OutboxRepoOptions {
   /**
@@ -371,32 +318,6 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
     markSent: repo.markSent,
   });
   return { ...repo, ...groups };
-}
-
-/**
- * Whether any row is still to be delivered (one seek in `outbox_lanes`): a notifier pass and time travel's
- * drain go on only then.
- */
-export function hasUnfinished(db: Executor): boolean {
-  const any = preparedRaw(
-    db,
-    'outbox.anyUnfinished',
-    `select 1 from outbox indexed by outbox_lanes where ${IN_LANES} limit 1`,
-  );
-  return any.get() !== undefined;
-}
-
-/**
- * Unfinished rows kept to working hours (`hours_zone`): after a `cx job` delivered what it could, what still
- * waits for 09:30 (the running bot sends it then).
- */
-export function waitingForHours(db: Executor): number {
-  const count = preparedRaw(
-    db,
-    'outbox.waitingForHours',
-    `select count(*) from outbox indexed by outbox_lanes where ${IN_LANES} and hours_zone is not null`,
-  );
-  return Number((count.get() as [number] | undefined)?.[0] ?? 0);
 }
 
 /** The outbox port the notifier is given: the repository plus where each binding points now. */
