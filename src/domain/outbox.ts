@@ -42,7 +42,7 @@ export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
 ];
 
 /** For a message kept to working hours (`hoursZone`) and outside them at `now`: when they begin again. */
-export function heldUntilWorkingHours(m: Pick<OutboxMessage, 'hoursZone'>, now: Date): Date | null {
+export function deferredUntil(m: Pick<OutboxMessage, 'hoursZone'>, now: Date): Date | null {
   if (m.hoursZone === undefined || isReminderTime(now, m.hoursZone)) return null;
   return nextWorkingStart(now, m.hoursZone);
 }

@@ -8,6 +8,7 @@ import { ManualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { waitingForHours } from '../db/repositories/outbox-lanes.js';
+import { deferredUntil } from '../domain/outbox.js';
 import type { Job } from '../jobs/index.js';
 import type { Runtime } from './runtime.js';
 
@@ -85,7 +86,8 @@ export function cliJobs(
               : `${job.name} ${outcome.period}: ${outcome.summary ?? outcome.status}`,
           );
           // Run outside working hours, its posts that mention people are kept for them (the outbox's hours_zone).
-          const waiting = waitingForHours(deps.ctx.handle.db);
+          const outside = deferredUntil({ hoursZone: deps.ctx.timeZone }, now) !== null;
+          const waiting = outside ? waitingForHours(deps.ctx.handle.db) : 0;
           if (waiting > 0) {
             out(
               `${waiting} post(s) wait in the outbox for working hours (from 09:30, ${deps.ctx.timeZone}); ` +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldUntilWorkingHours } from '../../src/domain/outbox.js';
+import { deferredUntil } from '../../src/domain/outbox.js';
 import {
   isAway,
   isReminderTime,
@@ -73,13 +73,11 @@ describe('nextWorkingStart: the next 09:30 on a working day, in the zone', () =>
     expect(nextWorkingStart(new Date(iso), zone).toISOString()).toBe(expected);
   });
 
-  it('heldUntilWorkingHours: only a message kept to working hours, and only outside them', () => {
+  it('deferredUntil: only a message kept to working hours, and only outside them', () => {
     const evening = new Date('2026-03-10T20:00:00Z');
-    expect(heldUntilWorkingHours({}, evening)).toBeNull();
-    expect(heldUntilWorkingHours({ hoursZone: 'UTC' }, new Date('2026-03-10T11:00:00Z'))).toBeNull();
-    expect(heldUntilWorkingHours({ hoursZone: 'UTC' }, evening)?.toISOString()).toBe(
-      '2026-03-11T09:30:00.000Z',
-    );
+    expect(deferredUntil({}, evening)).toBeNull();
+    expect(deferredUntil({ hoursZone: 'UTC' }, new Date('2026-03-10T11:00:00Z'))).toBeNull();
+    expect(deferredUntil({ hoursZone: 'UTC' }, evening)?.toISOString()).toBe('2026-03-11T09:30:00.000Z');
   });
 });
 

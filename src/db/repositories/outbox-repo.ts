@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { OutboxEntry, OutboxMessage, OutboxPort, OutboxStatus, Recipient } from '../../domain/outbox.js';
+import {
+  OUTBOX_STATUSES,
+  type OutboxEntry,
+  type OutboxMessage,
+  type OutboxPort,
+  type OutboxStatus,
+  type Recipient,
+} from '../../domain/outbox.js';
 import type { DatabaseHandle, Executor } from '../client.js';
 import { prepared } from '../prepared.js';
 import { outbox } from '../schema.js';
@@ -293,14 +300,7 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
     },
 
     counts() {
-      const out: Record<OutboxStatus, number> = {
-        pending: 0,
-        sending: 0,
-        sent: 0,
-        held: 0,
-        dead: 0,
-        expired: 0,
-      };
+      const out = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
       const rows = db
         .select({ status: outbox.status, n: sql<number>`count(*)` })
         .from(outbox)

@@ -9,8 +9,9 @@ import {
   readTier,
   readVerdictValue,
 } from '../../domain/history-facts.js';
-import { count, day } from './de-common.js';
+import { day } from './de-common.js';
 import { metricsDe } from './de-metrics.js';
+import { nudgesDe } from './de-nudges.js';
 import type { lifecycle as enLifecycle } from './en-lifecycle.js';
 import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
@@ -177,9 +178,7 @@ export const lifecycleDe: typeof enLifecycle = {
       )}\n${
         p.action.dueDate
           ? md`Fällig am ${day(p.action.dueDate)}${
-              p.action.daysLate
-                ? md`, ${count(p.action.daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' })}`
-                : md``
+              p.action.daysLate ? md`, ${nudgesDe.lateBy(p.action.daysLate)}` : md``
             }`
           : md`Noch kein Fälligkeitsdatum: \`/cx due ${A(p.action.id)} +7d\` gibt ihr eins.`
       }${p.action.status === 'blocked' ? md`\n_Sie ist gerade blockiert._` : md``}`,

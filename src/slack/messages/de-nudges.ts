@@ -16,8 +16,8 @@ const deptLabel = (dept: Department) => line(DEPT[dept]);
 const DAYS = { one: '# Tag', other: '# Tage' };
 const ACTIONS = { one: '# Maßnahme', other: '# Maßnahmen' };
 
-const late = (dueDate: string, daysLate: number) =>
-  md`fällig ${day(dueDate)}, ${count(daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' })}`;
+const lateBy = (daysLate: number) => count(daysLate, { one: '# Tag überfällig', other: '# Tage überfällig' });
+const late = (dueDate: string, daysLate: number) => md`fällig ${day(dueDate)}, ${lateBy(daysLate)}`;
 
 const greeting = (when: PartOfDay | undefined) =>
   when === 'morning' ? md`Guten Morgen!` : when === 'afternoon' ? md`Guten Tag!` : md`Hallo!`;
@@ -55,6 +55,7 @@ const progressLine = (p: Progress) => md`${line(progressBar(p.done, p.total))} (
 export const nudgesDe: Nudges = {
   reason,
   actionLine,
+  lateBy,
   due: (dueDate, daysLate) => (daysLate > 0 ? late(dueDate, daysLate) : md`fällig ${day(dueDate)}`),
 
   reminder: {

@@ -17,7 +17,8 @@ import type {
 } from '../../domain/payloads/work.js';
 import type { HistoryEntry } from '../../domain/types.js';
 import { metrics } from './en-metrics.js';
-import { count, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
+import { nudges } from './en-nudges.js';
+import { join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
 
 const A = (id: number) => md`A-${id}`;
 const I = (id: number) => md`I-${id}`;
@@ -151,9 +152,7 @@ export const lifecycle = {
       )}\nInitiative: *${I(p.initiative.id)}* ${line(p.initiative.title)}\n${
         p.action.dueDate
           ? md`Due ${line(p.action.dueDate)}${
-              p.action.daysLate
-                ? md`, ${count(p.action.daysLate, { one: '# day late', other: '# days late' })}`
-                : md``
+              p.action.daysLate ? md`, ${nudges.lateBy(p.action.daysLate)}` : md``
             }`
           : md`No due date yet: \`/cx due ${A(p.action.id)} +7d\` gives it one.`
       }${p.action.status === 'blocked' ? md`\n_It is blocked at the moment._` : md``}`,

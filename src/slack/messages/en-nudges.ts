@@ -16,9 +16,10 @@ const deptLabel = (dept: Department) => line(DEPARTMENT_NAMES[dept]);
 const DAYS = { one: '# day', other: '# days' };
 const ACTIONS = { one: '# action', other: '# actions' };
 
+/** `358 days late`: how late an overdue action is, wherever it is said. */
+const lateBy = (daysLate: number) => count(daysLate, { one: '# day late', other: '# days late' });
 /** Overdue reads the same everywhere: `due 2026-12-14, 358 days late`. */
-const late = (dueDate: string, daysLate: number) =>
-  md`due ${line(dueDate)}, ${count(daysLate, { one: '# day late', other: '# days late' })}`;
+const late = (dueDate: string, daysLate: number) => md`due ${line(dueDate)}, ${lateBy(daysLate)}`;
 
 /**
  * Reminders only go out 09:30–17:30 in the reader's zone, so morning (before 12:00) or afternoon fits every
@@ -72,6 +73,7 @@ export const nudges = {
   reason,
   actionLine,
   due,
+  lateBy,
 
   reminder: {
     intro: (n: number, when?: PartOfDay) =>

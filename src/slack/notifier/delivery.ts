@@ -1,6 +1,6 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
-import { heldUntilWorkingHours, isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
+import { deferredUntil, isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
@@ -81,7 +81,7 @@ export function createDelivery(deps: {
     // Kept to working hours and outside them now (it came due late): asked again by each pass, on the
     // injected clock, so time travel and a restart both find it due at 09:30. It holds its lane meanwhile.
     const now = clock.now();
-    const resume = heldUntilWorkingHours(entry, now);
+    const resume = deferredUntil(entry, now);
     if (resume) return { do: 'wait', ms: resume.getTime() - now.getTime(), retry: false };
 
     let target: Target;
