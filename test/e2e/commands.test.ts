@@ -278,6 +278,15 @@ describe('actions', () => {
     expect(text).toContain('cx_action_done');
   });
 
+  it('mine with more actions than fit: its text (read aloud, notifications) names the shown ones and counts the rest', async () => {
+    for (let n = 1; n <= 30; n++) await h.cx('UALICE', `log I-1 Step ${n} due:+${n}d`);
+    const body = (await h.cx('UALICE', 'mine')).body as { text: string; blocks: unknown[] };
+    expect(body.text).toContain('A-23 Step 23');
+    expect(body.text).not.toContain('Step 24');
+    expect(body.text).toContain('…and 7 more.');
+    expect(JSON.stringify(body.blocks)).toContain('…and 7 more.');
+  });
+
   it('away until / off', async () => {
     expect(h.replyText(await h.cx('UALICE', 'away until 2026-03-20'))).toContain('2026-03-20');
     expect(h.bot.handle.sqlite.prepare('select until from away_periods').get()).toEqual({
