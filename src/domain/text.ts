@@ -137,6 +137,11 @@ export function progressBar(done: number, total: number, width = 10): string {
   const t = total > 0 ? total : 1;
   // Multiply before dividing: 29 / 100 * 100 is 28.999… in floating point.
   const filled = Math.floor((d * width) / t);
-  const percent = Math.floor((d * 100) / t);
-  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`;
+  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${progressPercent(done, total)}%`;
+}
+
+/** The whole percent done that `progressBar` shows (rounded down: 99.9 % is not done). */
+export function progressPercent(done: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.floor((Math.min(Math.max(done, 0), total) * 100) / total);
 }

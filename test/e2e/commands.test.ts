@@ -175,6 +175,25 @@ describe('initiatives', () => {
     expect(text).not.toContain('Step 2');
     expect(text).not.toContain('Step 4 ·');
   });
+
+  it('show I-n: its text, which screen readers read instead of the blocks, has the facts, the open actions and the finished count', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service');
+    await h.cx('UALICE', 'log I-1 Call lost customers due:2026-03-03');
+    await h.cx('UALICE', 'log I-1 Survey leavers');
+    await h.cx('UALICE', 'log I-1 Old step');
+    await h.cx('UALICE', 'done A-3');
+    const { text } = (await h.cx('UBOB', 'show I-1')).body as BuiltMessage;
+    expect(text.split('\n')).toEqual([
+      'I-1 Churn down',
+      expect.stringContaining('lead Service'),
+      expect.stringContaining('Owner <@UALICE>'),
+      '33% (1/3)',
+      '*Open (2)*, soonest due first:',
+      'A-1 Call lost customers',
+      'A-2 Survey leavers',
+      '*Finished* (1 done, 0 dropped), latest first:',
+    ]);
+  });
 });
 
 describe('actions', () => {

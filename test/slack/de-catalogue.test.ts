@@ -139,6 +139,7 @@ describe('builders read the current language', () => {
     'iref',
     'aref',
     'progress',
+    'progressSpoken',
     'bar',
     'MENU_CHOICES',
     'MenuChoice',

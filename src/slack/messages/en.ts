@@ -1,4 +1,4 @@
-import { progressBar } from '../../domain/text.js';
+import { progressBar, progressPercent } from '../../domain/text.js';
 import {
   type BindingKey,
   DEPARTMENT_NAMES,
@@ -32,6 +32,9 @@ export const bar = (done: number, total: number) => line(progressBar(done, total
 /** `▓▓▓▓░░░░░░ 40% (2/5)` */
 export const progress = (p: { done: number; total: number }) =>
   md`${bar(p.done, p.total)} (${p.done}/${p.total})`;
+/** `40% (2/5)`: the same without the bar, for text read aloud (a screen reader spells out each ▓). */
+export const progressSpoken = (p: { done: number; total: number }) =>
+  md`${progressPercent(p.done, p.total)}% (${p.done}/${p.total})`;
 
 /** What a channel post is, for the admin told it could not be delivered. */
 const POST_NAMES: Record<string, string> = {

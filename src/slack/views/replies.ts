@@ -13,7 +13,7 @@ import {
   type HistoryEntry,
   type LocalDate,
 } from '../../domain/types.js';
-import { aref, iref, progress } from '../messages/en.js';
+import { aref, iref, progress, progressSpoken } from '../messages/en.js';
 import { deptName, lifecycle, msg } from '../messages/index.js';
 import { channel, join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { SUBCOMMANDS, type SubcommandName } from '../parse/command/index.js';
@@ -138,17 +138,32 @@ const FINISHED_BY_REF = 200;
  * full and the rest by reference. Every action written out made a year-old initiative's page 11 KB, most of
  * it finished work between the few lines its reader came for (issue 13).
  */
-function initiativeActionBlocks(actions: readonly Action[], today: LocalDate): KnownBlock[] {
+function initiativeActionBlocks(
+  actions: readonly Action[],
+  today: LocalDate,
+): { blocks: KnownBlock[]; fallback: Mrkdwn[] } {
   const { open, finished } = splitForPage(actions);
   const blocks: KnownBlock[] = [];
+  // Read aloud instead of the blocks (screen readers read a message's text): the open actions shown, by
+  // reference and title, and how many finished; not the finished ones, which would double the answer.
+  const fallback: Mrkdwn[] = [];
   if (open.length > 0) {
     const lines = [msg.initiatives.openHeading(open.length), ...open.map((a) => actionLineOf(a, today))];
     const acts = linesToSections(lines, 15);
     blocks.push(...acts.blocks);
-    if (acts.omitted > 0) blocks.push(context(msg.truncated(acts.omitted, md``)));
+    const shown = open.slice(0, lines.length - 1 - acts.omitted);
+    fallback.push(
+      msg.initiatives.openHeading(open.length),
+      ...shown.map((a) => msg.refTitle(aref(a.id), a.title)),
+    );
+    if (acts.omitted > 0) {
+      blocks.push(context(msg.truncated(acts.omitted, md``)));
+      fallback.push(msg.truncated(acts.omitted, md``));
+    }
   }
   if (finished.length > 0) {
     const done = finished.filter((a) => a.status === 'done').length;
+    fallback.push(msg.initiatives.finishedHeading(done, finished.length - done));
     const rest = finished.slice(FINISHED_IN_FULL).map((a) => a.id);
     rest.sort((a, b) => a - b);
     const lines = [
@@ -165,7 +180,7 @@ function initiativeActionBlocks(actions: readonly Action[], today: LocalDate): K
     }
     blocks.push(...linesToSections(lines, 3).blocks);
   }
-  return blocks;
+  return { blocks, fallback };
 }
 
 /**
@@ -178,18 +193,20 @@ export function initiativeReply(
   metrics?: MetricsPicture,
 ): BuiltMessage {
   const i = d.initiative;
+  const next = d.hasNextStep ? md`` : md`\n${msg.noNextStep}`;
+  const facts = msg.initiativeFacts(i);
   const blocks: KnownBlock[] = [
-    section(
-      md`*${msg.refTitle(iref(i.id), i.title)}*\n${msg.initiativeFacts(i)}\n${progress(d.progress)}${d.hasNextStep ? md`` : md`\n${msg.noNextStep}`}`,
-    ),
+    section(md`*${msg.refTitle(iref(i.id), i.title)}*\n${facts}\n${progress(d.progress)}${next}`),
     context(msg.metricLine('customer', i.customerMetric), msg.metricLine('business', i.businessMetric)),
     ...(metrics ? metricBlocks(metrics) : []),
     divider(),
   ];
-  blocks.push(...initiativeActionBlocks(d.actions, dates.today));
+  const acts = initiativeActionBlocks(d.actions, dates.today);
+  blocks.push(...acts.blocks);
   const hist = linesToSections(historyLines(d.history.slice(-50), dates.zone), 10);
   blocks.push(divider(), section(md`*${msg.historyHeading}*`), ...hist.blocks);
-  return message(msg.refTitle(iref(i.id), i.title), blocks);
+  const spoken = md`${msg.refTitle(iref(i.id), i.title)}\n${facts}\n${progressSpoken(d.progress)}${next}`;
+  return message(join([spoken, ...acts.fallback], '\n'), blocks);
 }
 
 /** block_id of the buttons in `/cx show A-n` (the menu's listener redraws the reply from it). */
