@@ -176,7 +176,7 @@ describe('initiatives', () => {
     expect(text).not.toContain('Step 4 ·');
   });
 
-  it('show I-n: its text, which screen readers read instead of the blocks, has the facts, the open actions and the finished count', async () => {
+  it('show I-n and A-n: their text, which screen readers read instead of the blocks, has the facts (I-n: the open actions and the finished count)', async () => {
     await h.cx('UALICE', 'new Churn down lead:service');
     await h.cx('UALICE', 'log I-1 Call lost customers due:2026-03-03');
     await h.cx('UALICE', 'log I-1 Survey leavers');
@@ -193,6 +193,13 @@ describe('initiatives', () => {
       'A-2 Survey leavers',
       '*Finished* (1 done, 0 dropped), latest first:',
     ]);
+    await h.cx('UALICE', 'block A-2 waiting for the survey tool');
+    const action = ((await h.cx('UBOB', 'show A-2')).body as BuiltMessage).text;
+    expect(action).toContain('A-2');
+    expect(action).toContain('Survey leavers');
+    expect(action).toContain('<@UALICE>');
+    expect(action).toContain('I-1 Churn down · Service');
+    expect(action).toContain('waiting for the survey tool');
   });
 });
 

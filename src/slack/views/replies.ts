@@ -229,7 +229,9 @@ export function actionReply(
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(msg.blockedBecause(a.blockedReason));
   const hist = linesToSections(historyLines(d.history.slice(-60), dates.zone), 20);
-  return message(msg.refTitle(aref(a.id), a.title), [
+  // The text is what a screen reader reads (not the blocks): the notice and the facts, not only the title.
+  const spoken = join([...(opts.notice ? [opts.notice] : []), ...lines], '\n');
+  return message(spoken, [
     ...(opts.notice ? [context(opts.notice)] : []),
     section(join(lines, '\n')),
     ...(opts.buttons ? [actionButtons(a.id, showButtonsBlockId(a.id))] : []),
