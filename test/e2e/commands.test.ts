@@ -191,7 +191,7 @@ describe('initiatives', () => {
       '*Open (2)*, soonest due first:',
       'A-1 Call lost customers',
       'A-2 Survey leavers',
-      '*Finished* (1 done, 0 dropped), latest first:',
+      'Finished: 1 done, 0 dropped.',
     ]);
     await h.cx('UALICE', 'block A-2 waiting for the survey tool');
     const action = ((await h.cx('UBOB', 'show A-2')).body as BuiltMessage).text;

@@ -72,6 +72,8 @@ export const initiativesDe: typeof enInitiatives = {
   openHeading: (n) => md`*Offen (${num(n, 'de')})*, die fälligsten zuerst:`,
   finishedHeading: (done, dropped) =>
     md`*Abgeschlossen* (${num(done, 'de')} erledigt, ${num(dropped, 'de')} verworfen), die letzten zuerst:`,
+  finishedCount: (done, dropped) =>
+    md`Abgeschlossen: ${num(done, 'de')} erledigt, ${num(dropped, 'de')} verworfen.`,
   earlierFinished: (ids, more) =>
     md`Früher: ${join(
       ids.map((id) => A(id)),

@@ -89,6 +89,8 @@ export const initiativesText = {
   openHeading: (n: number) => md`*Open (${num(n)})*, soonest due first:`,
   finishedHeading: (done: number, dropped: number) =>
     md`*Finished* (${num(done)} done, ${num(dropped)} dropped), latest first:`,
+  /** The same count in the text read aloud, which lists no finished actions after it. */
+  finishedCount: (done: number, dropped: number) => md`Finished: ${num(done)} done, ${num(dropped)} dropped.`,
   /** The finished actions beyond the latest few, by reference only (`/cx show A-n` shows one). */
   earlierFinished: (ids: readonly number[], more: number) =>
     md`Earlier: ${join(

@@ -163,7 +163,7 @@ function initiativeActionBlocks(
   }
   if (finished.length > 0) {
     const done = finished.filter((a) => a.status === 'done').length;
-    fallback.push(msg.initiatives.finishedHeading(done, finished.length - done));
+    fallback.push(msg.initiatives.finishedCount(done, finished.length - done));
     const rest = finished.slice(FINISHED_IN_FULL).map((a) => a.id);
     rest.sort((a, b) => a - b);
     const lines = [
