@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConsoleLogger, LogLevel } from '@slack/logger';
+import Database from 'better-sqlite3';
 import { ManualClock } from '../src/clock.js';
 import { startLinkedBot } from '../src/runtime/sandbox-bot.js';
 import { type Sandbox, startSandbox } from '../src/sandbox/start.js';
@@ -164,6 +165,21 @@ async function startBenchSandbox(dir: string): Promise<Sandbox> {
   });
 }
 
+/** Rows of the outbox, bytes of payload they still hold, and how many had theirs dropped. */
+function outboxAfter(file: string): { rows: number; payloadBytes: number; dropped: number } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        `select count(*) as rows, coalesce(sum(length(payload)), 0) as payloadBytes,
+           count(*) filter (where payload = 'null') as dropped from outbox`,
+      )
+      .get() as { rows: number; payloadBytes: number; dropped: number };
+  } finally {
+    db.close();
+  }
+}
+
 export async function benchSandbox(options: { commands?: number } = {}): Promise<BenchResult[]> {
   const commandCount = options.commands ?? 50;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-bench-sandbox-'));
@@ -200,6 +216,8 @@ export async function benchSandbox(options: { commands?: number } = {}): Promise
       const { user, system } = process.cpuUsage(used);
       cpu.push((user + system) / 1e6);
     }
+    // What the outbox holds after the year: the payloads of posts delivered over a month ago are dropped daily.
+    const outbox = outboxAfter(path.join(dir, 'sandbox.sqlite'));
     const travelFetches = page.fetches - loaded.fetches;
     const travelBytes = page.bytes - loaded.bytes;
     const messages = [...sandbox.emulator.state.messageLog.values()].reduce((n, l) => n + l.length, 0);
@@ -242,7 +260,7 @@ export async function benchSandbox(options: { commands?: number } = {}): Promise
         ok: s <= 5,
         detail: `${(cpu[i] as number).toFixed(1)} s CPU, load ${os.loadavg()[0]?.toFixed(1)}${
           i === 0
-            ? `; the page caught up ${travelFetches} times during both (${kb(travelBytes)} in all); ${messages} messages after the year`
+            ? `; the page caught up ${travelFetches} times during both (${kb(travelBytes)} in all); ${messages} messages after the year; outbox ${outbox.rows} rows, ${kb(outbox.payloadBytes)} of payload (${outbox.dropped} dropped)`
             : ''
         }`,
       })),
