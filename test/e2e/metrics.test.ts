@@ -83,10 +83,17 @@ describe('/cx check: check-ins with who and when, history kept, trend in /cx sho
     const body = JSON.stringify((await h.cx('UALICE', `show I-${id}`)).body);
     expect(body).toContain('How will we know it worked?');
     expect(body).toContain('No customer and no business metric yet');
+    // The command to type names this initiative, not a placeholder.
+    expect(body).toContain(`set both with \`/cx metric I-${id} customer|business \\"&lt;name&gt;\\"`);
     await h.cx('UALICE', `metric I-${id} customer "CSAT" 70% -> 80%`);
     const after = JSON.stringify((await h.cx('UALICE', `show I-${id}`)).body);
     expect(after).toContain('No business metric yet');
     expect(after).not.toContain('No customer metric yet');
+    expect(after).toContain(`set it with \`/cx metric I-${id} business \\"&lt;name&gt;\\"`);
+    // The metric without values says so on its line, and the command to add them comes once, for this initiative.
+    expect(after).toContain('no check-ins yet');
+    expect(after.split('/cx check I-').length - 1).toBe(1);
+    expect(after).toContain(`Add values with \`/cx check I-${id} customer=&lt;value&gt;\``);
   });
 
   it('only the owner or an admin may record; others are refused and nothing changes', async () => {

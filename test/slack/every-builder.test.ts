@@ -252,11 +252,14 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       },
       metricBlocks: {
         build: () =>
-          checkModule.metricBlocks({
-            missing: ['business'],
-            series: [{ kind: 'customer', metric, points: [{ day: '2026-03-01', value: 33 }] }],
-            checks: [],
-          }),
+          checkModule.metricBlocks(
+            {
+              missing: ['business'],
+              series: [{ kind: 'customer', metric, points: [{ day: '2026-03-01', value: 33 }] }],
+              checks: [],
+            },
+            1,
+          ),
         people: 'mrkdwn',
       },
       checkModal: {

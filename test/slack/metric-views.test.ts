@@ -142,7 +142,7 @@ describe('metric builders stay within Block Kit limits', () => {
         { kind: '12m', dueDate: '2027-01-31', state: 'upcoming', verdict: null, decision: null },
       ],
     };
-    const blocks = metricBlocks(picture);
+    const blocks = metricBlocks(picture, 1);
     expect(validateBlocks(blocks, 'message')).toEqual([]);
     expect(JSON.stringify(blocks)).toContain('…192 earlier');
   });

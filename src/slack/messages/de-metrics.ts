@@ -52,15 +52,22 @@ export const metricsDe: typeof enMetrics = {
   verdictWord: (v) => VERDICT_WORD[v],
   verdictLine: (v) => VERDICT[v],
 
-  howWillWeKnow: (missing) =>
-    md`:warning: *Woran merken wir, dass es wirkt?* Noch keine ${kindLabels(missing)}: leg beide fest mit \`/cx metric &lt;I-n&gt; customer|business "&lt;name&gt;" &lt;ausgangswert&gt; -&gt; &lt;zielwert&gt;\`.`,
+  howWillWeKnow: (missing, id) =>
+    md`:warning: *Woran merken wir, dass es wirkt?* Noch keine ${kindLabels(missing)}: ${
+      missing.length > 1 ? md`leg beide fest` : md`leg sie fest`
+    } mit \`/cx metric I-${id} ${join(missing.map(kindWord), '|')} "&lt;name&gt;" &lt;ausgangswert&gt; -&gt; &lt;zielwert&gt;\`.`,
   trendHeading: md`Gemessene Werte`,
   trendLine: (kind, m, spark, points, more) =>
     md`${kindLabel(kind)} · ${line(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  \`${line(spark)}\`\n${
       more > 0 ? md`…${more} frühere · ` : md``
     }${join(points, ' · ')}`,
   trendPoint: (date, value, unit) => md`${dayIn(date, 'de')}: ${num(value, unit)}`,
-  noCheckins: md`Noch keine Werte: \`/cx check &lt;I-n&gt; customer=&lt;wert&gt; business=&lt;wert&gt;\`.`,
+  noCheckins: md`noch keine Werte`,
+  checkinHint: (id, kinds) =>
+    md`Werte eintragen mit \`/cx check I-${id} ${join(
+      kinds.map((k) => md`${kindWord(k)}=&lt;wert&gt;`),
+      ' ',
+    )}\`.`,
   checkStatus: (kind, due, state) => md`${CHECK_NAME[kind]} ${day(due)}: ${state}`,
   checkState: {
     upcoming: md`steht bevor`,

@@ -9,6 +9,8 @@ import { num as amount, count, join, line, type Mrkdwn, md, mention } from './mr
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
 const kindLabels = (kinds: MetricKind[]) => join(kinds.map(kindLabel), ' and no ');
+/** The option word of the commands, the same in every language. */
+const kindWord = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
 const Kind = (kind: MetricKind) => (kind === 'customer' ? md`Customer` : md`Business`);
 /** A value with the unit a person typed: the unit is their text, like any other (issue 9: `70<!channel>`). */
 const num = (value: number, unit: string | null) => md`${value}${line(unit ?? '')}`;
@@ -51,8 +53,11 @@ export const metrics = {
   verdictLine: (v: Verdict) => VERDICT[v],
 
   // ---- /cx show, /cx check ----------------------------------------------------------------------------
-  howWillWeKnow: (missing: MetricKind[]) =>
-    md`:warning: *How will we know it worked?* No ${kindLabels(missing)} metric yet: set both with \`/cx metric &lt;I-n&gt; customer|business "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
+  /** In `/cx show I-n`: the command to type, for this initiative and the metrics it lacks. */
+  howWillWeKnow: (missing: MetricKind[], id: number) =>
+    md`:warning: *How will we know it worked?* No ${kindLabels(missing)} metric yet: ${
+      missing.length > 1 ? md`set both` : md`set it`
+    } with \`/cx metric I-${id} ${join(missing.map(kindWord), '|')} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
   trendHeading: md`Metric check-ins`,
   trendLine: (kind: MetricKind, m: Metric, spark: string, points: Mrkdwn[], more: number) =>
     md`${Kind(kind)} · ${line(m.name)} ${num(m.baseline, m.unit)} → *${num(m.target, m.unit)}*  \`${line(spark)}\`\n${
@@ -60,7 +65,13 @@ export const metrics = {
     }${join(points, ' · ')}`,
   /** A check-in's day with its year (`2026-03-02: 41%`): a trend can span years. */
   trendPoint: (day: string, value: number, unit: string | null) => md`${line(day)}: ${num(value, unit)}`,
-  noCheckins: md`No check-ins yet: \`/cx check &lt;I-n&gt; customer=&lt;value&gt; business=&lt;value&gt;\`.`,
+  noCheckins: md`no check-ins yet`,
+  /** Under the metrics without a value yet: the command for this initiative, its set metrics only. */
+  checkinHint: (id: number, kinds: MetricKind[]) =>
+    md`Add values with \`/cx check I-${id} ${join(
+      kinds.map((k) => md`${kindWord(k)}=&lt;value&gt;`),
+      ' ',
+    )}\`.`,
   checkStatus: (kind: CheckKind, due: string, state: Mrkdwn) =>
     md`${CHECK_NAME[kind]} ${line(due)}: ${state}`,
   checkState: {

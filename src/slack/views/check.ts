@@ -54,10 +54,10 @@ export function checkStatusLines(checks: readonly CheckStatus[]): Mrkdwn[] {
 }
 
 /** The metric part of `/cx show I-n`: the "how will we know?" flag, a sparkline and dated values per metric, the checks. */
-export function metricBlocks(picture: MetricsPicture): KnownBlock[] {
+export function metricBlocks(picture: MetricsPicture, initiativeId: number): KnownBlock[] {
   const w = words();
   const blocks: KnownBlock[] = [];
-  if (picture.missing.length > 0) blocks.push(section(w.howWillWeKnow(picture.missing)));
+  if (picture.missing.length > 0) blocks.push(section(w.howWillWeKnow(picture.missing, initiativeId)));
   const lines = picture.series.map((s) => {
     const shown = s.points.slice(-TREND_POINTS);
     const spark = sparkline([s.metric.baseline, ...shown.map((p) => p.value)]);
@@ -71,7 +71,17 @@ export function metricBlocks(picture: MetricsPicture): KnownBlock[] {
           s.points.length - shown.length,
         );
   });
-  if (lines.length > 0) blocks.push(section(md`*${w.trendHeading}*\n${join(lines, '\n')}`));
+  // The command once, under the lines, for this initiative (it was a placeholder, once per empty metric).
+  const empty = picture.series.some((s) => s.points.length === 0);
+  const hint = empty
+    ? [
+        w.checkinHint(
+          initiativeId,
+          picture.series.map((s) => s.kind),
+        ),
+      ]
+    : [];
+  if (lines.length > 0) blocks.push(section(md`*${w.trendHeading}*\n${join([...lines, ...hint], '\n')}`));
   if (picture.checks.length > 0) blocks.push(context(join(checkStatusLines(picture.checks), ' · ')));
   blocks.push(...pictureChartBlocks(picture));
   return blocks;

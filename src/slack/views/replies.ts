@@ -198,7 +198,7 @@ export function initiativeReply(
   const blocks: KnownBlock[] = [
     section(md`*${msg.refTitle(iref(i.id), i.title)}*\n${facts}\n${progress(d.progress)}${next}`),
     context(msg.metricLine('customer', i.customerMetric), msg.metricLine('business', i.businessMetric)),
-    ...(metrics ? metricBlocks(metrics) : []),
+    ...(metrics ? metricBlocks(metrics, i.id) : []),
     divider(),
   ];
   const acts = initiativeActionBlocks(d.actions, dates.today);
