@@ -133,6 +133,10 @@ describe('initiatives', () => {
 
   it('show I-n has actions, progress and history; unknown refs are refused', async () => {
     await h.cx('UALICE', 'new Churn down lead:service');
+    // Before its first action: one divider between the metrics and the history, not two around nothing.
+    const types = ((await h.cx('UBOB', 'show I-1')).body as BuiltMessage).blocks.map((b) => b.type);
+    expect(types.join(' ')).not.toContain('divider divider');
+    expect(types.filter((t) => t === 'divider')).toHaveLength(1);
     await h.cx('UALICE', 'log I-1 Call lost customers due:+7d');
     const text = JSON.stringify((await h.cx('UBOB', 'show i-1')).body);
     expect(text).toContain('A-1');

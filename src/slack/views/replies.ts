@@ -204,7 +204,9 @@ export function initiativeReply(
   const acts = initiativeActionBlocks(d.actions, dates.today);
   blocks.push(...acts.blocks);
   const hist = linesToSections(historyLines(d.history.slice(-50), dates.zone), 10);
-  blocks.push(divider(), section(md`*${msg.historyHeading}*`), ...hist.blocks);
+  // No actions yet: one divider, not two around nothing.
+  if (acts.blocks.length > 0) blocks.push(divider());
+  blocks.push(section(md`*${msg.historyHeading}*`), ...hist.blocks);
   const spoken = md`${msg.refTitle(iref(i.id), i.title)}\n${facts}\n${progressSpoken(d.progress)}${next}`;
   return message(join([spoken, ...acts.fallback], '\n'), blocks);
 }
