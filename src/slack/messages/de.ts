@@ -157,7 +157,7 @@ export const de: Messages = {
     const label = kind === 'customer' ? md`Kundenkennzahl` : md`Geschäftskennzahl`;
     return m
       ? md`${label}: ${line(m.name)} ${number(m.baseline, 'de')}${line(m.unit ?? '')} → ${number(m.target, 'de')}${line(m.unit ?? '')}`
-      : md`${label}: _nicht festgelegt_ (woran merken wir, dass es wirkt?)`;
+      : md`${label}: _nicht festgelegt_`;
   },
   historyEntry: (when, actorId, kind, note) =>
     md`${when} · ${mention(actorId)} · ${historyKind(kind)}${note ? md`: ${line(note)}` : md``}`,

@@ -182,7 +182,7 @@ export const en = {
     const label = kind === 'customer' ? md`Customer metric` : md`Business metric`;
     return m
       ? md`${label}: ${line(m.name)} ${m.baseline}${line(m.unit ?? '')} → ${m.target}${line(m.unit ?? '')}`
-      : md`${label}: _not set_ (how will we know it worked?)`;
+      : md`${label}: _not set_`; // the warning under it asks how we will know, with the command
   },
   /** A history entry: `when` is a moment() (the reader's own time zone). */
   historyEntry: (when: Mrkdwn, actorId: string, kind: string, note: string | null) =>
