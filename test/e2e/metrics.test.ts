@@ -84,7 +84,7 @@ describe('/cx check: check-ins with who and when, history kept, trend in /cx sho
     expect(body).toContain('How will we know it worked?');
     expect(body).toContain('No customer and no business metric yet');
     // Asked once, in the warning with its command; the metric lines above it only say what is not set.
-    expect(body.split('How will we know it worked?').length - 1).toBe(1);
+    expect(body.match(/how will we know it worked\?/gi)).toHaveLength(1);
     expect(body).toContain('Customer metric: _not set_');
     // The command to type names this initiative, not a placeholder.
     expect(body).toContain(`set both with \`/cx metric I-${id} customer|business \\"&lt;name&gt;\\"`);
