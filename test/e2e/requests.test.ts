@@ -116,7 +116,11 @@ describe('/cx ask', () => {
     const before = h.snapshot();
     expect(await ask('hub I-1 Anything')).toContain('The hub is no department, so it can’t take a request');
     expect(await ask('legal I-1 Anything')).toContain('is not a department');
-    expect(await ask('it I-1')).toMatch(/Usage of `\/cx ask`/);
+    const noText = await ask('it I-1');
+    expect(noText).toMatch(/Usage of `\/cx ask`/);
+    // It says what is missing for a request (it spoke of a pain point, the message of `/cx pain`).
+    expect(noText).toContain('What is needed is missing: say what you ask the department for');
+    expect(noText).not.toContain('pain point');
     expect(await ask('it I-1 Something by:2020-01-01')).toMatch(/must lie between/);
     expect(await ask('it I-9 Something')).toContain('There is no `I-9`');
     expect(h.snapshot()).toEqual(before);

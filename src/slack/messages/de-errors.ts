@@ -96,7 +96,9 @@ function missing(command: SubcommandName, detail: UsageDetail): Mrkdwn {
         ? lifecycle.dropNeedsReason
         : md`Der Grund fehlt: sag, was blockiert, etwa ${example}.`;
     case 'missing_text':
-      return md`Das Kundenproblem fehlt: beschreib, worauf Kunden stoßen, etwa ${example}.`;
+      return command === 'ask'
+        ? md`Es fehlt, was gebraucht wird: sag, worum du die Abteilung bittest, etwa ${example}.`
+        : md`Das Kundenproblem fehlt: beschreib, worauf Kunden stoßen, etwa ${example}.`;
     case 'missing_date':
       return command === 'away'
         ? md`Das Datum fehlt: \`/cx away until YYYY-MM-DD\` nennt deinen letzten Tag der Abwesenheit.`

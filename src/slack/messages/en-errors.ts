@@ -88,7 +88,9 @@ function missing(command: SubcommandName, detail: UsageDetail): Mrkdwn {
         ? lifecycle.dropNeedsReason
         : md`The reason is missing: say why it is blocked, like ${example}.`;
     case 'missing_text':
-      return md`The pain point is missing: describe what customers run into, like ${example}.`;
+      return command === 'ask'
+        ? md`What is needed is missing: say what you ask the department for, like ${example}.`
+        : md`The pain point is missing: describe what customers run into, like ${example}.`;
     case 'missing_date':
       return command === 'away'
         ? md`The date is missing: \`/cx away until YYYY-MM-DD\` names your last day away.`
