@@ -322,7 +322,9 @@ describe('actions', () => {
     expect(h.bot.handle.sqlite.prepare('select until from away_periods').get()).toEqual({
       until: '2026-03-20',
     });
-    await refused('UALICE', 'away until 2026-03-01', /after/);
+    // Tomorrow is the earliest day allowed, and the answer says it is allowed (it said "after" that day).
+    await refused('UALICE', 'away until 2026-03-01', /must lie on or after 2026-03-03\./);
+    expect(h.replyText(await h.cx('UALICE', 'away until 2026-03-03'))).toContain('2026-03-03');
     await h.cx('UALICE', 'away off');
     expect(count('away_periods')).toBe(0);
   });

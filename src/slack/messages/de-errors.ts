@@ -183,7 +183,7 @@ function valueError(e: ValueError, command?: SubcommandName): Mrkdwn {
     case 'bad_date': {
       const range = e.latest
         ? md`zwischen ${day(e.earliest)} und ${day(e.latest)}`
-        : md`nach ${day(e.earliest)}`;
+        : md`am ${day(e.earliest)} oder später`;
       switch (e.reason) {
         case 'format':
           return e.field === 'due'

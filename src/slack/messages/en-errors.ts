@@ -174,7 +174,7 @@ function valueError(e: ValueError, command?: SubcommandName): Mrkdwn {
     case 'bad_date': {
       const range = e.latest
         ? md`between ${line(e.earliest)} and ${line(e.latest)}`
-        : md`after ${line(e.earliest)}`;
+        : md`on or after ${line(e.earliest)}`; // the earliest day itself is allowed
       switch (e.reason) {
         case 'format':
           return e.field === 'due'
