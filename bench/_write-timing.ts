@@ -1,8 +1,10 @@
 /**
  * `npx tsx bench/_write-timing.ts`: the floor bench's write path (`/cx log`, `/cx done`) through the use cases,
- * one call at a time, on the same seeded database: CPU µs per call, and what a bare transaction costs. A quick
- * way to see which part of a write a change helps without running the whole floor bench.
+ * one call at a time, on the same seeded database: CPU µs per call, what a bare transaction costs, and the pages
+ * each use case writes to the WAL. A quick way to see which part of a write a change helps without running the
+ * whole floor bench.
  */
+import fs from 'node:fs';
 import { completeAction, logAction } from '../src/app/actions.js';
 import { CALLER, seededContext } from './_seeded-context.js';
 
@@ -57,4 +59,38 @@ await time('use case: completeAction', async () => {
   const r = await completeAction(ctx, { userId: CALLER, dedupeKey: `d${++j}` }, open[j] ?? 1, null);
   if (!r.ok) throw new Error(JSON.stringify(r));
 });
+
+/**
+ * Pages each use case writes to the WAL at commit (frames), by the index or table they belong to: every page is
+ * written whole (4 KB) with its frame header, so this is what a commit costs beyond the statements themselves.
+ */
+const owner = new Map(
+  (sqlite.prepare('select name, pageno from dbstat').all() as { name: string; pageno: number }[]).map((r) => [
+    r.pageno,
+    r.name,
+  ]),
+);
+const walFile = `${sqlite.name}-wal`;
+sqlite.pragma('wal_autocheckpoint = 0');
+async function frames(name: string, fn: () => Promise<unknown>) {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await fn();
+  const wal = fs.readFileSync(walFile);
+  const pages: string[] = [];
+  for (let at = 32; at + 24 <= wal.length; at += 4096 + 24) {
+    const page = wal.readUInt32BE(at);
+    pages.push(owner.get(page) ?? `page ${page}`);
+  }
+  console.log(`${name.padEnd(34)} ${String(pages.length).padStart(3)} pages: ${pages.join(', ')}`);
+}
+await frames('pages: logAction', () =>
+  logAction(
+    ctx,
+    { userId: CALLER, dedupeKey: `f${++k}` },
+    { initiativeId: (k % 100) + 1, title: `Step ${k}` },
+  ),
+);
+await frames('pages: completeAction', () =>
+  completeAction(ctx, { userId: CALLER, dedupeKey: `fd${++j}` }, open[j] ?? 1, null),
+);
 remove();

@@ -1,0 +1,1 @@
+DROP INDEX `history_at`;
