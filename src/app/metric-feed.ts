@@ -32,7 +32,9 @@ function initiativeProblem(initiative: Initiative | null, item: FeedItem): strin
   if (!initiative) return `${ref} does not exist`;
   if (initiative.status !== 'active') return `${ref} is ${initiative.status}: it takes no more values`;
   const metric = item.kind === 'customer' ? initiative.customerMetric : initiative.businessMetric;
-  if (!metric) return `${ref} has no ${item.kind} metric yet (set it with /cx edit ${ref})`;
+  if (!metric) {
+    return `${ref} has no ${item.kind} metric yet (set it with /cx metric ${ref} ${item.kind} "<name>" <baseline> -> <target>)`;
+  }
   return null;
 }
 

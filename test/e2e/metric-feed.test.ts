@@ -128,6 +128,8 @@ describe('POST /api/metrics', () => {
     const id = await initiativeWithMetrics();
     const closed = await initiativeWithMetrics('Old pilot');
     await h.cx('UALICE', `close I-${closed} pilot ended`);
+    const half = Number(/I-(\d+)/.exec(h.replyText(await h.cx('UALICE', 'new Half measured lead:it')))?.[1]);
+    await h.cx('UALICE', `metric I-${half} customer "NPS" 30 -> 45`);
     const before = h.snapshot();
     const r = await post([
       { initiative: `I-${id}`, metric: 'customer', value: 40 },
@@ -157,11 +159,17 @@ describe('POST /api/metrics', () => {
       { initiative: `I-${id}`, metric: 'customer', value: 40 },
       { initiative: 'I-99', metric: 'customer', value: 40 },
       { initiative: `I-${closed}`, metric: 'business', value: 11 },
+      { initiative: `I-${half}`, metric: 'business', value: 11 },
     ]);
     expect(second.status).toBe(400);
     expect(second.body?.problems).toEqual([
       { item: 1, problem: 'I-99 does not exist' },
       { item: 2, problem: `I-${closed} is closed: it takes no more values` },
+      // The command that sets a metric (it named /cx edit, which renames).
+      {
+        item: 3,
+        problem: `I-${half} has no business metric yet (set it with /cx metric I-${half} business "<name>" <baseline> -> <target>)`,
+      },
     ]);
     const bad = await post(undefined, TOKEN, '{"initiative": "I-1",');
     expect(bad.status).toBe(400);
