@@ -96,7 +96,10 @@ describe('/cx check: check-ins with who and when, history kept, trend in /cx sho
     // The metric without values says so on its line, and the command to add them comes once, for this initiative.
     expect(after).toContain('no check-ins yet');
     expect(after.split('/cx check I-').length - 1).toBe(1);
-    expect(after).toContain(`Add values with \`/cx check I-${id} customer=&lt;value&gt;\``);
+    // Shown to everyone; it says who may (anyone else is refused).
+    expect(after).toContain(
+      `Add values with \`/cx check I-${id} customer=&lt;value&gt;\` (the initiative's owner or an admin).`,
+    );
   });
 
   it('only the owner or an admin may record; others are refused and nothing changes', async () => {

@@ -67,7 +67,7 @@ export const metricsDe: typeof enMetrics = {
     md`Werte eintragen mit \`/cx check I-${id} ${join(
       kinds.map((k) => md`${kindWord(k)}=&lt;wert&gt;`),
       ' ',
-    )}\`.`,
+    )}\` (wer die Initiative verantwortet, oder Admins).`,
   checkStatus: (kind, due, state) => md`${CHECK_NAME[kind]} ${day(due)}: ${state}`,
   checkState: {
     upcoming: md`steht bevor`,

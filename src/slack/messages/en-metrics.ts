@@ -71,7 +71,7 @@ export const metrics = {
     md`Add values with \`/cx check I-${id} ${join(
       kinds.map((k) => md`${kindWord(k)}=&lt;value&gt;`),
       ' ',
-    )}\`.`,
+    )}\` (the initiative's owner or an admin).`,
   checkStatus: (kind: CheckKind, due: string, state: Mrkdwn) =>
     md`${CHECK_NAME[kind]} ${line(due)}: ${state}`,
   checkState: {
