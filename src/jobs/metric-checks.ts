@@ -17,6 +17,7 @@ import { type Job, plural, report } from './job.js';
 export const metricChecksJob: Job = {
   name: 'metric-checks',
   schedule: '0 9 * * *',
+  when: 'daily 09:00',
   periodOf: (at, zone) => localDate(at, zone),
   async run(ctx, now, info) {
     // Before the checks: the payload retention counts back from the newest post, which the run's own asks

@@ -342,6 +342,9 @@ describe('setup', () => {
     expect(row).toEqual({ channel_id: 'CNEWSALES' });
     const show = h.replyText(await h.cx('UADMIN', 'setup show'));
     expect(show).toContain('<#CNEWSALES>');
+    // Every job's schedule in words (the 6–12-month checks showed their cron expression, `0 9 * * *`).
+    expect(show).toContain('`metric-checks` daily 09:00');
+    expect(show).not.toMatch(/`[0-9*/ ,-]+`/);
   });
 
   it('a private channel is bound and the admin is told to invite the bot', async () => {
