@@ -158,6 +158,10 @@ describe('logging pain points', () => {
     expect(note.channel).toBe(CHANNELS.service);
     expect(note.text).toContain('P-1');
     expect(h.replyText(await h.cx('UBOB', 'show p-1'))).toContain('returns form');
+    // Its history says how it came in, in words (it showed the code: "created: shortcut").
+    const history = JSON.stringify((await h.cx('UBOB', 'show p-1')).body);
+    expect(history).toContain('<@UALICE> · logged from a message');
+    expect(history).not.toContain('created: shortcut');
   });
 
   it('the modal refuses an emptied text inline and logs nothing', async () => {
@@ -669,6 +673,7 @@ describe('closing the round', () => {
     expect(text).toContain('P-2 Password reset takes days');
     const reply = (await h.cx('UBOB', 'show p-2')).body as { blocks: unknown[] };
     expect(JSON.stringify(reply.blocks)).toMatch(/March 2026: 2 votes/);
+    expect(JSON.stringify(reply.blocks)).toContain('logged with `/cx pain`');
     expect(h.replyText(await h.cx('UBOB', 'show P-99'))).toMatch(/There is no `P-99`/);
   });
 });

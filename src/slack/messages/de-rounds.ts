@@ -32,6 +32,12 @@ const deptSuffix = (dept: string | null) => {
   return label ? md` · _${label}_` : md``;
 };
 
+const LOGGED_VIA: Record<string, Mrkdwn> = {
+  command: md`erfasst mit \`/cx pain\``,
+  shortcut: md`aus einer Nachricht erfasst`,
+  modal: md`im Formular für Kundenprobleme erfasst`,
+};
+
 export const roundsDe: RoundMessages = {
   logged: (id, text, similar) =>
     md`*${ref(id)}* erfasst: ${clip(text, LINE_TEXT_MAX)}\nEs kommt in die nächste monatliche Kundenproblem-Abstimmung.${
@@ -144,8 +150,12 @@ export const roundsDe: RoundMessages = {
       ? md`${month(m)}: Option ${position} der offenen Abstimmung`
       : md`${month(m)}: ${votesOf(votes ?? 0)}`,
   showNoRounds: md`Noch in keiner Abstimmung.`,
-  showHistoryLine: (at, actorId, kind, note) =>
-    md`${at} · ${mention(actorId)} · ${historyKind(kind)}${note ? md`: ${line(note)}` : md``}`,
+  showHistoryLine: (at, actorId, kind, note) => {
+    const via = kind === 'created' && note ? LOGGED_VIA[note] : undefined;
+    return via
+      ? md`${at} · ${mention(actorId)} · ${via}`
+      : md`${at} · ${mention(actorId)} · ${historyKind(kind)}${note ? md`: ${line(note)}` : md``}`;
+  },
   originalMessage: md`der ursprünglichen Nachricht`,
   nothingVisible: md`_(kein sichtbarer Text)_`,
 

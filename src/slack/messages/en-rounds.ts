@@ -55,6 +55,13 @@ const deptSuffix = (dept: string | null) => {
   return label ? md` · _${label}_` : md``;
 };
 
+/** How a pain point came in, as its history says it. */
+const LOGGED_VIA: Record<string, Mrkdwn> = {
+  command: md`logged with \`/cx pain\``,
+  shortcut: md`logged from a message`,
+  modal: md`logged in the pain point form`,
+};
+
 export const rounds = {
   // ---- logging -----------------------------------------------------------------------------------------
   logged: (id: number, text: string, similar: { id: number; text: string } | null) =>
@@ -188,8 +195,13 @@ export const rounds = {
       : md`${month(m)}: ${votesOf(votes ?? 0)}`,
   showNoRounds: md`Not on a vote yet.`,
   /** One history entry of a pain point; `at` is a `moment()`, in the reader's zone. */
-  showHistoryLine: (at: Mrkdwn, actorId: string, kind: string, note: string | null) =>
-    md`${at} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`,
+  showHistoryLine: (at: Mrkdwn, actorId: string, kind: string, note: string | null) => {
+    // Its creation notes how it came in (`command`, `shortcut`, `modal`): said in words, not as the code.
+    const via = kind === 'created' && note ? LOGGED_VIA[note] : undefined;
+    return via
+      ? md`${at} · ${mention(actorId)} · ${via}`
+      : md`${at} · ${mention(actorId)} · ${line(kind)}${note ? md`: ${line(note)}` : md``}`;
+  },
   originalMessage: md`the original message`,
   /** A text of nothing but line breaks and invisible characters (Slack refuses an empty section). */
   nothingVisible: md`_(no visible text)_`,
