@@ -565,6 +565,12 @@ describe('closing the round', () => {
       /Live standings of the March 2026 vote\* \(3 voters so far, closes <!date\^1772877600\^\{date_short_pretty\} \{time\}\|Sat, 7 Mar 2026, 10:00 \(UTC\)>\)/,
     );
     expect(live).toContain('1. P-2 (2), 2. P-3 (1), 3. P-4 (1), 4. P-1 (0)');
+    // In German the verb comes second: "3 Personen haben bisher abgestimmt" (it said "bisher 3 Personen haben…").
+    await h.cx('UBOB', 'lang de');
+    expect(h.replyText(await h.cx('UBOB', 'round status'))).toContain(
+      '(3 Personen haben bisher abgestimmt, endet',
+    );
+    await h.cx('UBOB', 'lang en');
     await h.cx('UADMIN', 'round close');
     const last = h.replyText(await h.cx('UBOB', 'round'));
     expect(last).toMatch(/Results of the March 2026 vote\* \(3 voters\)/);

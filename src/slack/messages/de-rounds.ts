@@ -12,6 +12,9 @@ const clip = (text: string, max: number) => clipMrkdwn(line(text), max);
 const votesOf = (n: number) => count(n, { one: '# Stimme', other: '# Stimmen' });
 const votersOf = (n: number) =>
   count(n, { one: '# Person hat abgestimmt', other: '# Personen haben abgestimmt' });
+/** "bisher" goes after the verb: "4 Personen haben bisher abgestimmt", not "bisher 4 Personen haben…". */
+const votersSoFar = (n: number) =>
+  count(n, { one: '# Person hat bisher abgestimmt', other: '# Personen haben bisher abgestimmt' });
 const painPoints = (n: number) => count(n, { one: '# Kundenproblem', other: '# Kundenprobleme' });
 /** After `mit`, `von`: `mit 3 Kundenproblemen`. */
 const painPointsDative = (n: number) => count(n, { one: '# Kundenproblem', other: '# Kundenproblemen' });
@@ -130,7 +133,7 @@ export const roundsDe: RoundMessages = {
       ? md`Keine Abstimmung ist offen. Die letzte (${month(last)}) ist geschlossen: \`/cx round status\` zeigt ihr Ergebnis.`
       : md`Keine Abstimmung ist offen, und es gab noch keine.`,
   statusOpen: (m, n, closes) =>
-    md`*Aktueller Stand der Abstimmung ${month(m)}* (bisher ${votersOf(n)}, endet ${closes}):`,
+    md`*Aktueller Stand der Abstimmung ${month(m)}* (${votersSoFar(n)}, endet ${closes}):`,
   statusClosed: (m, n) =>
     md`*Ergebnis der Abstimmung ${month(m)}* (${votersOf(n)}). Gerade ist keine Abstimmung offen.`,
   statusNone: md`Es gab noch keine Kundenproblem-Abstimmung. Erfasse Kundenprobleme mit \`/cx pain &lt;text&gt;\`; die Abstimmung öffnet am ersten Montag des Monats.`,
