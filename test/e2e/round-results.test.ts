@@ -248,7 +248,7 @@ describe('times are the reader’s', () => {
     const raised = Math.floor(MONDAY.getTime() / 1000);
     expect(show).toContain(`on <!date^${raised}^{date_short_pretty}|Mon, 2 Mar 2026>`);
     expect(show).toContain(
-      `<!date^${raised}^{date_short_pretty} {time}|Mon, 2 Mar 2026, 02:00 (America/Los_Angeles)> · <@UALICE> · created`,
+      `<!date^${raised}^{date_short_pretty} {time}|Mon, 2 Mar 2026, 02:00 (America/Los_Angeles)> · <@UALICE> · logged with \`/cx pain\``,
     );
   });
 });
