@@ -69,10 +69,16 @@ describe('words and times in replies and the Home', () => {
 
     h.clock.set(new Date('2026-03-12T10:00:00Z'));
     const mine = await reply('UALICE', 'mine');
-    expect(mine).toContain('*A-1* Draft the FAQ · <@UALICE> · due 2026-03-05, 7 days late');
-    expect(mine).toContain('*A-2* Later step · <@UALICE> · due 2026-04-01');
+    // Her own list does not name her on every line (it did: "· <@UALICE> ·").
+    expect(mine).toContain('*A-1* Draft the FAQ · due 2026-03-05, 7 days late');
+    expect(mine).toContain('*A-2* Later step · due 2026-04-01');
+    expect(mine).not.toContain('<@UALICE>');
     expect(mine).not.toMatch(/2026-04-01, \d+ days? late/);
-    expect(await openHome('UALICE')).toContain('due 2026-03-05, 7 days late');
+    const home = await openHome('UALICE');
+    expect(home).toContain('*A-1* Draft the FAQ · due 2026-03-05, 7 days late');
+    // An undated open action of her own is its reference and title alone.
+    await h.cx('UALICE', 'log I-1 Someday step');
+    expect(await reply('UALICE', 'mine')).toContain('*A-3* Someday step\\n_I-1 Faster onboarding_');
 
     h.clock.set(new Date('2026-03-06T10:00:00Z'));
     expect(await reply('UALICE', 'mine')).toContain('due 2026-03-05, 1 day late');

@@ -68,17 +68,19 @@ const POST_NAMES: Record<string, string> = {
 function actionFacts(
   s: string,
   due: string | null,
-  ownerId: string,
+  ownerId: string | null,
   daysLate: number,
   blockedReason?: string | null,
 ): Mrkdwn {
   const when = !due
     ? md``
     : daysLate > 0
-      ? md` · ${nudgesDe.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })}`
-      : md` · fällig ${day(due)}`;
+      ? nudgesDe.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })
+      : md`fällig ${day(due)}`;
   const why = s === 'blocked' && blockedReason ? md`: ${line(blockedReason)}` : md``;
-  return md`${mention(ownerId)}${when}${s === 'open' ? md`` : md` · _${status(s)}_${why}`}`;
+  const who = ownerId === null ? [] : [mention(ownerId)];
+  const state = s === 'open' ? [] : [md`_${status(s)}_${why}`];
+  return join([...who, ...(when ? [when] : []), ...state], ' · ');
 }
 
 export const de: Messages = {
@@ -145,8 +147,10 @@ export const de: Messages = {
   noNextStep: md`:warning: kein konkreter nächster Schritt: übersetz sie, erfasse eine Maßnahme mit zuständiger Person und Fälligkeitsdatum`,
   truncated: (n, hint) => md`…und ${num(n, 'de')} weitere. ${hint}`,
 
-  actionLine: (id, title, s, due, ownerId, daysLate = 0, blockedReason = null) =>
-    md`*${A(id)}* ${line(title)} · ${actionFacts(s, due, ownerId, daysLate, blockedReason)}`,
+  actionLine: (id, title, s, due, ownerId, daysLate = 0, blockedReason = null) => {
+    const facts = actionFacts(s, due, ownerId, daysLate, blockedReason);
+    return facts ? md`*${A(id)}* ${line(title)} · ${facts}` : md`*${A(id)}* ${line(title)}`;
+  },
   refTitle: (ref, title) => md`${line(ref)} ${line(title)}`,
   historyHeading: md`Verlauf`,
   listFilterHint: md`Filtern mit \`/cx list &lt;dept&gt;\`.`,

@@ -67,17 +67,20 @@ const POST_NAMES: Record<string, string> = {
 function actionFacts(
   status: string,
   due: string | null,
-  ownerId: string,
+  ownerId: string | null,
   daysLate: number,
   blockedReason?: string | null,
 ): Mrkdwn {
   const when = !due
     ? md``
     : daysLate > 0
-      ? md` · ${nudges.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })}`
-      : md` · due ${line(due)}`;
+      ? nudges.reason({ kind: 'overdue', dueDate: due, daysLate, idleDays: 0 })
+      : md`due ${line(due)}`;
   const why = status === 'blocked' && blockedReason ? md`: ${line(blockedReason)}` : md``;
-  return md`${mention(ownerId)}${when}${status === 'open' ? md`` : md` · _${line(status)}_${why}`}`;
+  // No owner (null): a list of the reader's own actions, where their name on every line says nothing.
+  const who = ownerId === null ? [] : [mention(ownerId)];
+  const state = status === 'open' ? [] : [md`_${line(status)}_${why}`];
+  return join([...who, ...(when ? [when] : []), ...state], ' · ');
 }
 
 export const en = {
@@ -167,10 +170,13 @@ export const en = {
     title: string,
     status: string,
     due: string | null,
-    ownerId: string,
+    ownerId: string | null,
     daysLate = 0,
     blockedReason: string | null = null,
-  ) => md`*${A(id)}* ${line(title)} · ${actionFacts(status, due, ownerId, daysLate, blockedReason)}`,
+  ) => {
+    const facts = actionFacts(status, due, ownerId, daysLate, blockedReason);
+    return facts ? md`*${A(id)}* ${line(title)} · ${facts}` : md`*${A(id)}* ${line(title)}`;
+  },
   /** `I-3 Faster answers` (or `A-7 …`), a reference followed by a person's title. */
   refTitle: (ref: string, title: string) => md`${line(ref)} ${line(title)}`,
   historyHeading: md`History`,

@@ -26,7 +26,7 @@ function actionBlocks(item: HomeData['actions'][number], today: HomeData['today'
   const { action, initiative } = item;
   return [
     section(
-      md`${actionLineOf(action, today, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
+      md`${actionLineOf(action, today, true, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
     ),
     actionButtons(action.id, homeButtonsBlockId(action.id)),
   ];

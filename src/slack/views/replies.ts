@@ -45,13 +45,17 @@ const usageText = (name: SubcommandName) => md`${msg.usageHeading(name)}\n${join
  * `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue;
  * `why`: a blocked action says why (where no line of its own does).
  */
-export const actionLineOf = (a: Action, today: LocalDate, why = false): Mrkdwn =>
+/**
+ * One action in a list. `own`: the reader's own actions (`/cx mine`, the App Home), where their name on every
+ * line says nothing; `why`: with the blocked reason.
+ */
+export const actionLineOf = (a: Action, today: LocalDate, why = false, own = false): Mrkdwn =>
   msg.actionLine(
     a.id,
     a.title,
     a.status,
     a.dueDate,
-    a.ownerId,
+    own ? null : a.ownerId,
     daysLate(a, today),
     why ? a.blockedReason : null,
   );
@@ -73,7 +77,7 @@ export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn
   for (const { action, initiative } of items.slice(0, fit)) {
     blocks.push(
       section(
-        md`${actionLineOf(action, dates.today, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
+        md`${actionLineOf(action, dates.today, true, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
       ),
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
