@@ -121,6 +121,8 @@ describe('the action menu', () => {
     expect(h.emulator.ephemerals.find((e) => e.ts === list.ts)?.replaced).toBe(true);
     expect(textOf(redrawn.blocks)).toContain('*A-1* is now due 2031-03-02');
     expect(textOf(redrawn.blocks)).toContain('reschedule:A-1');
+    // Its text, read aloud instead of the blocks, leads with the change too.
+    expect(redrawn.text?.split('\n')[0]).toContain('*A-1* is now due 2031-03-02');
   });
 
   it('a reminder DM: Reassign hands the action over, the new owner gets the assignment DM with the buttons, the reminder shows it in place; a retried submission takes effect once', async () => {

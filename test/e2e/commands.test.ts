@@ -311,7 +311,8 @@ describe('actions', () => {
   it('mine with more actions than fit: its text (read aloud, notifications) names the shown ones and counts the rest', async () => {
     for (let n = 1; n <= 30; n++) await h.cx('UALICE', `log I-1 Step ${n} due:+${n}d`);
     const body = (await h.cx('UALICE', 'mine')).body as { text: string; blocks: unknown[] };
-    expect(body.text).toContain('A-23 Step 23');
+    // Each with how soon it is due or how late (read aloud, the list's point), as its block says it.
+    expect(body.text).toContain('*A-23* Step 23 · due 2026-03-25');
     expect(body.text).not.toContain('Step 24');
     expect(body.text).toContain('…and 7 more.');
     expect(JSON.stringify(body.blocks)).toContain('…and 7 more.');

@@ -93,8 +93,8 @@ describe('Block Kit builders stay within Slack limits however much data there is
     expectValid(message);
     expect(JSON.stringify(message.blocks)).toMatch(/and 477 more/);
     // The fallback (notifications, screen readers) names what is shown and counts the rest, as the blocks do.
-    expect(message.text).toContain('A-23 ');
-    expect(message.text).not.toContain('A-24 ');
+    expect(message.text).toContain('*A-23* ');
+    expect(message.text).not.toContain('A-24');
     expect(message.text).toContain('…and 477 more.');
   });
 

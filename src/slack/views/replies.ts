@@ -74,19 +74,20 @@ export function mineReply(items: MyAction[], dates: DateContext, notice?: Mrkdwn
   const blocks: KnownBlock[] = [...top, section(heading)];
   // Two blocks per action; keep room for the notice, the heading and the "…and N more" line.
   const fit = Math.min(items.length, Math.floor((LIMITS.messageBlocks - 3) / 2));
+  const lines: Mrkdwn[] = [];
   for (const { action, initiative } of items.slice(0, fit)) {
+    const lineOf = actionLineOf(action, dates.today, true, true);
+    lines.push(lineOf);
     blocks.push(
-      section(
-        md`${actionLineOf(action, dates.today, true, true)}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`,
-      ),
+      section(md`${lineOf}\n_${msg.refTitle(iref(initiative.id), initiative.title)}_`),
       actionButtons(action.id, mineButtonsBlockId(action.id)),
     );
   }
   const more = items.length > fit ? [msg.truncated(items.length - fit, md``)] : [];
   blocks.push(...more.map((m) => context(m)));
-  // What is shown, and the count of the rest, as the blocks say it: read aloud, not a list of hundreds.
-  const shown = items.slice(0, fit).map((i) => msg.refTitle(aref(i.action.id), i.action.title));
-  return message(join([heading, ...shown, ...more], '\n'), blocks);
+  // Read aloud instead of the blocks: the notice, then what is shown with how late or blocked each is (what
+  // this list is for), and the count of the rest — not a list of hundreds.
+  return message(join([...(notice ? [notice] : []), heading, ...lines, ...more], '\n'), blocks);
 }
 
 function summaryLine(s: InitiativeSummary): Mrkdwn {
