@@ -256,6 +256,8 @@ describe('history in /cx show', () => {
     await h.cx('UADMIN', 'drop A-1 nobody needs it');
     await h.cx('UALICE', 'edit I-1 Quicker answers');
     const shown = JSON.stringify((await h.cx('UBOB', 'show A-1')).body);
+    // Logged by Alice for Bob: the first line says for whom (it said only "created").
+    expect(shown).toContain('<@UALICE> · created for <@UBOB>');
     expect(shown).toContain('<@UBOB> · due 2026-03-09 → 2026-03-20: budget moved');
     expect(shown).toContain('<@UALICE> · owner <@UBOB> → <@UCAROL>');
     expect(shown).toContain('<@UCAROL> · renamed “First step” → “Call the biggest customers”');

@@ -135,6 +135,10 @@ export const lifecycleDe: typeof enLifecycle = {
         return md`${head} · zuständig ${user(h.oldValue)} → ${user(h.newValue)}${why}`;
       case 'renamed':
         return md`${head} · umbenannt ${quoted(h.oldValue ?? '')} → ${quoted(h.newValue ?? '')}${why}`;
+      case 'created':
+        return h.entity === 'A' && h.newValue && h.newValue !== h.actorId
+          ? md`${head} · angelegt für ${user(h.newValue)}${why}`
+          : null;
       case 'unblocked':
         return md`${head} · Blockade aufgehoben${why}`;
       case 'dropped':

@@ -107,6 +107,11 @@ export const lifecycle = {
         return md`${head} · owner ${user(h.oldValue)} → ${user(h.newValue)}${why}`;
       case 'renamed':
         return md`${head} · renamed ${quoted(h.oldValue ?? '')} → ${quoted(h.newValue ?? '')}${why}`;
+      case 'created':
+        // An action logged for someone else says for whom (its owner when created).
+        return h.entity === 'A' && h.newValue && h.newValue !== h.actorId
+          ? md`${head} · created for ${user(h.newValue)}${why}`
+          : null;
       case 'unblocked':
         return md`${head} · unblocked${why}`;
       case 'dropped':
