@@ -42,12 +42,9 @@ export function errorReply(error: DomainError, command?: SubcommandName): BuiltM
 const usageText = (name: SubcommandName) => md`${msg.usageHeading(name)}\n${join(synopses(name), '\n')}`;
 
 /**
- * `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is overdue;
- * `why`: a blocked action says why (where no line of its own does).
- */
-/**
- * One action in a list. `own`: the reader's own actions (`/cx mine`, the App Home), where their name on every
- * line says nothing; `why`: with the blocked reason.
+ * One action in a list: `*A-7* Title · @owner · due 2026-03-10`, or `· due 2026-03-01, 3 days late` once it is
+ * overdue. `why`: a blocked action says why (where no line of its own does). `own`: the reader's own actions
+ * (`/cx mine`, the App Home), where their name on every line says nothing, so it is left out.
  */
 export const actionLineOf = (a: Action, today: LocalDate, why = false, own = false): Mrkdwn =>
   msg.actionLine(
