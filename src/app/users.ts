@@ -15,6 +15,25 @@ export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFa
   return fetched;
 }
 
+/**
+ * Like userFacts, but says when Slack answered that it knows no such person (`unknown`), which userFacts
+ * folds into "no facts" with a failed look-up. Null: no facts and Slack could not be asked.
+ */
+export async function personFacts(ctx: AppContext, userId: UserId): Promise<UserFacts | 'unknown' | null> {
+  const now = ctx.clock.now();
+  const cached = getCachedUser(ctx.handle.db, userId);
+  if (cached && now.getTime() - cached.fetchedAt.getTime() < CACHE_MS) return cached;
+  let fetched: UserFacts | null;
+  try {
+    fetched = await ctx.directory.fetch(userId);
+  } catch {
+    return cached;
+  }
+  if (!fetched) return 'unknown';
+  putCachedUser(ctx.handle.db, { userId, ...fetched, fetchedAt: now });
+  return fetched;
+}
+
 /** Admins: listed in CX_ADMINS, or workspace admins/owners per users.info. */
 export async function isAdmin(ctx: AppContext, userId: UserId): Promise<boolean> {
   if (ctx.admins.has(userId)) return true;

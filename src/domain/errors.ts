@@ -156,6 +156,8 @@ export type DomainError =
   | { code: 'bad_transition'; actionId: number; from: ActionStatus; event: ActionEvent }
   /** An action's owner must be a person; `userId` is an app (a bot user). */
   | { code: 'not_a_person'; userId: UserId }
+  /** Slack knows no such person (users.info: user_not_found), so nobody could own the action or get its DMs. */
+  | { code: 'unknown_person'; userId: UserId }
   /** The initiative is closed or dropped, so it can't be changed. */
   | { code: 'inactive_initiative'; initiativeId: number; status: InitiativeStatus }
   /** A metric check-in names a metric the initiative does not have yet (`/cx metric` sets it). */

@@ -8,9 +8,6 @@ import { libraryLogger, silentLog } from '../log/logger.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { createWebClient } from '../slack/web-client.js';
 
-/** Slack answers about one person, not about the token or the connection: that person just has no name. */
-const ABOUT_ONE_PERSON = new Set(['user_not_found', 'user_not_visible']);
-
 /**
  * web-api says only "A request error occurred: fetch failed" when Slack cannot be reached; the cause
  * underneath (ECONNREFUSED, ENOTFOUND, a timeout) is what the operator can act on.
@@ -28,10 +25,9 @@ export function cliUserDirectory(apiUrl: string, token: string): UserDirectory {
     createWebClient(apiUrl, token, { logger: libraryLogger(silentLog()) }),
   );
   return {
+    // A person Slack does not know is null already (createUserDirectory): that person just has no name.
     fetch: (userId) =>
       directory.fetch(userId).catch((error: unknown) => {
-        const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
-        if (typeof code === 'string' && ABOUT_ONE_PERSON.has(code)) return null;
         throw unreachable(apiUrl, error) ?? error;
       }),
   };

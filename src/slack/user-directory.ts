@@ -14,11 +14,21 @@ function factsOf(user: SlackUser): UserFacts {
   };
 }
 
+/** Slack's answers about one person, not about the token or the connection: that person is not known. */
+const ABOUT_ONE_PERSON = new Set(['user_not_found', 'user_not_visible']);
+
 export function createUserDirectory(client: WebClient): UserDirectory {
   return {
+    /** The person's facts; null when Slack knows no such person; throws when Slack can't be asked. */
     async fetch(userId) {
-      const res = await client.users.info({ user: userId, include_locale: true });
-      return res.user ? factsOf(res.user) : null;
+      try {
+        const res = await client.users.info({ user: userId, include_locale: true });
+        return res.user ? factsOf(res.user) : null;
+      } catch (error) {
+        const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+        if (typeof code === 'string' && ABOUT_ONE_PERSON.has(code)) return null;
+        throw error;
+      }
     },
     async list() {
       const all = new Map<string, UserFacts>();

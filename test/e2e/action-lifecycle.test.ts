@@ -211,6 +211,15 @@ describe('what a status allows', () => {
     await refused('UALICE', 'log I-1 Let the robot do it <@UHELPER>', /<@UHELPER> is an app, not a person/);
   });
 
+  it('nor by someone Slack does not know (users.info: user_not_found): refused, nothing changed', async () => {
+    // Before, an unknown id was taken on trust, as if Slack could not be asked: the action had an owner nobody
+    // could reach, whose reminders Slack then refused.
+    const unknown = /Slack knows no one as `UNOBODY` in this workspace: pick the person from the @-list/;
+    await refused('UBOB', 'assign A-1 <@UNOBODY>', unknown);
+    await refused('UALICE', 'log I-1 Nobody will do it <@UNOBODY>', unknown);
+    expect(action(1)).toMatchObject({ owner_id: 'UBOB' });
+  });
+
   it('a closed initiative keeps its title', async () => {
     await h.cx('UALICE', 'new Short pilot lead:it');
     expect(h.replyText(await h.cx('UALICE', 'close I-2 pilot ended'))).toMatch(/I-2/);

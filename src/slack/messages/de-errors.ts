@@ -251,6 +251,8 @@ export const errorsDe: typeof enErrors = {
         return lifecycle.badTransition(e);
       case 'not_a_person':
         return lifecycle.notAPerson(e.userId);
+      case 'unknown_person':
+        return lifecycle.unknownPerson(e.userId);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} ist ${line(e.status === 'closed' ? 'abgeschlossen' : e.status)}; sie nimmt keine neuen Maßnahmen oder Änderungen an.`;
       case 'no_metric':

@@ -101,6 +101,8 @@ export const lifecycleDe: typeof enLifecycle = {
 
   notAPerson: (userId) =>
     md`${mention(userId)} ist eine App, keine Person: für eine Maßnahme muss eine Person zuständig sein.`,
+  unknownPerson: (userId) =>
+    md`Slack kennt in diesem Workspace niemanden als \`${line(userId)}\`: wähl die Person aus der @-Liste.`,
   dropNeedsReason: md`Sag, warum sie nicht mehr gebraucht wird: der Grund bleibt in ihrem Verlauf.`,
   rescheduled: (id, title, from, to) =>
     md`*${A(id)}* ${line(title)} ist jetzt fällig am ${day(to)} (vorher ${date(from)}).`,

@@ -242,6 +242,8 @@ export const errors = {
         return lifecycle.badTransition(e);
       case 'not_a_person':
         return lifecycle.notAPerson(e.userId);
+      case 'unknown_person':
+        return lifecycle.unknownPerson(e.userId);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} is ${line(e.status)}; it takes no new actions or changes.`;
       case 'no_metric':

@@ -68,6 +68,9 @@ export const lifecycle = {
 
   notAPerson: (userId: string) =>
     md`${mention(userId)} is an app, not a person: an action needs a person to own it.`,
+  /** The id alone: a mention of someone Slack does not know shows nothing useful. */
+  unknownPerson: (userId: string) =>
+    md`Slack knows no one as \`${line(userId)}\` in this workspace: pick the person from the @-list.`,
   dropNeedsReason: md`Say why it is no longer needed: the reason stays in its history.`,
   rescheduled: (id: number, title: string, from: string | null, to: string) =>
     md`*${A(id)}* ${line(title)} is now due ${line(to)} (was ${date(from)}).`,
