@@ -5,19 +5,9 @@ import type { AppContext, UserDirectory, UserFacts } from './context.js';
 /** users.info answers are kept this long; time zones and admin flags rarely change. */
 const CACHE_MS = 12 * 60 * 60 * 1000;
 
-export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFacts | null> {
-  const now = ctx.clock.now();
-  const cached = getCachedUser(ctx.handle.db, userId);
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < CACHE_MS) return cached;
-  const fetched = await ctx.directory.fetch(userId).catch(() => null);
-  if (!fetched) return cached;
-  putCachedUser(ctx.handle.db, { userId, ...fetched, fetchedAt: now });
-  return fetched;
-}
-
 /**
- * Like userFacts, but says when Slack answered that it knows no such person (`unknown`), which userFacts
- * folds into "no facts" with a failed look-up. Null: no facts and Slack could not be asked.
+ * A person's facts: cached while fresh, else `users.info` (cached in turn). Says when Slack answered that it
+ * knows no such person (`unknown`), unlike a look-up that failed, which leaves the cached facts or null.
  */
 export async function personFacts(ctx: AppContext, userId: UserId): Promise<UserFacts | 'unknown' | null> {
   const now = ctx.clock.now();
@@ -32,6 +22,12 @@ export async function personFacts(ctx: AppContext, userId: UserId): Promise<User
   if (!fetched) return 'unknown';
   putCachedUser(ctx.handle.db, { userId, ...fetched, fetchedAt: now });
   return fetched;
+}
+
+/** A person's facts, or null when there are none (Slack knows no such person, or could not be asked). */
+export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFacts | null> {
+  const facts = await personFacts(ctx, userId);
+  return facts === 'unknown' ? null : facts;
 }
 
 /** Admins: listed in CX_ADMINS, or workspace admins/owners per users.info. */

@@ -9,7 +9,7 @@ import { prepared } from '../prepared.js';
 import { outbox } from '../schema.js';
 
 /** What a dropped payload reads as (JSON `null`: the column is NOT NULL text). */
-export const DROPPED_PAYLOAD = 'null';
+const DROPPED_PAYLOAD = 'null';
 
 /**
  * The lowest and highest row id, and when the newest row was written; null for an empty outbox. The ids are

@@ -98,7 +98,7 @@ export const metrics = {
   waitingForOther: (kind: MetricKind) =>
     md`The check is still open: it waits for the ${kindLabel(kind)} value (or goes out as it is after 14 days).`,
   noMetric: (id: number, kind: MetricKind) =>
-    md`*${ref(id)}* has no ${kindLabel(kind)} metric yet, so there is nothing to record it against. Set it first: \`/cx metric ${ref(id)} ${kindLabel(kind)} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
+    md`*${ref(id)}* has no ${kindLabel(kind)} metric yet, so there is nothing to record it against. Set it first: \`/cx metric ${ref(id)} ${kindWord(kind)} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\`.`,
 
   // ---- the check modal (plain text but the intro and the "no metrics" section) ------------------------------
   modal: {
