@@ -205,6 +205,24 @@ describe('initiatives', () => {
     expect(action).toContain('I-1 Churn down · Service');
     expect(action).toContain('waiting for the survey tool');
   });
+
+  it('list: its text, read aloud instead of the blocks, says which initiatives are essential, how far each is and which lack a next step', async () => {
+    await h.cx('UALICE', 'new Churn down lead:service essential');
+    await h.cx('UALICE', 'new Faster invoices lead:it');
+    await h.cx('UALICE', 'log I-1 Call lost customers due:+7d');
+    await h.cx('UALICE', 'log I-1 Survey leavers');
+    await h.cx('UALICE', 'done A-2');
+    const { text } = (await h.cx('UBOB', 'list')).body as BuiltMessage;
+    expect(text.split('\n')).toEqual([
+      '2 active initiatives, essentials first:',
+      'I-1 Churn down · essential · 50% (1/2)',
+      'I-2 Faster invoices · 0% (0/0) · no concrete next step',
+    ]);
+    await h.cx('UBOB', 'lang de');
+    const de = ((await h.cx('UBOB', 'list')).body as BuiltMessage).text;
+    expect(de).toContain('I-1 Churn down · essenziell · 50% (1/2)');
+    expect(de).toContain('I-2 Faster invoices · 0% (0/0) · kein konkreter nächster Schritt');
+  });
 });
 
 describe('actions', () => {

@@ -14,7 +14,7 @@ import { menuDe } from './de-menu.js';
 import { metricsDe } from './de-metrics.js';
 import { nudgesDe } from './de-nudges.js';
 import { monthNameDe, roundsDe } from './de-rounds.js';
-import { bar, type Messages } from './en.js';
+import { bar, type Messages, progressSpoken } from './en.js';
 import { channel, join, line, type Mrkdwn, md, mention, num, number } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
@@ -145,6 +145,8 @@ export const de: Messages = {
   listHeading: (n, d) =>
     md`${count(n, { one: '# aktive Initiative', other: '# aktive Initiativen' })}${d ? md` mit ${dept(d)}` : md``}, essenzielle zuerst:`,
   noNextStep: md`:warning: kein konkreter nächster Schritt: übersetz sie, erfasse eine Maßnahme mit zuständiger Person und Fälligkeitsdatum`,
+  listLineSpoken: (ref, title, essential, p, next) =>
+    md`${line(ref)} ${line(title)}${essential ? md` · essenziell` : md``} · ${progressSpoken(p)}${next ? md`` : md` · kein konkreter nächster Schritt`}`,
   truncated: (n, hint) => md`…und ${num(n, 'de')} weitere. ${hint}`,
 
   actionLine: (id, title, s, due, ownerId, daysLate = 0, blockedReason = null) => {

@@ -162,6 +162,15 @@ export const en = {
   listHeading: (n: number, d?: Department) =>
     md`${count(n, { one: '# active initiative', other: '# active initiatives' })}${d ? md` involving ${dept(d)}` : md``}, essentials first:`,
   noNextStep: md`:warning: no concrete next step: translate it, log an action with an owner and a due date`,
+  /** One initiative of `/cx list` as read aloud: `I-3 Title · essential · 40% (2/5) · no concrete next step`. */
+  listLineSpoken: (
+    ref: string,
+    title: string,
+    essential: boolean,
+    p: { done: number; total: number },
+    next: boolean,
+  ) =>
+    md`${line(ref)} ${line(title)}${essential ? md` · essential` : md``} · ${progressSpoken(p)}${next ? md`` : md` · no concrete next step`}`,
   truncated: (n: number, hint: Mrkdwn) => md`…and ${num(n)} more. ${hint}`,
 
   /** `*A-7* Title · @owner · due 2026-03-10` — late: the reminder's own words, `due …, 3 days late`. */

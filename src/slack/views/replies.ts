@@ -113,13 +113,17 @@ export function listReply(items: InitiativeSummary[], dept?: Department): BuiltM
   const more = omitted + items.length - page.length;
   const all = [section(heading), ...blocks];
   if (more > 0) all.push(context(msg.truncated(more, msg.listFilterHint)));
-  return message(
-    md`${heading}\n${join(
-      page.map((s) => msg.refTitle(iref(s.initiative.id), s.initiative.title)),
-      '\n',
-    )}`,
-    all,
+  // Read aloud instead of the blocks: what the stars, bars and warnings show, in words.
+  const spoken = page.map((s) =>
+    msg.listLineSpoken(
+      iref(s.initiative.id),
+      s.initiative.title,
+      s.initiative.tier === 'essential',
+      s.progress,
+      s.hasNextStep,
+    ),
   );
+  return message(join([heading, ...spoken], '\n'), all);
 }
 
 /** History entries, each at its moment in the reader's own time zone (`zone`: the fallback's). */
