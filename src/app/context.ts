@@ -10,6 +10,8 @@ export interface UserFacts {
   name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
+  /** The account is deactivated (users.info `deleted`): nobody can reach or act through it any more. */
+  deactivated?: boolean;
   /** Slack's locale for the person (`de-DE`), when users.info was asked for it. */
   locale?: string | null;
 }

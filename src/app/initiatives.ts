@@ -37,6 +37,7 @@ import type {
 } from '../domain/types.js';
 import { announcement } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
+import { requirePerson } from './people.js';
 import { resultsUpdatesOnAdoption } from './rounds.js';
 import { isAdmin } from './users.js';
 
@@ -66,6 +67,12 @@ export async function createInitiative(
   caller: Caller,
   input: NewInitiativeInput,
 ): Promise<Result<Initiative>> {
+  // Its owner gets the 6/12-month checks and the escalations: a person who can read them. One look-up, and
+  // only for someone else (the caller is a person, and a command of their own needs no call to Slack).
+  if (input.ownerId && input.ownerId !== caller.userId) {
+    const person = await requirePerson(ctx, input.ownerId, 'initiative');
+    if (!person.ok) return person;
+  }
   return transact(ctx, caller, (tx, now) => {
     const tier = input.tier ?? 'important';
     if (tier === 'essential') {

@@ -184,6 +184,8 @@ export const slackUsers = sqliteTable('slack_users', {
   name: text('name'),
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   isBot: integer('is_bot', { mode: 'boolean' }).notNull().default(false),
+  /** users.info `deleted`: a deactivated account, which no work can be given to. */
+  deactivated: integer('deactivated', { mode: 'boolean' }).notNull().default(false),
   /** Slack's locale for the person (`de-DE`), from users.info with include_locale; null when unknown. */
   locale: text('locale'),
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),

@@ -154,8 +154,10 @@ export type DomainError =
   | { code: 'essential_limit'; current: number[]; max: number }
   /** `event` is not possible on action `actionId` while it is `from` (e.g. completing a done action). */
   | { code: 'bad_transition'; actionId: number; from: ActionStatus; event: ActionEvent }
-  /** An action's owner must be a person; `userId` is an app (a bot user). */
-  | { code: 'not_a_person'; userId: UserId }
+  /** An action's (or an initiative's) owner must be a person; `userId` is an app (a bot user). */
+  | { code: 'not_a_person'; userId: UserId; owns: 'action' | 'initiative' }
+  /** `userId`'s Slack account is deactivated: no DM reaches it, so it can own no work. */
+  | { code: 'deactivated_person'; userId: UserId }
   /** Slack knows no such person (users.info: user_not_found), so nobody could own the action or get its DMs. */
   | { code: 'unknown_person'; userId: UserId }
   /** The initiative is closed or dropped, so it can't be changed. */

@@ -10,6 +10,7 @@ function factsOf(user: SlackUser): UserFacts {
     name: user.real_name || user.profile?.real_name || user.profile?.display_name || user.name || null,
     isAdmin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
     isBot: Boolean(user.is_bot),
+    deactivated: Boolean(user.deleted),
     locale: user.locale ?? null,
   };
 }

@@ -64,6 +64,7 @@ describe('statements prepared once per connection', () => {
       locale: null,
       isAdmin: true,
       isBot: false,
+      deactivated: false,
       fetchedAt: NOW,
     });
     expect(getCachedUser(handle.db, 'U2')).toBeNull();

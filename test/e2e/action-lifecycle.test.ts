@@ -220,6 +220,39 @@ describe('what a status allows', () => {
     expect(action(1)).toMatchObject({ owner_id: 'UBOB' });
   });
 
+  it('nor by someone whose Slack account is deactivated (users.info: deleted): refused, nothing changed', async () => {
+    // Before, a departed colleague could be handed work: no reminder could reach them (user_disabled), and the
+    // action sat with an owner who would never act on it.
+    h.emulator.addUser({ id: 'UGONE', name: 'gone', deleted: true });
+    const gone = /<@UGONE>'s Slack account is deactivated: pick someone who can act on it/;
+    await refused('UBOB', 'assign A-1 <@UGONE>', gone);
+    await refused('UALICE', 'log I-1 Nobody will do it <@UGONE>', gone);
+    expect(action(1)).toMatchObject({ owner_id: 'UBOB' });
+    await h.cx('UBOB', 'lang de');
+    await refused('UBOB', 'assign A-1 <@UGONE>', /Das Slack-Konto von <@UGONE> ist deaktiviert/);
+  });
+
+  it('an initiative is owned by a person too: owner:@app, owner:@unknown and owner:@deactivated are refused by /cx new', async () => {
+    // Before, `/cx new … owner:@<anyone>` was taken as typed: an app or a departed colleague got the
+    // initiative, and with it the 6/12-month check DMs and the escalations that no one would ever read.
+    h.emulator.addUser({ id: 'UHELPER', name: 'helperbot', isBot: true });
+    h.emulator.addUser({ id: 'UGONE', name: 'gone', deleted: true });
+    await refused(
+      'UALICE',
+      'new Robot run lead:it owner:<@UHELPER>',
+      /<@UHELPER> is an app, not a person: an initiative needs a person to own it/,
+    );
+    await refused('UALICE', 'new Nobody runs lead:it owner:<@UNOBODY>', /Slack knows no one as `UNOBODY`/);
+    await refused(
+      'UALICE',
+      'new Gone runs lead:it owner:<@UGONE>',
+      /<@UGONE>'s Slack account is deactivated/,
+    );
+    expect(h.replyText(await h.cx('UALICE', 'new Bob runs lead:it owner:<@UBOB>'))).toMatch(
+      /Created \*I-2\*/,
+    );
+  });
+
   it('a closed initiative keeps its title', async () => {
     await h.cx('UALICE', 'new Short pilot lead:it');
     expect(h.replyText(await h.cx('UALICE', 'close I-2 pilot ended'))).toMatch(/I-2/);

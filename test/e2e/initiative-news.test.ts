@@ -164,6 +164,26 @@ describe('a new initiative is announced once in its departments’ channels', ()
     expect(postsOf(h.emulator, CHANNELS.service, 'announce:I-1:')).toHaveLength(1);
     expect(sql(`select count(*) as n from outbox where kind = 'initiative_announced'`)).toEqual([{ n: 1 }]);
   });
+
+  it('by the modal with an app as its owner (Slack\'s picker lists apps too): refused at the owner field, nothing created', async () => {
+    await start();
+    h.emulator.addUser({ id: 'UHELPER', name: 'helperbot', isBot: true });
+    const opened = h.emulator.callsTo('views.open').length;
+    await h.cx('UALICE', 'new', CHANNELS.service);
+    const viewId = await openedView(h.emulator, 'UALICE', opened);
+    const result = await h.emulator.viewSubmission({
+      userId: 'UALICE',
+      viewId,
+      values: { [FIELD.title]: 'Run by a robot', [FIELD.lead]: 'service', [FIELD.owner]: 'UHELPER' },
+    });
+    expect(result.viewClosed).toBe(false);
+    expect(result.problems).toEqual([]);
+    expect(result.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [FIELD.owner]: expect.stringContaining('an initiative needs a person to own it') },
+    });
+    expect(sql('select count(*) as n from initiatives')).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('the people behind an adopted pain point', () => {

@@ -123,6 +123,8 @@ export interface CachedUser {
   name?: string | null;
   isAdmin: boolean;
   isBot: boolean;
+  /** Absent when the source did not say: a stored flag is then kept. */
+  deactivated?: boolean;
   /** Slack's locale (`de-DE`); absent when the look-up did not ask for it: a stored locale is then kept. */
   locale?: string | null;
   fetchedAt: Date;
@@ -151,6 +153,7 @@ export function putCachedUser(db: Executor, user: CachedUser): void {
         fetchedAt: user.fetchedAt,
         ...(user.name !== undefined ? { name: user.name } : {}),
         ...(user.locale !== undefined ? { locale: user.locale } : {}),
+        ...(user.deactivated !== undefined ? { deactivated: user.deactivated } : {}),
       },
     })
     .run();

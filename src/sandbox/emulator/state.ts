@@ -16,6 +16,8 @@ export interface UserInput {
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
+  /** A deactivated account: users.info says `deleted: true`, and a DM to it fails with `user_disabled`. */
+  deleted?: boolean;
   email?: string;
 }
 
@@ -252,7 +254,7 @@ export class WorkspaceState {
       isAdmin: input.isAdmin ?? false,
       isOwner: input.isOwner ?? false,
       isBot: input.isBot ?? false,
-      deleted: false,
+      deleted: input.deleted ?? false,
       ...(input.email !== undefined ? { email: input.email } : {}),
     };
     this.users.set(user.id, user);

@@ -250,9 +250,11 @@ export const errorsDe: typeof enErrors = {
       case 'bad_transition':
         return lifecycle.badTransition(e);
       case 'not_a_person':
-        return lifecycle.notAPerson(e.userId);
+        return lifecycle.notAPerson(e.userId, e.owns);
       case 'unknown_person':
         return lifecycle.unknownPerson(e.userId);
+      case 'deactivated_person':
+        return lifecycle.deactivatedPerson(e.userId);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} ist ${line(e.status === 'closed' ? 'abgeschlossen' : e.status)}; sie nimmt keine neuen Maßnahmen oder Änderungen an.`;
       case 'no_metric':

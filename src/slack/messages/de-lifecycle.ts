@@ -99,8 +99,10 @@ export const lifecycleDe: typeof enLifecycle = {
     return md`${A(e.actionId)} ist ${status(e.from)}; das geht gerade nicht.`;
   },
 
-  notAPerson: (userId) =>
-    md`${mention(userId)} ist eine App, keine Person: für eine Maßnahme muss eine Person zuständig sein.`,
+  notAPerson: (userId, owns) =>
+    md`${mention(userId)} ist eine App, keine Person: für ${owns === 'action' ? md`eine Maßnahme` : md`eine Initiative`} muss eine Person zuständig sein.`,
+  deactivatedPerson: (userId) =>
+    md`Das Slack-Konto von ${mention(userId)} ist deaktiviert: wähl jemanden, der sich darum kümmern kann.`,
   unknownPerson: (userId) =>
     md`Slack kennt in diesem Workspace niemanden als \`${line(userId)}\`: wähl die Person aus der @-Liste.`,
   dropNeedsReason: md`Sag, warum sie nicht mehr gebraucht wird: der Grund bleibt in ihrem Verlauf.`,

@@ -241,9 +241,11 @@ export const errors = {
       case 'bad_transition':
         return lifecycle.badTransition(e);
       case 'not_a_person':
-        return lifecycle.notAPerson(e.userId);
+        return lifecycle.notAPerson(e.userId, e.owns);
       case 'unknown_person':
         return lifecycle.unknownPerson(e.userId);
+      case 'deactivated_person':
+        return lifecycle.deactivatedPerson(e.userId);
       case 'inactive_initiative':
         return md`${I(e.initiativeId)} is ${line(e.status)}; it takes no new actions or changes.`;
       case 'no_metric':

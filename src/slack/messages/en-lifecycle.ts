@@ -66,8 +66,10 @@ export const lifecycle = {
     return md`${A(e.actionId)} is ${line(e.from)}; that can't be done now.`;
   },
 
-  notAPerson: (userId: string) =>
-    md`${mention(userId)} is an app, not a person: an action needs a person to own it.`,
+  notAPerson: (userId: string, owns: 'action' | 'initiative') =>
+    md`${mention(userId)} is an app, not a person: ${owns === 'action' ? md`an action` : md`an initiative`} needs a person to own it.`,
+  deactivatedPerson: (userId: string) =>
+    md`${mention(userId)}'s Slack account is deactivated: pick someone who can act on it.`,
   /** The id alone: a mention of someone Slack does not know shows nothing useful. */
   unknownPerson: (userId: string) =>
     md`Slack knows no one as \`${line(userId)}\` in this workspace: pick the person from the @-list.`,

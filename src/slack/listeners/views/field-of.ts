@@ -11,6 +11,7 @@ export function fieldOf(error: DomainError, fallback: string): string {
       return error.code === 'unknown_ref' && error.ref.startsWith('A-') ? fallback : FIELD.initiative;
     case 'not_a_person':
     case 'unknown_person':
+    case 'deactivated_person':
       return FIELD.owner;
     case 'bad_date':
       return error.field === 'due' ? FIELD.due : FIELD.start;
