@@ -20,7 +20,7 @@ import { type AppContext, type Caller, transact } from './context.js';
 import { requireOwnedInitiative } from './initiatives.js';
 import { requirePerson } from './people.js';
 import { dateContext } from './read.js';
-import { isAdmin } from './users.js';
+import { hasLeft, isAdmin } from './users.js';
 import { assignmentNotices } from './work-notices.js';
 
 export interface ActionChangeOutcome extends ActionWithInitiative {
@@ -129,6 +129,7 @@ export async function assignAction(
           before.ownerId,
           historyId,
           dateContext(ctx).today,
+          hasLeft(ctx, before.ownerId),
         ),
     },
   );

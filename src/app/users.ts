@@ -30,6 +30,14 @@ export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFa
   return facts === 'unknown' ? null : facts;
 }
 
+/**
+ * Whether the person's account is known to be deactivated (someone who left), from the cache alone: no call
+ * to Slack, so it fits inside a transaction. Unknown (never looked up) counts as not.
+ */
+export function hasLeft(ctx: AppContext, userId: UserId): boolean {
+  return getCachedUser(ctx.handle.db, userId)?.deactivated === true;
+}
+
 /** Admins: listed in CX_ADMINS, or workspace admins/owners per users.info. */
 export async function isAdmin(ctx: AppContext, userId: UserId): Promise<boolean> {
   if (ctx.admins.has(userId)) return true;

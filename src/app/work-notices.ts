@@ -32,6 +32,8 @@ export function assignmentNotices(
   previousOwnerId: UserId | null,
   historyId: number,
   today: LocalDate,
+  /** The previous owner's account is deactivated (they left): no DM could reach them, so none is sent. */
+  previousOwnerLeft = false,
 ): Notification[] {
   const out: Notification[] = [];
   const how = previousOwnerId === null ? 'logged' : 'assigned';
@@ -50,7 +52,12 @@ export function assignmentNotices(
       },
     });
   }
-  if (previousOwnerId !== null && previousOwnerId !== actorId && previousOwnerId !== action.ownerId) {
+  if (
+    previousOwnerId !== null &&
+    !previousOwnerLeft &&
+    previousOwnerId !== actorId &&
+    previousOwnerId !== action.ownerId
+  ) {
     out.push({
       kind: 'action_unassigned',
       key: `unassigned:A-${action.id}:h${historyId}:${previousOwnerId}`,

@@ -7,6 +7,7 @@
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
+import { deliveryProblemNotices } from '../app/delivery-problems.js';
 import { verdictChartsStep } from '../app/metric-checks/charts.js';
 import { onReminderExpired } from '../app/reminders.js';
 import { applyConfiguredBindings } from '../app/setup.js';
@@ -15,8 +16,6 @@ import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { createOutboxPort, enqueue } from '../db/repositories/outbox-repo.js';
 import type { OutboxEntry } from '../domain/outbox.js';
-import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
-import type { Notification } from '../domain/payloads/notification.js';
 import { createScheduler, type Job, type Scheduler } from '../jobs/index.js';
 import { type Log, libraryLogger } from '../log/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -107,15 +106,8 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
   const held: HeldPost[] = [];
   const reportHeld = (entry: OutboxEntry, error: string) => {
     held.push({ entry, error });
-    if (entry.kind === 'delivery_problem') return;
-    const target = entry.recipient.type === 'binding' ? `the ${entry.recipient.key} channel` : 'a channel';
-    const payload: DeliveryProblemPayload = { kind: entry.kind, target, error };
-    const messages: Notification[] = [...ctx.admins].map((adminId) => ({
-      kind: 'delivery_problem',
-      key: `problem:${entry.key}:${adminId}`,
-      recipient: { type: 'user', id: adminId },
-      payload,
-    }));
+    const messages = deliveryProblemNotices(ctx, entry, error);
+    if (messages.length === 0) return;
     enqueue(handle.db, messages, clock.now());
     notifier?.kick();
   };

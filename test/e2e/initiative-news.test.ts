@@ -165,7 +165,7 @@ describe('a new initiative is announced once in its departments’ channels', ()
     expect(sql(`select count(*) as n from outbox where kind = 'initiative_announced'`)).toEqual([{ n: 1 }]);
   });
 
-  it('by the modal with an app as its owner (Slack\'s picker lists apps too): refused at the owner field, nothing created', async () => {
+  it("by the modal with an app as its owner (Slack's picker lists apps too): refused at the owner field, nothing created", async () => {
     await start();
     h.emulator.addUser({ id: 'UHELPER', name: 'helperbot', isBot: true });
     const opened = h.emulator.callsTo('views.open').length;

@@ -1,7 +1,15 @@
-/** Told to admins by DM when a post is held (unbound department, bot not in the channel…). */
+import type { UserId } from '../types.js';
+
+/** Told to admins by DM when a post is held (unbound department, bot not in the channel, a DM Slack refused…). */
 export interface DeliveryProblemPayload {
   /** What could not be posted, e.g. `win` or `digest`, and where. */
   kind: string;
   target: string;
   error: string;
+  /**
+   * A DM to a person rather than a post in a channel: who, whether their account is deactivated (someone
+   * who left: the DM can never arrive), and the open actions they still own, which then need a new owner
+   * (the first few by number, and how many more).
+   */
+  person?: { id: UserId; deactivated: boolean; openActions: number[]; moreActions: number };
 }

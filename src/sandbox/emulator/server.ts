@@ -313,6 +313,14 @@ export class SlackEmulator {
     return this.state.addUser(input);
   }
 
+  /** An admin deactivates an account (someone left): users.info says `deleted`, DMs to it fail `user_disabled`. */
+  deactivateUser(id: string): void {
+    const u = this.state.users.get(id);
+    if (!u) throw new Error(`emulator: no user ${id}`);
+    u.deleted = true;
+    this.state.emit({ kind: 'workspace' });
+  }
+
   removeUser(id: string): void {
     this.state.users.delete(id);
     this.state.emit({ kind: 'workspace' });

@@ -14,7 +14,7 @@ import { menuDe } from './de-menu.js';
 import { metricsDe } from './de-metrics.js';
 import { nudgesDe } from './de-nudges.js';
 import { monthNameDe, roundsDe } from './de-rounds.js';
-import { bar, type Messages, progressSpoken } from './en.js';
+import { actionRefs, bar, type Messages, progressSpoken } from './en.js';
 import { channel, join, line, type Mrkdwn, md, mention, num, number } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
@@ -63,6 +63,18 @@ const POST_NAMES: Record<string, string> = {
   request_bump: 'eine Erinnerung an eine unbeantwortete Anfrage',
   request_escalation: 'eine unbeantwortete Anfrage, an den Hub weitergegeben',
   digest_requests: 'die offenen Anfragen des Wochenrückblicks',
+};
+
+const DM_NAMES: Record<string, string> = {
+  reminder: 'eine Erinnerung an ihre stockenden Maßnahmen',
+  metric_check: 'die 6/12-Monats-Abfrage der Kennzahlen einer Initiative, für die sie zuständig ist',
+  metric_verdict_owner: 'ein 6–12-Monats-Ergebnis einer Initiative, für die sie zuständig ist',
+  pain_point_news: 'Neuigkeiten zu einem Kundenproblem, das sie gemeldet oder gewählt hat',
+  action_assigned: 'die Nachricht über eine Maßnahme, die ihr übergeben wurde',
+  action_unassigned: 'die Nachricht, dass eine ihrer Maßnahmen an jemand anderen ging',
+  action_blocked: 'die Nachricht über eine blockierte Maßnahme',
+  request_answered: 'die Antwort auf ihre Anfrage',
+  request_escalation: 'eine unbeantwortete Anfrage, an sie weitergegeben',
 };
 
 function actionFacts(
@@ -184,6 +196,22 @@ export const de: Messages = {
   winsFallback: (n, actionIds) =>
     md`${count(n, { one: '# Fortschritt', other: '# Fortschritte' })}: ${join(actionIds.map(A), ', ')}.`,
 
+  dmProblem: (kind, person, error) => {
+    const what = line(DM_NAMES[kind] ?? 'eine Nachricht');
+    if (!person.deactivated)
+      return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken (${line(error)}). Ich versuche es später noch einmal; kommt diese Meldung wieder, prüf, ob die Person Nachrichten von CX Bridge empfangen kann.`;
+    const refs = actionRefs(
+      person.openActions,
+      person.moreActions,
+      'und',
+      (n) => md`${num(n, 'de')} weitere`,
+    );
+    const own =
+      person.openActions.length > 0
+        ? md` Die Person ist noch für ${refs} zuständig: gib sie mit \`/cx assign A-n @jemand\` an jemand anderen.`
+        : md``;
+    return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: das Slack-Konto ist deaktiviert.${own}`;
+  },
   deliveryProblem: (kind, target, error) =>
     md`:warning: Ich konnte ${line(POST_NAMES[kind] ?? 'eine Nachricht')} nicht in ${line(target)} posten (${line(error)}). Sie bleibt gespeichert und wird zugestellt, sobald der Kanal repariert ist: lade mich dort ein oder ordne mit \`/cx setup channel\` einen anderen Kanal zu.`,
 

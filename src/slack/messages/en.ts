@@ -1,3 +1,4 @@
+import type { DeliveryProblemPayload } from '../../domain/payloads/delivery.js';
 import { progressBar, progressPercent } from '../../domain/text.js';
 import {
   type BindingKey,
@@ -59,6 +60,33 @@ const POST_NAMES: Record<string, string> = {
   request_escalation: 'an unanswered request passed on to the hub',
   digest_requests: 'the open requests of the weekly digest',
 };
+
+/** What a DM is, for the admin told it could not be sent. */
+const DM_NAMES: Record<string, string> = {
+  reminder: 'a reminder of their stalled actions',
+  metric_check: 'the 6/12-month metric check of an initiative they own',
+  metric_verdict_owner: 'a 6–12-month verdict of an initiative they own',
+  pain_point_news: 'news of a pain point they raised or voted for',
+  action_assigned: 'the news of an action given to them',
+  action_unassigned: 'the news that an action of theirs went to someone else',
+  action_blocked: 'the news of a blocked action',
+  request_answered: 'the answer to their request',
+  request_escalation: 'an unanswered request passed on to them',
+};
+
+/** `A-1`, `A-1 and A-2`, `A-1, A-2, A-3 and 4 more`. */
+export function actionRefs(
+  ids: number[],
+  more: number,
+  and: string,
+  moreWord: (n: number) => Mrkdwn,
+): Mrkdwn {
+  const refs = ids.map(A);
+  if (more > 0) return md`${join(refs, ', ')} ${line(and)} ${moreWord(more)}`;
+  const last = refs.pop();
+  if (!last) return md``;
+  return refs.length === 0 ? last : md`${join(refs, ', ')} ${line(and)} ${last}`;
+}
 
 /**
  * Owner, due date and status of an action; an overdue one says how late, as the reminder does, and a
@@ -222,6 +250,18 @@ export const en = {
     md`${count(n, { one: '# progress win', other: '# progress wins' })}: ${join(actionIds.map(A), ', ')}.`,
 
   /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
+  /** A DM Slack would not take; `person.deactivated`: they left, so their open actions need a new owner. */
+  dmProblem: (kind: string, person: NonNullable<DeliveryProblemPayload['person']>, error: string) => {
+    const what = line(DM_NAMES[kind] ?? 'a message');
+    if (!person.deactivated)
+      return md`:warning: I could not send ${mention(person.id)} ${what} (${line(error)}). It is tried again later; if this keeps coming, check that they can receive messages from CX Bridge.`;
+    const refs = actionRefs(person.openActions, person.moreActions, 'and', (n) => md`${num(n)} more`);
+    const own =
+      person.openActions.length > 0
+        ? md` They still own ${refs}: give each to someone else with \`/cx assign A-n @someone\`.`
+        : md``;
+    return md`:warning: I could not send ${mention(person.id)} ${what}: their Slack account is deactivated.${own}`;
+  },
   deliveryProblem: (kind: string, target: string, error: string) =>
     md`:warning: I could not post ${line(POST_NAMES[kind] ?? 'a message')} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
 

@@ -95,7 +95,10 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
     case 'win':
       return winMessage(n.payload);
     case 'delivery_problem': {
-      const text = msg.deliveryProblem(n.payload.kind, n.payload.target, n.payload.error);
+      const p = n.payload;
+      const text = p.person
+        ? msg.dmProblem(p.kind, p.person, p.error)
+        : msg.deliveryProblem(p.kind, p.target, p.error);
       return message(text, [section(text)]);
     }
     case 'reminder':

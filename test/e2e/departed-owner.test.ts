@@ -1,0 +1,108 @@
+/**
+ * Someone leaves and their Slack account is deactivated while they still own open actions. Their reminder
+ * DM cannot be delivered (Slack: `user_disabled`); the admins are told who it was for, that the account is
+ * deactivated and which actions need a new owner — not to invite the bot into a channel. Through the real
+ * bot, its reminders job and the emulator.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { remindersJob } from '../../src/jobs/reminders.js';
+import { type Harness, startHarness } from '../support/harness.js';
+import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+});
+
+// Tuesday 3 March 2026, 10:00 UTC: inside working hours for people in UTC.
+const NOW = '2026-03-03T10:00:00Z';
+
+async function departedOwnerWithStalledWork(actions: number, adminLanguage?: 'de') {
+  h = await startHarness({ now: new Date(NOW), jobs: [remindersJob], admins: ['UADMIN'] });
+  await h.bot.scheduler.idle();
+  if (adminLanguage) await h.cx('UADMIN', `lang ${adminLanguage}`);
+  h.emulator.addUser({ id: 'UGONE', name: 'gone', tz: 'UTC' });
+  const db = h.bot.handle.sqlite;
+  const initiative = seedInitiative(db, { ownerId: 'UALICE' });
+  const ids: number[] = [];
+  for (let n = 0; n < actions; n++)
+    ids.push(
+      seedAction(db, {
+        initiativeId: initiative,
+        ownerId: 'UGONE',
+        lastActivityAt: daysBefore(new Date(NOW), 9),
+      }),
+    );
+  h.emulator.deactivateUser('UGONE');
+  // The next half-hourly run (the one at start-up came before anything was seeded).
+  h.clock.set(new Date(Date.parse(NOW) + 30 * 60_000));
+  await h.bot.scheduler.tick(h.clock.now());
+  await h.drain();
+  return ids;
+}
+
+const problemsTo = (admin: string, words = /could not send/) =>
+  h.emulator.dms(admin).filter((m) => words.test(m.text));
+
+describe('a reminder to someone whose account was deactivated', () => {
+  it('tells the admins once whose it was and which actions need a new owner, with the command', async () => {
+    const ids = await departedOwnerWithStalledWork(2);
+    expect(h.emulator.dms('UGONE')).toEqual([]);
+    const notices = problemsTo('UADMIN');
+    expect(notices).toHaveLength(1);
+    const text = notices[0]?.text ?? '';
+    expect(text).toContain('I could not send <@UGONE> a reminder');
+    expect(text).toContain('their Slack account is deactivated');
+    expect(text).toContain(`They still own A-${ids[0]} and A-${ids[1]}`);
+    expect(text).toContain('/cx assign A-n @someone');
+    // Not the advice for a channel the bot is missing from.
+    expect(text).not.toMatch(/invite me|setup channel/);
+  });
+
+  it('handing their work on tells the new owner, and sends the departed person nothing (no second notice to the admins)', async () => {
+    const ids = await departedOwnerWithStalledWork(2);
+    expect(problemsTo('UADMIN')).toHaveLength(1);
+    await h.cx('UADMIN', `assign A-${ids[0]} <@UBOB>`);
+    await h.drain();
+    expect(h.emulator.dms('UBOB').some((m) => m.text.includes(`A-${ids[0]}`))).toBe(true);
+    const unassigned = h.bot.handle.sqlite
+      .prepare(`select count(*) as n from outbox where kind = 'action_unassigned'`)
+      .get();
+    expect(unassigned).toEqual({ n: 0 });
+    expect(problemsTo('UADMIN')).toHaveLength(1);
+  });
+
+  it('names at most five actions and counts the rest', async () => {
+    const ids = await departedOwnerWithStalledWork(7);
+    const text = problemsTo('UADMIN')[0]?.text ?? '';
+    expect(text).toContain(
+      `They still own A-${ids[0]}, A-${ids[1]}, A-${ids[2]}, A-${ids[3]}, A-${ids[4]} and 2 more`,
+    );
+  });
+
+  it("in the admin's own language", async () => {
+    const ids = await departedOwnerWithStalledWork(1, 'de');
+    const text = problemsTo('UADMIN', /nicht schicken/)[0]?.text ?? '';
+    expect(text).toContain(
+      'Ich konnte <@UGONE> eine Erinnerung an ihre stockenden Maßnahmen nicht schicken: das Slack-Konto ist deaktiviert.',
+    );
+    expect(text).toContain(`Die Person ist noch für A-${ids[0]} zuständig`);
+  });
+});
+
+describe('a DM Slack refuses for someone still here', () => {
+  it('says to whom and what, and to check that they can receive messages — not to invite the bot into a channel', async () => {
+    h = await startHarness({ now: new Date(NOW), admins: ['UADMIN'] });
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.drain();
+    h.emulator.failNext('chat.postMessage', { error: 'messages_tab_disabled' });
+    await h.cx('UALICE', 'log I-1 Call the customer <@UBOB> due:+7d');
+    await h.drain();
+    const text = problemsTo('UADMIN')[0]?.text ?? '';
+    expect(text).toContain(
+      'I could not send <@UBOB> the news of an action given to them (messages_tab_disabled)',
+    );
+    expect(text).toContain('check that they can receive messages from CX Bridge');
+    expect(text).not.toMatch(/invite me|setup channel|deactivated/);
+  });
+});
