@@ -1,9 +1,10 @@
 import { openActionsOfOwner } from '../db/repositories/actions-repo.js';
 import type { OutboxEntry } from '../domain/outbox.js';
 import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
+import type { MetricCheckAskPayload } from '../domain/payloads/metrics.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { AppContext } from './context.js';
-import { hasLeft } from './users.js';
+import { personFacts } from './users.js';
 
 /** How many of a departed person's open actions the admins' DM names; the rest are counted. */
 const ACTIONS_NAMED = 5;
@@ -11,23 +12,32 @@ const ACTIONS_NAMED = 5;
 /**
  * The admins' DMs about a post Slack would not take (held): one each, once per post (its key). A channel
  * post says which channel; a DM says to whom, and when that person's account is deactivated (someone who
- * left: Slack answers `channel_not_found` for a DM to them, so the cached users.info `deleted` decides,
- * which the reminders job has just refreshed when it looked up their zone), which of their open actions
- * need a new owner — the only thing an admin can do about it.
+ * left), what an admin can do instead: give their open actions to someone else, record the values of the
+ * initiative they were asked about. Slack answers a DM to a deactivated account with `channel_not_found`,
+ * so users.info decides (`deleted`, or no such person): from the cache while fresh — the reminders job has
+ * just refreshed it when it looked up their zone — else asked now, once per held post.
  */
-export function deliveryProblemNotices(ctx: AppContext, entry: OutboxEntry, error: string): Notification[] {
+export async function deliveryProblemNotices(
+  ctx: AppContext,
+  entry: OutboxEntry,
+  error: string,
+): Promise<Notification[]> {
   if (entry.kind === 'delivery_problem') return [];
   const recipient = entry.recipient;
   const target = recipient.type === 'binding' ? `the ${recipient.key} channel` : 'a channel';
   const payload: DeliveryProblemPayload = { kind: entry.kind, target, error };
   if (recipient.type === 'user') {
-    const deactivated = hasLeft(ctx, recipient.id);
-    const open = deactivated ? openActionsOfOwner(ctx.handle.db, recipient.id).map((a) => a.id) : [];
+    const facts = await personFacts(ctx, recipient.id);
+    const left = facts === 'unknown' || facts?.deactivated === true;
+    const open = left ? openActionsOfOwner(ctx.handle.db, recipient.id).map((a) => a.id) : [];
+    const asked =
+      entry.kind === 'metric_check' ? (entry.payload as MetricCheckAskPayload).initiative.id : null;
     payload.person = {
       id: recipient.id,
-      deactivated,
+      deactivated: left,
       openActions: open.slice(0, ACTIONS_NAMED),
       moreActions: Math.max(0, open.length - ACTIONS_NAMED),
+      ...(left && asked !== null ? { initiativeId: asked } : {}),
     };
   }
   return [...ctx.admins].map((adminId) => ({

@@ -106,10 +106,14 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
   const held: HeldPost[] = [];
   const reportHeld = (entry: OutboxEntry, error: string) => {
     held.push({ entry, error });
-    const messages = deliveryProblemNotices(ctx, entry, error);
-    if (messages.length === 0) return;
-    enqueue(handle.db, messages, clock.now());
-    notifier?.kick();
+    // Asks Slack who a refused DM was for when the cache does not know: after the delivery, not in its way.
+    void deliveryProblemNotices(ctx, entry, error)
+      .then((messages) => {
+        if (messages.length === 0) return;
+        enqueue(handle.db, messages, clock.now());
+        notifier?.kick();
+      })
+      .catch((err) => log.error({ err, key: entry.key }, 'outbox: telling the admins of a held post failed'));
   };
 
   // Outside any person's request (jobs, the CLI), words are CX_LANGUAGE's.

@@ -5,8 +5,9 @@
  * bot, its reminders job and the emulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { eventually, type Harness, startHarness } from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness;
@@ -48,6 +49,7 @@ describe('a reminder to someone whose account was deactivated', () => {
   it('tells the admins once whose it was and which actions need a new owner, with the command', async () => {
     const ids = await departedOwnerWithStalledWork(2);
     expect(h.emulator.dms('UGONE')).toEqual([]);
+    await eventually(() => problemsTo('UADMIN')[0]);
     const notices = problemsTo('UADMIN');
     expect(notices).toHaveLength(1);
     const text = notices[0]?.text ?? '';
@@ -61,7 +63,7 @@ describe('a reminder to someone whose account was deactivated', () => {
 
   it('handing their work on tells the new owner, and sends the departed person nothing (no second notice to the admins)', async () => {
     const ids = await departedOwnerWithStalledWork(2);
-    expect(problemsTo('UADMIN')).toHaveLength(1);
+    await eventually(() => problemsTo('UADMIN')[0]);
     await h.cx('UADMIN', `assign A-${ids[0]} <@UBOB>`);
     await h.drain();
     expect(h.emulator.dms('UBOB').some((m) => m.text.includes(`A-${ids[0]}`))).toBe(true);
@@ -74,7 +76,7 @@ describe('a reminder to someone whose account was deactivated', () => {
 
   it('names at most five actions and counts the rest', async () => {
     const ids = await departedOwnerWithStalledWork(7);
-    const text = problemsTo('UADMIN')[0]?.text ?? '';
+    const text = (await eventually(() => problemsTo('UADMIN')[0])).text;
     expect(text).toContain(
       `They still own A-${ids[0]}, A-${ids[1]}, A-${ids[2]}, A-${ids[3]}, A-${ids[4]} and 2 more`,
     );
@@ -82,11 +84,36 @@ describe('a reminder to someone whose account was deactivated', () => {
 
   it("in the admin's own language", async () => {
     const ids = await departedOwnerWithStalledWork(1, 'de');
-    const text = problemsTo('UADMIN', /nicht schicken/)[0]?.text ?? '';
+    const text = (await eventually(() => problemsTo('UADMIN', /nicht schicken/)[0])).text;
     expect(text).toContain(
       'Ich konnte <@UGONE> eine Erinnerung an ihre stockenden Maßnahmen nicht schicken: das Slack-Konto ist deaktiviert.',
     );
     expect(text).toContain(`Die Person ist noch für A-${ids[0]} zuständig`);
+  });
+});
+
+describe('the 6-month check of an initiative whose owner left', () => {
+  it('tells the admins they can record its values themselves, with the command', async () => {
+    // Nobody looked the owner up before (no reminder, no command): the admins' DM asks Slack who it was.
+    h = await startHarness({
+      now: new Date('2026-07-06T08:00:00Z'),
+      jobs: [metricChecksJob],
+      admins: ['UADMIN'],
+    });
+    await h.bot.scheduler.idle();
+    h.emulator.addUser({ id: 'UGONE', name: 'gone', tz: 'UTC' });
+    const initiative = seedInitiative(h.bot.handle.sqlite, { ownerId: 'UGONE' });
+    h.emulator.deactivateUser('UGONE');
+    h.clock.set(new Date('2026-07-06T09:00:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.drain();
+    const notice = await eventually(() => problemsTo('UADMIN')[0]);
+    expect(notice.text).toContain(
+      'I could not send <@UGONE> the 6/12-month metric check of an initiative they own: their Slack account is deactivated.',
+    );
+    expect(notice.text).toContain(
+      `They own I-${initiative}: record its values yourself with \`/cx check I-${initiative} customer=&lt;value&gt; business=&lt;value&gt;\``,
+    );
   });
 });
 
@@ -98,7 +125,7 @@ describe('a DM Slack refuses for someone still here', () => {
     h.emulator.failNext('chat.postMessage', { error: 'messages_tab_disabled' });
     await h.cx('UALICE', 'log I-1 Call the customer <@UBOB> due:+7d');
     await h.drain();
-    const text = problemsTo('UADMIN')[0]?.text ?? '';
+    const text = (await eventually(() => problemsTo('UADMIN')[0])).text;
     expect(text).toContain(
       'I could not send <@UBOB> the news of an action given to them (messages_tab_disabled)',
     );

@@ -9,7 +9,14 @@ export interface DeliveryProblemPayload {
   /**
    * A DM to a person rather than a post in a channel: who, whether their account is deactivated (someone
    * who left: the DM can never arrive), and the open actions they still own, which then need a new owner
-   * (the first few by number, and how many more).
+   * (the first few by number, and how many more); `initiativeId`: the initiative whose 6/12-month check they
+   * were asked for, whose values an admin can record instead.
    */
-  person?: { id: UserId; deactivated: boolean; openActions: number[]; moreActions: number };
+  person?: {
+    id: UserId;
+    deactivated: boolean;
+    openActions: number[];
+    moreActions: number;
+    initiativeId?: number;
+  };
 }

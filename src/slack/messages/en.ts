@@ -260,7 +260,11 @@ export const en = {
       person.openActions.length > 0
         ? md` They still own ${refs}: give each to someone else with \`/cx assign A-n @someone\`.`
         : md``;
-    return md`:warning: I could not send ${mention(person.id)} ${what}: their Slack account is deactivated.${own}`;
+    const i = person.initiativeId;
+    const check = i
+      ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`.`
+      : md``;
+    return md`:warning: I could not send ${mention(person.id)} ${what}: their Slack account is deactivated.${own}${check}`;
   },
   deliveryProblem: (kind: string, target: string, error: string) =>
     md`:warning: I could not post ${line(POST_NAMES[kind] ?? 'a message')} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
