@@ -53,6 +53,19 @@ describe('history lines the app writes, in the reader’s language', () => {
     expect(en).not.toContain('Kundenkennzahl');
   });
 
+  it('an action logged and a request sent under an initiative say so, not "action: A-1"', async () => {
+    await start();
+    await h.cx('UGRETA', 'log I-1 Rückrufe planen');
+    await h.cx('UGRETA', 'ask it I-1 Export der Tickets');
+    const de = await show('UGRETA');
+    expect(de).toContain('Maßnahme A-1 erfasst');
+    expect(de).toContain('Anfrage R-1 gestellt');
+    const en = await show('UALICE');
+    expect(en).toContain('<@UGRETA> · logged A-1');
+    expect(en).toContain('<@UGRETA> · sent request R-1');
+    expect(en).not.toContain('action: A-1');
+  });
+
   it('a typed check-in shows the value the reader’s way', async () => {
     await start();
     await h.cx('UGRETA', 'check I-1 customer=41,5');

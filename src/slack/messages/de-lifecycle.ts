@@ -143,6 +143,10 @@ export const lifecycleDe: typeof enLifecycle = {
         return h.entity === 'A' && h.newValue && h.newValue !== h.actorId
           ? md`${head} · angelegt für ${user(h.newValue)}${why}`
           : null;
+      case 'action':
+        return h.entity === 'I' && h.note ? md`${head} · Maßnahme ${line(h.note)} erfasst` : null;
+      case 'request':
+        return h.entity === 'I' && h.note ? md`${head} · Anfrage ${line(h.note)} gestellt` : null;
       case 'unblocked':
         return md`${head} · Blockade aufgehoben${why}`;
       case 'dropped':

@@ -117,6 +117,11 @@ export const lifecycle = {
         return h.entity === 'A' && h.newValue && h.newValue !== h.actorId
           ? md`${head} · created for ${user(h.newValue)}${why}`
           : null;
+      // On an initiative: an action logged under it, a request sent for it (the note is its reference).
+      case 'action':
+        return h.entity === 'I' && h.note ? md`${head} · logged ${line(h.note)}` : null;
+      case 'request':
+        return h.entity === 'I' && h.note ? md`${head} · sent request ${line(h.note)}` : null;
       case 'unblocked':
         return md`${head} · unblocked${why}`;
       case 'dropped':
