@@ -63,6 +63,19 @@ describe('App Home', () => {
     expect(body).toContain('*A-5* Finished one');
   });
 
+  it('with no requests, its "Ask another department" button stands under a heading that says so, not loose under the actions', async () => {
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 First step due:2026-03-10');
+    const view = await openHome('UALICE');
+    const blocks = view.blocks as { type: string; block_id?: string; text?: { text: string } }[];
+    const ask = blocks.findIndex((b) => b.block_id === 'ask_home');
+    expect(ask).toBeGreaterThan(1);
+    expect(blocks[ask - 2]?.type).toBe('divider');
+    expect(blocks[ask - 1]?.text?.text).toBe(
+      '*Requests across departments*: none wait on you, and you have none open. Need something from another department for an initiative?',
+    );
+  });
+
   it('a user with 500 open actions gets a view within Slack’s limits that says how many are not shown', async () => {
     await h.cx('UALICE', 'new Big backlog lead:it');
     const db = h.bot.handle.sqlite;

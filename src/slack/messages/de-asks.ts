@@ -109,6 +109,7 @@ export const asksDe: AsksMessages = {
     md`*Anfragen an ${depts.length === 1 ? md`deine Abteilung` : md`deine Abteilungen`}* (${join(depts.map(dept), ', ')}), die ältesten zuerst:`,
   homeWhy: md`Deine Abteilungen sind die, in denen du Maßnahmen hast oder Anfragen übernommen hast.`,
   homeAsked: md`*Deine offenen Anfragen*:`,
+  homeNone: md`*Anfragen zwischen Abteilungen*: keine wartet auf dich, und du hast keine offen. Brauchst du für eine Initiative etwas von einer anderen Abteilung?`,
 
   digestHeading: md`*Offene Anfragen zwischen Abteilungen*`,
   digestFallback: (n) =>

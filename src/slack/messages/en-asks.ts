@@ -129,6 +129,7 @@ export const asks = {
     md`*Requests waiting on ${depts.length === 1 ? md`your department` : md`your departments`}* (${join(depts.map(dept), ', ')}), oldest first:`,
   homeWhy: md`Your departments are those you own actions in or took requests for.`,
   homeAsked: md`*Your open requests*:`,
+  homeNone: md`*Requests across departments*: none wait on you, and you have none open. Need something from another department for an initiative?`,
 
   // ---- the weekly digest's reply ----
   digestHeading: md`*Open requests between departments*`,

@@ -123,7 +123,9 @@ export function declineModal(requestId: number): ModalView {
  */
 export function homeRequestBlocks(h: HomeRequests | undefined): KnownBlock[] {
   if (!h) return [];
-  if (h.waitingOn.length === 0 && h.asked.length === 0) return [askButtonBlock()];
+  // Nothing open: the button still, under a line that says what it is for (not loose under the actions).
+  if (h.waitingOn.length === 0 && h.asked.length === 0)
+    return [divider(), section(asks.homeNone), askButtonBlock()];
   const line = (l: OpenRequestsView['depts'][number]['askedOf'][number]) =>
     asks.listLine(
       l.request.id,
