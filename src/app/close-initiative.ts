@@ -100,6 +100,9 @@ async function close(
   });
 }
 
+/** How many of the actions dropped at closing its post names, with their owners; the rest are counted. */
+const DROPPED_NAMED = 10;
+
 /**
  * Closes an active initiative and drops `open` (its open and blocked actions), each with a history entry,
  * and queues the closing post and the pain-point DMs. No win is posted for a drop.
@@ -164,6 +167,10 @@ export function closeNow(
       done: tally.done,
       dropped: tally.dropped,
       progress: tally.progress,
+      droppedActions: open
+        .slice(0, DROPPED_NAMED)
+        .map((a) => ({ id: a.id, title: a.title, ownerId: a.ownerId })),
+      droppedMore: Math.max(0, open.length - DROPPED_NAMED),
     },
   }));
   messages.push(

@@ -196,6 +196,10 @@ describe('/cx close: closing', () => {
       expect(wins(channel)).toHaveLength(1); // A-3's, before; a drop posts none
       expect(closedPosts(channel)).toHaveLength(1);
       expect(flat(closedPosts(channel)[0]?.blocks)).toContain('1 action done · 2 dropped');
+      // Whose work ended with it, by name: their action is gone from their list, and this says why.
+      expect(flat(closedPosts(channel)[0]?.blocks)).toContain(
+        'Dropped with it:\\n• *A-1* Call the biggest accounts · <@UBOB>\\n• *A-2* Rewrite the FAQ · <@UALICE>',
+      );
     }
     expect(await reply('UBOB', 'mine')).not.toContain('A-1');
 

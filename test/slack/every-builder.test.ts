@@ -334,6 +334,8 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
             done: 1,
             dropped: 1,
             progress: { done: 1, total: 2 },
+            droppedActions: [{ id: 3, title: T, ownerId: 'UBOB' }],
+            droppedMore: 2,
           }),
         people: 'mrkdwn',
       },

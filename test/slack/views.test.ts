@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InitiativeSummary } from '../../src/app/initiatives.js';
 import type { Action, Initiative } from '../../src/domain/types.js';
 import { validateBlocks, validateView } from '../../src/sandbox/emulator/index.js';
+import { closedMessage } from '../../src/slack/views/initiative-lifecycle.js';
 import { addUpdateModal, logActionModal, newInitiativeModal } from '../../src/slack/views/modals.js';
 import { winMessage } from '../../src/slack/views/render.js';
 import {
@@ -82,6 +83,34 @@ describe('Block Kit builders stay within Slack limits however much data there is
     expectValid(errorReply({ code: 'essential_limit', current: [1, 2, 3], max: 3 }, 'essential'));
     expectValid(errorReply({ code: 'forbidden', need: 'owner', owners: ['UALICE'] }, 'done'));
     expectValid(errorReply({ code: 'usage', command: 'log', detail: 'missing_title' }));
+  });
+
+  it("a closing post naming ten dropped actions whose titles are 200 escaped characters each stays within a section's 3,000", () => {
+    const title = '<'.repeat(200); // &lt; each: 800 characters a line
+    const message = closedMessage({
+      initiative: {
+        id: 1,
+        title: 'Faster answers',
+        tier: 'important',
+        leadDept: 'sales',
+        depts: ['sales'],
+        ownerId: 'UALICE',
+      },
+      closedBy: 'UALICE',
+      outcome: 'Done for now',
+      done: 0,
+      dropped: 12,
+      progress: { done: 0, total: 12 },
+      droppedActions: Array.from({ length: 10 }, (_, i) => ({ id: i + 1, title, ownerId: 'UBOB' })),
+      droppedMore: 2,
+    });
+    expectValid(message);
+    const body = JSON.stringify(message.blocks);
+    expect(body).toContain('*A-1* ');
+    // What did not fit in three sections is counted with the two never named.
+    const shown = (body.match(/\*A-\d+\*/g) ?? []).length;
+    expect(shown).toBeLessThan(10);
+    expect(body).toContain(`…and ${12 - shown} more`);
   });
 
   it('/cx mine with 500 actions says how many are not shown', () => {

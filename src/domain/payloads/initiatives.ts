@@ -38,6 +38,12 @@ export interface InitiativeClosedPayload {
   dropped: number;
   /** Done out of the actions still counted when it closed. */
   progress: Progress;
+  /**
+   * The open actions dropped with it, with their owners (the first few; `droppedMore` counts the rest), so
+   * the people whose work ended learn why it left their list. Absent in posts queued before it existed.
+   */
+  droppedActions?: { id: number; title: string; ownerId: UserId }[];
+  droppedMore?: number;
 }
 
 /** A 6/12-month verdict overridden by the owner or an admin, in the channels the verdict went to. */

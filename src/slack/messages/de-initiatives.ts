@@ -43,6 +43,9 @@ export const initiativesDe: typeof enInitiatives = {
 
   closedPostTitle: (id, title) => md`:checkered_flag: *${I(id)} ${line(title)}* ist abgeschlossen`,
   closedBy: (userId) => md`Abgeschlossen von ${mention(userId)}. Ergebnis:`,
+  droppedWithIt: md`Mit ihr verworfen:`,
+  droppedLine: (id, title, ownerId) => md`*A-${id}* ${line(title)} · ${mention(ownerId)}`,
+  droppedMore: (n) => md`…und ${num(n, 'de')} weitere`,
   finalCounts: (done, dropped) => md`${count(done, ACTIONS_DONE)} · ${dropped} verworfen`,
   closedFallback: (id, title) => md`I-${id} ${line(title)} ist abgeschlossen`,
 

@@ -52,6 +52,10 @@ export const initiativesText = {
   closedBy: (userId: string) => md`Closed by ${mention(userId)}. Outcome:`,
   finalCounts: (done: number, dropped: number) => md`${count(done, ACTIONS_DONE)} · ${dropped} dropped`,
   closedFallback: (id: number, title: string) => md`I-${id} ${line(title)} is closed`,
+  droppedWithIt: md`Dropped with it:`,
+  droppedLine: (id: number, title: string, ownerId: string) =>
+    md`*A-${id}* ${line(title)} · ${mention(ownerId)}`,
+  droppedMore: (n: number) => md`…and ${num(n)} more`,
 
   // ---- the announcement ------------------------------------------------------------------------------
   announcedTitle: (id: number, title: string) => md`:rocket: New initiative *${I(id)} ${line(title)}*`,

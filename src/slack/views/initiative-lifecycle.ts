@@ -96,12 +96,24 @@ const note = (text: string): KnownBlock[] => {
   return quoted === '' ? [] : [section(quoted)];
 };
 
+/** The actions that ended with the initiative, each with its owner (who sees it leave their list). */
+function droppedWithIt(p: InitiativeClosedPayload): KnownBlock[] {
+  const dropped = p.droppedActions ?? [];
+  if (dropped.length === 0) return [];
+  const items = dropped.map((a) => md`• ${t.droppedLine(a.id, a.title, a.ownerId)}`);
+  // Ten long titles full of escaped characters can outgrow one section: as many as Slack allows.
+  const fit = linesToSections([t.droppedWithIt, ...items], 3);
+  const more = (p.droppedMore ?? 0) + fit.omitted;
+  return more > 0 ? [...fit.blocks, context(t.droppedMore(more))] : fit.blocks;
+}
+
 export function closedMessage(p: InitiativeClosedPayload): BuiltMessage {
   const i = p.initiative;
   return message(t.closedFallback(i.id, i.title), [
     section(md`${t.closedPostTitle(i.id, i.title)}\n${t.closedBy(p.closedBy)}`),
     ...note(p.outcome),
     context(md`${progress(p.progress)} · ${t.finalCounts(p.done, p.dropped)}`),
+    ...droppedWithIt(p),
   ]);
 }
 
