@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
+import { createCommitGroup } from './group-commit.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -23,6 +24,13 @@ export interface DatabaseHandle {
    * in it.
    */
   read<T>(work: (db: Db) => T): T;
+  /**
+   * With `groupCommit`, the commit of the writes of this turn of the event loop (rejects when it fails), or
+   * null when none is pending; without it, always null (every write has committed when it returns).
+   */
+  pendingCommit(): Promise<void> | null;
+  /** Runs `fn` once what was written so far is committed: now, or at the end of the turn (`groupCommit`). */
+  afterCommit(fn: () => void): void;
   /** The raw connection, for pragmas, backups and hand-tuned hot queries. */
   sqlite: Database.Database;
   path: string;
@@ -81,6 +89,12 @@ export interface OpenOptions {
    * that crosses the line: for the bot, whose requests should not wait for them. Short-lived CLI runs leave it.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * The writes of one turn of the event loop share one transaction, each in a savepoint of its own
+   * (./group-commit.ts): for the bot, whose acks wait for the commit. Short-lived CLI runs leave it, since
+   * they may exit before the turn ends.
+   */
+  groupCommit?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
@@ -138,9 +152,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   const inTransaction = sqlite.transaction((work: (db: Db) => unknown) => work(db));
   const inSnapshot = rawTransaction((work: (db: Db) => unknown) => work(db));
 
+  const group = options.groupCommit ? createCommitGroup(sqlite) : null;
+
   return {
     db,
-    write: <T>(work: (db: Db) => T) => inTransaction(work) as T,
+    write: <T>(work: (db: Db) => T) => {
+      group?.join();
+      return inTransaction(work) as T;
+    },
+    pendingCommit: () => group?.pending() ?? null,
+    afterCommit: (fn) => {
+      if (group) group.afterCommit(fn);
+      else fn();
+    },
     read: <T>(work: (db: Db) => T) => inSnapshot.deferred(work) as T,
     sqlite,
     path: file,
@@ -155,6 +179,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
       }
     },
     close: () => {
+      if (sqlite.open) group?.flush();
       if (checkpoints) clearInterval(checkpoints);
       checkpointer?.stop();
       if (sqlite.open) sqlite.close();

@@ -63,7 +63,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   scopeEveryRequest(log.isLevelEnabled('debug'));
   // Process metrics only when someone may scrape them: tests start many bots in one process.
   const metrics = createMetrics({ processMetrics: Boolean(config.metricsToken) });
-  const handle = openDatabase(config.databasePath, { backgroundCheckpoints: true });
+  const handle = openDatabase(config.databasePath, { backgroundCheckpoints: true, groupCommit: true });
   let runtime: ReturnType<typeof createRuntime>;
   try {
     runMigrations(handle);

@@ -97,7 +97,8 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     language: config.language ?? 'en',
     admins: new Set(config.admins),
     directory: createUserDirectory(client),
-    afterCommit: () => notifier?.kick(),
+    // Posts go out once what queued them is saved (with group commit, at the end of the turn).
+    afterCommit: () => handle.afterCommit(() => notifier?.kick()),
     schedules: options.jobs,
     observe: { vote: (outcome) => metrics.votes.inc({ outcome }) },
   };

@@ -19,6 +19,7 @@ import type { Installation } from './receiver/inspect.js';
 import { routedByIds } from './receiver/listener-routes.js';
 import { metricsApiHandler } from './receiver/metrics-api.js';
 import { guardSocketReceiver } from './receiver/socket-guard.js';
+import { commitBeforeAck } from './respond/ack-after-commit.js';
 
 export interface SlackAppDeps {
   ctx: AppContext;
@@ -129,7 +130,9 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     log.error({ code: error.code, err: error }, 'unhandled error in a listener');
   });
 
-  // First: every listener below runs in the sender's language (issue 14).
+  // First: an ack waits for the commit of what its listener changed (group commit, issue 13).
+  app.use(commitBeforeAck(deps.ctx.handle));
+  // Every listener below runs in the sender's language (issue 14).
   app.use(languageMiddleware(deps.ctx));
   // `/cx` answered in the global chain (after the language), one Bolt listener for all buttons and one for all
   // modals: Bolt runs every listener's chain for every request (receiver/listener-routes.ts).

@@ -20,6 +20,7 @@ import { msg } from '../messages/index.js';
 import { SUBCOMMAND_NAMES } from '../parse/command/index.js';
 import type { BuiltMessage } from '../views/blocks.js';
 import { textReply } from '../views/replies.js';
+import { commitOf } from './ack-after-commit.js';
 import { say } from './say.js';
 
 /** What one request's log line says about it: fields only, never what the person typed. */
@@ -108,7 +109,14 @@ export function commandListener(
       if (acked) return;
       acked = true;
       // A string is sent as it is (Bolt's ack takes one); see ackBody.
-      await args.ack(message ? (ackBody(message) as never) : undefined);
+      try {
+        await commitOf(args.context);
+        await args.ack(message ? (ackBody(message) as never) : undefined);
+      } catch (error) {
+        // Not sent (its change was not committed, see ack-after-commit.ts): the failure answer may go instead.
+        acked = false;
+        throw error;
+      }
     };
     const fields: RequestFields = {
       kind: 'command',
@@ -159,7 +167,13 @@ export function viewListener(
     const ack = async (response?: ViewResponseAction): Promise<void> => {
       if (acked) return;
       acked = true;
-      await args.ack(response);
+      try {
+        await commitOf(args.context);
+        await args.ack(response);
+      } catch (error) {
+        acked = false; // not sent: see commandListener
+        throw error;
+      }
     };
     const at = typeof field === 'string' ? field : field(args.view);
     const fields: RequestFields = {

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import { type TempDb, tempDb } from '../support/temp-db.js';
+
+/**
+ * Group commit (db/group-commit.ts) on a real file: the writes of one turn of the event loop commit
+ * together, each in its own savepoint; another connection sees them only once committed.
+ */
+let db: TempDb | undefined;
+let grouped: DatabaseHandle | undefined;
+afterEach(() => {
+  grouped?.close();
+  grouped = undefined;
+  db?.remove();
+  db = undefined;
+});
+
+function setUp(): { grouped: DatabaseHandle; other: DatabaseHandle } {
+  db = tempDb('cx-group-commit');
+  db.handle.sqlite.exec('create table t (v text not null)');
+  grouped = openDatabase(db.file, { groupCommit: true });
+  return { grouped, other: db.open() };
+}
+
+const insert = (h: DatabaseHandle, v: string | null) =>
+  h.write(() => h.sqlite.prepare('insert into t (v) values (?)').run(v));
+const values = (h: DatabaseHandle) =>
+  (h.sqlite.prepare('select v from t order by rowid').all() as { v: string }[]).map((r) => r.v);
+
+describe('group commit', () => {
+  it('the writes of one turn commit together at its end; another connection sees them only then', async () => {
+    const { grouped, other } = setUp();
+    insert(grouped, 'a');
+    const pending = grouped.pendingCommit();
+    insert(grouped, 'b');
+    expect(grouped.pendingCommit()).toBe(pending);
+    expect(values(grouped)).toEqual(['a', 'b']);
+    expect(values(other)).toEqual([]);
+    await pending;
+    expect(grouped.pendingCommit()).toBeNull();
+    expect(values(other)).toEqual(['a', 'b']);
+  });
+
+  it('a write that fails rolls back alone; the others of its turn commit', async () => {
+    const { grouped, other } = setUp();
+    insert(grouped, 'a');
+    expect(() => insert(grouped, null)).toThrow(/NOT NULL/);
+    insert(grouped, 'c');
+    await grouped.pendingCommit();
+    expect(values(other)).toEqual(['a', 'c']);
+  });
+
+  it('afterCommit runs once committed, and not at all when the commit fails (nothing of the turn is saved)', async () => {
+    const { grouped, other } = setUp();
+    const ran: string[] = [];
+    grouped.afterCommit(() => ran.push('idle'));
+    expect(ran).toEqual(['idle']);
+    insert(grouped, 'a');
+    grouped.afterCommit(() => ran.push('after a'));
+    expect(ran).toEqual(['idle']);
+    await grouped.pendingCommit();
+    expect(ran).toEqual(['idle', 'after a']);
+
+    // A deferred foreign key fails only at COMMIT: the turn's writes are all lost, and its waiters told.
+    grouped.sqlite.exec(`
+      create temp table p (id integer primary key);
+      create temp table c (pid integer references p(id) deferrable initially deferred);
+    `);
+    insert(grouped, 'b');
+    grouped.write(() => grouped.sqlite.prepare('insert into temp.c values (9)').run());
+    grouped.afterCommit(() => ran.push('after b'));
+    await expect(grouped.pendingCommit()).rejects.toThrow(/FOREIGN KEY/);
+    expect(ran).toEqual(['idle', 'after a']);
+    expect(grouped.sqlite.inTransaction).toBe(false);
+    expect(values(other)).toEqual(['a']);
+    insert(grouped, 'd');
+    await grouped.pendingCommit();
+    expect(values(other)).toEqual(['a', 'd']);
+  });
+
+  it('closing commits what is pending', () => {
+    const { grouped: g, other } = setUp();
+    insert(g, 'a');
+    g.close();
+    grouped = undefined;
+    expect(values(other)).toEqual(['a']);
+  });
+
+  it('without the option every write has committed when it returns', () => {
+    db = tempDb('cx-group-commit');
+    db.handle.sqlite.exec('create table t (v text not null)');
+    const other = db.open();
+    insert(db.handle, 'a');
+    expect(db.handle.pendingCommit()).toBeNull();
+    expect(values(other)).toEqual(['a']);
+  });
+});
