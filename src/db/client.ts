@@ -126,6 +126,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
 
   // Checked inside the transaction, so a refused write is rolled back like any other failure.
   const rawTransaction = sqlite.transaction.bind(sqlite);
+  // Whether the transaction function about to run begins a transaction (true) or a savepoint inside one.
+  let outermost = true;
   // Every transaction begins IMMEDIATE: it takes the write lock at BEGIN, and when another process (a `cx
   // job`, a second bot during a deploy) holds it, waits for it (busy_timeout). A deferred one that read before
   // its first write fails at once with SQLITE_BUSY_SNAPSHOT if that process committed in between — the busy
@@ -134,14 +136,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   // Inside another transaction each of them is a savepoint, as before.
   sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
     const tx = rawTransaction((...args: unknown[]) => {
-      assertIntact();
+      // Once per transaction: a savepoint inside one (each command of a commit group) was checked with it.
+      if (outermost) assertIntact();
       return fn(...args);
     });
-    return Object.assign((...args: unknown[]) => tx.immediate(...args), {
-      default: tx.immediate,
-      deferred: tx.immediate,
-      immediate: tx.immediate,
-      exclusive: tx.exclusive,
+    const begin =
+      (mode: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) => {
+        outermost = !sqlite.inTransaction;
+        return mode(...args);
+      };
+    const immediate = begin(tx.immediate);
+    return Object.assign(immediate, {
+      default: immediate,
+      deferred: immediate,
+      immediate,
+      exclusive: begin(tx.exclusive),
       database: sqlite,
     });
   }) as typeof sqlite.transaction;
@@ -152,7 +162,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   const inTransaction = sqlite.transaction((work: (db: Db) => unknown) => work(db));
   const inSnapshot = rawTransaction((work: (db: Db) => unknown) => work(db));
 
-  const group = options.groupCommit ? createCommitGroup(sqlite) : null;
+  // The group's BEGIN is where its commands' transaction begins: checked there, once for all of them.
+  const group = options.groupCommit ? createCommitGroup(sqlite, assertIntact) : null;
 
   return {
     db,

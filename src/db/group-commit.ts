@@ -29,7 +29,11 @@ interface Open {
   after: (() => void)[];
 }
 
-export function createCommitGroup(sqlite: Database.Database): CommitGroup {
+/** `beforeBegin` runs before each group begins (throwing refuses the write, nothing begun). */
+export function createCommitGroup(
+  sqlite: Database.Database,
+  beforeBegin: () => void = () => undefined,
+): CommitGroup {
   const begin = sqlite.prepare('BEGIN IMMEDIATE');
   const commit = sqlite.prepare('COMMIT');
   let open: Open | null = null;
@@ -53,6 +57,7 @@ export function createCommitGroup(sqlite: Database.Database): CommitGroup {
     join() {
       // Inside a transaction someone else began (a job's own), the write is a savepoint of that one.
       if (open || sqlite.inTransaction) return;
+      beforeBegin();
       begin.run();
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
