@@ -22,6 +22,9 @@ export interface CommitGroup {
   flush(): void;
 }
 
+const lost = () =>
+  new Error('the transaction of this turn was rolled back by SQLite; nothing of it was saved');
+
 interface Open {
   done: Promise<void>;
   resolve: () => void;
@@ -42,6 +45,7 @@ export function createCommitGroup(
     const group = open;
     if (!group) return;
     open = null;
+    if (!sqlite.inTransaction) return group.reject(lost());
     try {
       commit.run();
     } catch (error) {
@@ -55,6 +59,12 @@ export function createCommitGroup(
 
   return {
     join() {
+      // SQLite rolled the whole transaction back under us (an I/O error, a full disk): what the turn wrote so
+      // far is gone, and whoever waits for it hears so; the writes from here on begin a group of their own.
+      if (open && !sqlite.inTransaction) {
+        open.reject(lost());
+        open = null;
+      }
       // Inside a transaction someone else began (a job's own), the write is a savepoint of that one.
       if (open || sqlite.inTransaction) return;
       beforeBegin();

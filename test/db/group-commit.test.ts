@@ -78,6 +78,19 @@ describe('group commit', () => {
     expect(values(other)).toEqual(['a', 'd']);
   });
 
+  it('a transaction SQLite rolled back under the group (an I/O error) fails its waiters; the next writes begin anew', async () => {
+    const { grouped, other } = setUp();
+    insert(grouped, 'lost');
+    const first = grouped.pendingCommit();
+    grouped.sqlite.exec('ROLLBACK'); // what SQLite does by itself on SQLITE_FULL or SQLITE_IOERR
+    insert(grouped, 'kept');
+    const second = grouped.pendingCommit();
+    expect(second).not.toBe(first);
+    await expect(first).rejects.toThrow(/rolled back/);
+    await second;
+    expect(values(other)).toEqual(['kept']);
+  });
+
   it('closing commits what is pending', () => {
     const { grouped: g, other } = setUp();
     insert(g, 'a');
