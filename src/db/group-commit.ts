@@ -45,7 +45,10 @@ export function createCommitGroup(
     const group = open;
     if (!group) return;
     open = null;
-    if (!sqlite.inTransaction) return group.reject(lost());
+    if (!sqlite.inTransaction) {
+      group.reject(lost());
+      return;
+    }
     try {
       commit.run();
     } catch (error) {
