@@ -19,7 +19,7 @@ import type { Installation } from './receiver/inspect.js';
 import { routedByIds } from './receiver/listener-routes.js';
 import { metricsApiHandler } from './receiver/metrics-api.js';
 import { guardSocketReceiver } from './receiver/socket-guard.js';
-import { commitBeforeAck } from './respond/ack-after-commit.js';
+import { commitProperty } from './respond/ack-after-commit.js';
 
 export interface SlackAppDeps {
   ctx: AppContext;
@@ -94,6 +94,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
   let app: App;
   /** Socket Mode's small HTTP server for /healthz and /metrics (Bolt starts it without waiting). */
   let socketServer: Server | null = null;
+  const committed = commitProperty(deps.ctx.handle);
   if (config.mode === 'socket') {
     const receiver = new SocketModeReceiver({
       appToken: config.appToken ?? '',
@@ -103,7 +104,8 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       installerOptions: { clientOptions, port: config.port },
       customRoutes: [healthRoute, metricsRoute, feedRoute],
       // `context.reqId`: the delivery's id for the lines that name it (see log/request.ts).
-      customPropertiesExtractor: () => ({ reqId: currentRequest()?.id ?? newRequestId() }),
+      // `context.pendingCommit`: what an ack waits for (group commit, ./respond/ack-after-commit.ts).
+      customPropertiesExtractor: () => ({ reqId: currentRequest()?.id ?? newRequestId(), ...committed }),
     });
     socketServer = (receiver as unknown as { httpServer?: Server }).httpServer ?? null;
     guardSocketReceiver(receiver, { installation, log, metrics });
@@ -115,7 +117,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
       port: config.port,
       customRoutes: [healthRoute, metricsRoute, feedRoute],
       // `context.reqId`: the guard's id of the request, for the lines that name it (see log/request.ts).
-      customPropertiesExtractor: (req) => ({ reqId: requestIdOf(req) }),
+      customPropertiesExtractor: (req) => ({ reqId: requestIdOf(req), ...committed }),
       logger,
       // The guard below verifies every POST to the events endpoint (signature and a 5-minute window either
       // way) before Bolt sees it; a second HMAC of the same body in Bolt cost every vote and command again.
@@ -130,9 +132,7 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     log.error({ code: error.code, err: error }, 'unhandled error in a listener');
   });
 
-  // First: an ack waits for the commit of what its listener changed (group commit, issue 13).
-  app.use(commitBeforeAck(deps.ctx.handle));
-  // Every listener below runs in the sender's language (issue 14).
+  // First: every listener below runs in the sender's language (issue 14).
   app.use(languageMiddleware(deps.ctx));
   // `/cx` answered in the global chain (after the language), one Bolt listener for all buttons and one for all
   // modals: Bolt runs every listener's chain for every request (receiver/listener-routes.ts).

@@ -4,26 +4,20 @@
  * commit the ack goes at once, with no extra turn. When the commit fails, the ack fails with it and the guard
  * answers the generic failure instead (./guard.ts), so nobody is told "saved" for a change that was not.
  *
- * Bolt hands each middleware and listener its own copy of the arguments, but one `context`: a global
- * middleware puts the handle's `pendingCommit` there, and the guard's acks ask it.
+ * The receivers put the handle's `pendingCommit` into every delivery's `context` (their custom properties,
+ * slack/app.ts): Bolt hands each middleware and listener its own copy of the arguments, but one context.
  */
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { DatabaseHandle } from '../../db/client.js';
 
-const KEY = 'pendingCommit';
-
-export function commitBeforeAck(
-  handle: Pick<DatabaseHandle, 'pendingCommit'>,
-): Middleware<AnyMiddlewareArgs> {
-  const pending = () => handle.pendingCommit();
-  return ({ context, next }) => {
-    context[KEY] = pending;
-    return next();
-  };
+/** The custom property the receivers add to each delivery's context. */
+export function commitProperty(handle: Pick<DatabaseHandle, 'pendingCommit'>): {
+  pendingCommit: () => Promise<void> | null;
+} {
+  return { pendingCommit: () => handle.pendingCommit() };
 }
 
-/** Settles once the request's changes are committed (rejects when the commit failed); null when nothing waits. */
+/** Settles once the delivery's changes are committed (rejects when the commit failed); null when none waits. */
 export function commitOf(context: Record<string, unknown>): Promise<void> | null {
-  const pending = context[KEY] as (() => Promise<void> | null) | undefined;
+  const pending = context.pendingCommit as (() => Promise<void> | null) | undefined;
   return pending ? pending() : null;
 }

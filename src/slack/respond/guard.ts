@@ -110,7 +110,8 @@ export function commandListener(
       acked = true;
       // A string is sent as it is (Bolt's ack takes one); see ackBody.
       try {
-        await commitOf(args.context);
+        const commit = commitOf(args.context);
+        if (commit) await commit;
         await args.ack(message ? (ackBody(message) as never) : undefined);
       } catch (error) {
         // Not sent (its change was not committed, see ack-after-commit.ts): the failure answer may go instead.
@@ -168,7 +169,8 @@ export function viewListener(
       if (acked) return;
       acked = true;
       try {
-        await commitOf(args.context);
+        const commit = commitOf(args.context);
+        if (commit) await commit;
         await args.ack(response);
       } catch (error) {
         acked = false; // not sent: see commandListener
