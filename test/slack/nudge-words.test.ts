@@ -137,4 +137,35 @@ describe('an escalation says why it came', () => {
     expect(m.text).toContain('1 action in initiatives you own got no reply to three reminders');
     expect(text).not.toContain('three weeks');
   });
+
+  it("a DM of escalations only says it once, and its footer speaks of escalations, not of snoozing one's own", () => {
+    const m = reminderMessage(
+      reminder({
+        own: [],
+        ownTotal: 0,
+        escalations: [action(3, idle(30))],
+        escalationTotal: 1,
+        partOfDay: 'morning',
+      }),
+    );
+    const text = JSON.stringify(m.blocks);
+    expect(text.match(/no reply to three reminders/gi)).toHaveLength(1);
+    expect(text).toContain(
+      'Good morning! *Work in initiatives you own got no reply to three reminders* (1).',
+    );
+    expect(text).not.toContain('Snooze');
+    expect(text).toContain('You hear about each action once, in your working hours');
+    // With actions of one's own, the footer about one's own reminders stays.
+    const mixed = all(
+      reminderMessage(
+        reminder({
+          own: [action(1, idle(9))],
+          ownTotal: 1,
+          escalations: [action(3, idle(30))],
+          escalationTotal: 1,
+        }),
+      ),
+    );
+    expect(mixed).toContain('Snooze quiets one action');
+  });
 });

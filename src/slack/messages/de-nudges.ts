@@ -64,14 +64,15 @@ export const nudgesDe: Nudges = {
         one: 'Eine deiner Maßnahmen stockt. Ein kleiner nächster Schritt bringt sie wieder in Gang:',
         other: '# deiner Maßnahmen stocken. Ein kleiner nächster Schritt bringt sie wieder in Gang:',
       })}`,
-    introEscalationsOnly: (when) =>
-      md`${greeting(when)} Auf drei Erinnerungen kam bei einigen Maßnahmen in deinen Initiativen keine Reaktion:`,
+    introEscalationsOnly: (n, when) =>
+      md`${greeting(when)} *Keine Reaktion auf drei Erinnerungen, in Initiativen, für die du zuständig bist* (${num(n, 'de')}). Die zuständige Person bekommt keine weiteren Erinnerungen; ein freundliches Wort kann helfen:`,
     item: (a) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
     more: (n) => md`…und ${num(n, 'de')} weitere stockende. Alle siehst du mit \`/cx mine\`.`,
     escalationHeading: (n) =>
       md`:eyes: *Keine Reaktion auf drei Erinnerungen, in Initiativen, für die du zuständig bist* (${num(n, 'de')}). Die zuständige Person bekommt keine weiteren Erinnerungen; ein freundliches Wort kann helfen. Du hörst von jeder nur einmal:`,
     escalationLine: (a) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
     escalationMore: (n) => md`…und ${num(n, 'de')} weitere. Siehe \`/cx list\`.`,
+    escalationsFooter: md`Von jeder Maßnahme hörst du nur einmal, in deiner Arbeitszeit (09:30–17:30, Montag bis Freitag). Nicht da? \`/cx away until YYYY-MM-DD\` pausiert auch diese, bis du zurück bist.`,
     footer: md`Erinnerungen kommen in deiner Arbeitszeit (09:30–17:30, Montag bis Freitag), höchstens drei pro Maßnahme, bis sich etwas bewegt. Pausieren schaltet die Erinnerungen einer Maßnahme für ${count(DEFAULT_SNOOZE_DAYS, DAYS)} stumm. Nicht da? \`/cx away until YYYY-MM-DD\` pausiert alle Erinnerungen, bis du zurück bist.`,
     fallback: (own, ownTotal, escalationTotal) =>
       join(

@@ -81,14 +81,16 @@ export const nudges = {
         one: 'One of your actions has stalled. A small next step keeps it moving:',
         other: '# of your actions have stalled. A small next step keeps them moving:',
       })}`,
-    introEscalationsOnly: (when?: PartOfDay) =>
-      md`${greeting(when)} Some work in initiatives you own got no reply to three reminders:`,
+    /** A DM of escalations only: the greeting and the escalations' heading in one (said once, not twice). */
+    introEscalationsOnly: (n: number, when?: PartOfDay) =>
+      md`${greeting(when)} *Work in initiatives you own got no reply to three reminders* (${num(n)}). Its owner gets no more reminders; a friendly word may help:`,
     item: (a: NudgeLineAction) => md`${actionLine(a, false)}\n_${initiativeRef(a.initiative)}_`,
     more: (n: number) => md`…and ${num(n)} more stalled. See them all with \`/cx mine\`.`,
     escalationHeading: (n: number) =>
       md`:eyes: *No reply to three reminders, in initiatives you own* (${num(n)}). Its owner gets no more reminders; a friendly word may help. You hear about each one once:`,
     escalationLine: (a: NudgeLineAction) => md`${actionLine(a, true)} · _I-${a.initiative.id}_`,
     escalationMore: (n: number) => md`…and ${num(n)} more. See \`/cx list\`.`,
+    escalationsFooter: md`You hear about each action once, in your working hours (09:30–17:30, Monday to Friday). Away? \`/cx away until YYYY-MM-DD\` pauses these too until you are back.`,
     footer: md`Reminders come in your working hours (09:30–17:30, Monday to Friday), at most three per action until something moves. Snooze quiets one action for ${count(DEFAULT_SNOOZE_DAYS, DAYS)}. Away? \`/cx away until YYYY-MM-DD\` pauses all reminders until you are back.`,
     fallback: (own: NudgeLineAction[], ownTotal: number, escalationTotal: number) =>
       join(

@@ -18,8 +18,14 @@ export const reminderButtonsBlockId = (actionId: number) => `cx_rem_${actionId}`
  */
 export function reminderMessage(p: ReminderPayload): BuiltMessage {
   const w = nudges.reminder;
+  // Escalations only: their heading is the greeting's sentence, and the footer speaks of them.
+  const onlyEscalations = p.ownTotal === 0;
   const blocks: KnownBlock[] = [
-    section(p.ownTotal > 0 ? w.intro(p.ownTotal, p.partOfDay) : w.introEscalationsOnly(p.partOfDay)),
+    section(
+      onlyEscalations
+        ? w.introEscalationsOnly(p.escalationTotal, p.partOfDay)
+        : w.intro(p.ownTotal, p.partOfDay),
+    ),
   ];
   // Two blocks per action; keep room for the more-line, the escalations (up to 4) and the footer.
   const room = Math.floor((LIMITS.messageBlocks - 1 - 1 - 4 - 1) / 2);
@@ -27,13 +33,16 @@ export function reminderMessage(p: ReminderPayload): BuiltMessage {
   for (const a of own) blocks.push(section(w.item(a)), actionButtons(a.id, reminderButtonsBlockId(a.id)));
   if (p.ownTotal > own.length) blocks.push(context(w.more(p.ownTotal - own.length)));
   if (p.escalations.length > 0) {
-    const lines = [w.escalationHeading(p.escalationTotal), ...p.escalations.map(w.escalationLine)];
+    const lines = [
+      ...(onlyEscalations ? [] : [w.escalationHeading(p.escalationTotal)]),
+      ...p.escalations.map(w.escalationLine),
+    ];
     const packed = linesToSections(lines, 3);
     blocks.push(...packed.blocks);
     const left = p.escalationTotal - (p.escalations.length - packed.omitted);
     if (left > 0) blocks.push(context(w.escalationMore(left)));
   }
-  blocks.push(context(w.footer));
+  blocks.push(context(onlyEscalations ? w.escalationsFooter : w.footer));
   return message(w.fallback(p.own, p.ownTotal, p.escalationTotal), blocks);
 }
 
