@@ -225,6 +225,13 @@ describe('blocking', () => {
     expect(toAlice).toContain('for the customer list');
     const toCarol = text(h.emulator.dms('UCAROL')[0]);
     expect(toCarol).toContain('it is waiting on you');
+    // The notification (a phone shows only the text) says why, not only that.
+    expect(h.emulator.dms('UALICE')[0]?.text).toBe(
+      'A-1 in I-1 is blocked: waiting on <@UCAROL> for the customer list, and <@UCAROL> again',
+    );
+    expect(h.emulator.dms('UCAROL')[0]?.text).toBe(
+      'A-1 is waiting on you: waiting on <@UCAROL> for the customer list, and <@UCAROL> again',
+    );
   });
 
   it("the initiative's owner blocking it is not told; mentioned in the reason, they get one DM", async () => {

@@ -268,6 +268,8 @@ describe('Can’t do it', () => {
     expect(dm).toHaveLength(1);
     expect(shown(dm[0])).toContain('<@UBOB> (IT) can’t do your request *R-1*');
     expect(shown(dm[0])).toContain('The ticket archive is gone since the migration');
+    // The notification (a phone shows only the text) says why, not only that.
+    expect(dm[0]?.text).toBe('R-1 was declined: The ticket archive is gone since the migration');
   });
 });
 

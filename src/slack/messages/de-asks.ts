@@ -50,7 +50,7 @@ export const asksDe: AsksMessages = {
   answeredFallback: (p) =>
     p.state.status === 'taken'
       ? md`${R(p.requestId)} wurde als ${A(p.state.actionId)} übernommen`
-      : md`${R(p.requestId)} wurde abgelehnt`,
+      : md`${R(p.requestId)} wurde abgelehnt: ${line(p.state.reason)}`,
 
   bump: (p) =>
     md`:hourglass_flowing_sand: Diese Anfrage wartet seit ${workingDaysDative(p.days)} auf eine Antwort. Kann jemand aus ${dept(p.askedDept)} sie übernehmen oder sagen, warum nicht? ${mention(p.askerId)} wartet.`,

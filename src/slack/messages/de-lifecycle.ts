@@ -210,8 +210,8 @@ export const lifecycleDe: typeof enLifecycle = {
     blockedReason: (p) => md`> ${line(p.reason)}`,
     blockedFallback: (p) =>
       p.role === 'mentioned'
-        ? md`${A(p.action.id)} wartet auf dich.`
-        : md`${A(p.action.id)} in ${I(p.initiative.id)} ist blockiert.`,
+        ? md`${A(p.action.id)} wartet auf dich: ${line(p.reason)}`
+        : md`${A(p.action.id)} in ${I(p.initiative.id)} ist blockiert: ${line(p.reason)}`,
     blockedFooter: (p) =>
       md`Zuständig: ${mention(p.action.ownerId)} · wenn es weitergeht: \`/cx unblock ${A(p.action.id)}\``,
   },

@@ -57,7 +57,7 @@ export const asks = {
   answeredFallback: (p: RequestAnsweredPayload) =>
     p.state.status === 'taken'
       ? md`${R(p.requestId)} was taken as ${A(p.state.actionId)}`
-      : md`${R(p.requestId)} was declined`,
+      : md`${R(p.requestId)} was declined: ${line(p.state.reason)}`,
 
   // ---- the clock ----
   bump: (p: RequestBumpPayload) =>

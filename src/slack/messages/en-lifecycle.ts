@@ -186,10 +186,11 @@ export const lifecycle = {
           )}* ${line(p.initiative.title)} is blocked by ${mention(p.actorId)}. The reason given:`,
     // One quoted line: the mentions in it stay mentions (contract: text from people stays text).
     blockedReason: (p: ActionBlockedPayload) => md`> ${line(p.reason)}`,
+    /** What a phone shows: what is blocked, and why (the reason is what the reader can act on). */
     blockedFallback: (p: ActionBlockedPayload) =>
       p.role === 'mentioned'
-        ? md`${A(p.action.id)} is waiting on you.`
-        : md`${A(p.action.id)} in ${I(p.initiative.id)} is blocked.`,
+        ? md`${A(p.action.id)} is waiting on you: ${line(p.reason)}`
+        : md`${A(p.action.id)} in ${I(p.initiative.id)} is blocked: ${line(p.reason)}`,
     blockedFooter: (p: ActionBlockedPayload) =>
       md`Owner: ${mention(p.action.ownerId)} · when it moves again: \`/cx unblock ${A(p.action.id)}\``,
   },
