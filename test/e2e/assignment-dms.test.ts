@@ -183,6 +183,11 @@ describe('reassigning', () => {
     const toBob = text(h.emulator.dms('UBOB').at(-1));
     expect(toBob).toContain('<@UALICE> handed *A-1*');
     expect(toBob).toContain('to <@UCAROL>');
+    // The notifications (a phone shows only the text) say when it is due and with whom it is now.
+    expect(h.emulator.dms('UCAROL').at(-1)?.text).toBe(
+      '<@UALICE> gave you A-1 Call the customers (I-1), due 2026-03-09.',
+    );
+    expect(h.emulator.dms('UBOB').at(-1)?.text).toBe('A-1 Call the customers is now with <@UCAROL>.');
   });
 
   it('handing your own action on tells only the new owner; taking one tells only the previous owner', async () => {

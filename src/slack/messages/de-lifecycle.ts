@@ -177,7 +177,9 @@ export const lifecycleDe: typeof enLifecycle = {
 
   dm: {
     assignedFallback: (p) =>
-      md`${mention(p.actorId)} hat dir ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}) gegeben.`,
+      md`${mention(p.actorId)} hat dir ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}) gegeben${
+        p.action.dueDate ? md`, fällig am ${day(p.action.dueDate)}` : md``
+      }.`,
     assigned: (p) =>
       md`:inbox_tray: ${mention(p.actorId)} ${
         p.how === 'logged' ? md`hat eine Maßnahme für dich erfasst` : md`hat dir eine Maßnahme übergeben`
@@ -198,7 +200,8 @@ export const lifecycleDe: typeof enLifecycle = {
       md`:outbox_tray: ${mention(p.actorId)} hat *${A(p.action.id)}* ${line(p.action.title)} (${I(
         p.initiative.id,
       )}) an ${mention(p.newOwnerId)} übergeben. Du bist nicht mehr zuständig: keine Erinnerungen mehr dazu.`,
-    unassignedFallback: (p) => md`Für ${A(p.action.id)} ist jetzt jemand anderes zuständig.`,
+    unassignedFallback: (p) =>
+      md`Für ${A(p.action.id)} ${line(p.action.title)} ist jetzt ${mention(p.newOwnerId)} zuständig.`,
     blocked: (p) =>
       p.role === 'mentioned'
         ? md`:hourglass: ${mention(p.actorId)} hat *${A(p.action.id)}* ${line(p.action.title)} (${I(

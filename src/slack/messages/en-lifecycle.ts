@@ -153,7 +153,9 @@ export const lifecycle = {
 
   dm: {
     assignedFallback: (p: ActionAssignedPayload) =>
-      md`${mention(p.actorId)} gave you ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)}).`,
+      md`${mention(p.actorId)} gave you ${A(p.action.id)} ${line(p.action.title)} (${I(p.initiative.id)})${
+        p.action.dueDate ? md`, due ${line(p.action.dueDate)}` : md``
+      }.`,
     assigned: (p: ActionAssignedPayload) =>
       md`:inbox_tray: ${mention(p.actorId)} ${
         p.how === 'logged' ? md`logged an action for you` : md`handed you an action`
@@ -175,7 +177,8 @@ export const lifecycle = {
       md`:outbox_tray: ${mention(p.actorId)} handed *${A(p.action.id)}* ${line(p.action.title)} (${I(
         p.initiative.id,
       )}) to ${mention(p.newOwnerId)}. It is no longer yours: no more reminders about it.`,
-    unassignedFallback: (p: ActionUnassignedPayload) => md`${A(p.action.id)} is now with someone else.`,
+    unassignedFallback: (p: ActionUnassignedPayload) =>
+      md`${A(p.action.id)} ${line(p.action.title)} is now with ${mention(p.newOwnerId)}.`,
     blocked: (p: ActionBlockedPayload) =>
       p.role === 'mentioned'
         ? md`:hourglass: ${mention(p.actorId)} blocked *${A(p.action.id)}* ${line(p.action.title)} (${I(
