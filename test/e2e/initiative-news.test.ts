@@ -239,6 +239,10 @@ describe('the people behind an adopted pain point', () => {
       expect(flat(dm?.blocks)).toContain('New invoice layout shipped');
     }
     expect(news('UALICE')).toEqual([]);
+    // The notification (a phone shows only the text) says what happened, not only that there is news.
+    expect(news('UCAROL')[0]?.text).toBe(
+      'I-1 Invoices are hard to read, which came from your pain point, is closed: New invoice layout shipped',
+    );
     expect(sql(`select count(*) as n from outbox where kind = 'pain_point_news'`)).toEqual([{ n: 3 }]);
   });
 
@@ -253,6 +257,9 @@ describe('the people behind an adopted pain point', () => {
     await h.drain();
     for (const user of ['UCAROL', 'UBOB', 'UDAN']) {
       expect(news(user).map((m) => flat(m.blocks))).toEqual([expect.stringContaining('verdict: *fail*.')]);
+      expect(news(user)[0]?.text).toBe(
+        'I-1 Invoices are hard to read, which came from your pain point, got its 6-month check verdict: fail',
+      );
     }
     await reply('UADMIN', 'verdict I-1 partial Calls fell in September');
     await h.drain();

@@ -93,5 +93,8 @@ export const initiativesDe: typeof enInitiatives = {
     md`Die Initiative, die daraus wurde, *${I(id)} ${line(title)}*, hat ihr Ergebnis im ${check(kind)}: *${word(v)}*${
       by ? md` (festgelegt von ${mention(by)})` : md``
     }.`,
-  newsFallback: (id) => md`Neues zu I-${id}, das aus deinem Kundenproblem entstand`,
+  newsClosedFallback: (id, title, outcome) =>
+    md`I-${id} ${line(title)}, entstanden aus deinem Kundenproblem, ist abgeschlossen: ${line(outcome)}`,
+  newsVerdictFallback: (id, title, kind, v) =>
+    md`I-${id} ${line(title)}, entstanden aus deinem Kundenproblem, hat ihr Ergebnis im ${check(kind)}: ${word(v)}`,
 };

@@ -113,5 +113,9 @@ export const initiativesText = {
     md`The initiative it became, *${I(id)} ${line(title)}*, got its ${check(kind)} verdict: *${word(v)}*${
       by ? md` (set by ${mention(by)})` : md``
     }.`,
-  newsFallback: (id: number) => md`News about I-${id}, which came from your pain point`,
+  /** What a phone shows: what became of the initiative, not only that there is news. */
+  newsClosedFallback: (id: number, title: string, outcome: string) =>
+    md`I-${id} ${line(title)}, which came from your pain point, is closed: ${line(outcome)}`,
+  newsVerdictFallback: (id: number, title: string, kind: CheckKind, v: Verdict) =>
+    md`I-${id} ${line(title)}, which came from your pain point, got its ${check(kind)} verdict: ${word(v)}`,
 };

@@ -141,12 +141,12 @@ export function painPointNewsMessage(p: PainPointNewsPayload): BuiltMessage {
   const why = t.newsWhy(p.role, p.painPoint.id, p.painPoint.text);
   const i = p.initiative;
   if (p.event === 'closed') {
-    return message(t.newsFallback(i.id), [
+    return message(t.newsClosedFallback(i.id, i.title, p.outcome), [
       section(md`${why}\n${t.newsClosed(i.id, i.title, p.by)}`),
       ...note(p.outcome),
     ]);
   }
-  return message(t.newsFallback(i.id), [
+  return message(t.newsVerdictFallback(i.id, i.title, p.kind, p.verdict), [
     section(md`${why}\n${t.newsVerdict(i.id, i.title, p.kind, p.verdict, p.overriddenBy)}`),
   ]);
 }
