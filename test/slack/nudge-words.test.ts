@@ -120,16 +120,14 @@ describe('the greeting fits the hour', () => {
 });
 
 describe('an escalation says why it came', () => {
-  it('three unanswered reminders, once; never "three weeks"', () => {
-    const m = reminderMessage(
-      reminder({
-        own: [],
-        ownTotal: 0,
-        escalations: [action(3, idle(30))],
-        escalationTotal: 1,
-        partOfDay: 'afternoon',
-      }),
+  /** A DM with one escalation and nothing of the reader's own. */
+  const escalationsOnly = (partOfDay: ReminderPayload['partOfDay']) =>
+    reminderMessage(
+      reminder({ own: [], ownTotal: 0, escalations: [action(3, idle(30))], escalationTotal: 1, partOfDay }),
     );
+
+  it('three unanswered reminders, once; never "three weeks"', () => {
+    const m = escalationsOnly('afternoon');
     const text = all(m);
     expect(text).toContain('Good afternoon!');
     expect(text).toContain('no reply to three reminders');
@@ -139,15 +137,7 @@ describe('an escalation says why it came', () => {
   });
 
   it("a DM of escalations only says it once, and its footer speaks of escalations, not of snoozing one's own", () => {
-    const m = reminderMessage(
-      reminder({
-        own: [],
-        ownTotal: 0,
-        escalations: [action(3, idle(30))],
-        escalationTotal: 1,
-        partOfDay: 'morning',
-      }),
-    );
+    const m = escalationsOnly('morning');
     const text = JSON.stringify(m.blocks);
     expect(text.match(/no reply to three reminders/gi)).toHaveLength(1);
     expect(text).toContain(
