@@ -64,7 +64,7 @@ async function press(user: string, eph: EmuEphemeral) {
 
 const posts = (channel: string, pattern: RegExp) =>
   h.emulator.messages(channel).filter((m) => pattern.test(m.text));
-const closedPosts = (channel: string) => posts(channel, /^I-\d+ .* is closed$/);
+const closedPosts = (channel: string) => posts(channel, /^I-\d+ .* is closed: /);
 const wins = (channel: string) =>
   h.emulator.messages(channel).filter((m) => flat(m.blocks).includes('Progress win'));
 const statusOf = (id: number) =>
@@ -196,6 +196,8 @@ describe('/cx close: closing', () => {
       expect(wins(channel)).toHaveLength(1); // A-3's, before; a drop posts none
       expect(closedPosts(channel)).toHaveLength(1);
       expect(flat(closedPosts(channel)[0]?.blocks)).toContain('1 action done · 2 dropped');
+      // Its notification (the owners named below are mentioned) says the outcome, not only that it closed.
+      expect(closedPosts(channel)[0]?.text).toBe('I-1 Faster answers is closed: Good enough for this year');
       // Whose work ended with it, by name: their action is gone from their list, and this says why.
       expect(flat(closedPosts(channel)[0]?.blocks)).toContain(
         'Dropped with it:\\n• *A-1* Call the biggest accounts · <@UBOB>\\n• *A-2* Rewrite the FAQ · <@UALICE>',

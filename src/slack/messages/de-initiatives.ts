@@ -47,7 +47,7 @@ export const initiativesDe: typeof enInitiatives = {
   droppedLine: (id, title, ownerId) => md`*A-${id}* ${line(title)} · ${mention(ownerId)}`,
   droppedMore: (n) => md`…und ${num(n, 'de')} weitere`,
   finalCounts: (done, dropped) => md`${count(done, ACTIONS_DONE)} · ${dropped} verworfen`,
-  closedFallback: (id, title) => md`I-${id} ${line(title)} ist abgeschlossen`,
+  closedFallback: (id, title, outcome) => md`I-${id} ${line(title)} ist abgeschlossen: ${line(outcome)}`,
 
   announcedTitle: (id, title) => md`:rocket: Neue Initiative *${I(id)} ${line(title)}*`,
   announcedFacts: (lead, all, ownerId, tier) =>

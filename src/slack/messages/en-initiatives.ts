@@ -51,7 +51,8 @@ export const initiativesText = {
   closedPostTitle: (id: number, title: string) => md`:checkered_flag: *${I(id)} ${line(title)}* is closed`,
   closedBy: (userId: string) => md`Closed by ${mention(userId)}. Outcome:`,
   finalCounts: (done: number, dropped: number) => md`${count(done, ACTIONS_DONE)} · ${dropped} dropped`,
-  closedFallback: (id: number, title: string) => md`I-${id} ${line(title)} is closed`,
+  closedFallback: (id: number, title: string, outcome: string) =>
+    md`I-${id} ${line(title)} is closed: ${line(outcome)}`,
   droppedWithIt: md`Dropped with it:`,
   droppedLine: (id: number, title: string, ownerId: string) =>
     md`*A-${id}* ${line(title)} · ${mention(ownerId)}`,

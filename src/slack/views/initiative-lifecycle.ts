@@ -109,7 +109,7 @@ function droppedWithIt(p: InitiativeClosedPayload): KnownBlock[] {
 
 export function closedMessage(p: InitiativeClosedPayload): BuiltMessage {
   const i = p.initiative;
-  return message(t.closedFallback(i.id, i.title), [
+  return message(t.closedFallback(i.id, i.title, p.outcome), [
     section(md`${t.closedPostTitle(i.id, i.title)}\n${t.closedBy(p.closedBy)}`),
     ...note(p.outcome),
     context(md`${progress(p.progress)} · ${t.finalCounts(p.done, p.dropped)}`),
