@@ -123,6 +123,26 @@ describe('POST /api/metrics', () => {
     expect(show).toMatch(/2026-02-01: 38 · 2026-03-02: 41.5/);
   });
 
+  it('answers 200 only once the values are committed: a commit that fails answers 500 and stores nothing', async () => {
+    await start();
+    const id = await initiativeWithMetrics();
+    // A constraint SQLite checks only at COMMIT (a deferred foreign key), broken by every new check-in: the
+    // statements all succeed, only the commit fails. The API's write shares the bot's commit of its turn.
+    h.bot.handle.sqlite.exec(`
+      create temp table gc_parent (id integer primary key);
+      create temp table gc_child (pid integer references gc_parent(id) deferrable initially deferred);
+      create temp trigger gc_break after insert on main.metric_checkins begin insert into gc_child values (9); end;
+    `);
+    const lost = await post({ initiative: `I-${id}`, metric: 'customer', value: 41.5 });
+    expect(lost.status).toBe(500);
+    expect(checkins()).toEqual([]);
+    h.bot.handle.sqlite.exec('drop trigger temp.gc_break');
+    expect(await post({ initiative: `I-${id}`, metric: 'customer', value: 41.5 })).toMatchObject({
+      status: 200,
+    });
+    expect(checkins()).toHaveLength(1);
+  });
+
   it('bad items mixed with good ones: 400, one problem per bad item, nothing stored', async () => {
     await start();
     const id = await initiativeWithMetrics();

@@ -113,7 +113,7 @@ export function metricsApiHandler(token: string | null, ctx: AppContext, log: Lo
       return;
     }
     readBody(req, MAX_BODY_BYTES)
-      .then((raw) => {
+      .then(async (raw) => {
         if (raw === null) {
           log.warn({ status: 413 }, 'metric values refused: body too large');
           return json(res, 413, { error: 'too_large', limit: MAX_BODY_BYTES });
@@ -127,11 +127,15 @@ export function metricsApiHandler(token: string | null, ctx: AppContext, log: Lo
             problems: [{ item: 0, problem: 'the body is not JSON' }],
           });
         }
-        const outcome = feedMetrics(ctx.handle.db, body, 'api', ctx.clock.now(), ctx.timeZone);
+        // A write like a command's: it shares the commit of its turn (group commit), and "stored" is said only
+        // once that commit is done; a commit that fails is a 500 (below), with nothing stored.
+        const outcome = ctx.handle.write((db) => feedMetrics(db, body, 'api', ctx.clock.now(), ctx.timeZone));
         if (!outcome.ok) {
           log.info({ status: 400, problems: outcome.problems.length }, 'metric values refused');
           return json(res, 400, { error: 'invalid', problems: outcome.problems });
         }
+        const commit = ctx.handle.pendingCommit();
+        if (commit) await commit;
         ctx.afterCommit();
         log.info({ status: 200, stored: outcome.stored }, 'metric values stored');
         json(res, 200, { stored: outcome.stored });
