@@ -30,7 +30,7 @@ import { mergeInLanguage } from '../slack/views/render-merged.js';
 import { requestUpdatesParent } from '../slack/views/requests.js';
 import { updatesParentOf } from '../slack/views/results.js';
 import { OWN_RETRIES_OPTIONS } from '../slack/web-client.js';
-import { webFetch } from '../slack/web-fetch.js';
+import { afterCommitFetch, webFetch } from '../slack/web-fetch.js';
 
 export interface RuntimeOptions {
   clock: Clock;
@@ -66,13 +66,20 @@ export interface Runtime {
 /**
  * The one set of Web API client options, for the notifier's client and for Bolt's: no hidden retries and
  * 429s rejected at once (the outbox schedules retries itself), and one request timeout — the notifier's
- * claim lease is derived from it. The client logs through the structured log, and its calls are counted.
+ * claim lease is derived from it. The client logs through the structured log, and its calls are counted, and
+ * each waits for the commit of what was written before it (`handle`, group commit: see afterCommitFetch).
  */
-export function webClientOptions(config: Config, log: Log, metrics: Metrics): WebClientOptions {
+export function webClientOptions(
+  config: Config,
+  log: Log,
+  metrics: Metrics,
+  handle?: Pick<DatabaseHandle, 'pendingCommit'>,
+): WebClientOptions {
+  const counted = countingFetch(config.slackApiUrl, metrics, webFetch());
   return {
     slackApiUrl: config.slackApiUrl,
     logger: libraryLogger(log),
-    fetch: countingFetch(config.slackApiUrl, metrics, webFetch()),
+    fetch: handle ? afterCommitFetch(() => handle.pendingCommit(), counted) : counted,
     ...OWN_RETRIES_OPTIONS,
   };
 }
@@ -87,7 +94,7 @@ export function describeHeld({ entry, error }: HeldPost): string {
 
 export function createRuntime(config: Config, handle: DatabaseHandle, options: RuntimeOptions): Runtime {
   const { clock, log, metrics } = options;
-  const clientOptions = webClientOptions(config, log, metrics);
+  const clientOptions = webClientOptions(config, log, metrics, handle);
   const client = new WebClient(config.botToken, clientOptions);
   let notifier: Notifier | null = null;
   const ctx: AppContext = {

@@ -69,3 +69,16 @@ export function webFetch(
     return answerOf(url, res.statusCode, res.headers, bytes);
   };
 }
+
+/**
+ * Slack hears of no change before it is saved: with group commit (db/group-commit.ts) the writes of a turn are
+ * committed at its end, so each Web API call — a post, a chat.update, a response_url answer (Bolt's `respond`
+ * uses this fetch too) — first waits for the commit pending when it is made. When that commit fails, the call
+ * fails with it, and nothing tells anyone "done" for a change that was lost. No pending commit: no wait.
+ */
+export function afterCommitFetch(pending: () => Promise<void> | null, inner: FetchFunction): FetchFunction {
+  return (url, init) => {
+    const commit = pending();
+    return commit ? commit.then(() => inner(url, init)) : inner(url, init);
+  };
+}

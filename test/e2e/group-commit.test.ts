@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/sandbox/emulator/index.js';
-import { FIELD } from '../../src/slack/ids.js';
-import { type Harness, openedView, SIGNING_SECRET, startHarness } from '../support/harness.js';
+import { ACTION, FIELD } from '../../src/slack/ids.js';
+import { eventually, type Harness, openedView, SIGNING_SECRET, startHarness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -105,5 +105,34 @@ describe('commands that arrive together', () => {
     h.bot.handle.sqlite.exec('drop trigger temp.gc_break');
     expect(h.replyText(await h.cx('UALICE', 'log I-1 Saved now'))).toMatch(/Logged \*A-\d+\*/);
     expect(actionCount()).toBe(1);
+  });
+
+  it('a button whose change is lost with its commit shows nothing done: no Slack call goes out before the commit', async () => {
+    await h.cx('UALICE', 'log I-1 Quick one <@UBOB> due:+2d');
+    await h.drain();
+    const dm = h.emulator.dms('UBOB')[0];
+    if (!dm) throw new Error('no DM');
+    h.bot.handle.sqlite.exec(`
+      create temp table gc_parent (id integer primary key);
+      create temp table gc_child (pid integer references gc_parent(id) deferrable initially deferred);
+      create temp trigger gc_break after update on main.actions begin insert into gc_child values (9); end;
+    `);
+    const updates = h.emulator.callsTo('chat.update').length;
+    const shown = h.emulator.ephemerals.length;
+    await h.emulator.blockAction({
+      userId: 'UBOB',
+      actionId: ACTION.done,
+      value: 'A-1',
+      channelId: dm.channel,
+      messageTs: dm.ts,
+    });
+    // The generic failure reaches the person; the DM keeps its buttons, as nothing was done.
+    const answer = await eventually(() => h.emulator.ephemerals.slice(shown).find((e) => e.user === 'UBOB'));
+    expect(answer.text).toContain('Something went wrong on our side, and nothing was changed.');
+    expect(h.emulator.callsTo('chat.update')).toHaveLength(updates);
+    expect(JSON.stringify(h.emulator.dms('UBOB')[0]?.blocks)).toContain(ACTION.done);
+    expect(h.bot.handle.sqlite.prepare('select status from actions where id = 1').get()).toEqual({
+      status: 'open',
+    });
   });
 });
