@@ -35,6 +35,7 @@ export async function deliveryProblemNotices(
     payload.person = {
       id: recipient.id,
       deactivated: left,
+      ...(facts === 'unknown' ? { unknown: true } : {}),
       openActions: open.slice(0, ACTIONS_NAMED),
       moreActions: Math.max(0, open.length - ACTIONS_NAMED),
       ...(left && asked !== null ? { initiativeId: asked } : {}),

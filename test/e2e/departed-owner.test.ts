@@ -18,7 +18,11 @@ afterEach(async () => {
 // Tuesday 3 March 2026, 10:00 UTC: inside working hours for people in UTC.
 const NOW = '2026-03-03T10:00:00Z';
 
-async function departedOwnerWithStalledWork(actions: number, adminLanguage?: 'de') {
+async function departedOwnerWithStalledWork(
+  actions: number,
+  adminLanguage?: 'de',
+  leave: (id: string) => void = (id) => h.emulator.deactivateUser(id),
+) {
   h = await startHarness({ now: new Date(NOW), jobs: [remindersJob], admins: ['UADMIN'] });
   await h.bot.scheduler.idle();
   if (adminLanguage) await h.cx('UADMIN', `lang ${adminLanguage}`);
@@ -34,7 +38,7 @@ async function departedOwnerWithStalledWork(actions: number, adminLanguage?: 'de
         lastActivityAt: daysBefore(new Date(NOW), 9),
       }),
     );
-  h.emulator.deactivateUser('UGONE');
+  leave('UGONE');
   // The next half-hourly run (the one at start-up came before anything was seeded).
   h.clock.set(new Date(Date.parse(NOW) + 30 * 60_000));
   await h.bot.scheduler.tick(h.clock.now());
@@ -72,6 +76,16 @@ describe('a reminder to someone whose account was deactivated', () => {
       .get();
     expect(unassigned).toEqual({ n: 0 });
     expect(problemsTo('UADMIN')).toHaveLength(1);
+  });
+
+  it('someone Slack no longer knows at all (users.info: user_not_found) is named as such, not as deactivated', async () => {
+    await departedOwnerWithStalledWork(1, undefined, (id) => h.emulator.removeUser(id));
+    const text = (await eventually(() => problemsTo('UADMIN')[0])).text;
+    expect(text).toContain(
+      'I could not send <@UGONE> a reminder of their stalled actions: Slack no longer knows them.',
+    );
+    expect(text).not.toContain('deactivated');
+    expect(text).toContain('They still own A-1');
   });
 
   it('names at most five actions and counts the rest', async () => {

@@ -15,6 +15,8 @@ export interface DeliveryProblemPayload {
   person?: {
     id: UserId;
     deactivated: boolean;
+    /** With `deactivated`: Slack knows no such person at all any more (users.info `user_not_found`). */
+    unknown?: boolean;
     openActions: number[];
     moreActions: number;
     initiativeId?: number;

@@ -214,7 +214,8 @@ export const de: Messages = {
     const check = i
       ? md` Die Person ist für I-${i} zuständig: trag die Werte selbst ein mit \`/cx check I-${i} customer=&lt;Wert&gt; business=&lt;Wert&gt;\`.`
       : md``;
-    return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: das Slack-Konto ist deaktiviert.${own}${check}`;
+    const gone = person.unknown ? md`Slack kennt die Person nicht mehr` : md`das Slack-Konto ist deaktiviert`;
+    return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}`;
   },
   deliveryProblem: (kind, target, error) =>
     md`:warning: Ich konnte ${line(POST_NAMES[kind] ?? 'eine Nachricht')} nicht in ${line(target)} posten (${line(error)}). Sie bleibt gespeichert und wird zugestellt, sobald der Kanal repariert ist: lade mich dort ein oder ordne mit \`/cx setup channel\` einen anderen Kanal zu.`,

@@ -264,7 +264,8 @@ export const en = {
     const check = i
       ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`.`
       : md``;
-    return md`:warning: I could not send ${mention(person.id)} ${what}: their Slack account is deactivated.${own}${check}`;
+    const gone = person.unknown ? md`Slack no longer knows them` : md`their Slack account is deactivated`;
+    return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}`;
   },
   deliveryProblem: (kind: string, target: string, error: string) =>
     md`:warning: I could not post ${line(POST_NAMES[kind] ?? 'a message')} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
