@@ -13,9 +13,10 @@ const ACTIONS_NAMED = 5;
  * The admins' DMs about a post Slack would not take (held): one each, once per post (its key). A channel
  * post says which channel; a DM says to whom, and when that person's account is deactivated (someone who
  * left), what an admin can do instead: give their open actions to someone else, record the values of the
- * initiative they were asked about. Slack answers a DM to a deactivated account with `channel_not_found`,
- * so users.info decides (`deleted`, or no such person): from the cache while fresh — the reminders job has
- * just refreshed it when it looked up their zone — else asked now, once per held post.
+ * initiative they were asked about; when there is neither, no DM at all. Slack answers a DM to a deactivated
+ * account with `channel_not_found`, so users.info decides (`deleted`, or no such person): from the cache while
+ * fresh — the reminders job has just refreshed it when it looked up their zone — else asked now, once per held
+ * post.
  */
 export async function deliveryProblemNotices(
   ctx: AppContext,
@@ -32,6 +33,8 @@ export async function deliveryProblemNotices(
     const open = left ? openActionsOfOwner(ctx.handle.db, recipient.id).map((a) => a.id) : [];
     const asked =
       entry.kind === 'metric_check' ? (entry.payload as MetricCheckAskPayload).initiative.id : null;
+    // Someone who left and owns nothing the DM was about (news, a mention): nothing for an admin to do.
+    if (left && open.length === 0 && asked === null) return [];
     payload.person = {
       id: recipient.id,
       deactivated: left,

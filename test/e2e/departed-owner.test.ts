@@ -131,6 +131,27 @@ describe('the 6-month check of an initiative whose owner left', () => {
   });
 });
 
+describe('a DM to someone who left and owns nothing', () => {
+  it('tells the admins nothing: there is nothing for them to do', async () => {
+    h = await startHarness({ now: new Date(NOW), admins: ['UADMIN'] });
+    h.emulator.addUser({ id: 'UGONE', name: 'gone', tz: 'UTC', deleted: true });
+    await h.cx('UALICE', 'new Faster answers lead:service');
+    await h.cx('UALICE', 'log I-1 Call the customer due:+7d');
+    // The refusal looks UGONE up, so the bot knows the account is deactivated before the DM below.
+    expect(h.replyText(await h.cx('UALICE', 'assign A-1 <@UGONE>'))).toContain('deactivated');
+    // Mentioned in a block reason: the DM to them is refused by Slack.
+    await h.cx('UALICE', 'block A-1 waiting on <@UGONE> and <@UBOB>');
+    await h.drain();
+    await eventually(() => h.emulator.dms('UBOB').find((m) => /waiting on you/.test(m.text)));
+    await h.drain();
+    const held = h.bot.handle.sqlite
+      .prepare(`select status from outbox where kind = 'action_blocked' and recipient like '%UGONE%'`)
+      .all();
+    expect(held).toEqual([{ status: 'held' }]);
+    expect(problemsTo('UADMIN')).toEqual([]);
+  });
+});
+
 describe('a DM Slack refuses for someone still here', () => {
   it('says to whom and what, and to check that they can receive messages — not to invite the bot into a channel', async () => {
     h = await startHarness({ now: new Date(NOW), admins: ['UADMIN'] });

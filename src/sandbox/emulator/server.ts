@@ -313,7 +313,10 @@ export class SlackEmulator {
     return this.state.addUser(input);
   }
 
-  /** An admin deactivates an account (someone left): users.info says `deleted`, DMs to it fail `user_disabled`. */
+  /**
+   * An admin deactivates an account (someone left): users.info says `deleted`, conversations.open answers
+   * `user_disabled`, and chat.postMessage to the person `channel_not_found`, as Slack does.
+   */
   deactivateUser(id: string): void {
     const u = this.state.users.get(id);
     if (!u) throw new Error(`emulator: no user ${id}`);

@@ -16,7 +16,7 @@ export interface UserInput {
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
-  /** A deactivated account: users.info says `deleted: true`, and a DM to it fails with `user_disabled`. */
+  /** A deactivated account: users.info says `deleted: true`; a DM to it is refused (see deactivateUser). */
   deleted?: boolean;
   email?: string;
 }

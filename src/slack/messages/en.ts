@@ -249,7 +249,6 @@ export const en = {
   winsFallback: (n: number, actionIds: readonly number[]) =>
     md`${count(n, { one: '# progress win', other: '# progress wins' })}: ${join(actionIds.map(A), ', ')}.`,
 
-  /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
   /** A DM Slack would not take; `person.deactivated`: they left, so their open actions need a new owner. */
   dmProblem: (kind: string, person: NonNullable<DeliveryProblemPayload['person']>, error: string) => {
     const what = line(DM_NAMES[kind] ?? 'a message');
@@ -267,6 +266,7 @@ export const en = {
     const gone = person.unknown ? md`Slack no longer knows them` : md`their Slack account is deactivated`;
     return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}`;
   },
+  /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
   deliveryProblem: (kind: string, target: string, error: string) =>
     md`:warning: I could not post ${line(POST_NAMES[kind] ?? 'a message')} to ${line(target)} (${line(error)}). It is kept and will be delivered once the channel is fixed: invite me there, or bind another channel with \`/cx setup channel\`.`,
 
