@@ -149,16 +149,17 @@ describe('a new initiative is announced once in its departments’ channels', ()
     }
   });
 
-  it('by the modal: once', async () => {
-    await start();
+  /** `/cx new` alone in the service channel as UALICE, and the New initiative modal submitted with `values`. */
+  async function submitNewModal(values: Record<string, string>) {
     const opened = h.emulator.callsTo('views.open').length;
     await h.cx('UALICE', 'new', CHANNELS.service);
     const viewId = await openedView(h.emulator, 'UALICE', opened);
-    const result = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { [FIELD.title]: 'Self-service portal', [FIELD.lead]: 'service' },
-    });
+    return h.emulator.viewSubmission({ userId: 'UALICE', viewId, values });
+  }
+
+  it('by the modal: once', async () => {
+    await start();
+    const result = await submitNewModal({ [FIELD.title]: 'Self-service portal', [FIELD.lead]: 'service' });
     expect(result.viewClosed).toBe(true);
     await h.drain();
     expect(postsOf(h.emulator, CHANNELS.service, 'announce:I-1:')).toHaveLength(1);
@@ -168,13 +169,10 @@ describe('a new initiative is announced once in its departments’ channels', ()
   it("by the modal with an app as its owner (Slack's picker lists apps too): refused at the owner field, nothing created", async () => {
     await start();
     h.emulator.addUser({ id: 'UHELPER', name: 'helperbot', isBot: true });
-    const opened = h.emulator.callsTo('views.open').length;
-    await h.cx('UALICE', 'new', CHANNELS.service);
-    const viewId = await openedView(h.emulator, 'UALICE', opened);
-    const result = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { [FIELD.title]: 'Run by a robot', [FIELD.lead]: 'service', [FIELD.owner]: 'UHELPER' },
+    const result = await submitNewModal({
+      [FIELD.title]: 'Run by a robot',
+      [FIELD.lead]: 'service',
+      [FIELD.owner]: 'UHELPER',
     });
     expect(result.viewClosed).toBe(false);
     expect(result.problems).toEqual([]);
