@@ -1,12 +1,15 @@
 /**
  * One side of the floor bench, in its own process (started by ./floor.ts with `fork`, the same Node flags
  * for both): `empty` is an empty Bolt app — the same Bolt, the same HTTPReceiver with signature
- * verification, one `/cx` listener that acks a small body; `bot` is the real bot on the seeded database.
- * Both talk to the runner's Slack emulator (auth.test at start, the bot's posts later).
+ * verification, one `/cx` listener that acks a small body; `bot` is the real bot on the seeded database;
+ * `sized` is the empty app answering as many bytes as the bot's answers, the size the runner sends
+ * (`{ answerBytes }`) before each workload: what the bot costs beyond the length of what it says.
+ * All talk to the runner's Slack emulator (auth.test at start, the bot's posts later).
  *
  * Protocol over the IPC channel: the child sends `{ ready: port, rss }` (resident set size once started); the
- * runner may send `'cpu'`, the child answers `{ cpu }` (its CPU time so far, µs); the runner sends `'stop'`, the child answers `{ rss }` (after the load) and exits, which writes a `--cpu-prof`
- * profile.
+ * runner may send `'cpu'`, the child answers `{ cpu }` (its CPU time so far, µs); to `sized`, `{ answerBytes }`,
+ * answered `{ answered }` (the new answer's length); the runner sends `'stop'`, the child answers `{ rss }`
+ * (after the load) and exits, which writes a `--cpu-prof` profile.
  */
 import fs from 'node:fs';
 import inspector from 'node:inspector';
@@ -17,7 +20,7 @@ import { ConsoleLogger, LogLevel } from '@slack/logger';
 import type { BindingKey } from '../src/domain/types.js';
 
 export interface FloorServerInput {
-  mode: 'empty' | 'bot';
+  mode: 'empty' | 'bot' | 'sized';
   secret: string;
   token: string;
   apiUrl: string;
@@ -29,6 +32,14 @@ export interface FloorServerInput {
 const input = JSON.parse(process.env.CX_FLOOR_SERVER ?? '{}') as FloorServerInput;
 const logger = new ConsoleLogger();
 logger.setLevel(LogLevel.ERROR);
+
+/** The answer of the empty app: small, or (`sized`) as long as the runner asked for. */
+let answer: { response_type: 'ephemeral'; text: string } = { response_type: 'ephemeral', text: 'ok' };
+/** An answer whose JSON is `bytes` long (a text of one repeated letter, at least the small answer's). */
+function answerOf(bytes: number): typeof answer {
+  const overhead = JSON.stringify({ response_type: 'ephemeral', text: '' }).length;
+  return { response_type: 'ephemeral', text: 'o'.repeat(Math.max(2, Math.round(bytes) - overhead)) };
+}
 
 async function startEmpty(): Promise<{ port: number; stop: () => Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: input.secret, port: 0, logger });
@@ -42,7 +53,7 @@ async function startEmpty(): Promise<{ port: number; stop: () => Promise<void> }
     convoStore: false,
   });
   app.command('/cx', async ({ ack }) => {
-    await ack({ response_type: 'ephemeral', text: 'ok' });
+    await ack(answer);
   });
   const server = (await app.start(0)) as unknown as import('node:http').Server;
   const address = server.address() as import('node:net').AddressInfo;
@@ -93,6 +104,11 @@ process.on('message', async (message) => {
   if (message === 'cpu') {
     const { user, system } = process.cpuUsage();
     process.send?.({ cpu: user + system });
+    return;
+  }
+  if (input.mode === 'sized' && typeof message === 'object' && message && 'answerBytes' in message) {
+    answer = answerOf(Number(message.answerBytes));
+    process.send?.({ answered: JSON.stringify(answer).length });
     return;
   }
   if (message !== 'stop') return;

@@ -8,6 +8,11 @@
  * app's round just before it). Budgets, reads: throughput ≥ 0.9× and p99 ≤ 1.25×; writes (`/cx log` and
  * `/cx done`, half each): ≥ 0.8× and ≤ 1.5×. And the bot's RSS after the whole bench ≤ 150 MB.
  *
+ * A third process, not a budget: the empty app answering as many bytes as the bot (`sized`), measured in the
+ * same rounds (empty, bot, sized, …). The bot's ratios to it say what the bot costs beyond the length of its
+ * answers, which the empty app's 45 bytes do not pay for: the sockets, the kernel's copies and the client
+ * reading them (issue 13's note).
+ *
  * Both servers run as `npm start` runs the bot: built with src/build.ts's esbuild options, under plain `node`
  * with the Node flags of package.json's `start` script. `BENCH_TSX=1` runs them under tsx instead;
  * `BENCH_NODE_FLAGS='--max-semi-space-size=…'` adds Node flags to both (after `start`'s, so they win);
@@ -47,7 +52,7 @@ interface Budget {
 const READ: Budget = { throughput: 0.9, p99: 1.25 };
 const WRITE: Budget = { throughput: 0.8, p99: 1.5 };
 
-type Side = 'empty' | 'bot';
+type Side = 'empty' | 'bot' | 'sized';
 
 interface Server {
   side: Side;
@@ -124,6 +129,19 @@ function cpuOf(server: Server): Promise<number> {
     };
     server.child.on('message', on);
     server.child.send('cpu');
+  });
+}
+
+/** Has the `sized` empty app answer `bytes` long from now on; resolves once it does. */
+function answerBytes(server: Server, bytes: number): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: { answered?: number }) => {
+      if (typeof m.answered !== 'number') return;
+      server.child.off('message', on);
+      resolve(m.answered);
+    };
+    server.child.on('message', on);
+    server.child.send({ answerBytes: bytes });
   });
 }
 
@@ -220,7 +238,8 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
   try {
     servers.push(await startServer('empty', { ...input, mode: 'empty' }, profileDir, compiled));
     servers.push(await startServer('bot', { ...input, mode: 'bot' }, profileDir, compiled));
-    const [empty, bot] = servers as [Server, Server];
+    servers.push(await startServer('sized', { ...input, mode: 'sized' }, profileDir, compiled));
+    const [empty, bot, sized] = servers as [Server, Server, Server];
     client = startLoadClient();
 
     const all: Workload[] = [
@@ -275,22 +294,28 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     // (HTTP, signature, Bolt's middleware) in the first thousands of requests, and the workload measured
     // first would otherwise pay for it — the empty app's first workload cost it 3× its CPU per request of
     // the second in a run with 200 warm-up requests only.
-    for (const server of [empty, bot]) for (const w of all.slice(0, 3)) await run(server, w, jitWarmup);
+    for (const server of [empty, bot, sized])
+      for (const w of all.slice(0, 3)) await run(server, w, jitWarmup);
 
     const results: BenchResult[] = [];
     const table: Record<string, string | number>[] = [];
     let problems = 0;
     for (const w of workloads) {
       await run(empty, w, warmup);
-      await run(bot, w, warmup);
-      const pairs: { empty: RoundStats; bot: RoundStats }[] = [];
+      const botWarm = await run(bot, w, warmup);
+      // The third side answers as many bytes as the bot did in its warm-up.
+      const sizedBytes = await answerBytes(sized, botWarm.bytes);
+      await run(sized, w, warmup);
+      const pairs: { empty: RoundStats; bot: RoundStats; sized: RoundStats }[] = [];
       let botBytes = 0;
       for (let r = 0; r < rounds; r++) {
         const [e, eCpu, eClient] = await measured(empty, w);
         const [b, bCpu, bClient] = await measured(bot, w);
+        const [z, zCpu, zClient] = await measured(sized, w);
         for (const [side, res] of [
           ['empty', e],
           ['bot', b],
+          ['same-size empty', z],
         ] as const) {
           if (res.failed + res.flagged > 0) {
             problems += res.failed + res.flagged;
@@ -299,12 +324,20 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
             );
           }
         }
-        pairs.push({ empty: statsOf(e, eCpu, eClient), bot: statsOf(b, bCpu, bClient) });
+        pairs.push({
+          empty: statsOf(e, eCpu, eClient),
+          bot: statsOf(b, bCpu, bClient),
+          sized: statsOf(z, zCpu, zClient),
+        });
         botBytes = b.bytes;
       }
-      const med = (pick: (p: { empty: RoundStats; bot: RoundStats }) => number) => median(pairs.map(pick));
+      const med = (pick: (p: { empty: RoundStats; bot: RoundStats; sized: RoundStats }) => number) =>
+        median(pairs.map(pick));
       const rpsRatio = med((p) => p.bot.rps / p.empty.rps);
       const p99Ratio = med((p) => p.bot.p99 / p.empty.p99);
+      // Not a budget: how much of the gap is the answer's length (see bench/README.md).
+      const sizedRps = med((p) => p.bot.rps / p.sized.rps);
+      const sizedP99 = med((p) => p.bot.p99 / p.sized.p99);
       const side = (s: Side) => ({
         rps: med((p) => p[s].rps),
         p50: med((p) => p[s].p50),
@@ -312,7 +345,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         cpu: med((p) => p[s].cpu),
         client: med((p) => p[s].client),
       });
-      const [se, sb] = [side('empty'), side('bot')];
+      const [se, sb, sz] = [side('empty'), side('bot'), side('sized')];
       const rpsOk = rpsRatio >= w.budget.throughput;
       const p99Ok = p99Ratio <= w.budget.p99;
       table.push({
@@ -324,13 +357,14 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         'empty p50/p99 ms': `${se.p50.toFixed(1)} / ${se.p99.toFixed(1)}`,
         'bot p50/p99 ms': `${sb.p50.toFixed(1)} / ${sb.p99.toFixed(1)}`,
         'p99 ×': round2(p99Ratio),
-        'CPU µs/req empty/bot': `${Math.round(se.cpu)} / ${Math.round(sb.cpu)}`,
+        'CPU µs/req empty/bot/same-size': `${Math.round(se.cpu)} / ${Math.round(sb.cpu)} / ${Math.round(sz.cpu)}`,
         'client µs/req': `${Math.round(se.client)} / ${Math.round(sb.client)}`,
         'bot ack bytes': Math.round(botBytes),
+        'req/s × / p99 × same-size empty': `${round2(sizedRps)} / ${round2(sizedP99)}`,
         '≤': w.budget.p99,
         verdict: rpsOk && p99Ok ? 'PASS' : 'FAIL',
       });
-      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms; the bot's answers ${Math.round(botBytes)} bytes on average`;
+      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms; the bot's answers ${Math.round(botBytes)} bytes on average; against the empty app answering ${sizedBytes} bytes: ${round2(sizedRps)}× its req/s, ${round2(sizedP99)}× its p99`;
       results.push(
         {
           name: `${w.name}: throughput vs empty Bolt (≥ budget)`,
@@ -354,6 +388,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
 
     const botMemory = await stopServer(bot);
     const emptyMemory = await stopServer(empty);
+    await stopServer(sized);
     const [botRss, emptyRss] = [botMemory.rss, emptyMemory.rss];
     servers.length = 0;
     const checked = checkWrites(databasePath, counters.get('bot:/cx log + /cx done') ?? 0, doneBefore);
