@@ -43,6 +43,7 @@ export const PRUNABLE_KINDS: readonly NotificationKind[] = [
   'pain_point_news',
   'action_assigned',
   'action_unassigned',
+  'initiative_handed_over',
   'action_blocked',
   'request_posted',
   'request_update',

@@ -35,8 +35,10 @@ export function requestDetail(ctx: AppContext, id: number): Result<RequestDetail
 }
 
 /** Whether initiative `id` is active: only then does `/cx show I-n` offer "Ask another department". */
-export function isActiveInitiative(ctx: AppContext, id: number): boolean {
-  return getInitiative(ctx.handle.db, id)?.status === 'active';
+/** The initiative while it is active, else null. */
+export function activeInitiative(ctx: AppContext, id: number): Initiative | null {
+  const found = getInitiative(ctx.handle.db, id);
+  return found?.status === 'active' ? found : null;
 }
 
 export interface OpenRequestLine {

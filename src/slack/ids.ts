@@ -17,6 +17,8 @@ export const ACTION = {
   requestDecline: 'cx_request_decline',
   // "Ask another department" on an initiative (value `I-n`): the /cx ask modal, pre-filled with it.
   askDepartment: 'cx_ask_department',
+  // "Hand over" on an initiative (value `I-n`), for its owner or an admin: a modal to pick the new owner.
+  handOver: 'cx_initiative_hand_over',
 } as const;
 
 export const VIEW = {
@@ -31,6 +33,7 @@ export const VIEW = {
   drop: 'cx_action_drop',
   requestDecline: 'cx_request_decline',
   askDepartment: 'cx_ask_department',
+  handOver: 'cx_initiative_hand_over',
 } as const;
 
 /** Input blocks: block_id and action_id are the same string so view state reads plainly. */

@@ -35,9 +35,13 @@ describe('the floor bench, tiny', () => {
     expect(right?.detail).toMatch(/actions logged.*completed; \d+ chat\.postMessage calls/);
     const rss = results.find((r) => r.name === 'bot RSS after the whole floor bench');
     expect(rss?.value).toBeGreaterThan(0);
+    // The third app, the empty one answering as many bytes as the bot: its ratios are in every workload's detail.
+    const show = results.find((r) => r.name === '/cx show I-n: p99 vs empty Bolt');
+    expect(show?.detail).toMatch(/against the empty app answering [1-9]\d{3} bytes: [\d.]+× its req\/s/);
     expect(fs.readdirSync(path.join(dir, 'heap')).sort()).toEqual([
       expect.stringMatching(/^bot-\d+\.heapsnapshot$/),
       expect.stringMatching(/^empty-\d+\.heapsnapshot$/),
+      expect.stringMatching(/^sized-\d+\.heapsnapshot$/),
     ]);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);

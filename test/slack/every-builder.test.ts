@@ -23,6 +23,7 @@ import * as actionButtonsModule from '../../src/slack/views/action-buttons.js';
 import * as actionMenuModule from '../../src/slack/views/action-menu.js';
 import * as blocksModule from '../../src/slack/views/blocks.js';
 import * as checkModule from '../../src/slack/views/check.js';
+import * as handOverModule from '../../src/slack/views/hand-over-modal.js';
 import * as homeModule from '../../src/slack/views/home.js';
 import * as lifecycleModule from '../../src/slack/views/initiative-lifecycle.js';
 import * as modalsModule from '../../src/slack/views/modals.js';
@@ -194,6 +195,21 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
           }),
         people: 'mrkdwn',
       },
+      handedOverMessage: {
+        build: () =>
+          (['new_owner', 'previous_owner'] as const).map((role) =>
+            workModule.handedOverMessage({
+              role,
+              actorId: 'UBOB',
+              previousOwnerId: 'UALICE',
+              newOwnerId: 'UCAROL',
+              initiative: { id: workInitiative.id, title: workInitiative.title },
+              openActions: 2,
+              openCheck: { kind: '6m', dueDate: '2026-07-05' },
+            }),
+          ),
+        people: 'mrkdwn',
+      },
       blockedMessage: {
         build: () =>
           (['initiative_owner', 'mentioned'] as const).map((role) =>
@@ -215,6 +231,16 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       menuValue: { notABuilder: 'an overflow option value, never shown' },
       parseMenuValue: { notABuilder: 'reads a value back' },
       actionButtons: { build: () => actionButtonsModule.actionButtons(7, 'act_7'), people: 'none' },
+    },
+  },
+  'hand-over-modal': {
+    module: handOverModule,
+    cases: {
+      handOverButton: {
+        build: () => ({ blocks: [{ type: 'actions', elements: [handOverModule.handOverButton(3)] }] }),
+        people: 'none',
+      },
+      handOverModal: { build: () => handOverModule.handOverModal(initiative, 'C1'), people: 'mrkdwn' },
     },
   },
   'action-menu': {

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Department, Initiative, Metric, MetricKind, Tier } from '../../domain/types.js';
+import type { Department, Initiative, Metric, MetricKind, Tier, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { prepared } from '../prepared.js';
 import { initiatives } from '../schema.js';
@@ -126,6 +126,11 @@ export function activeEssentialIds(db: Executor): number[] {
 
 export function setTier(db: Executor, id: number, tier: Tier, now: Date): void {
   db.update(initiatives).set({ tier, updatedAt: now }).where(eq(initiatives.id, id)).run();
+}
+
+/** A new owner (the history entry keeps the previous one). */
+export function setInitiativeOwner(db: Executor, id: number, ownerId: UserId, now: Date): void {
+  db.update(initiatives).set({ ownerId, updatedAt: now }).where(eq(initiatives.id, id)).run();
 }
 
 export function setMetric(db: Executor, id: number, kind: MetricKind, metric: Metric, now: Date): void {

@@ -70,3 +70,22 @@ export type PainPointNewsPayload = PainPointNewsEvent & {
   /** Raised it, or voted for it. */
   role: 'raiser' | 'voter';
 };
+
+/**
+ * An initiative handed to a new owner: to the new owner (`new_owner`: its checks and escalations now come to
+ * them), and to the previous one (`previous_owner`), each unless they did it themselves.
+ */
+export interface InitiativeHandedOverPayload {
+  role: 'new_owner' | 'previous_owner';
+  actorId: UserId;
+  previousOwnerId: UserId;
+  newOwnerId: UserId;
+  initiative: { id: number; title: string };
+  /** Its open actions when it changed hands (the new owner is told how much work comes with it). */
+  openActions: number;
+  /**
+   * A 6/12-month check asked and not yet answered (its DM went to the previous owner): the new owner is told
+   * how to answer it. Absent or null: none.
+   */
+  openCheck?: { kind: CheckKind; dueDate: LocalDate } | null;
+}

@@ -4,6 +4,7 @@ import type { DeliveryProblemPayload } from './delivery.js';
 import type {
   InitiativeAnnouncedPayload,
   InitiativeClosedPayload,
+  InitiativeHandedOverPayload,
   PainPointNewsPayload,
   VerdictCorrectionPayload,
 } from './initiatives.js';
@@ -53,6 +54,7 @@ export type Notification =
   | OutboxMessage<'metric_verdict_owner', MetricVerdictOwnerPayload>
   | OutboxMessage<'initiative_announced', InitiativeAnnouncedPayload>
   | OutboxMessage<'initiative_closed', InitiativeClosedPayload>
+  | OutboxMessage<'initiative_handed_over', InitiativeHandedOverPayload>
   | OutboxMessage<'verdict_correction', VerdictCorrectionPayload>
   | OutboxMessage<'pain_point_news', PainPointNewsPayload>
   | OutboxMessage<'action_assigned', ActionAssignedPayload>

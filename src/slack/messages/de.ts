@@ -72,6 +72,7 @@ const DM_NAMES: Record<string, string> = {
   pain_point_news: 'Neuigkeiten zu einem Kundenproblem, das sie gemeldet oder gewählt hat',
   action_assigned: 'die Nachricht über eine Maßnahme, die ihr übergeben wurde',
   action_unassigned: 'die Nachricht, dass eine ihrer Maßnahmen an jemand anderen ging',
+  initiative_handed_over: 'die Nachricht, dass eine Initiative übergeben wurde',
   action_blocked: 'die Nachricht über eine blockierte Maßnahme',
   request_answered: 'die Antwort auf ihre Anfrage',
   request_escalation: 'eine unbeantwortete Anfrage, an sie weitergegeben',
@@ -212,7 +213,7 @@ export const de: Messages = {
         : md``;
     const i = person.initiativeId;
     const check = i
-      ? md` Die Person ist für I-${i} zuständig: trag die Werte selbst ein mit \`/cx check I-${i} customer=&lt;Wert&gt; business=&lt;Wert&gt;\`.`
+      ? md` Die Person ist für I-${i} zuständig: trag die Werte selbst ein mit \`/cx check I-${i} customer=&lt;Wert&gt; business=&lt;Wert&gt;\` und gib sie mit *Übergeben* in \`/cx show I-${i}\` jemand anderem.`
       : md``;
     const gone = person.unknown ? md`Slack kennt die Person nicht mehr` : md`das Slack-Konto ist deaktiviert`;
     return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}`;

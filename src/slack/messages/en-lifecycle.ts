@@ -10,6 +10,7 @@ import {
   readTier,
   readVerdictValue,
 } from '../../domain/history-facts.js';
+import type { InitiativeHandedOverPayload } from '../../domain/payloads/initiatives.js';
 import type {
   ActionAssignedPayload,
   ActionBlockedPayload,
@@ -99,6 +100,24 @@ export const lifecycle = {
     }: when it moves again, \`/cx unblock ${A(id)}\`.`,
   loggedFor: (ownerId: string) => md` ${mention(ownerId)} gets a DM.`,
 
+  /** Handing an initiative to a new owner: the button under `/cx show I-n`, its modal, and the answers. */
+  handOver: {
+    button: 'Hand over',
+    modalTitle: 'Hand over initiative',
+    modalSubmit: 'Hand over',
+    field: 'New owner',
+    intro: (id: number, title: string, ownerId: string) =>
+      md`*${I(id)}* ${line(title)} · owned by ${mention(ownerId)}.\nThe new owner gets its 6- and 12-month checks and the escalations of its stalled actions. Its actions keep their owners.`,
+    done: (id: number, title: string, to: string, toldPrevious: string | null) =>
+      md`*${I(id)}* ${line(title)} now belongs to ${mention(to)}: its checks and escalations go to them. They get a DM${
+        toldPrevious ? md`, and ${mention(toldPrevious)} is told.` : md`.`
+      }`,
+    doneSelf: (id: number, title: string, from: string) =>
+      md`You now own *${I(id)}* ${line(title)} (it was ${mention(from)}'s): its checks and escalations come to you.`,
+    alreadyOwns: (id: number, ownerId: string) =>
+      md`${mention(ownerId)} already owns *${I(id)}*; nothing changed.`,
+  },
+
   /** One history line: when (a moment(), the reader's own zone), who, what changed (old → new), why. */
   historyLine(at: Mrkdwn, h: HistoryEntry): Mrkdwn | null {
     const why = h.note ? md`: ${line(h.note)}` : md``;
@@ -179,6 +198,26 @@ export const lifecycle = {
       )}) to ${mention(p.newOwnerId)}. It is no longer yours: no more reminders about it.`,
     unassignedFallback: (p: ActionUnassignedPayload) =>
       md`${A(p.action.id)} ${line(p.action.title)} is now with ${mention(p.newOwnerId)}.`,
+    handedOver: (p: InitiativeHandedOverPayload) =>
+      p.role === 'new_owner'
+        ? md`:inbox_tray: ${mention(p.actorId)} handed you the initiative *${I(p.initiative.id)}* ${line(
+            p.initiative.title,
+          )}${p.previousOwnerId !== p.actorId ? md` (it was ${mention(p.previousOwnerId)}'s)` : md``}.\nYou own it now: its 6- and 12-month checks and the escalations of its stalled actions come to you. ${
+            p.openActions === 0
+              ? md`It has no open action: \`/cx log ${I(p.initiative.id)} &lt;next step&gt;\` gives it one.`
+              : md`${number(p.openActions, 'en')} open ${p.openActions === 1 ? md`action` : md`actions`}: \`/cx show ${I(p.initiative.id)}\`.`
+          }${
+            p.openCheck
+              ? md`\nIts ${metrics.checkName(p.openCheck.kind)} (due ${line(p.openCheck.dueDate)}) is waiting for values: \`/cx check ${I(p.initiative.id)}\`.`
+              : md``
+          }`
+        : md`:outbox_tray: ${mention(p.actorId)} handed *${I(p.initiative.id)}* ${line(p.initiative.title)} to ${mention(
+            p.newOwnerId,
+          )}. Its checks and escalations go to them now; actions of yours in it stay yours.`,
+    handedOverFallback: (p: InitiativeHandedOverPayload) =>
+      p.role === 'new_owner'
+        ? md`${mention(p.actorId)} handed you ${I(p.initiative.id)} ${line(p.initiative.title)}.`
+        : md`${I(p.initiative.id)} ${line(p.initiative.title)} now belongs to ${mention(p.newOwnerId)}.`,
     blocked: (p: ActionBlockedPayload) =>
       p.role === 'mentioned'
         ? md`:hourglass: ${mention(p.actorId)} blocked *${A(p.action.id)}* ${line(p.action.title)} (${I(

@@ -69,6 +69,7 @@ const DM_NAMES: Record<string, string> = {
   pain_point_news: 'news of a pain point they raised or voted for',
   action_assigned: 'the news of an action given to them',
   action_unassigned: 'the news that an action of theirs went to someone else',
+  initiative_handed_over: 'the news of an initiative handed over',
   action_blocked: 'the news of a blocked action',
   request_answered: 'the answer to their request',
   request_escalation: 'an unanswered request passed on to them',
@@ -261,7 +262,7 @@ export const en = {
         : md``;
     const i = person.initiativeId;
     const check = i
-      ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`.`
+      ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`, and give it a new owner with *Hand over* in \`/cx show ${I(i)}\`.`
       : md``;
     const gone = person.unknown ? md`Slack no longer knows them` : md`their Slack account is deactivated`;
     return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}`;

@@ -23,7 +23,7 @@ import {
   requestPostMessage,
 } from './requests.js';
 import { breakdownMessage, noVotesMessage, resultsMessage } from './results.js';
-import { assignedMessage, blockedMessage, unassignedMessage } from './work.js';
+import { assignedMessage, blockedMessage, handedOverMessage, unassignedMessage } from './work.js';
 
 /** The initiative's progress under a win (after its last win, in a merged post). */
 const winProgress = (p: WinPayload) => context(md`${progress(p.progress)} I-${p.initiative.id}`);
@@ -138,6 +138,8 @@ export function renderEntry(entry: OutboxEntry): BuiltMessage | null {
       return assignedMessage(n.payload);
     case 'action_unassigned':
       return unassignedMessage(n.payload);
+    case 'initiative_handed_over':
+      return handedOverMessage(n.payload);
     case 'action_blocked':
       return blockedMessage(n.payload);
     case 'request_posted':

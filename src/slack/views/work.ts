@@ -2,6 +2,7 @@
  * The DMs that tell people when work lands on them (issue 11): an action given to them (with the action's
  * buttons, so they can act on it at once), an action taken from them, a block that concerns them.
  */
+import type { InitiativeHandedOverPayload } from '../../domain/payloads/initiatives.js';
 import type {
   ActionAssignedPayload,
   ActionBlockedPayload,
@@ -22,6 +23,11 @@ export function assignedMessage(p: ActionAssignedPayload): BuiltMessage {
     section(w.assigned(p)),
     actionButtons(p.action.id, reminderButtonsBlockId(p.action.id)),
   ]);
+}
+
+/** An initiative handed over: to its new owner, and to the previous one. */
+export function handedOverMessage(p: InitiativeHandedOverPayload): BuiltMessage {
+  return message(lifecycle.dm.handedOverFallback(p), [section(lifecycle.dm.handedOver(p))]);
 }
 
 /** To the previous owner of a reassigned action. */

@@ -6,6 +6,7 @@ import { adoptPainPointButton } from './adopt-pain-point.js';
 import { askDepartmentButton } from './ask-department.js';
 import { closeInitiativeButton } from './close-initiative.js';
 import { doneButton } from './done.js';
+import { handOverButton } from './hand-over.js';
 import { metricCheckOpenButton } from './metric-check-open.js';
 import { metricDecideButton } from './metric-decide.js';
 import { requestDeclineButton } from './request-decline.js';
@@ -31,4 +32,5 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(ACTION.requestTake, requestTakeButton(ctx));
   app.action(ACTION.requestDecline, requestDeclineButton(ctx));
   app.action(ACTION.askDepartment, askDepartmentButton(ctx));
+  app.action(ACTION.handOver, handOverButton(ctx));
 }

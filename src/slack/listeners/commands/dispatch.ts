@@ -1,9 +1,10 @@
 import type { ParsedCommand, SubcommandName } from '../../parse/command/index.js';
 import type { BuiltMessage } from '../../views/blocks.js';
 import { away, block, done, log, mine, snoozeAction, update } from './actions.js';
-import { ask, asksList, showRequest, withAskButton } from './asks.js';
+import { ask, asksList, showRequest } from './asks.js';
 import type { CommandHandler, CommandRequest } from './handler.js';
 import { help } from './help.js';
+import { withInitiativeButtons } from './initiative-buttons.js';
 import { closeInitiative, list, metric, newInitiative, tier, verdict } from './initiatives.js';
 import { lang } from './lang.js';
 import { assign, drop, due, edit, unblock } from './lifecycle.js';
@@ -32,7 +33,9 @@ const HANDLERS: { [N in SubcommandName]: CommandHandler<N> } = {
   away,
   list,
   show: async (cmd, req) =>
-    cmd.ref.kind === 'R' ? showRequest(cmd.ref.n, req) : withAskButton(cmd, await show(cmd, req), req.ctx),
+    cmd.ref.kind === 'R'
+      ? showRequest(cmd.ref.n, req)
+      : withInitiativeButtons(cmd, await show(cmd, req), req.ctx, req.caller.userId),
   essential: (cmd, req) => tier(cmd, req),
   important: (cmd, req) => tier(cmd, req),
   metric,

@@ -4,6 +4,7 @@ import { VIEW } from '../../ids.js';
 import { addUpdateSubmit } from './add-update.js';
 import { askDepartmentSubmit } from './ask-department.js';
 import { dropSubmit } from './drop-action.js';
+import { handOverSubmit } from './hand-over.js';
 import { logActionSubmit } from './log-action.js';
 import { logPainPointSubmit } from './log-pain-point.js';
 import { metricCheckSubmit } from './metric-check.js';
@@ -24,4 +25,5 @@ export function registerViews(app: App, ctx: AppContext): void {
   app.view(VIEW.drop, dropSubmit(ctx));
   app.view(VIEW.requestDecline, requestDeclineSubmit(ctx));
   app.view(VIEW.askDepartment, askDepartmentSubmit(ctx));
+  app.view(VIEW.handOver, handOverSubmit(ctx));
 }
