@@ -119,31 +119,29 @@ interface Memory {
   heap?: { heapUsed: number; heapTotal: number; external: number; live: number };
 }
 
-/** The server's CPU time so far (user + system), in microseconds. */
-function cpuOf(server: Server): Promise<number> {
+/** Sends the server `message` and resolves with the first answer `pick` finds a number in. */
+function ask(
+  server: Server,
+  message: unknown,
+  pick: (m: Record<string, unknown>) => unknown,
+): Promise<number> {
   return new Promise((resolve) => {
-    const on = (m: { cpu?: number }) => {
-      if (typeof m.cpu !== 'number') return;
+    const on = (m: Record<string, unknown>) => {
+      const value = pick(m);
+      if (typeof value !== 'number') return;
       server.child.off('message', on);
-      resolve(m.cpu);
+      resolve(value);
     };
     server.child.on('message', on);
-    server.child.send('cpu');
+    server.child.send(message as Parameters<ChildProcess['send']>[0]);
   });
 }
 
-/** Has the `sized` empty app answer `bytes` long from now on; resolves once it does. */
-function answerBytes(server: Server, bytes: number): Promise<number> {
-  return new Promise((resolve) => {
-    const on = (m: { answered?: number }) => {
-      if (typeof m.answered !== 'number') return;
-      server.child.off('message', on);
-      resolve(m.answered);
-    };
-    server.child.on('message', on);
-    server.child.send({ answerBytes: bytes });
-  });
-}
+/** The server's CPU time so far (user + system), in microseconds. */
+const cpuOf = (server: Server) => ask(server, 'cpu', (m) => m.cpu);
+
+/** Has the `sized` empty app answer `bytes` long from now on; resolves with its answer's length once it does. */
+const answerBytes = (server: Server, bytes: number) => ask(server, { answerBytes: bytes }, (m) => m.answered);
 
 /** Stops a server; resolves with its memory, measured just before it stopped. */
 function stopServer(server: Server): Promise<Memory> {

@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
-import { eventually, type Harness, startHarness } from '../support/harness.js';
+import { ACTION } from '../../src/slack/ids.js';
+import { CHANNELS, eventually, type Harness, pressOnEphemeral, startHarness } from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness;
@@ -107,7 +108,8 @@ describe('a reminder to someone whose account was deactivated', () => {
 });
 
 describe('the 6-month check of an initiative whose owner left', () => {
-  it('tells the admins they can record its values themselves, with the command', async () => {
+  /** The initiative of someone who left, on the day its 6-month check is asked of them: its id. */
+  async function departedOwnersCheck(): Promise<number> {
     // Nobody looked the owner up before (no reminder, no command): the admins' DM asks Slack who it was.
     h = await startHarness({
       now: new Date('2026-07-06T08:00:00Z'),
@@ -116,11 +118,16 @@ describe('the 6-month check of an initiative whose owner left', () => {
     });
     await h.bot.scheduler.idle();
     h.emulator.addUser({ id: 'UGONE', name: 'gone', tz: 'UTC' });
-    const initiative = seedInitiative(h.bot.handle.sqlite, { ownerId: 'UGONE' });
+    const id = seedInitiative(h.bot.handle.sqlite, { ownerId: 'UGONE', title: 'Faster answers' });
     h.emulator.deactivateUser('UGONE');
     h.clock.set(new Date('2026-07-06T09:00:00Z'));
     await h.bot.scheduler.tick(h.clock.now());
     await h.drain();
+    return id;
+  }
+
+  it('tells the admins they can record its values themselves, with the command', async () => {
+    const initiative = await departedOwnersCheck();
     const notice = await eventually(() => problemsTo('UADMIN')[0]);
     expect(notice.text).toContain(
       'I could not send <@UGONE> the 6/12-month metric check of an initiative they own: their Slack account is deactivated.',
@@ -128,6 +135,44 @@ describe('the 6-month check of an initiative whose owner left', () => {
     expect(notice.text).toContain(
       `They own I-${initiative}: record its values yourself with \`/cx check I-${initiative} customer=&lt;value&gt; business=&lt;value&gt;\``,
     );
+  });
+
+  it('tells the admins to hand it over; handed over, the new owner learns how to answer the waiting check', async () => {
+    const id = await departedOwnersCheck();
+    const notice = await eventually(() =>
+      h.emulator.dms('UADMIN').find((m) => m.text.includes('could not send <@UGONE>')),
+    );
+    expect(notice.text).toContain(`give it a new owner with *Hand over* in \`/cx show I-${id}\``);
+
+    await h.cx('UADMIN', `show I-${id}`);
+    const viewId = await pressOnEphemeral(
+      h.emulator,
+      'UADMIN',
+      CHANNELS.marketing,
+      ACTION.handOver,
+      `I-${id}`,
+    );
+    await h.emulator.viewSubmission({ userId: 'UADMIN', viewId, values: { owner: 'UBOB' } });
+    await h.drain();
+    expect(h.bot.handle.sqlite.prepare('select owner_id from initiatives').all()).toEqual([
+      { owner_id: 'UBOB' },
+    ]);
+    const toBob = await eventually(() => h.emulator.dms('UBOB').find((m) => m.text.includes(`I-${id}`)));
+    expect(JSON.stringify(toBob.blocks)).toContain(
+      `Its 6-month check (due 2026-07-05) is waiting for values: \`/cx check I-${id}\``,
+    );
+    // No DM to the one who left (Slack would refuse it), so no second notice to the admins.
+    const toGone = h.bot.handle.sqlite
+      .prepare(
+        `select count(*) as n from outbox where kind = 'initiative_handed_over' and recipient like '%UGONE%'`,
+      )
+      .get();
+    expect(toGone).toEqual({ n: 0 });
+    const confirmation = await eventually(() =>
+      h.emulator.ephemerals.find((e) => e.user === 'UADMIN' && e.text.includes('now belongs to <@UBOB>')),
+    );
+    expect(confirmation.text).not.toContain('UGONE');
+    expect(h.emulator.dms('UADMIN').filter((m) => m.text.includes('could not send'))).toHaveLength(1);
   });
 });
 

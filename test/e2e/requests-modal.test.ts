@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmuMessage } from '../../src/sandbox/emulator/index.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import {
+  CHANNELS,
+  eventually,
+  type Harness,
+  openedView,
+  pressOnEphemeral,
+  startHarness,
+} from '../support/harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -76,20 +83,7 @@ describe('the Ask another department modal', () => {
     await start();
     const show = await h.cx('UBOB', 'show I-1', CHANNELS.sales);
     expect(JSON.stringify(show.body)).toContain(ACTION.askDepartment);
-    const ephemeral = await eventually(() =>
-      h.emulator.ephemerals.find(
-        (e) => e.user === 'UBOB' && JSON.stringify(e.blocks).includes(ACTION.askDepartment),
-      ),
-    );
-    const opened = h.emulator.callsTo('views.open').length;
-    await h.emulator.blockAction({
-      userId: 'UBOB',
-      actionId: ACTION.askDepartment,
-      value: 'I-1',
-      channelId: CHANNELS.sales,
-      messageTs: ephemeral.ts,
-    });
-    const viewId = await openedView(h.emulator, 'UBOB', opened);
+    const viewId = await pressOnEphemeral(h.emulator, 'UBOB', CHANNELS.sales, ACTION.askDepartment, 'I-1');
     const view = JSON.stringify(h.emulator.view(viewId)?.blocks);
     expect(view).toContain('"initial_option":{"text":{"type":"plain_text","text":"I-1 Faster refunds"');
     await h.emulator.viewSubmission({

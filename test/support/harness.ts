@@ -167,6 +167,28 @@ export function openedView(emulator: SlackEmulator, userId: string, after = 0): 
   });
 }
 
+/**
+ * Presses the button `actionId` (with `value`) on the newest ephemeral `userId` saw in `channelId` that carries
+ * it, as Slack delivers the click, and waits for the modal it opens: its view id.
+ */
+export async function pressOnEphemeral(
+  emulator: SlackEmulator,
+  userId: string,
+  channelId: string,
+  actionId: string,
+  value: string,
+): Promise<string> {
+  const ephemeral = await eventually(() =>
+    emulator.ephemerals.findLast(
+      (e) =>
+        e.user === userId && e.channel === channelId && JSON.stringify(e.blocks ?? []).includes(actionId),
+    ),
+  );
+  const opened = emulator.callsTo('views.open').length;
+  await emulator.blockAction({ userId, actionId, value, channelId, messageTs: ephemeral.ts });
+  return openedView(emulator, userId, opened);
+}
+
 export const APP_TOKEN = 'xapp-1-A0TEST-1-abcdef';
 
 /**

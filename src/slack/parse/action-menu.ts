@@ -9,6 +9,7 @@ import { MAX_NOTE_LENGTH } from '../../domain/limits.js';
 import type { LocalDate, UserId } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
 import type { MenuMetadata } from '../views/action-menu.js';
+import { readMetadata } from './metadata.js';
 import type { FieldErrors, Parsed } from './view-state.js';
 
 const metadataSchema = z.object({
@@ -20,12 +21,7 @@ const metadataSchema = z.object({
 });
 
 export function parseMenuMetadata(raw: string | undefined): MenuMetadata | null {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(raw || '{}'));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readMetadata(metadataSchema, raw);
 }
 
 const stateSchema = z.record(

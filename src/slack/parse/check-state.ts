@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseMeasurement } from '../../domain/metrics.js';
 import { FIELD } from '../ids.js';
 import { currentLang } from '../messages/lang.js';
+import { readMetadata } from './metadata.js';
 import type { FieldErrors, Parsed } from './view-state.js';
 
 const stateSchema = z.record(
@@ -16,12 +17,7 @@ const metadataSchema = z.object({
 
 /** The check modal's private_metadata: which initiative, and where it was opened from. */
 export function parseCheckMetadata(raw: string | undefined): z.infer<typeof metadataSchema> | null {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(raw || '{}'));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readMetadata(metadataSchema, raw);
 }
 
 export interface CheckWords {

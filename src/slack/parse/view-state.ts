@@ -3,6 +3,7 @@ import { parseDue, parseStart } from '../../domain/dates.js';
 import { MAX_NOTE_LENGTH, MAX_TITLE_LENGTH } from '../../domain/limits.js';
 import { DEPARTMENTS, type Department, type Metric, type Tier } from '../../domain/types.js';
 import { FIELD } from '../ids.js';
+import { readMetadata } from './metadata.js';
 import { type MetricFieldWords, parseInitiativeMetrics } from './metric-fields.js';
 
 /** Slack's view state: values[block_id][action_id] → element state. Our block_id equals the action_id. */
@@ -43,12 +44,7 @@ function department(value: string | null): Department | null {
 }
 
 export function parseMetadata(raw: string | undefined): z.infer<typeof metadataSchema> {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(raw || '{}'));
-    return parsed.success ? parsed.data : { channelId: null };
-  } catch {
-    return { channelId: null };
-  }
+  return readMetadata(metadataSchema, raw) ?? { channelId: null };
 }
 
 export interface NewInitiativeForm {

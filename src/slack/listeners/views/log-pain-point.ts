@@ -3,6 +3,7 @@ import type { AppContext } from '../../../app/context.js';
 import { logPainPoint } from '../../../app/pain-points.js';
 import { FIELD, VIEW } from '../../ids.js';
 import { msg } from '../../messages/index.js';
+import { readMetadata } from '../../parse/metadata.js';
 import { viewCaller } from '../../respond/callers.js';
 import { viewListener } from '../../respond/guard.js';
 import { confirm } from '../../respond/say.js';
@@ -13,12 +14,7 @@ const painMetadata = z.object({
 });
 
 function parsePainMetadata(raw: string | undefined): z.infer<typeof painMetadata> {
-  try {
-    const parsed = painMetadata.safeParse(JSON.parse(raw || '{}'));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return readMetadata(painMetadata, raw) ?? {};
 }
 
 const painTextOf = (values: unknown): string => {
