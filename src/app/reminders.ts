@@ -9,7 +9,7 @@ import {
   recordReminders,
   stalledCandidates,
 } from '../db/repositories/reminders-repo.js';
-import { listBindings } from '../db/repositories/settings-repo.js';
+import { departedUsers, listBindings } from '../db/repositories/settings-repo.js';
 import { localDate } from '../domain/dates.js';
 import type { OutboxEntry } from '../domain/outbox.js';
 import type { Notification } from '../domain/payloads/notification.js';
@@ -50,7 +50,12 @@ export interface ReminderRunResult {
   interrupted: boolean;
 }
 
-function nudgeAction(c: ReminderCandidate, now: Date, today: LocalDate): NudgeAction {
+function nudgeAction(
+  c: ReminderCandidate,
+  now: Date,
+  today: LocalDate,
+  departed: ReadonlySet<UserId>,
+): NudgeAction {
   return {
     id: c.action.id,
     title: c.action.title,
@@ -58,6 +63,7 @@ function nudgeAction(c: ReminderCandidate, now: Date, today: LocalDate): NudgeAc
     dueDate: c.action.dueDate,
     initiative: { id: c.initiative.id, title: c.initiative.title, tier: c.initiative.tier },
     reason: stallReason(c.action, now, today),
+    ...(departed.has(c.action.ownerId) ? { ownerLeft: true as const } : {}),
   };
 }
 
@@ -74,6 +80,7 @@ function queueReminder(
   zone: string,
   now: Date,
   today: LocalDate,
+  departed: ReadonlySet<UserId>,
 ): boolean {
   const own = p.own.slice(0, REMINDER_MAX_OWN);
   const escalations = p.escalations.slice(0, REMINDER_MAX_ESCALATIONS);
@@ -81,9 +88,10 @@ function queueReminder(
     recipientId: p.recipientId,
     localDay: p.localDay,
     partOfDay: partOfDay(now, zone),
-    own: own.map((c) => nudgeAction(c, now, today)),
+    own: own.map((c) => nudgeAction(c, now, today, departed)),
     ownTotal: p.own.length,
-    escalations: escalations.map((c) => nudgeAction(c, now, today)),
+    // Escalated to the initiative's owner, who can hand on the work of someone who left.
+    escalations: escalations.map((c) => nudgeAction(c, now, today, departed)),
     escalationTotal: p.escalations.length,
   };
   const message: Notification = {
@@ -147,6 +155,7 @@ function queueDepartmentLists(ctx: AppContext, now: Date): number {
   if (depts.length === 0) return 0;
   const candidates = stalledCandidates(db, now, today);
   const away = awayUntilByUser(db);
+  const departed = departedUsers(db);
   const messages: Notification[] = [];
   const decided: Array<{ dept: (typeof depts)[number]; signature: string }> = [];
   for (const dept of depts) {
@@ -164,7 +173,7 @@ function queueDepartmentLists(ctx: AppContext, now: Date): number {
       payload: {
         dept,
         date: today,
-        items: list.slice(0, STALLED_LIST_MAX).map((c) => nudgeAction(c, now, today)),
+        items: list.slice(0, STALLED_LIST_MAX).map((c) => nudgeAction(c, now, today, departed)),
         total: list.length,
       },
     });
@@ -199,6 +208,7 @@ export async function sendReminders(
   const outbox = createOutboxRepo(db);
   let dms = 0;
   await fillFromList(ctx, recipientIds, options.signal);
+  const departed = departedUsers(db);
   // Zones come from users.info (rate-limited): each batch's DMs are queued as soon as its zones are known, so
   // the notifier posts them while the next batch is looked up, instead of all look-ups first, then all posts.
   for (let from = 0; from < recipientIds.length; from += ZONE_BATCH) {
@@ -220,7 +230,7 @@ export async function sendReminders(
     for (const p of planned) {
       if (options.signal?.aborted) return { dms, lists, interrupted: true };
       const zone = recipients.get(p.recipientId)?.zone ?? ctx.timeZone;
-      if (queueReminder(ctx, p, zone, now, today)) dms++;
+      if (queueReminder(ctx, p, zone, now, today, departed)) dms++;
     }
   }
   return { dms, lists, interrupted: false };

@@ -42,6 +42,7 @@ function sectionsOf(data: DigestData, dept: Department | null, period: DigestPer
       initiative: i ? toNudgeInitiative(i) : { id: a.initiativeId, title: '', tier: 'important' },
       reason: stallReason(a, now, period.today),
       own: plan.ownAction(a),
+      ...(data.departed?.has(a.ownerId) ? { ownerLeft: true as const } : {}),
     };
   };
   const own = (i: Initiative) => ({ ...toNudgeInitiative(i), own: plan.ownInitiative(i) });

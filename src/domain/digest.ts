@@ -48,6 +48,8 @@ export interface DigestData {
   dueNextWeek: DigestActionRow[];
   /** Active initiatives with an open action that has a due date (a concrete next step). */
   withNextStep: Set<number>;
+  /** People known to have left (deactivated Slack accounts): their stalled work is marked. Absent: none. */
+  departed?: ReadonlySet<string>;
 }
 
 /** What the data is read for. */

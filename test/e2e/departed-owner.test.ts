@@ -5,10 +5,19 @@
  * bot, its reminders job and the emulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { digestJob } from '../../src/jobs/digest.js';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { remindersJob } from '../../src/jobs/reminders.js';
+import { createScheduler } from '../../src/jobs/scheduler.js';
 import { ACTION } from '../../src/slack/ids.js';
-import { CHANNELS, eventually, type Harness, pressOnEphemeral, startHarness } from '../support/harness.js';
+import {
+  CHANNELS,
+  eventually,
+  type Harness,
+  pressOnEphemeral,
+  quietLogger,
+  startHarness,
+} from '../support/harness.js';
 import { daysBefore, seedAction, seedInitiative } from '../support/seed.js';
 
 let h: Harness;
@@ -104,6 +113,37 @@ describe('a reminder to someone whose account was deactivated', () => {
       'Ich konnte <@UGONE> eine Erinnerung an ihre stockenden Maßnahmen nicht schicken: das Slack-Konto ist deaktiviert.',
     );
     expect(text).toContain(`Die Person ist noch für A-${ids[0]} zuständig`);
+  });
+});
+
+describe('the lists that name the owners of stalled work', () => {
+  it('say of someone who left that they have, and how to hand the action on: the Monday list and the weekly digest', async () => {
+    const [id] = await departedOwnerWithStalledWork(1);
+    await eventually(() => problemsTo('UADMIN')[0]);
+    const mark = `<@UGONE> (has left: \`/cx assign A-${id} @someone\`)`;
+
+    // Friday: the weekly digest's thread lists it under "Stalled and blocked".
+    const scheduler = createScheduler({
+      ctx: h.bot.ctx,
+      jobs: [digestJob],
+      logger: quietLogger(),
+      cron: false,
+    });
+    const friday = new Date('2026-03-06T14:00:00Z');
+    h.clock.set(friday);
+    expect(await scheduler.runNow('digest', friday)).toMatchObject({ status: 'done' });
+    await h.drain();
+    const digest = JSON.stringify(h.emulator.messages(CHANNELS.marketing));
+    expect(digest).toContain(mark);
+
+    // Monday: the department's list of stalled actions.
+    h.clock.set(new Date('2026-03-09T09:00:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.drain();
+    const lists = h.emulator.messages(CHANNELS.marketing).filter((m) => /stalled/i.test(m.text));
+    expect(JSON.stringify(lists.at(-1))).toContain(mark);
+    // Someone still here is named as always.
+    expect(JSON.stringify(lists.at(-1))).not.toContain('<@UALICE> (has left');
   });
 });
 

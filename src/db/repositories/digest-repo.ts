@@ -4,6 +4,7 @@ import type { Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { actions, history, initiatives } from '../schema.js';
 import { toInitiative } from './initiatives-repo.js';
+import { departedUsers } from './settings-repo.js';
 
 const row = {
   id: actions.id,
@@ -142,5 +143,6 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
     attention,
     dueNextWeek,
     withNextStep,
+    departed: departedUsers(db),
   };
 }

@@ -141,6 +141,18 @@ export function getCachedUser(db: Executor, userId: string): CachedUser | null {
   return select.get({ userId }) ?? null;
 }
 
+/** Everyone the cache knows to have left: their Slack account is deactivated. */
+export function departedUsers(db: Executor): Set<string> {
+  const select = prepared(db, 'settings.departedUsers', (d) =>
+    d
+      .select({ userId: slackUsers.userId })
+      .from(slackUsers)
+      .where(eq(slackUsers.deactivated, true))
+      .prepare(),
+  );
+  return new Set(select.all().map((r) => r.userId));
+}
+
 export function putCachedUser(db: Executor, user: CachedUser): void {
   db.insert(slackUsers)
     .values(user)

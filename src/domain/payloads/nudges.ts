@@ -20,6 +20,11 @@ export interface NudgeAction {
   dueDate: LocalDate | null;
   initiative: NudgeInitiative;
   reason: StallReason;
+  /**
+   * The owner's Slack account was known to be deactivated (they left) when it was decided: the line says so,
+   * with how to hand the action on. Absent: not known to have left.
+   */
+  ownerLeft?: true;
 }
 
 /** The daily reminder DM. */

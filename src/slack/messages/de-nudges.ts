@@ -37,8 +37,13 @@ function reason(r: StallReason): Mrkdwn {
 
 const star = (tier: 'essential' | 'important') => (tier === 'essential' ? md`:star: ` : md``);
 
+const ownerOf = (a: NudgeLineAction) =>
+  a.ownerLeft
+    ? md`${mention(a.ownerId)} (nicht mehr dabei: \`/cx assign A-${a.id} @jemand\`)`
+    : mention(a.ownerId);
+
 function actionLine(a: NudgeLineAction, withOwner: boolean): Mrkdwn {
-  return md`*A-${a.id}* ${line(a.title)}${withOwner ? md` · ${mention(a.ownerId)}` : md``} · ${reason(a.reason)}`;
+  return md`*A-${a.id}* ${line(a.title)}${withOwner ? md` · ${ownerOf(a)}` : md``} · ${reason(a.reason)}`;
 }
 
 const initiativeRef = (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
@@ -153,7 +158,7 @@ export const nudgesDe: Nudges = {
     winsMore: (n) => md`  …und ${num(n, 'de')} weitere`,
     attentionLine: (a) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a) =>
-      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · fällig ${day(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
+      md`• *A-${a.id}* ${line(a.title)} · ${ownerOf(a)} · fällig ${day(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
     nextStepLine: (i) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;nächster schritt&gt; due:+7d\``,
     noMetricsLine: (i, missing) =>

@@ -35,7 +35,12 @@ export interface NudgeLineAction {
   dueDate: string | null;
   initiative: { id: number; title: string; tier: 'essential' | 'important' };
   reason: StallReason;
+  ownerLeft?: true;
 }
+
+/** The owner, and for someone who left, how to hand the action on: the reader can act, they cannot. */
+const ownerOf = (a: NudgeLineAction) =>
+  a.ownerLeft ? md`${mention(a.ownerId)} (has left: \`/cx assign A-${a.id} @someone\`)` : mention(a.ownerId);
 
 function reason(r: StallReason): Mrkdwn {
   switch (r.kind) {
@@ -54,7 +59,7 @@ const star = (tier: 'essential' | 'important') => (tier === 'essential' ? md`:st
 
 /** `*A-12* Draft the FAQ · @owner · no update for 9 days` (owner left out in the owner's own DM). */
 function actionLine(a: NudgeLineAction, withOwner: boolean): Mrkdwn {
-  return md`*A-${a.id}* ${line(a.title)}${withOwner ? md` · ${mention(a.ownerId)}` : md``} · ${reason(a.reason)}`;
+  return md`*A-${a.id}* ${line(a.title)}${withOwner ? md` · ${ownerOf(a)}` : md``} · ${reason(a.reason)}`;
 }
 
 const initiativeRef = (i: { id: number; title: string; tier: 'essential' | 'important' }) =>
@@ -172,7 +177,7 @@ export const nudges = {
     winsMore: (n: number) => md`  …and ${num(n)} more`,
     attentionLine: (a: NudgeLineAction) => md`• ${actionLine(a, true)} · _I-${a.initiative.id}_`,
     dueLine: (a: NudgeLineAction) =>
-      md`• *A-${a.id}* ${line(a.title)} · ${mention(a.ownerId)} · due ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
+      md`• *A-${a.id}* ${line(a.title)} · ${ownerOf(a)} · due ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
     nextStepLine: (i: InitiativeRef) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;next step&gt; due:+7d\``,
     noMetricsLine: (i: InitiativeRef, missing: string[]) =>
