@@ -3,8 +3,10 @@
  * in the 6–12-month test), then the team picture (the essential initiatives, this month's pain-point
  * round, recent wins). Reads only; the builder in slack/ decides what fits.
  */
+import { openActionsOfOwner } from '../db/repositories/actions-repo.js';
 import { recentChangesFor } from '../db/repositories/history-repo.js';
 import { recentlyDone } from '../db/repositories/home-repo.js';
+import { departedUsers } from '../db/repositories/settings-repo.js';
 import { DAY_MS, localDate } from '../domain/dates.js';
 import { missingMetrics } from '../domain/metrics.js';
 import type { ResultLine } from '../domain/payloads/rounds.js';
@@ -23,6 +25,17 @@ export const MAX_WINS = 5;
 export const ROUND_LINES = 5;
 /** Changes others made to the viewer's work shown: within the last two weeks, newest first. */
 export const MAX_CHANGES = 5;
+/** People who left shown to an admin, and each one's open actions named (the rest counted). */
+export const MAX_DEPARTED = 10;
+export const DEPARTED_ACTIONS_NAMED = 5;
+
+/** Someone who left (deactivated Slack account) and still owns work: what an admin should hand on. */
+export interface DepartedWork {
+  userId: UserId;
+  actionIds: number[];
+  moreActions: number;
+  initiatives: { id: number; title: string }[];
+}
 
 export interface HomeInitiative extends InitiativeSummary {
   checks: CheckStatus[];
@@ -63,6 +76,31 @@ export interface HomeData {
   changes?: HistoryEntry[];
   /** Requests across departments waiting on the viewer's departments, and their own (issue 15). */
   requests?: HomeRequests;
+  /** For an admin: the work of people who left, to hand on (the first MAX_DEPARTED; `departedMore` counts the rest). */
+  departed?: DepartedWork[];
+  departedMore?: number;
+}
+
+/**
+ * Everyone the cache knows to have left who still owns an open action or an active initiative. Nobody gets
+ * their reminders or checks (Slack refuses the DMs), so until an admin hands the work on, nobody is nudged.
+ */
+function departedWork(ctx: AppContext, active: InitiativeSummary[]): DepartedWork[] {
+  const out: DepartedWork[] = [];
+  for (const userId of [...departedUsers(ctx.handle.db)].sort()) {
+    const open = openActionsOfOwner(ctx.handle.db, userId).map((a) => a.id);
+    const owned = active
+      .filter((s) => s.initiative.ownerId === userId)
+      .map((s) => ({ id: s.initiative.id, title: s.initiative.title }));
+    if (open.length === 0 && owned.length === 0) continue;
+    out.push({
+      userId,
+      actionIds: open.slice(0, DEPARTED_ACTIONS_NAMED),
+      moreActions: Math.max(0, open.length - DEPARTED_ACTIONS_NAMED),
+      initiatives: owned,
+    });
+  }
+  return out;
 }
 
 function currentRound(ctx: AppContext, today: LocalDate): HomeRound | null {
@@ -77,7 +115,8 @@ function currentRound(ctx: AppContext, today: LocalDate): HomeRound | null {
   };
 }
 
-export function homeData(ctx: AppContext, userId: UserId): HomeData {
+/** `admin`: the viewer is an admin, who also sees the work of people who left. */
+export function homeData(ctx: AppContext, userId: UserId, opts: { admin?: boolean } = {}): HomeData {
   const now = ctx.clock.now();
   const today = localDate(now, ctx.timeZone);
   const all = listInitiatives(ctx);
@@ -88,6 +127,7 @@ export function homeData(ctx: AppContext, userId: UserId): HomeData {
   );
   const done = recentlyDone(ctx.handle.db, new Date(now.getTime() - WIN_DAYS * DAY_MS), MAX_WINS);
   const initiatives = initiativesByIds(ctx, [...new Set(done.map((a) => a.initiativeId))]);
+  const departed = opts.admin ? departedWork(ctx, all) : [];
   return {
     userId,
     today,
@@ -102,6 +142,12 @@ export function homeData(ctx: AppContext, userId: UserId): HomeData {
     essentials: all.filter((s) => s.initiative.tier === 'essential'),
     round: currentRound(ctx, today),
     requests: homeRequests(ctx, userId),
+    ...(departed.length > 0
+      ? {
+          departed: departed.slice(0, MAX_DEPARTED),
+          departedMore: Math.max(0, departed.length - MAX_DEPARTED),
+        }
+      : {}),
     changes: recentChangesFor(
       ctx.handle.db,
       userId,

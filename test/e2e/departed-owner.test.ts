@@ -147,6 +147,36 @@ describe('the lists that name the owners of stalled work', () => {
   });
 });
 
+describe("an admin's App Home", () => {
+  async function openHome(userId: string) {
+    const before = h.emulator.homeViews(userId).length;
+    await h.emulator.openHome(userId);
+    const view = await eventually(
+      () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
+    );
+    return JSON.stringify(view?.blocks ?? []);
+  }
+
+  it('lists the work of people who left, with how to hand it on; others do not see it', async () => {
+    const ids = await departedOwnerWithStalledWork(7);
+    await eventually(() => problemsTo('UADMIN')[0]);
+    seedInitiative(h.bot.handle.sqlite, { ownerId: 'UGONE', title: 'Faster refunds' });
+    const home = await openHome('UADMIN');
+    expect(home).toContain('*Work of people who left*');
+    expect(home).toContain(
+      `• <@UGONE> · open A-${ids[0]}, A-${ids[1]}, A-${ids[2]}, A-${ids[3]}, A-${ids[4]} and 2 more → \`/cx assign A-n @someone\` · owns I-2 Faster refunds → *Hand over* in \`/cx show I-n\``,
+    );
+    expect(await openHome('UALICE')).not.toContain('Work of people who left');
+
+    // Handed on, it leaves the list.
+    for (const id of ids) await h.cx('UADMIN', `assign A-${id} <@UBOB>`);
+    await h.cx('UADMIN', 'show I-2');
+    const viewId = await pressOnEphemeral(h.emulator, 'UADMIN', CHANNELS.marketing, ACTION.handOver, 'I-2');
+    await h.emulator.viewSubmission({ userId: 'UADMIN', viewId, values: { owner: 'UBOB' } });
+    expect(await openHome('UADMIN')).not.toContain('Work of people who left');
+  });
+});
+
 describe('the 6-month check of an initiative whose owner left', () => {
   /** The initiative of someone who left, on the day its 6-month check is asked of them: its id. */
   async function departedOwnersCheck(): Promise<number> {

@@ -168,7 +168,27 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
     cases: {
       homeButtonsBlockId: { notABuilder: 'a block_id' },
       HOME_ACTIONS: { notABuilder: 'a number' },
-      homeView: { build: () => homeModule.homeView(home), people: 'mrkdwn', moment: true },
+      homeView: {
+        build: () => [
+          homeModule.homeView(home),
+          // An admin's, with the work of people who left (titles are people's text).
+          homeModule.homeView({
+            ...home,
+            departed: [
+              {
+                userId: 'UGONE',
+                actionIds: [1, 2, 3, 4, 5],
+                moreActions: 2,
+                initiatives: [{ id: 3, title: T }],
+              },
+              { userId: 'UALSO', actionIds: [], moreActions: 0, initiatives: [{ id: 4, title: T }] },
+            ],
+            departedMore: 3,
+          }),
+        ],
+        people: 'mrkdwn',
+        moment: true,
+      },
     },
   },
   work: {

@@ -6,7 +6,17 @@ import type { CheckKind, MetricOutcome, Verdict } from '../../domain/metrics.js'
 import type { Department, MetricKind } from '../../domain/types.js';
 import { count, DEPT, day } from './de-common.js';
 import type { metrics as enMetrics } from './en-metrics.js';
-import { num as amount, day as dayIn, join, line, type Mrkdwn, md, mention, number } from './mrkdwn.js';
+import {
+  actionRefs,
+  num as amount,
+  day as dayIn,
+  join,
+  line,
+  type Mrkdwn,
+  md,
+  mention,
+  number,
+} from './mrkdwn.js';
 
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`Kundenkennzahl` : md`Geschäftskennzahl`);
@@ -207,6 +217,28 @@ export const metricsDe: typeof enMetrics = {
     win: (actionId, title, ownerId, initiativeId, date) =>
       md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${day(date)}`,
     teamHeading: 'Das Gesamtbild',
+    departedHeading: md`*Arbeit von Leuten, die nicht mehr dabei sind* (ihre Slack-Konten sind deaktiviert: niemand wird daran erinnert)`,
+    departedLine: (userId, actions, more, initiatives) =>
+      join(
+        [
+          md`• ${mention(userId)}`,
+          ...(actions.length > 0
+            ? [
+                md`offen: ${actionRefs(actions, more, 'und', (n: number) => md`${amount(n, 'de')} weitere`)} → \`/cx assign A-n @jemand\``,
+              ]
+            : []),
+          ...(initiatives.length > 0
+            ? [
+                md`verantwortlich für ${join(
+                  initiatives.map((i) => md`${ref(i.id)} ${line(i.title)}`),
+                  ', ',
+                )} → *Übergeben* in \`/cx show I-n\``,
+              ]
+            : []),
+        ],
+        ' · ',
+      ),
+    departedMore: (n) => md`…und ${count(n, { one: '# weitere Person', other: '# weitere Personen' })}.`,
     checkStatus: (parts) => join(parts, ' · '),
     noMetricsFlag: (missing) => md`:warning: keine ${kindLabels(missing)}: woran merken wir es?`,
     updated: (at) => md`Aktualisiert ${at}`,

@@ -4,7 +4,7 @@
  */
 import type { CheckKind, ExecutionEvidence, MetricOutcome, Verdict } from '../../domain/metrics.js';
 import { DEPARTMENT_NAMES, type Department, type Metric, type MetricKind } from '../../domain/types.js';
-import { num as amount, count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
+import { actionRefs, num as amount, count, join, line, type Mrkdwn, md, mention } from './mrkdwn.js';
 
 const ref = (id: number) => md`I-${id}`;
 const kindLabel = (kind: MetricKind) => (kind === 'customer' ? md`customer` : md`business`);
@@ -222,6 +222,33 @@ export const metrics = {
     win: (actionId: number, title: string, ownerId: string, initiativeId: number, day: string) =>
       md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${line(day)}`,
     teamHeading: 'The team picture',
+    departedHeading: md`*Work of people who left* (their Slack accounts are deactivated: nobody is reminded of it)`,
+    departedLine: (
+      userId: string,
+      actions: number[],
+      more: number,
+      initiatives: { id: number; title: string }[],
+    ) =>
+      join(
+        [
+          md`• ${mention(userId)}`,
+          ...(actions.length > 0
+            ? [
+                md`open ${actionRefs(actions, more, 'and', (n: number) => md`${amount(n)} more`)} → \`/cx assign A-n @someone\``,
+              ]
+            : []),
+          ...(initiatives.length > 0
+            ? [
+                md`owns ${join(
+                  initiatives.map((i) => md`${ref(i.id)} ${line(i.title)}`),
+                  ', ',
+                )} → *Hand over* in \`/cx show I-n\``,
+              ]
+            : []),
+        ],
+        ' · ',
+      ),
+    departedMore: (n: number) => md`…and ${count(n, { one: '# more person', other: '# more people' })}.`,
     checkStatus: (parts: Mrkdwn[]) => join(parts, ' · '),
     noMetricsFlag: (missing: MetricKind[]) =>
       md`:warning: no ${kindLabels(missing)} metric: how will we know?`,

@@ -17,7 +17,7 @@ import { menu } from './en-menu.js';
 import { metrics } from './en-metrics.js';
 import { nudges } from './en-nudges.js';
 import { monthName, rounds } from './en-rounds.js';
-import { channel, count, join, line, lines, type Mrkdwn, md, mention, num } from './mrkdwn.js';
+import { actionRefs, channel, count, join, line, lines, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 export { line, lines, type Mrkdwn, md, mention };
 /** A person's text within a line of ours (the name `safe` predates ./mrkdwn.ts). */
@@ -75,19 +75,7 @@ const DM_NAMES: Record<string, string> = {
   request_escalation: 'an unanswered request passed on to them',
 };
 
-/** `A-1`, `A-1 and A-2`, `A-1, A-2, A-3 and 4 more`. */
-export function actionRefs(
-  ids: number[],
-  more: number,
-  and: string,
-  moreWord: (n: number) => Mrkdwn,
-): Mrkdwn {
-  const refs = ids.map(A);
-  if (more > 0) return md`${join(refs, ', ')} ${line(and)} ${moreWord(more)}`;
-  const last = refs.pop();
-  if (!last) return md``;
-  return refs.length === 0 ? last : md`${join(refs, ', ')} ${line(and)} ${last}`;
-}
+export { actionRefs };
 
 /**
  * Owner, due date and status of an action; an overdue one says how late, as the reminder does, and a

@@ -162,3 +162,17 @@ export function moment(
   // The fallback sits inside `<…|…>`: none of `<`, `>`, `|` may appear in it (zone names have none).
   return ours(`<!date^${seconds}^${token}|${label.replace(/[<>|]/g, ' ')}>`);
 }
+
+/** `A-1`, `A-1 and A-2`, `A-1, A-2, A-3 and 4 more`, in the words given (`and`, the "N more"). */
+export function actionRefs(
+  ids: number[],
+  more: number,
+  and: string,
+  moreWord: (n: number) => Mrkdwn,
+): Mrkdwn {
+  const refs = ids.map((id) => md`A-${id}`);
+  if (more > 0) return md`${join(refs, ', ')} ${line(and)} ${moreWord(more)}`;
+  const last = refs.pop();
+  if (!last) return md``;
+  return refs.length === 0 ? last : md`${join(refs, ', ')} ${line(and)} ${last}`;
+}

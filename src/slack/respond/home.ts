@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../app/context.js';
 import { homeData } from '../../app/home.js';
+import { isAdmin } from '../../app/users.js';
 import type { Mrkdwn } from '../messages/mrkdwn.js';
 import { homeView } from '../views/home.js';
 
@@ -14,5 +15,6 @@ export async function publishHome(
   userId: string,
   notice?: Mrkdwn,
 ): Promise<void> {
-  await client.views.publish({ user_id: userId, view: homeView(homeData(ctx, userId), notice) });
+  const admin = await isAdmin(ctx, userId);
+  await client.views.publish({ user_id: userId, view: homeView(homeData(ctx, userId, { admin }), notice) });
 }

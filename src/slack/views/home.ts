@@ -74,6 +74,16 @@ function changes(d: HomeData): KnownBlock[] {
   return [section(md`${lifecycle.changesHeading}\n${join(lines, '\n')}`)];
 }
 
+/** For an admin: the work of people who left, each with how to hand it on. */
+function departed(d: HomeData): KnownBlock[] {
+  if (!d.departed || d.departed.length === 0) return [];
+  const w = msg.metrics.home;
+  const lines = d.departed.map((p) => w.departedLine(p.userId, p.actionIds, p.moreActions, p.initiatives));
+  if (d.departedMore) lines.push(w.departedMore(d.departedMore));
+  const packed = linesToSections([w.departedHeading, ...lines], 2);
+  return [divider(), ...packed.blocks];
+}
+
 function initiatives(d: HomeData): KnownBlock[] {
   const w = msg.metrics.home;
   if (d.initiatives.length === 0) return [section(md`${w.myInitiatives(0)}\n${w.noInitiatives}`)];
@@ -135,6 +145,7 @@ export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
     ...mine(d),
     ...changes(d),
     ...homeRequestBlocks(d.requests),
+    ...departed(d),
     divider(),
     ...initiatives(d),
     divider(),
