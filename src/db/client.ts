@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.js';
+import { watchCommits } from './commit-watch.js';
 import { createCommitGroup } from './group-commit.js';
 import * as schema from './schema.js';
 
@@ -95,6 +96,11 @@ export interface OpenOptions {
    * they may exit before the turn ends.
    */
   groupCommit?: boolean;
+  /**
+   * Learns of other processes' commits from the WAL file's changes (./commit-watch.ts) instead of asking
+   * SQLite on every cached read: for the bot, whose reads are most of its requests.
+   */
+  watchCommits?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
@@ -113,6 +119,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
       }, CHECKPOINT_EVERY_MS);
   checkpoints?.unref();
   const checkpointer = options.backgroundCheckpoints && !inMemory ? startCheckpointer(file) : null;
+  const commitWatch = options.watchCommits && !inMemory ? watchCommits(sqlite, file) : null;
   const opened = inMemory ? null : identityOf(file);
 
   const intact = (): boolean => {
@@ -193,6 +200,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
       if (sqlite.open) group?.flush();
       if (checkpoints) clearInterval(checkpoints);
       checkpointer?.stop();
+      commitWatch?.close();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Executor } from './client.js';
+import { commitWatchOf } from './commit-watch.js';
 
 /**
  * Statements built and prepared once per connection, then reused: for our small queries, drizzle's query
@@ -47,7 +48,8 @@ const versionStatements = new WeakMap<Database.Database, VersionStatements>();
  * A number that changes whenever the database may have changed: every row this connection inserted, updated
  * or deleted (SQLite's total_changes(), which no write can skip — no repository has to remember to bump
  * it), and every commit by another connection to the same file (`PRAGMA data_version`, e.g. a `cx` CLI
- * run). Answers cached by it are dropped by the next write of any kind. Null inside an open transaction: what
+ * run; or, when the handle watches its WAL file, the count of that file's changes: ./commit-watch.ts).
+ * Answers cached by it are dropped by the next write of any kind. Null inside an open transaction: what
  * is read there may still be rolled back, so it must not be cached.
  */
 export function dataVersion(sqlite: Database.Database): string | null {
@@ -62,7 +64,10 @@ export function dataVersion(sqlite: Database.Database): string | null {
     };
     versionStatements.set(sqlite, statements);
   }
-  return `${statements.changes.get() as number}:${statements.version.get() as number}`;
+  const watch = commitWatchOf(sqlite);
+  // Another process's commits: counted from the WAL file's changes when the bot watches it, else asked.
+  const others = watch?.trusted ? `w${watch.generation}` : String(statements.version.get() as number);
+  return `${statements.changes.get() as number}:${others}`;
 }
 
 interface VersionCache {

@@ -63,7 +63,11 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   scopeEveryRequest(log.isLevelEnabled('debug'));
   // Process metrics only when someone may scrape them: tests start many bots in one process.
   const metrics = createMetrics({ processMetrics: Boolean(config.metricsToken) });
-  const handle = openDatabase(config.databasePath, { backgroundCheckpoints: true, groupCommit: true });
+  const handle = openDatabase(config.databasePath, {
+    backgroundCheckpoints: true,
+    groupCommit: true,
+    watchCommits: true,
+  });
   let runtime: ReturnType<typeof createRuntime>;
   try {
     runMigrations(handle);
