@@ -71,7 +71,7 @@ describe('Hand over', () => {
     expect(said).toContain(
       'its 6- and 12-month checks and the escalations of its stalled actions come to you',
     );
-    expect(said).toContain('1 open action');
+    expect(said).toContain('It has 1 open action: `/cx show I-1`.');
     // The one who did it gets a confirmation where they pressed it, and no DM about their own doing.
     const note = await eventually(() =>
       h.emulator.ephemerals.find((e) => e.user === 'UALICE' && e.text.includes('now belongs to <@UBOB>')),

@@ -133,13 +133,13 @@ export const lifecycleDe: typeof enLifecycle = {
     modalSubmit: 'Übergeben',
     field: 'Wer übernimmt sie?',
     intro: (id, title, ownerId) =>
-      md`*${I(id)}* ${line(title)} · verantwortlich: ${mention(ownerId)}.\nWer sie übernimmt, bekommt ihre 6- und 12-Monats-Prüfungen und die Eskalationen ihrer liegengebliebenen Maßnahmen. Die Maßnahmen behalten ihre Verantwortlichen.`,
+      md`*${I(id)}* ${line(title)} · verantwortlich: ${mention(ownerId)}.\nWer sie übernimmt, bekommt ihre 6- und 12-Monats-Tests und die Eskalationen ihrer liegengebliebenen Maßnahmen. Die Maßnahmen behalten ihre Verantwortlichen.`,
     done: (id, title, to, toldPrevious) =>
-      md`*${I(id)}* ${line(title)} gehört jetzt ${mention(to)}: Prüfungen und Eskalationen gehen an sie oder ihn. Sie oder er bekommt eine DM${
+      md`*${I(id)}* ${line(title)} gehört jetzt ${mention(to)}: Tests und Eskalationen gehen an sie oder ihn. Sie oder er bekommt eine DM${
         toldPrevious ? md`, und ${mention(toldPrevious)} erfährt es.` : md`.`
       }`,
     doneSelf: (id, title, from) =>
-      md`*${I(id)}* ${line(title)} gehört jetzt dir (vorher bei ${mention(from)}): Prüfungen und Eskalationen kommen zu dir.`,
+      md`*${I(id)}* ${line(title)} gehört jetzt dir (vorher bei ${mention(from)}): Tests und Eskalationen kommen zu dir.`,
     alreadyOwns: (id, ownerId) =>
       md`${mention(ownerId)} ist schon für *${I(id)}* verantwortlich; nichts geändert.`,
   },
@@ -223,10 +223,10 @@ export const lifecycleDe: typeof enLifecycle = {
       p.role === 'new_owner'
         ? md`:inbox_tray: ${mention(p.actorId)} hat dir die Initiative *${I(p.initiative.id)}* ${line(
             p.initiative.title,
-          )} übergeben${p.previousOwnerId !== p.actorId ? md` (vorher bei ${mention(p.previousOwnerId)})` : md``}.\nSie gehört jetzt dir: ihre 6- und 12-Monats-Prüfungen und die Eskalationen ihrer liegengebliebenen Maßnahmen kommen zu dir. ${
+          )} übergeben${p.previousOwnerId !== p.actorId ? md` (vorher bei ${mention(p.previousOwnerId)})` : md``}.\nSie gehört jetzt dir: ihre 6- und 12-Monats-Tests und die Eskalationen ihrer liegengebliebenen Maßnahmen kommen zu dir. ${
             p.openActions === 0
               ? md`Sie hat keine offene Maßnahme: \`/cx log ${I(p.initiative.id)} &lt;nächster Schritt&gt;\` gibt ihr eine.`
-              : md`${number(p.openActions, 'de')} offene ${p.openActions === 1 ? md`Maßnahme` : md`Maßnahmen`}: \`/cx show ${I(p.initiative.id)}\`.`
+              : md`Sie hat ${number(p.openActions, 'de')} offene ${p.openActions === 1 ? md`Maßnahme` : md`Maßnahmen`}: \`/cx show ${I(p.initiative.id)}\`.`
           }${
             p.openCheck
               ? md`\nIhr ${metricsDe.checkName(p.openCheck.kind)} (fällig ${day(p.openCheck.dueDate)}) wartet auf Werte: \`/cx check ${I(p.initiative.id)}\`.`
@@ -234,7 +234,7 @@ export const lifecycleDe: typeof enLifecycle = {
           }`
         : md`:outbox_tray: ${mention(p.actorId)} hat *${I(p.initiative.id)}* ${line(p.initiative.title)} an ${mention(
             p.newOwnerId,
-          )} übergeben. Prüfungen und Eskalationen gehen jetzt an sie oder ihn; deine Maßnahmen darin bleiben deine.`,
+          )} übergeben. Tests und Eskalationen gehen jetzt an sie oder ihn; deine Maßnahmen darin bleiben deine.`,
     handedOverFallback: (p) =>
       p.role === 'new_owner'
         ? md`${mention(p.actorId)} hat dir ${I(p.initiative.id)} ${line(p.initiative.title)} übergeben.`

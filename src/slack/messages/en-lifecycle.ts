@@ -205,7 +205,7 @@ export const lifecycle = {
           )}${p.previousOwnerId !== p.actorId ? md` (it was ${mention(p.previousOwnerId)}'s)` : md``}.\nYou own it now: its 6- and 12-month checks and the escalations of its stalled actions come to you. ${
             p.openActions === 0
               ? md`It has no open action: \`/cx log ${I(p.initiative.id)} &lt;next step&gt;\` gives it one.`
-              : md`${number(p.openActions, 'en')} open ${p.openActions === 1 ? md`action` : md`actions`}: \`/cx show ${I(p.initiative.id)}\`.`
+              : md`It has ${number(p.openActions, 'en')} open ${p.openActions === 1 ? md`action` : md`actions`}: \`/cx show ${I(p.initiative.id)}\`.`
           }${
             p.openCheck
               ? md`\nIts ${metrics.checkName(p.openCheck.kind)} (due ${line(p.openCheck.dueDate)}) is waiting for values: \`/cx check ${I(p.initiative.id)}\`.`
