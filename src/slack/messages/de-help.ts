@@ -114,7 +114,7 @@ export const HELP_DE: Record<SubcommandName, HelpEntry> = {
     example: 'list service',
   },
   show: {
-    does: md`eine Initiative, Maßnahme oder ein Kundenproblem vollständig, mit Verlauf`,
+    does: md`eine Initiative, Maßnahme oder ein Kundenproblem vollständig, mit Verlauf (wer für eine Initiative verantwortlich ist und Admins können sie dort übergeben)`,
     example: 'show I-3',
   },
   essential: {
