@@ -12,10 +12,10 @@
  *   level — a listener's failure, a refused request — name their `reqId` themselves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export interface RequestScope {
-  /** Short random id of one delivery (an HTTP request or a Socket Mode envelope). */
+  /** Short id of one delivery (an HTTP request or a Socket Mode envelope): 8 hex digits, unique per process. */
   id: string;
   /** The language the delivery is answered in, when it is not the installation's (slack/messages/lang.ts). */
   lang?: string;
@@ -26,8 +26,16 @@ let everyRequest = true;
 /** Scopes opened by inRequestScope and not yet settled: at zero the storage is switched off. */
 let open = 0;
 
+/**
+ * Ids count up from a random start, so two deliveries of one process never share one (32 random bits would
+ * after about 65,000), and a restart starts elsewhere. Drawing a UUID per request cost about 2 µs of every
+ * `/cx` (issue 13).
+ */
+let nextId = randomBytes(4).readUInt32BE(0);
+
 export function newRequestId(): string {
-  return randomUUID().slice(0, 8);
+  nextId = (nextId + 1) >>> 0;
+  return nextId.toString(16).padStart(8, '0');
 }
 
 /** Debug logging: every delivery in a scope of its own, for good (see above). */

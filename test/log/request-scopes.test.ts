@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentRequest, requestScopesOn, scopeEveryRequest } from '../../src/log/request.js';
+import { currentRequest, newRequestId, requestScopesOn, scopeEveryRequest } from '../../src/log/request.js';
 import { currentLang, inRequestLanguage, msg } from '../../src/slack/messages/index.js';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,5 +56,13 @@ describe('request scopes without debug logging', () => {
       }),
     ).resolves.toBe('Pausieren');
     expect(requestScopesOn()).toBe(true);
+  });
+});
+
+describe('request ids', () => {
+  it('are 8 hex digits, and never repeat within a process', () => {
+    const ids = Array.from({ length: 100_000 }, () => newRequestId());
+    for (const id of ids.slice(0, 50)) expect(id).toMatch(/^[0-9a-f]{8}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
