@@ -14,6 +14,7 @@ import {
   CHANNELS,
   eventually,
   type Harness,
+  openHomeTab,
   pressOnEphemeral,
   quietLogger,
   startHarness,
@@ -148,14 +149,7 @@ describe('the lists that name the owners of stalled work', () => {
 });
 
 describe("an admin's App Home", () => {
-  async function openHome(userId: string) {
-    const before = h.emulator.homeViews(userId).length;
-    await h.emulator.openHome(userId);
-    const view = await eventually(
-      () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
-    );
-    return JSON.stringify(view?.blocks ?? []);
-  }
+  const openHome = async (userId: string) => JSON.stringify((await openHomeTab(h.emulator, userId)).blocks);
 
   it('lists the work of people who left, with how to hand it on; others do not see it', async () => {
     const ids = await departedOwnerWithStalledWork(7);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import { eventually, type Harness, openedView, openHomeTab, startHarness } from '../support/harness.js';
 
 let h: Harness;
 
@@ -14,12 +14,7 @@ afterEach(async () => {
 const text = (view: unknown) => JSON.stringify(view);
 
 /** Opens the Home tab as `userId` and waits for the view the bot publishes. */
-async function openHome(userId: string) {
-  const before = h.emulator.homeViews(userId).length;
-  const result = await h.emulator.openHome(userId);
-  expect(result.status).toBe(200);
-  return eventually(() => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId));
-}
+const openHome = (userId: string) => openHomeTab(h.emulator, userId);
 
 /** Presses a button of action `A-n` in the Home tab and waits for the republished view. */
 async function pressInHome(userId: string, actionId: string, n: number) {

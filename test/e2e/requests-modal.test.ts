@@ -11,6 +11,7 @@ import {
   eventually,
   type Harness,
   openedView,
+  openHomeTab,
   pressOnEphemeral,
   startHarness,
 } from '../support/harness.js';
@@ -106,14 +107,7 @@ describe('the Ask another department modal', () => {
 });
 
 describe('the App Home', () => {
-  async function openHome(userId: string) {
-    const before = h.emulator.homeViews(userId).length;
-    await h.emulator.openHome(userId);
-    const view = await eventually(
-      () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
-    );
-    return JSON.stringify(view?.blocks ?? []);
-  }
+  const openHome = async (userId: string) => JSON.stringify((await openHomeTab(h.emulator, userId)).blocks);
 
   it('shows the requests waiting on the viewer’s departments (those they own actions in) and their own open ones', async () => {
     await start();

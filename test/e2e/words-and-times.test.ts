@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIELD } from '../../src/slack/ids.js';
-import { eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import { type Harness, openedView, openHomeTab, startHarness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -26,12 +26,7 @@ async function reply(userId: string, text: string): Promise<string> {
 }
 
 async function openHome(userId: string): Promise<string> {
-  const before = h.emulator.homeViews(userId).length;
-  expect((await h.emulator.openHome(userId)).status).toBe(200);
-  const view = await eventually(
-    () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
-  );
-  return JSON.stringify(view.blocks);
+  return JSON.stringify((await openHomeTab(h.emulator, userId)).blocks);
 }
 
 describe('words and times in replies and the Home', () => {

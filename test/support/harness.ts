@@ -189,6 +189,14 @@ export async function pressOnEphemeral(
   return openedView(emulator, userId, opened);
 }
 
+/** Opens the Home tab as `userId` (as Slack delivers app_home_opened) and waits for the view the bot publishes. */
+export async function openHomeTab(emulator: SlackEmulator, userId: string) {
+  const before = emulator.homeViews(userId).length;
+  const result = await emulator.openHome(userId);
+  if (result.status !== 200) throw new Error(`app_home_opened answered ${result.status}`);
+  return eventually(() => emulator.homeViews(userId).length > before && emulator.homeView(userId));
+}
+
 export const APP_TOKEN = 'xapp-1-A0TEST-1-abcdef';
 
 /**
