@@ -10,7 +10,7 @@ import { actionsOfInitiative } from '../db/repositories/actions-repo.js';
 import { appendHistory } from '../db/repositories/history-repo.js';
 import { setInitiativeOwner } from '../db/repositories/initiatives-repo.js';
 import { openCheckOf } from '../db/repositories/metrics-repo.js';
-import { enqueue } from '../db/repositories/outbox-repo.js';
+import { enqueue, expireDmsAbout } from '../db/repositories/outbox-repo.js';
 import { ok, type Result } from '../domain/errors.js';
 import type { InitiativeHandedOverPayload } from '../domain/payloads/initiatives.js';
 import type { Notification } from '../domain/payloads/notification.js';
@@ -19,6 +19,12 @@ import { type AppContext, type Caller, transact } from './context.js';
 import { requireOwnedInitiative } from './initiatives.js';
 import { requirePerson } from './people.js';
 import { hasLeft, isAdmin } from './users.js';
+
+/**
+ * The previous owner's DMs about the initiative that end with the handover: the 6/12-month check (the new
+ * owner answers it with `/cx check`). A verdict's copy with Recommit / Close stays: it is the only way to those.
+ */
+const HANDED_ON_DMS = ['metric_check'] as const;
 
 export interface HandOverInput {
   initiativeId: number;
@@ -83,6 +89,9 @@ export async function handOverInitiative(
       tellPrevious,
     });
     if (notices.length > 0) enqueue(tx, notices, now);
+    // A check DM still on its way to the previous owner is no longer theirs to answer (and to someone who
+    // left, it would be retried for ever); the new owner's DM says how to answer it.
+    expireDmsAbout(tx, before.ownerId, HANDED_ON_DMS, before.id, 'the initiative was handed over');
     return ok({
       initiative: { ...before, ownerId: input.ownerId },
       previousOwnerId: before.ownerId,

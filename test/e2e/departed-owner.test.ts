@@ -232,6 +232,10 @@ describe('the 6-month check of an initiative whose owner left', () => {
       )
       .get();
     expect(toGone).toEqual({ n: 0 });
+    // The check DM held for the one who left is not retried any more: the new owner answers it.
+    expect(
+      h.bot.handle.sqlite.prepare(`select status from outbox where kind = 'metric_check'`).all(),
+    ).toEqual([{ status: 'expired' }]);
     const confirmation = await eventually(() =>
       h.emulator.ephemerals.find((e) => e.user === 'UADMIN' && e.text.includes('now belongs to <@UBOB>')),
     );

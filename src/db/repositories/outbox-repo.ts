@@ -136,6 +136,32 @@ export interface OutboxRepoOptions {
   onExpired?: (tx: Executor, entry: OutboxEntry, wasHeld: boolean) => void;
 }
 
+/**
+ * DMs to `userId` of `kinds` about initiative `initiativeId` that are still to deliver (pending or held, not
+ * being sent): expired, because they are no longer theirs to answer (the initiative changed hands). Returns
+ * how many.
+ */
+export function expireDmsAbout(
+  db: Executor,
+  userId: string,
+  kinds: readonly string[],
+  initiativeId: number,
+  error: string,
+): number {
+  return db
+    .update(outbox)
+    .set({ status: 'expired', lastError: error, ...UNCLAIMED })
+    .where(
+      and(
+        inArray(outbox.status, ['pending', 'held']),
+        inArray(outbox.kind, [...kinds]),
+        sql`${outbox.recipient} = ${JSON.stringify(canonicalRecipient({ type: 'user', id: userId }))}`,
+        sql`json_extract(${outbox.payload}, '$.initiative.id') = ${initiativeId}`,
+      ),
+    )
+    .run().changes;
+}
+
 export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}): OutboxRepo {
   const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
     headsStatement(db, now !== undefined)
