@@ -20,7 +20,7 @@ import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } f
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireActiveInitiative } from './initiatives.js';
 import { requirePerson } from './people.js';
-import { isAdmin } from './users.js';
+import { hasLeft, isAdmin } from './users.js';
 import { assignmentNotices, blockNotices } from './work-notices.js';
 
 export interface LogActionInput {
@@ -288,6 +288,8 @@ function computeMine(ctx: AppContext, userId: UserId): MyAction[] {
 
 export interface ActionDetail extends ActionWithInitiative {
   history: HistoryEntry[];
+  /** Its owner is known to have left (deactivated Slack account): the reply says how to hand it on. */
+  ownerLeft?: boolean;
 }
 
 export function actionDetail(ctx: AppContext, actionId: number): Result<ActionDetail> {
@@ -296,7 +298,13 @@ export function actionDetail(ctx: AppContext, actionId: number): Result<ActionDe
   if (!action) return err({ code: 'unknown_ref', ref: `A-${actionId}` });
   const initiative = getInitiative(db, action.initiativeId);
   if (!initiative) return err({ code: 'unknown_ref', ref: `I-${action.initiativeId}` });
-  return ok({ action, initiative, history: historyOf(db, 'A', actionId) });
+  const open = action.status === 'open' || action.status === 'blocked';
+  return ok({
+    action,
+    initiative,
+    history: historyOf(db, 'A', actionId),
+    ...(open && hasLeft(ctx, action.ownerId) ? { ownerLeft: true } : {}),
+  });
 }
 
 /** `/cx away until <date>` (date validated by the grammar) or `/cx away off` (until = null). */

@@ -122,6 +122,10 @@ describe('the lists that name the owners of stalled work', () => {
     const [id] = await departedOwnerWithStalledWork(1);
     await eventually(() => problemsTo('UADMIN')[0]);
     const mark = `<@UGONE> (has left: \`/cx assign A-${id} @someone\`)`;
+    // The action itself says so too.
+    expect(h.replyText(await h.cx('UADMIN', `show A-${id}`))).toContain(
+      `:warning: <@UGONE> has left (their Slack account is deactivated): hand it on with \`/cx assign A-${id} @someone\`.`,
+    );
 
     // Friday: the weekly digest's thread lists it under "Stalled and blocked".
     const scheduler = createScheduler({

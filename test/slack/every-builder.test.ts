@@ -153,7 +153,10 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       },
       showButtonsBlockId: { notABuilder: 'a block_id' },
       actionReply: {
-        build: () => repliesModule.actionReply({ action, initiative, history }, dates, { buttons: true }),
+        build: () => [
+          repliesModule.actionReply({ action, initiative, history }, dates, { buttons: true }),
+          repliesModule.actionReply({ action, initiative, history, ownerLeft: true }, dates),
+        ],
         people: 'mrkdwn',
         moment: true,
       },

@@ -170,6 +170,8 @@ export const de: Messages = {
   historyHeading: md`Verlauf`,
   listFilterHint: md`Filtern mit \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason) => md`Blockiert: ${line(reason)}`,
+  ownerLeft: (ownerId, actionId) =>
+    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (das Slack-Konto ist deaktiviert): gib sie weiter mit \`/cx assign A-${actionId} @jemand\`.`,
   initiativeFacts: (i: Initiative) =>
     md`${i.tier === 'essential' ? md`:star: essenziell` : md`wichtig`} · ${status(i.status)} · federführend ${dept(i.leadDept)} · mit ${join(i.depts.map(dept), ', ')}\nZuständig ${mention(i.ownerId)} · begonnen ${day(i.startDate)}`,
   metricLine: (kind, m) => {

@@ -208,6 +208,9 @@ export const en = {
   historyHeading: md`History`,
   listFilterHint: md`Filter with \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason: string) => md`Blocked: ${line(reason)}`,
+  /** `/cx show A-n` of an open action whose owner left. */
+  ownerLeft: (ownerId: string, actionId: number) =>
+    md`:warning: ${mention(ownerId)} has left (their Slack account is deactivated): hand it on with \`/cx assign A-${actionId} @someone\`.`,
   initiativeFacts: (i: Initiative) =>
     md`${i.tier === 'essential' ? md`:star: essential` : md`important`} · ${line(i.status)} · lead ${dept(i.leadDept)} · with ${join(i.depts.map(dept), ', ')}\nOwner ${mention(i.ownerId)} · started ${line(i.startDate)}`,
   metricLine: (kind: MetricKind, m: Metric | null) => {

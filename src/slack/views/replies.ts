@@ -236,6 +236,7 @@ export function actionReply(
     md`${msg.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(msg.blockedBecause(a.blockedReason));
+  if (d.ownerLeft) lines.push(msg.ownerLeft(a.ownerId, a.id));
   const hist = linesToSections(historyLines(d.history.slice(-60), dates.zone), 20);
   // The text is what a screen reader reads (not the blocks): the notice and the facts, not only the title.
   const spoken = join([...(opts.notice ? [opts.notice] : []), ...lines], '\n');
