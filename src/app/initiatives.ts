@@ -39,7 +39,7 @@ import { announcement } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requirePerson } from './people.js';
 import { resultsUpdatesOnAdoption } from './rounds.js';
-import { isAdmin } from './users.js';
+import { hasLeft, isAdmin } from './users.js';
 
 export interface NewInitiativeInput {
   title: string;
@@ -260,6 +260,8 @@ function computeList(ctx: AppContext, dept?: Department): InitiativeSummary[] {
 export interface InitiativeDetail extends InitiativeSummary {
   actions: Action[];
   history: HistoryEntry[];
+  /** Its owner is known to have left (deactivated Slack account) while it is active: it needs a new one. */
+  ownerLeft?: boolean;
 }
 
 /**
@@ -283,6 +285,7 @@ function computeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
     progress: progress(actions),
     hasNextStep: withNext.has(id),
     history: historyOf(db, 'I', id),
+    ...(initiative.status === 'active' && hasLeft(ctx, initiative.ownerId) ? { ownerLeft: true } : {}),
   });
 }
 

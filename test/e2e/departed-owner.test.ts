@@ -212,7 +212,8 @@ describe('the 6-month check of an initiative whose owner left', () => {
     );
     expect(notice.text).toContain(`give it a new owner with *Hand over* in \`/cx show I-${id}\``);
 
-    await h.cx('UADMIN', `show I-${id}`);
+    const leftLine = `:warning: <@UGONE> has left (their Slack account is deactivated): its checks and escalations reach nobody. An admin can give it a new owner with *Hand over*.`;
+    expect(JSON.stringify((await h.cx('UADMIN', `show I-${id}`)).body)).toContain(leftLine);
     const viewId = await pressOnEphemeral(
       h.emulator,
       'UADMIN',
@@ -225,6 +226,7 @@ describe('the 6-month check of an initiative whose owner left', () => {
     expect(h.bot.handle.sqlite.prepare('select owner_id from initiatives').all()).toEqual([
       { owner_id: 'UBOB' },
     ]);
+    expect(JSON.stringify((await h.cx('UADMIN', `show I-${id}`)).body)).not.toContain('has left');
     const toBob = await eventually(() => h.emulator.dms('UBOB').find((m) => m.text.includes(`I-${id}`)));
     expect(JSON.stringify(toBob.blocks)).toContain(
       `Its 6-month check (due 2026-07-05) is waiting for values: \`/cx check I-${id}\``,

@@ -142,12 +142,15 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       mineReply: { build: () => repliesModule.mineReply([{ action, initiative }], dates), people: 'mrkdwn' },
       listReply: { build: () => repliesModule.listReply([summary]), people: 'mrkdwn' },
       initiativeReply: {
-        build: () =>
+        build: () => [
           repliesModule.initiativeReply({ ...summary, actions: [action], history }, dates, {
             missing: ['business'],
             series: [{ kind: 'customer', metric, points: [{ day: '2025-12-30', value: 33 }] }],
             checks: [],
           }),
+          // Its owner left.
+          repliesModule.initiativeReply({ ...summary, actions: [action], history, ownerLeft: true }, dates),
+        ],
         people: 'mrkdwn',
         moment: true,
       },

@@ -170,6 +170,8 @@ export const de: Messages = {
   historyHeading: md`Verlauf`,
   listFilterHint: md`Filtern mit \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason) => md`Blockiert: ${line(reason)}`,
+  initiativeOwnerLeft: (ownerId) =>
+    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (das Slack-Konto ist deaktiviert): Tests und Eskalationen erreichen niemanden. Admins können sie mit *Übergeben* weitergeben.`,
   ownerLeft: (ownerId, actionId) =>
     md`:warning: ${mention(ownerId)} ist nicht mehr dabei (das Slack-Konto ist deaktiviert): gib sie weiter mit \`/cx assign A-${actionId} @jemand\`.`,
   initiativeFacts: (i: Initiative) =>

@@ -208,6 +208,9 @@ export const en = {
   historyHeading: md`History`,
   listFilterHint: md`Filter with \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason: string) => md`Blocked: ${line(reason)}`,
+  /** `/cx show I-n` of an active initiative whose owner left. */
+  initiativeOwnerLeft: (ownerId: string) =>
+    md`:warning: ${mention(ownerId)} has left (their Slack account is deactivated): its checks and escalations reach nobody. An admin can give it a new owner with *Hand over*.`,
   /** `/cx show A-n` of an open action whose owner left. */
   ownerLeft: (ownerId: string, actionId: number) =>
     md`:warning: ${mention(ownerId)} has left (their Slack account is deactivated): hand it on with \`/cx assign A-${actionId} @someone\`.`,

@@ -200,7 +200,9 @@ export function initiativeReply(
 ): BuiltMessage {
   const i = d.initiative;
   const next = d.hasNextStep ? md`` : md`\n${msg.noNextStep}`;
-  const facts = msg.initiativeFacts(i);
+  const facts = d.ownerLeft
+    ? md`${msg.initiativeFacts(i)}\n${msg.initiativeOwnerLeft(i.ownerId)}`
+    : msg.initiativeFacts(i);
   const blocks: KnownBlock[] = [
     section(md`*${msg.refTitle(iref(i.id), i.title)}*\n${facts}\n${progress(d.progress)}${next}`),
     context(msg.metricLine('customer', i.customerMetric), msg.metricLine('business', i.businessMetric)),
