@@ -3,7 +3,7 @@
  * in the 6–12-month test), then the team picture (the essential initiatives, this month's pain-point
  * round, recent wins). Reads only; the builder in slack/ decides what fits.
  */
-import { openActionsOfOwner } from '../db/repositories/actions-repo.js';
+import { openActionIdsByOwner } from '../db/repositories/actions-repo.js';
 import { recentChangesFor } from '../db/repositories/history-repo.js';
 import { recentlyDone } from '../db/repositories/home-repo.js';
 import { departedUsers } from '../db/repositories/settings-repo.js';
@@ -87,8 +87,10 @@ export interface HomeData {
  */
 function departedWork(ctx: AppContext, active: InitiativeSummary[]): DepartedWork[] {
   const out: DepartedWork[] = [];
-  for (const userId of [...departedUsers(ctx.handle.db)].sort()) {
-    const open = openActionsOfOwner(ctx.handle.db, userId).map((a) => a.id);
+  const departed = [...departedUsers(ctx.handle.db)].sort();
+  const openByOwner = openActionIdsByOwner(ctx.handle.db, departed);
+  for (const userId of departed) {
+    const open = openByOwner.get(userId) ?? [];
     const owned = active
       .filter((s) => s.initiative.ownerId === userId)
       .map((s) => ({ id: s.initiative.id, title: s.initiative.title }));

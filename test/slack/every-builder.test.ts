@@ -524,6 +524,10 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       context: { build: () => blocksModule.context(line(T)), people: 'mrkdwn' },
       divider: { notABuilder: 'a line, no text' },
       plain: { build: () => blocksModule.plain(T), people: 'plain' },
+      input: {
+        build: () => blocksModule.input('f', T, { type: 'plain_text_input' }, { hint: T }),
+        people: 'plain',
+      },
       linesToSections: { build: () => blocksModule.linesToSections([line(T)], 3), people: 'mrkdwn' },
       message: {
         build: () => blocksModule.message(line(T), [blocksModule.section(line(T))]),

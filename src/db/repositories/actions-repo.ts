@@ -128,6 +128,25 @@ export function openActionsOfOwner(db: Executor, ownerId: string): Action[] {
   return select.all({ ownerId }).map(toAction);
 }
 
+/** The open and blocked action ids of each of `ownerIds` who has any, lowest first, in one query. */
+export function openActionIdsByOwner(db: Executor, ownerIds: string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (ownerIds.length === 0) return out;
+  const rows = db
+    .select({ id: actions.id, ownerId: actions.ownerId })
+    .from(actions)
+    .where(
+      and(
+        sql`${actions.ownerId} in (select value from json_each(${JSON.stringify(ownerIds)}))`,
+        sql`${actions.status} in ('open', 'blocked')`,
+      ),
+    )
+    .orderBy(asc(actions.id))
+    .all();
+  for (const r of rows) out.set(r.ownerId, [...(out.get(r.ownerId) ?? []), r.id]);
+  return out;
+}
+
 const inIds = (column: typeof actions.initiativeId) =>
   sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
 

@@ -10,7 +10,7 @@ import type { Action, LocalDate } from '../../domain/types.js';
 import { FIELD, VIEW } from '../ids.js';
 import type { MenuChoice } from '../messages/en-menu.js';
 import { menu } from '../messages/index.js';
-import { context, LIMITS, plain } from './blocks.js';
+import { context, input, LIMITS, plain } from './blocks.js';
 
 /**
  * Where the menu was pressed: a DM (reminder, assignment), the ephemeral `/cx mine` or `/cx show A-n`
@@ -29,21 +29,6 @@ export interface MenuOrigin {
 export interface MenuMetadata extends MenuOrigin {
   actionId: number;
 }
-
-const input = (
-  field: string,
-  label: string,
-  element: Record<string, unknown>,
-  opts: { optional?: boolean; hint?: string } = {},
-): KnownBlock =>
-  ({
-    type: 'input',
-    block_id: field,
-    label: plain(label, 2000),
-    optional: opts.optional ?? false,
-    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
-    element: { action_id: field, ...element },
-  }) as KnownBlock;
 
 const reason = (multiline: boolean) => ({
   type: 'plain_text_input',

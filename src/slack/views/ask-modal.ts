@@ -1,9 +1,9 @@
 /** The /cx ask modal, and the "Ask another department" button that opens it for one initiative. */
-import type { ActionsBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DEPARTMENTS, type Department, type Initiative } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { asks, iref, msg } from '../messages/index.js';
-import { LIMITS, plain, section } from './blocks.js';
+import { input, LIMITS, plain, section } from './blocks.js';
 
 export interface AskModalDefaults {
   /** The 100 most relevant active initiatives (a static select holds at most 100). */
@@ -13,22 +13,6 @@ export interface AskModalDefaults {
   /** Where it was opened from: the asking department, and where the confirmation goes. */
   channelId?: string | null;
 }
-
-const input = (
-  field: string,
-  label: string,
-  element: Record<string, unknown>,
-  optional = false,
-  hint?: string,
-) =>
-  ({
-    type: 'input',
-    block_id: field,
-    label: plain(label, 2000),
-    optional,
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-    element: { action_id: field, ...element },
-  }) as KnownBlock;
 
 export function askModal(d: AskModalDefaults): ModalView {
   const base = {
@@ -58,10 +42,9 @@ export function askModal(d: AskModalDefaults): ModalView {
         FIELD.title,
         asks.modalWhat,
         { type: 'plain_text_input', max_length: 200 },
-        false,
-        asks.modalWhatHint,
+        { hint: asks.modalWhatHint },
       ),
-      input(FIELD.due, asks.modalBy, { type: 'datepicker' }, true),
+      input(FIELD.due, asks.modalBy, { type: 'datepicker' }, { optional: true }),
     ],
   };
 }

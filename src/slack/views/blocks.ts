@@ -62,6 +62,22 @@ export const plain = (text: string, max: number = LIMITS.buttonText) => ({
   emoji: true,
 });
 
+/** A modal's input block: block_id and action_id are the field's id, so its state reads plainly. */
+export const input = (
+  field: string,
+  label: string,
+  element: Record<string, unknown>,
+  opts: { optional?: boolean; hint?: string } = {},
+): KnownBlock =>
+  ({
+    type: 'input',
+    block_id: field,
+    label: plain(label, 2000),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
+    element: { action_id: field, ...element },
+  }) as KnownBlock;
+
 /**
  * Packs lines into as few sections as the 3,000-character limit allows, and at most `maxBlocks` of them;
  * what does not fit is counted so the caller can say "…and N more".

@@ -1,9 +1,9 @@
 /** Handing an initiative to a new owner: the button under `/cx show I-n` and the modal it opens. */
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, ModalView } from '@slack/types';
 import type { Initiative } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { iref, lifecycle, msg } from '../messages/index.js';
-import { LIMITS, plain, section } from './blocks.js';
+import { input, LIMITS, plain, section } from './blocks.js';
 
 /** What the submission needs besides the picked person: which initiative, and where to confirm. */
 export interface HandOverMetadata {
@@ -23,12 +23,6 @@ export function handOverButton(initiativeId: number): Button {
 export function handOverModal(initiative: Initiative, channelId: string | null): ModalView {
   const w = lifecycle.handOver;
   const meta: HandOverMetadata = { initiativeId: initiative.id, channelId };
-  const owner: KnownBlock = {
-    type: 'input',
-    block_id: FIELD.owner,
-    label: plain(w.field, 2000),
-    element: { type: 'users_select', action_id: FIELD.owner },
-  };
   return {
     type: 'modal',
     callback_id: VIEW.handOver,
@@ -36,6 +30,9 @@ export function handOverModal(initiative: Initiative, channelId: string | null):
     submit: plain(w.modalSubmit, LIMITS.modalTitle),
     close: plain(msg.modal.cancel, LIMITS.modalTitle),
     private_metadata: JSON.stringify(meta),
-    blocks: [section(w.intro(initiative.id, initiative.title, initiative.ownerId)), owner],
+    blocks: [
+      section(w.intro(initiative.id, initiative.title, initiative.ownerId)),
+      input(FIELD.owner, w.field, { type: 'users_select' }),
+    ],
   };
 }

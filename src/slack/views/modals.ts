@@ -4,26 +4,10 @@ import { FIELD, VIEW } from '../ids.js';
 import { iref } from '../messages/en.js';
 import { deptName, msg } from '../messages/index.js';
 import type { MenuMetadata, MenuOrigin } from './action-menu.js';
-import { LIMITS, plain, section } from './blocks.js';
+import { input, LIMITS, plain, section } from './blocks.js';
 import { metricInputs } from './check.js';
 
 const deptOption = (d: Department): PlainTextOption => ({ text: plain(deptName(d)), value: d });
-
-const input = (
-  field: string,
-  label: string,
-  element: Record<string, unknown>,
-  optional = false,
-  hint?: string,
-): KnownBlock =>
-  ({
-    type: 'input',
-    block_id: field,
-    label: plain(label, 2000),
-    optional,
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-    element: { action_id: field, ...element },
-  }) as KnownBlock;
 
 function modal(callbackId: string, title: string, blocks: KnownBlock[], privateMetadata = ''): ModalView {
   return {
@@ -67,8 +51,7 @@ export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
         FIELD.title,
         msg.modal.title,
         { type: 'plain_text_input', max_length: 200, ...(d.title ? { initial_value: d.title } : {}) },
-        false,
-        msg.modal.titleHint,
+        { hint: msg.modal.titleHint },
       ),
       input(FIELD.lead, msg.modal.lead, {
         type: 'static_select',
@@ -79,7 +62,7 @@ export function newInitiativeModal(d: NewInitiativeDefaults): ModalView {
         FIELD.with,
         msg.modal.with,
         { type: 'multi_static_select', options: DEPARTMENTS.map(deptOption) },
-        true,
+        { optional: true },
       ),
       input(FIELD.tier, msg.modal.tier, {
         type: 'static_select',
@@ -127,8 +110,7 @@ export function logActionModal(d: LogActionDefaults): ModalView {
         FIELD.title,
         msg.modal.actionTitle,
         { type: 'plain_text_input', max_length: 200 },
-        false,
-        msg.modal.actionHint,
+        { hint: msg.modal.actionHint },
       ),
       input(FIELD.owner, msg.modal.owner, { type: 'users_select', initial_user: d.ownerId }),
       input(FIELD.due, msg.modal.due, { type: 'datepicker' }),
@@ -136,7 +118,7 @@ export function logActionModal(d: LogActionDefaults): ModalView {
         FIELD.dept,
         msg.modal.dept,
         { type: 'static_select', options: DEPARTMENTS.map(deptOption) },
-        true,
+        { optional: true },
       ),
     ],
     meta,
