@@ -14,6 +14,7 @@ import {
   type HarnessOptions,
   openedView,
   startHarness,
+  submitLogModal,
 } from '../support/harness.js';
 
 let h: Harness;
@@ -61,18 +62,11 @@ describe('logging an action for someone', () => {
 
   it('the Log action modal sends the same DM', async () => {
     await start();
-    const before = h.emulator.callsTo('views.open').length;
-    await h.cx('UALICE', 'log');
-    const viewId = await openedView(h.emulator, 'UALICE', before);
-    const submitted = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: {
-        [FIELD.initiative]: '1',
-        [FIELD.title]: 'Draft the FAQ',
-        [FIELD.owner]: 'UBOB',
-        [FIELD.due]: '2026-03-12',
-      },
+    const submitted = await submitLogModal(h, 'UALICE', {
+      [FIELD.initiative]: '1',
+      [FIELD.title]: 'Draft the FAQ',
+      [FIELD.owner]: 'UBOB',
+      [FIELD.due]: '2026-03-12',
     });
     expect(submitted.viewClosed).toBe(true);
     expect(await dmCounts('UBOB', 'UALICE')).toEqual({ UBOB: 1, UALICE: 0 });

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count as countRows } from '../support/count.js';
-import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import {
+  CHANNELS,
+  eventually,
+  type Harness,
+  openedView,
+  startHarness,
+  submitLogModal,
+} from '../support/harness.js';
 import { postsOf } from '../support/posts.js';
 
 let h: Harness;
@@ -149,12 +156,11 @@ describe('modals', () => {
 
   it('/cx log opens the modal with the active initiatives; submission logs the action, a retry does not', async () => {
     await h.cx('UALICE', 'new Home lead:it');
-    await h.cx('UALICE', 'log');
-    const viewId = await openedView(h.emulator, 'UALICE');
-    const res = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { initiative: '1', title: 'Through the modal', owner: 'UBOB', due: '2026-03-10' },
+    const res = await submitLogModal(h, 'UALICE', {
+      initiative: '1',
+      title: 'Through the modal',
+      owner: 'UBOB',
+      due: '2026-03-10',
     });
     expect(res.viewClosed).toBe(true);
     const replay = await h.emulator.deliverRaw({ body: replayBody(), contentType: form });
@@ -167,12 +173,11 @@ describe('modals', () => {
 
   it('a past due date in the log modal is an inline error', async () => {
     await h.cx('UALICE', 'new Home lead:it');
-    await h.cx('UALICE', 'log');
-    const viewId = await openedView(h.emulator, 'UALICE');
-    const res = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { initiative: '1', title: 'Late', owner: 'UALICE', due: '2026-03-01' },
+    const res = await submitLogModal(h, 'UALICE', {
+      initiative: '1',
+      title: 'Late',
+      owner: 'UALICE',
+      due: '2026-03-01',
     });
     expect(res.body).toMatchObject({ response_action: 'errors', errors: { due: expect.any(String) } });
     expect(count('actions')).toBe(0);

@@ -5,7 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/sandbox/emulator/index.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { eventually, type Harness, openedView, SIGNING_SECRET, startHarness } from '../support/harness.js';
+import {
+  eventually,
+  type Harness,
+  SIGNING_SECRET,
+  startHarness,
+  submitLogModal,
+} from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -91,13 +97,10 @@ describe('commands that arrive together', () => {
     expect(reply).not.toContain('Logged');
     expect(actionCount()).toBe(0);
     // A modal's submission likewise: it stays open with the failure, rather than closing as if saved.
-    const before = h.emulator.callsTo('views.open').length;
-    await h.cx('UALICE', 'log');
-    const viewId = await openedView(h.emulator, 'UALICE', before);
-    const submitted = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { [FIELD.initiative]: '1', [FIELD.title]: 'Also lost', [FIELD.owner]: 'UALICE' },
+    const submitted = await submitLogModal(h, 'UALICE', {
+      [FIELD.initiative]: '1',
+      [FIELD.title]: 'Also lost',
+      [FIELD.owner]: 'UALICE',
     });
     expect(submitted.viewClosed).toBe(false);
     expect(JSON.stringify(submitted.body)).toContain('Something went wrong on our side');

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIELD } from '../../src/slack/ids.js';
-import { type Harness, openedView, openHomeTab, startHarness } from '../support/harness.js';
+import { type Harness, openedView, openHomeTab, startHarness, submitLogModal } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -94,13 +94,10 @@ describe('words and times in replies and the Home', () => {
 
   it('the Log action modal’s date error is about due dates, not start dates', async () => {
     await h.cx('UALICE', 'new Faster onboarding lead:service');
-    const before = h.emulator.callsTo('views.open').length;
-    await h.cx('UALICE', 'log');
-    const viewId = await openedView(h.emulator, 'UALICE', before);
-    const past = await h.emulator.viewSubmission({
-      userId: 'UALICE',
-      viewId,
-      values: { [FIELD.initiative]: '1', [FIELD.title]: 'Draft the FAQ', [FIELD.due]: '2026-03-01' },
+    const past = await submitLogModal(h, 'UALICE', {
+      [FIELD.initiative]: '1',
+      [FIELD.title]: 'Draft the FAQ',
+      [FIELD.due]: '2026-03-01',
     });
     expect(past.viewClosed).toBe(false);
     const error = (past.body as { errors: Record<string, string> }).errors[FIELD.due];

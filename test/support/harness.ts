@@ -197,6 +197,14 @@ export async function openHomeTab(emulator: SlackEmulator, userId: string) {
   return eventually(() => emulator.homeViews(userId).length > before && emulator.homeView(userId));
 }
 
+/** Types `/cx log` as `userId`, waits for the Log action modal and submits `values`: the submission's result. */
+export async function submitLogModal(h: Harness, userId: string, values: Record<string, string>) {
+  const before = h.emulator.callsTo('views.open').length;
+  await h.cx(userId, 'log');
+  const viewId = await openedView(h.emulator, userId, before);
+  return h.emulator.viewSubmission({ userId, viewId, values });
+}
+
 export const APP_TOKEN = 'xapp-1-A0TEST-1-abcdef';
 
 /**
