@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
@@ -106,5 +107,30 @@ describe('group commit', () => {
     insert(db.handle, 'a');
     expect(db.handle.pendingCommit()).toBeNull();
     expect(values(other)).toEqual(['a']);
+  });
+
+  it('a write in a group keeps its savepoint journal in memory: no temp file opened per command', async () => {
+    const { grouped } = setUp();
+    // Rows big enough that one command changes far more than the 64 KiB a statement journal holds in memory
+    // before SQLite spills it to a temp file (opened and unlinked at once: it shows only as an open fd).
+    grouped.sqlite.exec(`insert into t (v) select printf('%.3000c', 'x') from (
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 200) select i from n)`);
+    const deletedFds = () =>
+      fs
+        .readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target.endsWith('(deleted)')).length;
+    const before = deletedFds();
+    insert(grouped, 'a');
+    grouped.write(() => grouped.sqlite.prepare(`update t set v = v || 'y'`).run());
+    expect(deletedFds()).toBe(before);
+    await grouped.pendingCommit();
+    expect(grouped.sqlite.pragma('temp_store', { simple: true })).toBe(2);
   });
 });
