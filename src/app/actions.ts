@@ -20,7 +20,7 @@ import type { Action, Department, HistoryEntry, Initiative, Progress, UserId } f
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireActiveInitiative } from './initiatives.js';
 import { requirePerson } from './people.js';
-import { hasLeft, isAdmin } from './users.js';
+import { isAdmin, leftHow } from './users.js';
 import { assignmentNotices, blockNotices } from './work-notices.js';
 
 export interface LogActionInput {
@@ -288,8 +288,8 @@ function computeMine(ctx: AppContext, userId: UserId): MyAction[] {
 
 export interface ActionDetail extends ActionWithInitiative {
   history: HistoryEntry[];
-  /** Its owner is known to have left (deactivated Slack account): the reply says how to hand it on. */
-  ownerLeft?: boolean;
+  /** Its owner is known to have left, and how (see leftHow): the reply says how to hand it on. */
+  ownerLeft?: 'deactivated' | 'unknown';
 }
 
 export function actionDetail(ctx: AppContext, actionId: number): Result<ActionDetail> {
@@ -299,11 +299,12 @@ export function actionDetail(ctx: AppContext, actionId: number): Result<ActionDe
   const initiative = getInitiative(db, action.initiativeId);
   if (!initiative) return err({ code: 'unknown_ref', ref: `I-${action.initiativeId}` });
   const open = action.status === 'open' || action.status === 'blocked';
+  const left = open ? leftHow(ctx, action.ownerId) : null;
   return ok({
     action,
     initiative,
     history: historyOf(db, 'A', actionId),
-    ...(open && hasLeft(ctx, action.ownerId) ? { ownerLeft: true } : {}),
+    ...(left ? { ownerLeft: left } : {}),
   });
 }
 

@@ -39,7 +39,7 @@ import { announcement } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requirePerson } from './people.js';
 import { resultsUpdatesOnAdoption } from './rounds.js';
-import { hasLeft, isAdmin } from './users.js';
+import { isAdmin, leftHow } from './users.js';
 
 export interface NewInitiativeInput {
   title: string;
@@ -260,8 +260,8 @@ function computeList(ctx: AppContext, dept?: Department): InitiativeSummary[] {
 export interface InitiativeDetail extends InitiativeSummary {
   actions: Action[];
   history: HistoryEntry[];
-  /** Its owner is known to have left (deactivated Slack account) while it is active: it needs a new one. */
-  ownerLeft?: boolean;
+  /** Its owner is known to have left, and how (see leftHow), while it is active: it needs a new one. */
+  ownerLeft?: 'deactivated' | 'unknown';
 }
 
 /**
@@ -279,13 +279,14 @@ function computeDetail(ctx: AppContext, id: number): Result<InitiativeDetail> {
   if (!initiative) return err({ code: 'unknown_ref', ref: `I-${id}` });
   const actions = actionsOfInitiative(db, id);
   const withNext = initiativesWithNextStep(db, [id]);
+  const left = initiative.status === 'active' ? leftHow(ctx, initiative.ownerId) : null;
   return ok({
     initiative,
     actions,
     progress: progress(actions),
     hasNextStep: withNext.has(id),
     history: historyOf(db, 'I', id),
-    ...(initiative.status === 'active' && hasLeft(ctx, initiative.ownerId) ? { ownerLeft: true } : {}),
+    ...(left ? { ownerLeft: left } : {}),
   });
 }
 

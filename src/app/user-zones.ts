@@ -1,10 +1,9 @@
-import { getCachedUser, putCachedUser } from '../db/repositories/settings-repo.js';
+import { getCachedUser } from '../db/repositories/settings-repo.js';
 import { isValidTimeZone } from '../domain/dates.js';
 import type { UserId } from '../domain/types.js';
 import type { AppContext, UserFacts } from './context.js';
+import { freshUser, rememberLookup } from './user-cache.js';
 
-/** Same freshness as userFacts: time zones rarely change. */
-const CACHE_MS = 12 * 60 * 60 * 1000;
 const MAX_ATTEMPTS = 6;
 /** A single Retry-After longer than this is not waited out: the zone falls back for this run. */
 const MAX_WAIT_MS = 60_000;
@@ -35,14 +34,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export async function zoneOf(ctx: AppContext, userId: UserId, signal?: AbortSignal): Promise<string> {
   const now = ctx.clock.now();
-  const cached = getCachedUser(ctx.handle.db, userId);
   const usable = (tz: string | null | undefined) => (tz && isValidTimeZone(tz) ? tz : ctx.timeZone);
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < CACHE_MS) return usable(cached.tz);
+  const fresh = freshUser(ctx.handle.db, userId, now);
+  if (fresh) return usable(fresh.tz);
+  const cached = getCachedUser(ctx.handle.db, userId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS && !signal?.aborted; attempt++) {
     try {
       const facts = await ctx.directory.fetch(userId);
+      rememberLookup(ctx.handle.db, userId, facts, now);
       if (!facts) break;
-      putCachedUser(ctx.handle.db, { userId, ...facts, fetchedAt: now });
       return usable(facts.tz);
     } catch (error) {
       const wait = retryAfterMs(error);
@@ -87,10 +87,7 @@ export async function fillFromList(
 ): Promise<void> {
   if (!ctx.directory.list || signal?.aborted) return;
   const now = ctx.clock.now();
-  const stale = userIds.filter((id) => {
-    const cached = getCachedUser(ctx.handle.db, id);
-    return !cached || now.getTime() - cached.fetchedAt.getTime() >= CACHE_MS;
-  });
+  const stale = userIds.filter((id) => !freshUser(ctx.handle.db, id, now));
   if (stale.length < LIST_FROM) return;
   let everyone: Map<UserId, UserFacts> | null = null;
   for (let attempt = 1; attempt <= 3 && !everyone && !signal?.aborted; attempt++) {
@@ -105,6 +102,6 @@ export async function fillFromList(
   if (!everyone) return;
   for (const id of stale) {
     const facts = everyone.get(id);
-    if (facts) putCachedUser(ctx.handle.db, { userId: id, ...facts, fetchedAt: now });
+    if (facts) rememberLookup(ctx.handle.db, id, facts, now);
   }
 }

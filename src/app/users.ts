@@ -1,9 +1,7 @@
-import { getCachedUser, putCachedUser } from '../db/repositories/settings-repo.js';
+import { getCachedUser } from '../db/repositories/settings-repo.js';
 import type { UserId } from '../domain/types.js';
 import type { AppContext, UserDirectory, UserFacts } from './context.js';
-
-/** users.info answers are kept this long; time zones and admin flags rarely change. */
-const CACHE_MS = 12 * 60 * 60 * 1000;
+import { freshUser, rememberLookup } from './user-cache.js';
 
 /**
  * A person's facts: cached while fresh, else `users.info` (cached in turn). Says when Slack answered that it
@@ -11,17 +9,18 @@ const CACHE_MS = 12 * 60 * 60 * 1000;
  */
 export async function personFacts(ctx: AppContext, userId: UserId): Promise<UserFacts | 'unknown' | null> {
   const now = ctx.clock.now();
-  const cached = getCachedUser(ctx.handle.db, userId);
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < CACHE_MS) return cached;
+  const db = ctx.handle.db;
+  const fresh = freshUser(db, userId, now);
+  if (fresh) return fresh.unknown ? 'unknown' : fresh;
   let fetched: UserFacts | null;
   try {
     fetched = await ctx.directory.fetch(userId);
   } catch {
-    return cached;
+    const cached = getCachedUser(db, userId);
+    return cached?.unknown ? 'unknown' : cached;
   }
-  if (!fetched) return 'unknown';
-  putCachedUser(ctx.handle.db, { userId, ...fetched, fetchedAt: now });
-  return fetched;
+  rememberLookup(db, userId, fetched, now);
+  return fetched ?? 'unknown';
 }
 
 /** A person's facts, or null when there are none (Slack knows no such person, or could not be asked). */
@@ -31,11 +30,18 @@ export async function userFacts(ctx: AppContext, userId: UserId): Promise<UserFa
 }
 
 /**
- * Whether the person's account is known to be deactivated (someone who left), from the cache alone: no call
- * to Slack, so it fits inside a transaction. Unknown (never looked up) counts as not.
+ * Whether the person is known to have left, and how: their account is deactivated, or Slack knows them no
+ * more. From the cache alone: no call to Slack, so it fits inside a transaction. Never looked up: null.
  */
+export function leftHow(ctx: AppContext, userId: UserId): 'deactivated' | 'unknown' | null {
+  const cached = getCachedUser(ctx.handle.db, userId);
+  if (cached?.unknown) return 'unknown';
+  return cached?.deactivated ? 'deactivated' : null;
+}
+
+/** Whether the person is known to have left (see leftHow). */
 export function hasLeft(ctx: AppContext, userId: UserId): boolean {
-  return getCachedUser(ctx.handle.db, userId)?.deactivated === true;
+  return leftHow(ctx, userId) !== null;
 }
 
 /** Admins: listed in CX_ADMINS, or workspace admins/owners per users.info. */
@@ -75,17 +81,17 @@ export async function namesOf(source: NameSource, userIds: readonly UserId[]): P
   for (const id of new Set(userIds)) {
     const cached = getCachedUser(db, id);
     if (cached?.name) names.set(id, cached.name);
-    const fresh = cached?.name && source.now.getTime() - cached.fetchedAt.getTime() < CACHE_MS;
-    if (!fresh && source.directory) queue.push(id);
+    // Someone Slack no longer knows has no name to ask for: asked again only once the answer is stale.
+    const fresh = freshUser(db, id, source.now);
+    if (!(fresh && (fresh.name || fresh.unknown)) && source.directory) queue.push(id);
   }
   const directory = source.directory;
   if (!directory) return { names, problem };
   const lookUp = async (id: UserId) => {
     try {
       const fetched = await directory.fetch(id);
-      if (!fetched) return;
-      putCachedUser(db, { userId: id, ...fetched, fetchedAt: source.now });
-      if (fetched.name) names.set(id, fetched.name);
+      rememberLookup(db, id, fetched, source.now);
+      if (fetched?.name) names.set(id, fetched.name);
     } catch (error) {
       problem ??= error instanceof Error ? error.message : String(error);
     }

@@ -186,6 +186,11 @@ export const slackUsers = sqliteTable('slack_users', {
   isBot: integer('is_bot', { mode: 'boolean' }).notNull().default(false),
   /** users.info `deleted`: a deactivated account, which no work can be given to. */
   deactivated: integer('deactivated', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * users.info `user_not_found`: Slack knows no such person any more. Kept (with `deactivated`, since they too
+   * have left) so lists mark them and nobody asks Slack again until the entry is stale.
+   */
+  unknown: integer('unknown', { mode: 'boolean' }).notNull().default(false),
   /** Slack's locale for the person (`de-DE`), from users.info with include_locale; null when unknown. */
   locale: text('locale'),
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),

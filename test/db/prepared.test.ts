@@ -65,6 +65,7 @@ describe('statements prepared once per connection', () => {
       isAdmin: true,
       isBot: false,
       deactivated: false,
+      unknown: false,
       fetchedAt: NOW,
     });
     expect(getCachedUser(handle.db, 'U2')).toBeNull();

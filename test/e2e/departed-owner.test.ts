@@ -152,6 +152,31 @@ describe('the lists that name the owners of stalled work', () => {
   });
 });
 
+describe('someone Slack no longer knows at all (users.info: user_not_found)', () => {
+  it("counts as someone who left: /cx show and the admins' Home say so, and later reminders runs do not ask Slack again", async () => {
+    const [id] = await departedOwnerWithStalledWork(1, undefined, (gone) => h.emulator.removeUser(gone));
+    await eventually(() => problemsTo('UADMIN')[0]);
+    expect(h.replyText(await h.cx('UADMIN', `show A-${id}`))).toContain(
+      `:warning: <@UGONE> has left (Slack no longer knows them): hand it on with \`/cx assign A-${id} @someone\`.`,
+    );
+    const home = JSON.stringify((await openHomeTab(h.emulator, 'UADMIN')).blocks);
+    expect(home).toContain(`• <@UGONE> · open A-${id} → \`/cx assign A-n @someone\``);
+    const lookups = () => h.emulator.callsTo('users.info').filter((c) => c.args.user === 'UGONE').length;
+    const asked = lookups();
+    expect(asked).toBeGreaterThan(0);
+
+    // The reminders runs of the same day (still stalled, still theirs) take the answer from the cache.
+    h.clock.set(new Date('2026-03-03T11:00:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.drain();
+    h.clock.set(new Date('2026-03-03T18:00:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.drain();
+    expect(lookups()).toBe(asked);
+    expect(problemsTo('UADMIN')).toHaveLength(1);
+  });
+});
+
 describe("an admin's App Home", () => {
   const openHome = async (userId: string) => JSON.stringify((await openHomeTab(h.emulator, userId)).blocks);
 

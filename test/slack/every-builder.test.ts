@@ -149,7 +149,14 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
             checks: [],
           }),
           // Its owner left.
-          repliesModule.initiativeReply({ ...summary, actions: [action], history, ownerLeft: true }, dates),
+          repliesModule.initiativeReply(
+            { ...summary, actions: [action], history, ownerLeft: 'deactivated' },
+            dates,
+          ),
+          repliesModule.initiativeReply(
+            { ...summary, actions: [action], history, ownerLeft: 'unknown' },
+            dates,
+          ),
         ],
         people: 'mrkdwn',
         moment: true,
@@ -158,7 +165,8 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
       actionReply: {
         build: () => [
           repliesModule.actionReply({ action, initiative, history }, dates, { buttons: true }),
-          repliesModule.actionReply({ action, initiative, history, ownerLeft: true }, dates),
+          repliesModule.actionReply({ action, initiative, history, ownerLeft: 'deactivated' }, dates),
+          repliesModule.actionReply({ action, initiative, history, ownerLeft: 'unknown' }, dates),
         ],
         people: 'mrkdwn',
         moment: true,

@@ -125,6 +125,8 @@ export interface CachedUser {
   isBot: boolean;
   /** Absent when the source did not say: a stored flag is then kept. */
   deactivated?: boolean;
+  /** Slack knows no such person (users.info `user_not_found`); absent: a stored flag is then kept. */
+  unknown?: boolean;
   /** Slack's locale (`de-DE`); absent when the look-up did not ask for it: a stored locale is then kept. */
   locale?: string | null;
   fetchedAt: Date;
@@ -141,7 +143,7 @@ export function getCachedUser(db: Executor, userId: string): CachedUser | null {
   return select.get({ userId }) ?? null;
 }
 
-/** Everyone the cache knows to have left: their Slack account is deactivated. */
+/** Everyone the cache knows to have left: their Slack account is deactivated, or Slack knows them no more. */
 export function departedUsers(db: Executor): Set<string> {
   const select = prepared(db, 'settings.departedUsers', (d) =>
     d
@@ -166,6 +168,7 @@ export function putCachedUser(db: Executor, user: CachedUser): void {
         ...(user.name !== undefined ? { name: user.name } : {}),
         ...(user.locale !== undefined ? { locale: user.locale } : {}),
         ...(user.deactivated !== undefined ? { deactivated: user.deactivated } : {}),
+        ...(user.unknown !== undefined ? { unknown: user.unknown } : {}),
       },
     })
     .run();

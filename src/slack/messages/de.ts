@@ -14,7 +14,7 @@ import { menuDe } from './de-menu.js';
 import { metricsDe } from './de-metrics.js';
 import { nudgesDe } from './de-nudges.js';
 import { monthNameDe, roundsDe } from './de-rounds.js';
-import { actionRefs, bar, type Messages, progressSpoken } from './en.js';
+import { actionRefs, bar, type LeftHow, type Messages, progressSpoken } from './en.js';
 import { channel, join, line, type Mrkdwn, md, mention, num, number } from './mrkdwn.js';
 
 const I = (id: number) => md`I-${id}`;
@@ -96,6 +96,9 @@ function actionFacts(
   return join([...who, ...(when ? [when] : []), ...state], ' · ');
 }
 
+const leftWords = (how: LeftHow) =>
+  how === 'unknown' ? md`Slack kennt die Person nicht mehr` : md`das Slack-Konto ist deaktiviert`;
+
 export const de: Messages = {
   nudges: nudgesDe,
   rounds: roundsDe,
@@ -170,10 +173,10 @@ export const de: Messages = {
   historyHeading: md`Verlauf`,
   listFilterHint: md`Filtern mit \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason) => md`Blockiert: ${line(reason)}`,
-  initiativeOwnerLeft: (ownerId) =>
-    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (das Slack-Konto ist deaktiviert): Tests und Eskalationen erreichen niemanden. Admins können sie mit *Übergeben* weitergeben.`,
-  ownerLeft: (ownerId, actionId) =>
-    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (das Slack-Konto ist deaktiviert): gib sie weiter mit \`/cx assign A-${actionId} @jemand\`.`,
+  initiativeOwnerLeft: (ownerId, how) =>
+    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (${leftWords(how)}): Tests und Eskalationen erreichen niemanden. Admins können sie mit *Übergeben* weitergeben.`,
+  ownerLeft: (ownerId, actionId, how) =>
+    md`:warning: ${mention(ownerId)} ist nicht mehr dabei (${leftWords(how)}): gib sie weiter mit \`/cx assign A-${actionId} @jemand\`.`,
   initiativeFacts: (i: Initiative) =>
     md`${i.tier === 'essential' ? md`:star: essenziell` : md`wichtig`} · ${status(i.status)} · federführend ${dept(i.leadDept)} · mit ${join(i.depts.map(dept), ', ')}\nZuständig ${mention(i.ownerId)} · begonnen ${day(i.startDate)}`,
   metricLine: (kind, m) => {
@@ -219,7 +222,7 @@ export const de: Messages = {
     const check = i
       ? md` Die Person ist für I-${i} zuständig: trag die Werte selbst ein mit \`/cx check I-${i} customer=&lt;Wert&gt; business=&lt;Wert&gt;\` und gib sie mit *Übergeben* in \`/cx show I-${i}\` jemand anderem.`
       : md``;
-    const gone = person.unknown ? md`Slack kennt die Person nicht mehr` : md`das Slack-Konto ist deaktiviert`;
+    const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
     return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}`;
   },
   deliveryProblem: (kind, target, error) =>

@@ -25,6 +25,10 @@ export const safe = line;
 export const iref = (id: number) => `I-${id}`;
 export const aref = (id: number) => `A-${id}`;
 const I = (id: number) => md`I-${id}`;
+/** How someone left: their account was deactivated, or Slack knows no such person any more. */
+export type LeftHow = 'deactivated' | 'unknown';
+const leftWords = (how: LeftHow) =>
+  how === 'unknown' ? md`Slack no longer knows them` : md`their Slack account is deactivated`;
 const A = (id: number) => md`A-${id}`;
 export const deptName = (key: Department | BindingKey) =>
   key === 'hub' ? 'Hub' : DEPARTMENT_NAMES[key as Department];
@@ -209,11 +213,11 @@ export const en = {
   listFilterHint: md`Filter with \`/cx list &lt;dept&gt;\`.`,
   blockedBecause: (reason: string) => md`Blocked: ${line(reason)}`,
   /** `/cx show I-n` of an active initiative whose owner left. */
-  initiativeOwnerLeft: (ownerId: string) =>
-    md`:warning: ${mention(ownerId)} has left (their Slack account is deactivated): its checks and escalations reach nobody. An admin can give it a new owner with *Hand over*.`,
+  initiativeOwnerLeft: (ownerId: string, how: LeftHow) =>
+    md`:warning: ${mention(ownerId)} has left (${leftWords(how)}): its checks and escalations reach nobody. An admin can give it a new owner with *Hand over*.`,
   /** `/cx show A-n` of an open action whose owner left. */
-  ownerLeft: (ownerId: string, actionId: number) =>
-    md`:warning: ${mention(ownerId)} has left (their Slack account is deactivated): hand it on with \`/cx assign A-${actionId} @someone\`.`,
+  ownerLeft: (ownerId: string, actionId: number, how: LeftHow) =>
+    md`:warning: ${mention(ownerId)} has left (${leftWords(how)}): hand it on with \`/cx assign A-${actionId} @someone\`.`,
   initiativeFacts: (i: Initiative) =>
     md`${i.tier === 'essential' ? md`:star: essential` : md`important`} · ${line(i.status)} · lead ${dept(i.leadDept)} · with ${join(i.depts.map(dept), ', ')}\nOwner ${mention(i.ownerId)} · started ${line(i.startDate)}`,
   metricLine: (kind: MetricKind, m: Metric | null) => {
@@ -258,7 +262,7 @@ export const en = {
     const check = i
       ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`, and give it a new owner with *Hand over* in \`/cx show ${I(i)}\`.`
       : md``;
-    const gone = person.unknown ? md`Slack no longer knows them` : md`their Slack account is deactivated`;
+    const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
     return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}`;
   },
   /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */

@@ -201,7 +201,7 @@ export function initiativeReply(
   const i = d.initiative;
   const next = d.hasNextStep ? md`` : md`\n${msg.noNextStep}`;
   const facts = d.ownerLeft
-    ? md`${msg.initiativeFacts(i)}\n${msg.initiativeOwnerLeft(i.ownerId)}`
+    ? md`${msg.initiativeFacts(i)}\n${msg.initiativeOwnerLeft(i.ownerId, d.ownerLeft)}`
     : msg.initiativeFacts(i);
   const blocks: KnownBlock[] = [
     section(md`*${msg.refTitle(iref(i.id), i.title)}*\n${facts}\n${progress(d.progress)}${next}`),
@@ -238,7 +238,7 @@ export function actionReply(
     md`${msg.refTitle(iref(d.initiative.id), d.initiative.title)} · ${line(deptName(a.dept))}`,
   ];
   if (a.blockedReason && a.status === 'blocked') lines.push(msg.blockedBecause(a.blockedReason));
-  if (d.ownerLeft) lines.push(msg.ownerLeft(a.ownerId, a.id));
+  if (d.ownerLeft) lines.push(msg.ownerLeft(a.ownerId, a.id, d.ownerLeft));
   const hist = linesToSections(historyLines(d.history.slice(-60), dates.zone), 20);
   // The text is what a screen reader reads (not the blocks): the notice and the facts, not only the title.
   const spoken = join([...(opts.notice ? [opts.notice] : []), ...lines], '\n');

@@ -1,0 +1,1 @@
+ALTER TABLE `slack_users` ADD `unknown` integer DEFAULT false NOT NULL;
