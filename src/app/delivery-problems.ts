@@ -1,4 +1,5 @@
 import { openActionsOfOwner } from '../db/repositories/actions-repo.js';
+import { expireHeld } from '../db/repositories/outbox-repo.js';
 import type { OutboxEntry } from '../domain/outbox.js';
 import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
 import type { MetricCheckAskPayload } from '../domain/payloads/metrics.js';
@@ -10,26 +11,45 @@ import { personFacts } from './users.js';
 const ACTIONS_NAMED = 5;
 
 /**
- * The admins' DMs about a post Slack would not take (held): one each, once per post (its key). A channel
- * post says which channel; a DM says to whom, and when that person's account is deactivated (someone who
- * left), what an admin can do instead: give their open actions to someone else, record the values of the
- * initiative they were asked about; when there is neither, no DM at all. Slack answers a DM to a deactivated
- * account with `channel_not_found`, so users.info decides (`deleted`, or no such person): from the cache while
- * fresh — the reminders job has just refreshed it when it looked up their zone — else asked now, once per held
- * post.
+ * What follows a post Slack would not take (held), once per post: the admins are told (below), and a DM to
+ * someone who left stops waiting. It can never arrive, and held it would be tried again every 15 minutes for
+ * good, counted as held on /metrics all the while: it is expired instead, with the reason. Returns the
+ * admins' DMs to queue.
  */
-export async function deliveryProblemNotices(
+export async function settleHeldPost(
   ctx: AppContext,
   entry: OutboxEntry,
   error: string,
 ): Promise<Notification[]> {
-  if (entry.kind === 'delivery_problem') return [];
+  const recipient = entry.recipient;
+  const facts = recipient.type === 'user' ? await personFacts(ctx, recipient.id) : null;
+  const left = facts === 'unknown' || (facts !== null && facts.deactivated === true);
+  const notices =
+    entry.kind === 'delivery_problem' ? [] : deliveryProblemNotices(ctx, entry, error, facts, left);
+  if (left) expireHeld(ctx.handle.db, entry.id, `recipient_left: ${error}`);
+  return notices;
+}
+
+/**
+ * The admins' DMs about a post Slack would not take (held): one each, once per post (its key). A channel
+ * post says which channel; a DM says to whom, and when that person's account is deactivated (someone who
+ * left), what an admin can do instead: give their open actions to someone else, record the values of the
+ * initiative they were asked about; when there is neither, no DM at all. Slack answers a DM to a deactivated
+ * account with `channel_not_found`, so users.info decides (`deleted`, or no such person; `facts`, from
+ * settleHeldPost): from the cache while fresh — the reminders job has just refreshed it when it looked up their
+ * zone — else asked then, once per held post.
+ */
+function deliveryProblemNotices(
+  ctx: AppContext,
+  entry: OutboxEntry,
+  error: string,
+  facts: Awaited<ReturnType<typeof personFacts>>,
+  left: boolean,
+): Notification[] {
   const recipient = entry.recipient;
   const target = recipient.type === 'binding' ? `the ${recipient.key} channel` : 'a channel';
   const payload: DeliveryProblemPayload = { kind: entry.kind, target, error };
   if (recipient.type === 'user') {
-    const facts = await personFacts(ctx, recipient.id);
-    const left = facts === 'unknown' || facts?.deactivated === true;
     const open = left ? openActionsOfOwner(ctx.handle.db, recipient.id).map((a) => a.id) : [];
     const asked =
       entry.kind === 'metric_check' ? (entry.payload as MetricCheckAskPayload).initiative.id : null;

@@ -7,7 +7,7 @@
  */
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { AppContext } from '../app/context.js';
-import { deliveryProblemNotices } from '../app/delivery-problems.js';
+import { settleHeldPost } from '../app/delivery-problems.js';
 import { verdictChartsStep } from '../app/metric-checks/charts.js';
 import { onReminderExpired } from '../app/reminders.js';
 import { applyConfiguredBindings } from '../app/setup.js';
@@ -115,7 +115,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
   const reportHeld = (entry: OutboxEntry, error: string) => {
     held.push({ entry, error });
     // Asks Slack who a refused DM was for when the cache does not know: after the delivery, not in its way.
-    void deliveryProblemNotices(ctx, entry, error)
+    void settleHeldPost(ctx, entry, error)
       .then((messages) => {
         if (messages.length === 0) return;
         enqueue(handle.db, messages, clock.now());

@@ -276,7 +276,7 @@ describe('the 6-month check of an initiative whose owner left', () => {
 });
 
 describe('a DM to someone who left and owns nothing', () => {
-  it('tells the admins nothing: there is nothing for them to do', async () => {
+  it('tells the admins nothing, and stops trying: there is nothing for them to do, and it can never arrive', async () => {
     h = await startHarness({ now: new Date(NOW), admins: ['UADMIN'] });
     h.emulator.addUser({ id: 'UGONE', name: 'gone', tz: 'UTC', deleted: true });
     await h.cx('UALICE', 'new Faster answers lead:service');
@@ -288,10 +288,20 @@ describe('a DM to someone who left and owns nothing', () => {
     await h.drain();
     await eventually(() => h.emulator.dms('UBOB').find((m) => /waiting on you/.test(m.text)));
     await h.drain();
-    const held = h.bot.handle.sqlite
-      .prepare(`select status from outbox where kind = 'action_blocked' and recipient like '%UGONE%'`)
-      .all();
-    expect(held).toEqual([{ status: 'held' }]);
+    // Not held (tried again every 15 minutes for good, and counted as held on /metrics): expired, with why.
+    const dm = () =>
+      h.bot.handle.sqlite
+        .prepare(
+          `select status, last_error as error from outbox where kind = 'action_blocked' and recipient like '%UGONE%'`,
+        )
+        .all() as { status: string; error: string }[];
+    await eventually(() => dm()[0]?.status === 'expired' || undefined);
+    expect(dm()).toEqual([{ status: 'expired', error: expect.stringMatching(/^recipient_left: /) }]);
+    expect(
+      h.bot.handle.sqlite.prepare(`select count(*) as n from outbox where status = 'held'`).get(),
+    ).toEqual({
+      n: 0,
+    });
     expect(problemsTo('UADMIN')).toEqual([]);
   });
 });

@@ -162,6 +162,17 @@ export function expireDmsAbout(
     .run().changes;
 }
 
+/** A held row that will never be delivered (its person left): expired, with why. False when no longer held. */
+export function expireHeld(db: Executor, id: number, error: string): boolean {
+  return (
+    db
+      .update(outbox)
+      .set({ status: 'expired', lastError: error, ...UNCLAIMED })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'held')))
+      .run().changes > 0
+  );
+}
+
 export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}): OutboxRepo {
   const heads = (limit: number, afterId = 0, now?: Date): OutboxEntry[] =>
     headsStatement(db, now !== undefined)
