@@ -2,7 +2,7 @@ import { openActionsOfOwner } from '../db/repositories/actions-repo.js';
 import { expireHeld } from '../db/repositories/outbox-repo.js';
 import type { OutboxEntry } from '../domain/outbox.js';
 import type { DeliveryProblemPayload } from '../domain/payloads/delivery.js';
-import type { MetricCheckAskPayload } from '../domain/payloads/metrics.js';
+import type { MetricCheckAskPayload, MetricVerdictOwnerPayload } from '../domain/payloads/metrics.js';
 import type { Notification } from '../domain/payloads/notification.js';
 import type { AppContext } from './context.js';
 import { personFacts } from './users.js';
@@ -53,8 +53,11 @@ function deliveryProblemNotices(
     const open = left ? openActionsOfOwner(ctx.handle.db, recipient.id).map((a) => a.id) : [];
     const asked =
       entry.kind === 'metric_check' ? (entry.payload as MetricCheckAskPayload).initiative.id : null;
+    const verdict =
+      entry.kind === 'metric_verdict_owner' ? (entry.payload as MetricVerdictOwnerPayload) : null;
+    const decide = verdict?.decide ? verdict.initiative.id : null;
     // Someone who left and owns nothing the DM was about (news, a mention): nothing for an admin to do.
-    if (left && open.length === 0 && asked === null) return [];
+    if (left && open.length === 0 && asked === null && decide === null) return [];
     payload.person = {
       id: recipient.id,
       deactivated: left,
@@ -62,6 +65,7 @@ function deliveryProblemNotices(
       openActions: open.slice(0, ACTIONS_NAMED),
       moreActions: Math.max(0, open.length - ACTIONS_NAMED),
       ...(left && asked !== null ? { initiativeId: asked } : {}),
+      ...(left && decide !== null ? { decideInitiativeId: decide } : {}),
     };
   }
   return [...ctx.admins].map((adminId) => ({

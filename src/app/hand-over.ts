@@ -17,6 +17,7 @@ import type { Notification } from '../domain/payloads/notification.js';
 import type { Initiative, UserId } from '../domain/types.js';
 import { type AppContext, type Caller, transact } from './context.js';
 import { requireOwnedInitiative } from './initiatives.js';
+import { awaitedDecision } from './metric-checks/decide.js';
 import { requirePerson } from './people.js';
 import { hasLeft, isAdmin } from './users.js';
 
@@ -77,6 +78,7 @@ export async function handOverInitiative(
       (a) => a.status === 'open' || a.status === 'blocked',
     ).length;
     const check = openCheckOf(tx, before.id);
+    const decision = awaitedDecision(tx, before.id);
     // Not the one who did it; nor someone who left, whose DMs Slack refuses.
     const tellPrevious = before.ownerId !== caller.userId && !hasLeft(ctx, before.ownerId);
     const notices = handOverNotices({
@@ -85,6 +87,7 @@ export async function handOverInitiative(
       newOwnerId: input.ownerId,
       openActions: open,
       openCheck: check ? { kind: check.kind, dueDate: check.dueDate } : null,
+      openDecision: decision,
       historyId,
       tellPrevious,
     });
@@ -108,6 +111,7 @@ export function handOverNotices(h: {
   newOwnerId: UserId;
   openActions: number;
   openCheck: InitiativeHandedOverPayload['openCheck'];
+  openDecision?: InitiativeHandedOverPayload['openDecision'];
   historyId: number;
   tellPrevious: boolean;
 }): Notification[] {
@@ -119,6 +123,7 @@ export function handOverNotices(h: {
     initiative: { id: h.initiative.id, title: h.initiative.title },
     openActions: h.openActions,
     openCheck: h.openCheck,
+    openDecision: h.openDecision ?? null,
   };
   const out: Notification[] = [];
   if (h.newOwnerId !== h.actorId) {

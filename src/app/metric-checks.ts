@@ -12,7 +12,12 @@ export type {
   TrendPoint,
 } from '../domain/metric-checks.js';
 export { type MetricChecksSummary, runMetricChecks } from './metric-checks/daily.js';
-export { type DecisionOutcome, decideAfterCheck } from './metric-checks/decide.js';
+export {
+  type AwaitedDecision,
+  awaitedDecision,
+  type DecisionOutcome,
+  decideAfterCheck,
+} from './metric-checks/decide.js';
 export { checkStatuses, metricsPicture } from './metric-checks/picture.js';
 export {
   type CheckForm,

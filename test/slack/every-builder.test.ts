@@ -343,6 +343,7 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
         build: () => checkModule.verdictOwnerMessage({ ...verdictPayload, decide: true }),
         people: 'mrkdwn',
       },
+      decideBlocks: { build: () => ({ blocks: checkModule.decideBlocks(7, '2026-03-02') }), people: 'none' },
       metricInputs: { build: () => checkModule.metricInputs(), people: 'none' },
     },
   },

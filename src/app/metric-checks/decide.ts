@@ -1,13 +1,15 @@
 /** The owner's (or an admin's) answer to a 12-month or follow-up verdict: recommit or close. */
+
+import type { Executor } from '../../db/client.js';
 import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { getInitiative } from '../../db/repositories/initiatives-repo.js';
-import { getCheck, insertCheck, setDecision } from '../../db/repositories/metrics-repo.js';
+import { getCheck, insertCheck, latestJudgedCheck, setDecision } from '../../db/repositories/metrics-repo.js';
 import { addMonthsClamped, localDate } from '../../domain/dates.js';
 import { err, ok, type Result } from '../../domain/errors.js';
 import { storeFact } from '../../domain/history-facts.js';
 import { isOpenStatus, openActionsFingerprint } from '../../domain/initiatives.js';
-import { offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
+import { type CheckKind, offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
 import type { LocalDate } from '../../domain/types.js';
 import { type CloseOutcome, closeNow } from '../close-initiative.js';
@@ -28,6 +30,22 @@ export interface DecisionOutcome {
 
 /** Close pressed while actions are open: nothing changed yet, the `/cx close` confirmation is shown. */
 export type CloseConfirm = Extract<CloseOutcome, { status: 'confirm' }>;
+
+/** A 12-month (or follow-up) verdict of an active initiative that nobody has answered with recommit or close. */
+export interface AwaitedDecision {
+  kind: CheckKind;
+  dueDate: LocalDate;
+}
+
+/**
+ * The decision an initiative's latest verdict waits for, if any. The verdict's DM with Recommit / Close went
+ * to whoever owned it then; someone who took it over since, or an admin, decides from `/cx show I-n`.
+ */
+export function awaitedDecision(db: Executor, initiativeId: number): AwaitedDecision | null {
+  const check = latestJudgedCheck(db, initiativeId);
+  if (!check || !offersDecision(check.kind) || check.decision) return null;
+  return { kind: check.kind, dueDate: check.dueDate };
+}
 
 /** The owner's (or an admin's) answer to a 12-month or follow-up verdict. */
 export async function decideAfterCheck(

@@ -20,5 +20,7 @@ export interface DeliveryProblemPayload {
     openActions: number[];
     moreActions: number;
     initiativeId?: number;
+    /** The initiative whose 12-month or follow-up verdict waited for their recommit or close. */
+    decideInitiativeId?: number;
   };
 }

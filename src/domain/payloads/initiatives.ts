@@ -88,4 +88,9 @@ export interface InitiativeHandedOverPayload {
    * how to answer it. Absent or null: none.
    */
   openCheck?: { kind: CheckKind; dueDate: LocalDate } | null;
+  /**
+   * A 12-month or follow-up verdict waiting for recommit or close (its DM, with the buttons, went to the
+   * previous owner): the new owner is told where to decide. Absent or null: none.
+   */
+  openDecision?: { kind: CheckKind; dueDate: LocalDate } | null;
 }

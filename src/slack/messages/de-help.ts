@@ -114,7 +114,7 @@ export const HELP_DE: Record<SubcommandName, HelpEntry> = {
     example: 'list service',
   },
   show: {
-    does: md`eine Initiative, Maßnahme oder ein Kundenproblem vollständig, mit Verlauf (wer für eine Initiative verantwortlich ist und Admins können sie dort übergeben)`,
+    does: md`eine Initiative, Maßnahme oder ein Kundenproblem vollständig, mit Verlauf (wer für eine Initiative verantwortlich ist und Admins können sie dort übergeben und nach dem 12-Monats-Ergebnis weitermachen oder sie abschließen)`,
     example: 'show I-3',
   },
   essential: {

@@ -231,6 +231,10 @@ export const lifecycleDe: typeof enLifecycle = {
             p.openCheck
               ? md`\nIhr ${metricsDe.checkName(p.openCheck.kind)} (fällig ${day(p.openCheck.dueDate)}) wartet auf Werte: \`/cx check ${I(p.initiative.id)}\`.`
               : md``
+          }${
+            p.openDecision
+              ? md`\nDas Ergebnis ihres ${metricsDe.checkName(p.openDecision.kind)}s wartet auf eine Entscheidung, jetzt deine: *${line(metricsDe.recommit)}* oder *${line(metricsDe.close)}* in \`/cx show ${I(p.initiative.id)}\`.`
+              : md``
           }`
         : md`:outbox_tray: ${mention(p.actorId)} hat *${I(p.initiative.id)}* ${line(p.initiative.title)} an ${mention(
             p.newOwnerId,

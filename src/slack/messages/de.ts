@@ -222,8 +222,12 @@ export const de: Messages = {
     const check = i
       ? md` Die Person ist für I-${i} zuständig: trag die Werte selbst ein mit \`/cx check I-${i} customer=&lt;Wert&gt; business=&lt;Wert&gt;\` und gib sie mit *Übergeben* in \`/cx show I-${i}\` jemand anderem.`
       : md``;
+    const d = person.decideInitiativeId;
+    const decide = d
+      ? md` Das Ergebnis wartet auf ihre Entscheidung: entscheide selbst in \`/cx show I-${d}\` (weitermachen oder I-${d} abschließen) oder gib die Initiative dort mit *Übergeben* jemand anderem.`
+      : md``;
     const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
-    return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}`;
+    return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}${decide}`;
   },
   deliveryProblem: (kind, target, error) =>
     md`:warning: Ich konnte ${line(POST_NAMES[kind] ?? 'eine Nachricht')} nicht in ${line(target)} posten (${line(error)}). Sie bleibt gespeichert und wird zugestellt, sobald der Kanal repariert ist: lade mich dort ein oder ordne mit \`/cx setup channel\` einen anderen Kanal zu.`,

@@ -118,7 +118,7 @@ export const HELP: Record<SubcommandName, HelpEntry> = {
     example: 'list service',
   },
   show: {
-    does: md`one initiative, action or pain point in full, with its history (an initiative's owner and the admins can hand it over there)`,
+    does: md`one initiative, action or pain point in full, with its history (an initiative's owner and the admins can hand it over there, and recommit or close it after its 12-month verdict)`,
     example: 'show I-3',
   },
   essential: {

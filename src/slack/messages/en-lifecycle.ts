@@ -210,6 +210,10 @@ export const lifecycle = {
             p.openCheck
               ? md`\nIts ${metrics.checkName(p.openCheck.kind)} (due ${line(p.openCheck.dueDate)}) is waiting for values: \`/cx check ${I(p.initiative.id)}\`.`
               : md``
+          }${
+            p.openDecision
+              ? md`\nThe verdict of its ${metrics.checkName(p.openDecision.kind)} waits for a decision, now yours: *${line(metrics.recommit)}* or *${line(metrics.close)}* in \`/cx show ${I(p.initiative.id)}\`.`
+              : md``
           }`
         : md`:outbox_tray: ${mention(p.actorId)} handed *${I(p.initiative.id)}* ${line(p.initiative.title)} to ${mention(
             p.newOwnerId,

@@ -262,8 +262,12 @@ export const en = {
     const check = i
       ? md` They own ${I(i)}: record its values yourself with \`/cx check ${I(i)} customer=&lt;value&gt; business=&lt;value&gt;\`, and give it a new owner with *Hand over* in \`/cx show ${I(i)}\`.`
       : md``;
+    const d = person.decideInitiativeId;
+    const decide = d
+      ? md` Its verdict waits for their decision: recommit or close ${I(d)} yourself in \`/cx show ${I(d)}\`, or give it a new owner with *Hand over* there.`
+      : md``;
     const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
-    return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}`;
+    return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}${decide}`;
   },
   /** To each admin, once per post held back: `kind` is the outbox's (a code), named here in words. */
   deliveryProblem: (kind: string, target: string, error: string) =>

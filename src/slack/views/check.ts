@@ -9,7 +9,7 @@ import type {
   MetricVerdictOwnerPayload,
   MetricVerdictPayload,
 } from '../../domain/payloads/metrics.js';
-import type { Initiative, Metric, MetricKind } from '../../domain/types.js';
+import type { Initiative, LocalDate, Metric, MetricKind } from '../../domain/types.js';
 import { ACTION, FIELD, VIEW } from '../ids.js';
 import { iref } from '../messages/en.js';
 import { currentLang, msg } from '../messages/index.js';
@@ -195,11 +195,19 @@ export function verdictMessage(p: MetricVerdictPayload): BuiltMessage {
 export function verdictOwnerMessage(p: MetricVerdictOwnerPayload): BuiltMessage {
   const w = words();
   const blocks: KnownBlock[] = [section(w.ownerVerdictIntro(p.initiative.ownerId)), ...verdictBlocks(p)];
-  if (p.decide) {
-    const value = `${iref(p.initiative.id)}:${p.dueDate}`;
-    blocks.push(section(w.decideQuestion), {
+  if (p.decide) blocks.push(...decideBlocks(p.initiative.id, p.dueDate));
+  return message(w.verdictFallback(p.initiative.id, p.kind, p.verdict), blocks);
+}
+
+/** After a 12-month or follow-up verdict: the question, and Recommit / Close (the verdict's DM, `/cx show I-n`). */
+export function decideBlocks(initiativeId: number, dueDate: LocalDate): KnownBlock[] {
+  const w = words();
+  const value = `${iref(initiativeId)}:${dueDate}`;
+  return [
+    section(w.decideQuestion),
+    {
       type: 'actions',
-      block_id: `decide_${p.initiative.id}`,
+      block_id: `decide_${initiativeId}`,
       elements: [
         {
           type: 'button',
@@ -210,9 +218,8 @@ export function verdictOwnerMessage(p: MetricVerdictOwnerPayload): BuiltMessage 
         },
         { type: 'button', action_id: ACTION.metricClose, text: plain(w.close), value, style: 'danger' },
       ],
-    });
-  }
-  return message(w.verdictFallback(p.initiative.id, p.kind, p.verdict), blocks);
+    },
+  ];
 }
 
 // ---- New initiative modal: the optional metrics -----------------------------------------------------------

@@ -1,13 +1,19 @@
+import type { KnownBlock } from '@slack/types';
 import type { AppContext } from '../../../app/context.js';
+import { awaitedDecision } from '../../../app/metric-checks.js';
 import { activeInitiative } from '../../../app/requests-read.js';
 import { isAdmin } from '../../../app/users.js';
 import type { UserId } from '../../../domain/types.js';
 import type { CommandOf } from '../../parse/command/index.js';
 import { askButtonBlock } from '../../views/ask-modal.js';
 import { type BuiltMessage, LIMITS } from '../../views/blocks.js';
+import { decideBlocks } from '../../views/check.js';
 import { handOverButton } from '../../views/hand-over-modal.js';
 
-/** The reply as everyone sees it, and as its owner or an admin does (with Hand over); null when closed. */
+/**
+ * The reply as everyone sees it, and as its owner or an admin does (with Hand over, and Recommit / Close while
+ * a verdict waits for that decision); null when closed.
+ */
 interface Variants {
   everyone: BuiltMessage;
   owner: { ownerId: UserId; reply: BuiltMessage } | null;
@@ -15,7 +21,9 @@ interface Variants {
 
 /**
  * `/cx show I-n` of an active initiative gets a row of buttons under its facts: "Ask another department" for
- * everyone, and "Hand over" for its owner and the admins (who may). Copies: the reply itself may be a cached
+ * everyone, and "Hand over" for its owner and the admins (who may). Under it, for them too, the decision a
+ * 12-month or follow-up verdict waits for: its DM went to whoever owned the initiative then, who may have handed
+ * it over or left since. Copies: the reply itself may be a cached
  * one. The same cached reply gets the same copies (a cached reply is rebuilt after any write, so whether the
  * initiative is active and who owns it cannot have changed), so their serialized acks are reused (issue 13).
  */
@@ -40,17 +48,21 @@ const variants = new WeakMap<BuiltMessage, Variants>();
 function variantsOf(reply: BuiltMessage, ctx: AppContext, id: number): Variants {
   const initiative = activeInitiative(ctx, id);
   if (!initiative) return { everyone: reply, owner: null };
-  const withRow = (row: ReturnType<typeof askButtonBlock>): BuiltMessage => {
+  const withRows = (...rows: KnownBlock[]): BuiltMessage => {
     const blocks = [...reply.blocks];
-    blocks.splice(1, 0, row);
+    blocks.splice(1, 0, ...rows);
     return { ...reply, blocks: blocks.slice(0, LIMITS.messageBlocks) };
   };
   const ask = askButtonBlock(id);
+  const decision = awaitedDecision(ctx.handle.db, id);
   return {
-    everyone: withRow(ask),
+    everyone: withRows(ask),
     owner: {
       ownerId: initiative.ownerId,
-      reply: withRow({ ...ask, elements: [...ask.elements, handOverButton(id)] }),
+      reply: withRows(
+        { ...ask, elements: [...ask.elements, handOverButton(id)] },
+        ...(decision ? decideBlocks(id, decision.dueDate) : []),
+      ),
     },
   };
 }

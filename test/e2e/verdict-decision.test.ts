@@ -1,0 +1,130 @@
+/**
+ * After a 12-month (or follow-up) verdict the initiative's owner decides: recommit or close. The verdict's DM
+ * with those buttons goes to whoever owned the initiative then; an initiative handed over since, or whose owner
+ * left, still needs the decision. `/cx show I-n` offers it to its owner and the admins while it waits, the new
+ * owner of a handover is told, and the admins hear of a verdict DM that could not reach someone who left.
+ * Through the real bot, its metric-checks job and the emulator.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { metricChecksJob } from '../../src/jobs/metric-checks.js';
+import { ACTION } from '../../src/slack/ids.js';
+import { CHANNELS, eventually, type Harness, pressOnEphemeral, startHarness } from '../support/harness.js';
+
+let h: Harness;
+afterEach(async () => {
+  await h.stop();
+});
+
+const sql = <T>(query: string) => h.bot.handle.sqlite.prepare(query).all() as T[];
+
+/** The bot's scheduler at 09:00 UTC of `day`: what the daily cron would do. */
+async function runAt(day: string) {
+  const when = new Date(`${day}T09:00:00Z`);
+  h.clock.set(when);
+  await h.bot.scheduler.tick(when);
+  await h.drain();
+}
+
+/** An initiative of UALICE's a year old on 2 March 2026, whose 12-month check is asked that day. */
+async function twelveMonthCheckAsked(): Promise<number> {
+  h = await startHarness({
+    now: new Date('2026-03-02T08:00:00Z'),
+    jobs: [metricChecksJob],
+    admins: ['UADMIN'],
+  });
+  const reply = h.replyText(
+    await h.cx('UALICE', 'new Feedback loop start:2025-03-02 lead:service with:sales'),
+  );
+  const id = Number(/I-(\d+)/.exec(reply)?.[1]);
+  await h.cx('UALICE', `metric I-${id} customer "NPS" 30 -> 45`);
+  await h.cx('UALICE', `metric I-${id} business "Cost to serve" 12€ -> 9€`);
+  await runAt('2026-03-02');
+  expect(sql(`select kind, status from metric_checks`)).toContainEqual({ kind: '12m', status: 'asked' });
+  return id;
+}
+
+async function twelveMonthVerdict(): Promise<number> {
+  const id = await twelveMonthCheckAsked();
+  await h.cx('UALICE', `check I-${id} customer=46 business=8`);
+  await h.drain();
+  return id;
+}
+
+const showAs = async (userId: string, id: number) =>
+  JSON.stringify((await h.cx(userId, `show I-${id}`, CHANNELS.service)).body);
+
+/** Presses a button of the viewer's latest `/cx show` reply and returns the bot's answer to the press. */
+async function pressOnShow(userId: string, actionId: string, value: string): Promise<string> {
+  const seen = h.emulator.ephemerals.length;
+  const show = await eventually(() =>
+    h.emulator.ephemerals.findLast(
+      (e) =>
+        e.user === userId &&
+        e.channel === CHANNELS.service &&
+        JSON.stringify(e.blocks ?? []).includes(actionId),
+    ),
+  );
+  await h.emulator.blockAction({ userId, actionId, value, channelId: CHANNELS.service, messageTs: show.ts });
+  return eventually(() => h.emulator.ephemerals.slice(seen).find((e) => e.user === userId)?.text);
+}
+
+describe('/cx show I-n while a 12-month verdict waits for recommit or close', () => {
+  it('offers the decision to its owner and the admins, not to others; decided there, it is gone', async () => {
+    const id = await twelveMonthVerdict();
+    expect(await showAs('UALICE', id)).toContain(ACTION.metricRecommit);
+    expect(await showAs('UADMIN', id)).toContain(ACTION.metricClose);
+    const others = await showAs('UBOB', id);
+    expect(others).not.toContain(ACTION.metricRecommit);
+    expect(others).not.toContain('Twelve months in');
+
+    await showAs('UALICE', id);
+    expect(await pressOnShow('UALICE', ACTION.metricRecommit, `I-${id}:2026-03-02`)).toMatch(
+      /next check is on/,
+    );
+    expect(sql(`select kind, status from metric_checks where kind = 'recommit'`)).toEqual([
+      { kind: 'recommit', status: 'scheduled' },
+    ]);
+    expect(await showAs('UALICE', id)).not.toContain(ACTION.metricRecommit);
+  });
+});
+
+describe('an initiative handed over while its verdict waits for a decision', () => {
+  it('tells the new owner the decision is theirs, and where; they make it from /cx show', async () => {
+    const id = await twelveMonthVerdict();
+    await showAs('UALICE', id);
+    const viewId = await pressOnEphemeral(h.emulator, 'UALICE', CHANNELS.service, ACTION.handOver, `I-${id}`);
+    await h.emulator.viewSubmission({ userId: 'UALICE', viewId, values: { owner: 'UBOB' } });
+    await h.drain();
+    const dm = await eventually(() => h.emulator.dms('UBOB').find((m) => /handed you/.test(m.text)));
+    expect(JSON.stringify(dm.blocks)).toContain(
+      `The verdict of its 12-month check waits for a decision, now yours: *Recommit* or *Close initiative* in \`/cx show I-${id}\`.`,
+    );
+    // The previous owner's DM still has the buttons, but the decision is no longer theirs to make.
+    expect(await showAs('UALICE', id)).not.toContain(ACTION.metricRecommit);
+
+    expect(await showAs('UBOB', id)).toContain(ACTION.metricClose);
+    await pressOnShow('UBOB', ACTION.metricClose, `I-${id}:2026-03-02`);
+    expect(sql(`select status from initiatives where id = ${id}`)).toEqual([{ status: 'closed' }]);
+  });
+});
+
+describe('a verdict DM that cannot reach an owner who left', () => {
+  it('tells the admins the decision waits, and where to make it or hand the initiative over', async () => {
+    const id = await twelveMonthCheckAsked();
+    h.emulator.deactivateUser('UALICE');
+    // Two weeks without values: the verdict is "no data", and the owner is asked to decide.
+    await runAt('2026-03-16');
+    const notice = await eventually(() =>
+      h.emulator.dms('UADMIN').find((m) => /could not send <@UALICE>/.test(m.text)),
+    );
+    expect(notice.text).toContain(
+      `Its verdict waits for their decision: recommit or close I-${id} yourself in \`/cx show I-${id}\`, or give it a new owner with *Hand over* there.`,
+    );
+    const rows = await eventually(() => {
+      const r = sql<{ status: string }>(`select status from outbox where kind = 'metric_verdict_owner'`);
+      return r[0]?.status === 'expired' ? r : undefined;
+    });
+    expect(rows).toEqual([{ status: 'expired' }]);
+    expect(await showAs('UADMIN', id)).toContain(ACTION.metricRecommit);
+  });
+});
