@@ -336,6 +336,9 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
       // Not a budget: how much of the gap is the answer's length (see bench/README.md).
       const sizedRps = med((p) => p.bot.rps / p.sized.rps);
       const sizedP99 = med((p) => p.bot.p99 / p.sized.p99);
+      // The byte floor: the empty app answering the bot's bytes against itself answering 45. No bot, however
+      // lean, that answers this much reaches more on this machine.
+      const bytesOwn = med((p) => p.sized.rps / p.empty.rps);
       const side = (s: Side) => ({
         rps: med((p) => p[s].rps),
         p50: med((p) => p[s].p50),
@@ -359,10 +362,11 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
         'client µs/req': `${Math.round(se.client)} / ${Math.round(sb.client)}`,
         'bot ack bytes': Math.round(botBytes),
         'req/s × / p99 × same-size empty': `${round2(sizedRps)} / ${round2(sizedP99)}`,
+        'same-size ÷ empty req/s': round2(bytesOwn),
         '≤': w.budget.p99,
         verdict: rpsOk && p99Ok ? 'PASS' : 'FAIL',
       });
-      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms; the bot's answers ${Math.round(botBytes)} bytes on average; against the empty app answering ${sizedBytes} bytes: ${round2(sizedRps)}× its req/s, ${round2(sizedP99)}× its p99`;
+      const detail = `median of ${rounds} rounds × ${perRound} at concurrency ${concurrency}: bot ${sb.rps.toFixed(0)} req/s, p50 ${sb.p50.toFixed(1)} ms, p99 ${sb.p99.toFixed(1)} ms; empty Bolt ${se.rps.toFixed(0)} req/s, p50 ${se.p50.toFixed(1)} ms, p99 ${se.p99.toFixed(1)} ms; the bot's answers ${Math.round(botBytes)} bytes on average; against the empty app answering ${sizedBytes} bytes: ${round2(sizedRps)}× its req/s, ${round2(sizedP99)}× its p99; that app itself serves ${round2(bytesOwn)}× the req/s of the empty app's small answer`;
       results.push(
         {
           name: `${w.name}: throughput vs empty Bolt (≥ budget)`,

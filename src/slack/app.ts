@@ -20,6 +20,7 @@ import { routedByIds } from './receiver/listener-routes.js';
 import { metricsApiHandler } from './receiver/metrics-api.js';
 import { guardSocketReceiver } from './receiver/socket-guard.js';
 import { commitProperty } from './respond/ack-after-commit.js';
+import { createInFlight } from './respond/in-flight.js';
 
 export interface SlackAppDeps {
   ctx: AppContext;
@@ -132,6 +133,13 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     log.error({ code: error.code, err: error }, 'unhandled error in a listener');
   });
 
+  // What is being handled, so stopping can wait for it (./respond/in-flight.ts): every receiver hands each
+  // delivery to processEvent, which settles once its listeners are done (not a middleware: no step in Bolt's
+  // chain, whose every step copies the request's arguments).
+  const inFlight = createInFlight();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => inFlight.track(processEvent(event));
+
   // First: every listener below runs in the sender's language (issue 14).
   app.use(languageMiddleware(deps.ctx));
   // `/cx` answered in the global chain (after the language), one Bolt listener for all buttons and one for all
@@ -162,9 +170,16 @@ export function createSlackApp(config: Config, deps: SlackAppDeps): SlackAppHand
     },
     async stop() {
       await app.stop();
+      // No new deliveries now; those acknowledged before it finish (Slack will not send them again).
+      if (!(await inFlight.settled(STOP_WAIT_MS))) {
+        log.warn({ inFlight: inFlight.count }, 'stopping with deliveries still being handled');
+      }
     },
   };
 }
+
+/** How long stopping waits for deliveries being handled: inside Docker's 10 s between SIGTERM and SIGKILL. */
+const STOP_WAIT_MS = 8_000;
 
 /** Resolves once `server` listens; rejects with its error (EADDRINUSE…) instead of leaving it unhandled. */
 function listeningOf(server: Server): Promise<void> {

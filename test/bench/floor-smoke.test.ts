@@ -38,6 +38,7 @@ describe('the floor bench, tiny', () => {
     // The third app, the empty one answering as many bytes as the bot: its ratios are in every workload's detail.
     const show = results.find((r) => r.name === '/cx show I-n: p99 vs empty Bolt');
     expect(show?.detail).toMatch(/against the empty app answering [1-9]\d{3} bytes: [\d.]+× its req\/s/);
+    expect(show?.detail).toMatch(/that app itself serves [\d.]+× the req\/s of the empty app's small answer/);
     expect(fs.readdirSync(path.join(dir, 'heap')).sort()).toEqual([
       expect.stringMatching(/^bot-\d+\.heapsnapshot$/),
       expect.stringMatching(/^empty-\d+\.heapsnapshot$/),
