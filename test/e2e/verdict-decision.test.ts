@@ -118,7 +118,7 @@ describe('a verdict DM that cannot reach an owner who left', () => {
       h.emulator.dms('UADMIN').find((m) => /could not send <@UALICE>/.test(m.text)),
     );
     expect(notice.text).toContain(
-      `Its verdict waits for their decision: recommit or close I-${id} yourself in \`/cx show I-${id}\`, or give it a new owner with *Hand over* there.`,
+      `The verdict of I-${id} waits for their decision: recommit or close it yourself in \`/cx show I-${id}\`, or give it a new owner with *Hand over* there.`,
     );
     const rows = await eventually(() => {
       const r = sql<{ status: string }>(`select status from outbox where kind = 'metric_verdict_owner'`);

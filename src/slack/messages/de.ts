@@ -224,7 +224,7 @@ export const de: Messages = {
       : md``;
     const d = person.decideInitiativeId;
     const decide = d
-      ? md` Das Ergebnis wartet auf ihre Entscheidung: entscheide selbst in \`/cx show I-${d}\` (weitermachen oder I-${d} abschließen) oder gib die Initiative dort mit *Übergeben* jemand anderem.`
+      ? md` Das Ergebnis von I-${d} wartet auf ihre Entscheidung: entscheide selbst in \`/cx show I-${d}\` (weitermachen oder abschließen) oder gib die Initiative dort mit *Übergeben* jemand anderem.`
       : md``;
     const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
     return md`:warning: Ich konnte ${mention(person.id)} ${what} nicht schicken: ${gone}.${own}${check}${decide}`;

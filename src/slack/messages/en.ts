@@ -264,7 +264,7 @@ export const en = {
       : md``;
     const d = person.decideInitiativeId;
     const decide = d
-      ? md` Its verdict waits for their decision: recommit or close ${I(d)} yourself in \`/cx show ${I(d)}\`, or give it a new owner with *Hand over* there.`
+      ? md` The verdict of ${I(d)} waits for their decision: recommit or close it yourself in \`/cx show ${I(d)}\`, or give it a new owner with *Hand over* there.`
       : md``;
     const gone = leftWords(person.unknown ? 'unknown' : 'deactivated');
     return md`:warning: I could not send ${mention(person.id)} ${what}: ${gone}.${own}${check}${decide}`;
