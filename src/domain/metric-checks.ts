@@ -10,6 +10,7 @@ import {
   METRIC_CHECK_MONTHS,
   metricCheckDate,
   missingMetrics,
+  offersDecision,
   type Reading,
   type Verdict,
 } from './metrics.js';
@@ -35,6 +36,8 @@ export interface CheckStatus {
   state: CheckState;
   verdict: Verdict | null;
   decision: 'recommit' | 'close' | null;
+  /** A 12-month or follow-up verdict of an active initiative that nobody has answered (recommit or close). */
+  awaitingDecision?: true;
 }
 
 export interface MetricsPicture {
@@ -83,6 +86,9 @@ export function checkStatusesOf(
     state: c.status,
     verdict: c.verdict,
     decision: c.decision,
+    ...(initiative.status === 'active' && c.status === 'judged' && offersDecision(c.kind) && !c.decision
+      ? { awaitingDecision: true as const }
+      : {}),
   }));
   for (const months of METRIC_CHECK_MONTHS) {
     const kind = checkKindOf(months);

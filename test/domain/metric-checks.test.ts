@@ -47,6 +47,31 @@ describe('checkStatusesOf', () => {
       ['recommit', 'scheduled'],
     ]);
   });
+
+  it('marks a 12-month or follow-up verdict of an active initiative that nobody answered as awaiting a decision', () => {
+    const twelve = (decision: 'recommit' | null): CheckRecord => ({
+      kind: '12m',
+      dueDate: '2027-01-15',
+      status: 'judged',
+      verdict: 'partial',
+      decision,
+    });
+    const sixJudged: CheckRecord = { ...twelve(null), kind: '6m', dueDate: '2026-07-15' };
+    const awaiting = (i: Parameters<typeof checkStatusesOf>[0], records: CheckRecord[]) =>
+      checkStatusesOf(i, records).map((c) => [c.kind, c.awaitingDecision ?? false]);
+    expect(awaiting(initiative, [sixJudged, twelve(null)])).toEqual([
+      ['6m', false],
+      ['12m', true],
+    ]);
+    expect(awaiting(initiative, [sixJudged, twelve('recommit')])).toEqual([
+      ['6m', false],
+      ['12m', false],
+    ]);
+    expect(awaiting({ ...initiative, status: 'closed' }, [sixJudged, twelve(null)])).toEqual([
+      ['6m', false],
+      ['12m', false],
+    ]);
+  });
 });
 
 describe('metricSeries', () => {

@@ -8,7 +8,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { ACTION } from '../../src/slack/ids.js';
-import { CHANNELS, eventually, type Harness, pressOnEphemeral, startHarness } from '../support/harness.js';
+import {
+  CHANNELS,
+  eventually,
+  type Harness,
+  openHomeTab,
+  pressOnEphemeral,
+  startHarness,
+} from '../support/harness.js';
 
 let h: Harness;
 afterEach(async () => {
@@ -76,6 +83,10 @@ describe('/cx show I-n while a 12-month verdict waits for recommit or close', ()
     const others = await showAs('UBOB', id);
     expect(others).not.toContain(ACTION.metricRecommit);
     expect(others).not.toContain('Twelve months in');
+    // Everyone sees that it waits; the owner sees it on their Home too.
+    const waiting = "12-month check 2026-03-02: pass · waiting for the owner's decision: recommit or close";
+    expect(others).toContain(waiting);
+    expect(JSON.stringify((await openHomeTab(h.emulator, 'UALICE')).blocks)).toContain(waiting);
 
     await showAs('UALICE', id);
     expect(await pressOnShow('UALICE', ACTION.metricRecommit, `I-${id}:2026-03-02`)).toMatch(
@@ -84,7 +95,10 @@ describe('/cx show I-n while a 12-month verdict waits for recommit or close', ()
     expect(sql(`select kind, status from metric_checks where kind = 'recommit'`)).toEqual([
       { kind: 'recommit', status: 'scheduled' },
     ]);
-    expect(await showAs('UALICE', id)).not.toContain(ACTION.metricRecommit);
+    const after = await showAs('UALICE', id);
+    expect(after).not.toContain(ACTION.metricRecommit);
+    expect(after).toContain('12-month check 2026-03-02: pass · recommitted');
+    expect(after).not.toContain('waiting for the owner');
   });
 });
 

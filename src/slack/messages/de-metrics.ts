@@ -86,6 +86,7 @@ export const metricsDe: typeof enMetrics = {
     skipped: md`übersprungen (ein späterer Test war auch fällig)`,
     judged: (v) => VERDICT_WORD[v],
     decided: (d) => (d === 'recommit' ? md` · fortgesetzt` : md` · abgeschlossen`),
+    awaitingDecision: md` · wartet auf die Entscheidung: weitermachen oder abschließen`,
   },
   notAsked: md`nicht gefragt (vorher abgeschlossen)`,
 

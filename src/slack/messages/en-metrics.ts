@@ -82,6 +82,8 @@ export const metrics = {
     judged: (v: Verdict) => VERDICT_WORD[v],
     /** After a 12-month verdict: what the owner decided. */
     decided: (d: 'recommit' | 'close') => (d === 'recommit' ? md` · recommitted` : md` · closed`),
+    /** …and nobody has decided yet (the owner or an admin does, in `/cx show I-n` or the verdict's DM). */
+    awaitingDecision: md` · waiting for the owner's decision: recommit or close`,
   },
   notAsked: md`not asked (closed before)`,
 

@@ -41,7 +41,7 @@ function checkState(c: CheckStatus): Mrkdwn {
   const s = words().checkState;
   switch (c.state) {
     case 'judged':
-      return md`${s.judged(c.verdict ?? 'no_data')}${c.decision ? s.decided(c.decision) : md``}`;
+      return md`${s.judged(c.verdict ?? 'no_data')}${c.decision ? s.decided(c.decision) : c.awaitingDecision ? s.awaitingDecision : md``}`;
     case 'not_asked':
       return words().notAsked;
     default:
