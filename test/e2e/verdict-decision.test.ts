@@ -13,6 +13,7 @@ import {
   eventually,
   type Harness,
   openHomeTab,
+  pressEphemeralButton,
   pressOnEphemeral,
   startHarness,
 } from '../support/harness.js';
@@ -63,15 +64,7 @@ const showAs = async (userId: string, id: number) =>
 /** Presses a button of the viewer's latest `/cx show` reply and returns the bot's answer to the press. */
 async function pressOnShow(userId: string, actionId: string, value: string): Promise<string> {
   const seen = h.emulator.ephemerals.length;
-  const show = await eventually(() =>
-    h.emulator.ephemerals.findLast(
-      (e) =>
-        e.user === userId &&
-        e.channel === CHANNELS.service &&
-        JSON.stringify(e.blocks ?? []).includes(actionId),
-    ),
-  );
-  await h.emulator.blockAction({ userId, actionId, value, channelId: CHANNELS.service, messageTs: show.ts });
+  await pressEphemeralButton(h.emulator, userId, CHANNELS.service, actionId, value);
   return eventually(() => h.emulator.ephemerals.slice(seen).find((e) => e.user === userId)?.text);
 }
 

@@ -169,8 +169,25 @@ export function openedView(emulator: SlackEmulator, userId: string, after = 0): 
 
 /**
  * Presses the button `actionId` (with `value`) on the newest ephemeral `userId` saw in `channelId` that carries
- * it, as Slack delivers the click, and waits for the modal it opens: its view id.
+ * it, as Slack delivers the click.
  */
+export async function pressEphemeralButton(
+  emulator: SlackEmulator,
+  userId: string,
+  channelId: string,
+  actionId: string,
+  value: string,
+): Promise<void> {
+  const ephemeral = await eventually(() =>
+    emulator.ephemerals.findLast(
+      (e) =>
+        e.user === userId && e.channel === channelId && JSON.stringify(e.blocks ?? []).includes(actionId),
+    ),
+  );
+  await emulator.blockAction({ userId, actionId, value, channelId, messageTs: ephemeral.ts });
+}
+
+/** Presses a button on an ephemeral (see pressEphemeralButton) and waits for the modal it opens: its view id. */
 export async function pressOnEphemeral(
   emulator: SlackEmulator,
   userId: string,
@@ -178,14 +195,8 @@ export async function pressOnEphemeral(
   actionId: string,
   value: string,
 ): Promise<string> {
-  const ephemeral = await eventually(() =>
-    emulator.ephemerals.findLast(
-      (e) =>
-        e.user === userId && e.channel === channelId && JSON.stringify(e.blocks ?? []).includes(actionId),
-    ),
-  );
   const opened = emulator.callsTo('views.open').length;
-  await emulator.blockAction({ userId, actionId, value, channelId, messageTs: ephemeral.ts });
+  await pressEphemeralButton(emulator, userId, channelId, actionId, value);
   return openedView(emulator, userId, opened);
 }
 
