@@ -78,7 +78,7 @@ export async function handOverInitiative(
       (a) => a.status === 'open' || a.status === 'blocked',
     ).length;
     const check = openCheckOf(tx, before.id);
-    const decision = awaitedDecision(tx, before.id);
+    const decision = awaitedDecision(tx, before);
     // Not the one who did it; nor someone who left, whose DMs Slack refuses.
     const tellPrevious = before.ownerId !== caller.userId && !hasLeft(ctx, before.ownerId);
     const notices = handOverNotices({

@@ -76,6 +76,19 @@ function sameName(a: string | null, b: string) {
 }
 
 /** The 6- and 12-month checks (asked or not yet) and follow-ups, oldest due first. */
+/**
+ * A 12-month or follow-up verdict of an active initiative that nobody has answered with recommit or close: its
+ * owner (or an admin) still has to decide.
+ */
+export const awaitsDecision = (
+  initiative: Pick<Initiative, 'status'>,
+  check: Pick<CheckRecord, 'kind' | 'status' | 'decision'>,
+): boolean =>
+  initiative.status === 'active' &&
+  check.status === 'judged' &&
+  offersDecision(check.kind) &&
+  !check.decision;
+
 export function checkStatusesOf(
   initiative: CheckedInitiative,
   records: readonly CheckRecord[],
@@ -86,9 +99,7 @@ export function checkStatusesOf(
     state: c.status,
     verdict: c.verdict,
     decision: c.decision,
-    ...(initiative.status === 'active' && c.status === 'judged' && offersDecision(c.kind) && !c.decision
-      ? { awaitingDecision: true as const }
-      : {}),
+    ...(awaitsDecision(initiative, c) ? { awaitingDecision: true as const } : {}),
   }));
   for (const months of METRIC_CHECK_MONTHS) {
     const kind = checkKindOf(months);

@@ -9,9 +9,10 @@ import { addMonthsClamped, localDate } from '../../domain/dates.js';
 import { err, ok, type Result } from '../../domain/errors.js';
 import { storeFact } from '../../domain/history-facts.js';
 import { isOpenStatus, openActionsFingerprint } from '../../domain/initiatives.js';
+import { awaitsDecision } from '../../domain/metric-checks.js';
 import { type CheckKind, offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
-import type { LocalDate } from '../../domain/types.js';
+import type { Initiative, LocalDate } from '../../domain/types.js';
 import { type CloseOutcome, closeNow } from '../close-initiative.js';
 import { type AppContext, type Caller, transact } from '../context.js';
 import { isAdmin } from '../users.js';
@@ -38,12 +39,15 @@ export interface AwaitedDecision {
 }
 
 /**
- * The decision an initiative's latest verdict waits for, if any. The verdict's DM with Recommit / Close went
- * to whoever owned it then; someone who took it over since, or an admin, decides from `/cx show I-n`.
+ * The decision an active initiative's latest verdict waits for, if any. The verdict's DM with Recommit / Close
+ * went to whoever owned it then; someone who took it over since, or an admin, decides from `/cx show I-n`.
  */
-export function awaitedDecision(db: Executor, initiativeId: number): AwaitedDecision | null {
-  const check = latestJudgedCheck(db, initiativeId);
-  if (!check || !offersDecision(check.kind) || check.decision) return null;
+export function awaitedDecision(
+  db: Executor,
+  initiative: Pick<Initiative, 'id' | 'status'>,
+): AwaitedDecision | null {
+  const check = latestJudgedCheck(db, initiative.id);
+  if (!check || !awaitsDecision(initiative, check)) return null;
   return { kind: check.kind, dueDate: check.dueDate };
 }
 

@@ -54,7 +54,7 @@ function variantsOf(reply: BuiltMessage, ctx: AppContext, id: number): Variants 
     return { ...reply, blocks: blocks.slice(0, LIMITS.messageBlocks) };
   };
   const ask = askButtonBlock(id);
-  const decision = awaitedDecision(ctx.handle.db, id);
+  const decision = awaitedDecision(ctx.handle.db, initiative);
   return {
     everyone: withRows(ask),
     owner: {
