@@ -73,6 +73,17 @@ function sectionsOf(data: DigestData, dept: Department | null, period: DigestPer
       total: plan.noNextStep.total,
     });
   }
+  if (plan.decisions.total > 0) {
+    sections.push({
+      part: 'decisions',
+      items: plan.decisions.items.map((i) => ({
+        ...own(i),
+        ownerId: i.ownerId,
+        ...(data.departed?.has(i.ownerId) ? { ownerLeft: true as const } : {}),
+      })),
+      total: plan.decisions.total,
+    });
+  }
   if (plan.noMetrics.total > 0) {
     sections.push({
       part: 'no_metrics',

@@ -50,6 +50,11 @@ export interface DigestData {
   withNextStep: Set<number>;
   /** People known to have left (deactivated Slack accounts): their stalled work is marked. Absent: none. */
   departed?: ReadonlySet<string>;
+  /**
+   * Active initiatives whose 12-month (or follow-up) verdict waits for recommit or close: the 6–12-month test
+   * is only done once someone decides. Absent: none.
+   */
+  awaitingDecision?: ReadonlySet<number>;
 }
 
 /** What the data is read for. */
@@ -140,6 +145,8 @@ export interface DigestPlan {
   attention: Cut<DigestActionRow>;
   due: Cut<DigestActionRow>;
   noNextStep: Cut<Initiative>;
+  /** Judged at 12 months (or after a recommit) and nobody has recommitted or closed it yet. */
+  decisions: Cut<Initiative>;
   /** The 6–12-month test needs both metrics: an initiative without them can't be judged. */
   noMetrics: Cut<Initiative>;
   progress: Cut<Initiative>;
@@ -187,6 +194,7 @@ export function planDigest(data: DigestData, dept: Department | null): DigestPla
     attention: cut([...data.attention].sort(actionOrder)),
     due: cut([...data.dueNextWeek].sort(actionOrder)),
     noNextStep: cut(initiatives.filter((i) => !data.withNextStep.has(i.id))),
+    decisions: cut(initiatives.filter((i) => data.awaitingDecision?.has(i.id) === true)),
     noMetrics: cut(initiatives.filter((i) => !hasBothMetrics(i))),
     progress: cut(initiatives),
   };

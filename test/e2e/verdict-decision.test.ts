@@ -6,7 +6,9 @@
  * Through the real bot, its metric-checks job and the emulator.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { digestJob } from '../../src/jobs/digest.js';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
+import { createScheduler } from '../../src/jobs/scheduler.js';
 import { ACTION } from '../../src/slack/ids.js';
 import {
   CHANNELS,
@@ -15,6 +17,7 @@ import {
   openHomeTab,
   pressEphemeralButton,
   pressOnEphemeral,
+  quietLogger,
   startHarness,
 } from '../support/harness.js';
 
@@ -133,5 +136,35 @@ describe('a verdict DM that cannot reach an owner who left', () => {
     });
     expect(rows).toEqual([{ status: 'expired' }]);
     expect(await showAs('UADMIN', id)).toContain(ACTION.metricRecommit);
+  });
+});
+
+describe('the weekly digest', () => {
+  it('lists an initiative whose verdict waits for a decision, with its owner and where to decide, until someone decides', async () => {
+    const id = await twelveMonthVerdict();
+    const scheduler = createScheduler({
+      ctx: h.bot.ctx,
+      jobs: [digestJob],
+      logger: quietLogger(),
+      cron: false,
+    });
+    const digestOn = async (friday: string) => {
+      const at = new Date(`${friday}T14:00:00Z`);
+      h.clock.set(at);
+      expect(await scheduler.runNow('digest', at)).toMatchObject({ status: 'done' });
+      await h.drain();
+      return JSON.stringify(h.emulator.messages(CHANNELS.service));
+    };
+    const heading = 'A decision is due.';
+    const first = await digestOn('2026-03-06');
+    expect(first).toContain(heading);
+    expect(first).toContain(`*I-${id}* Feedback loop · <@UALICE> → \`/cx show I-${id}\``);
+
+    await showAs('UALICE', id);
+    await pressOnShow('UALICE', ACTION.metricRecommit, `I-${id}:2026-03-02`);
+    const second = await digestOn('2026-03-13');
+    // The next week's digest came, without the part: the heading is only last week's.
+    expect(second.length).toBeGreaterThan(first.length);
+    expect(second.split(heading)).toHaveLength(2);
   });
 });

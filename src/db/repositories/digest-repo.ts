@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DigestActionRow, DigestData, DigestWindow } from '../../domain/digest.js';
 import type { Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { actions, history, initiatives } from '../schema.js';
+import { actions, history, initiatives, metricChecks } from '../schema.js';
 import { toInitiative } from './initiatives-repo.js';
 import { departedUsers } from './settings-repo.js';
 
@@ -134,6 +134,22 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
       .map((r) => r.id),
   );
 
+  // Judged and not yet answered: the 6-month check asks no decision, and a decided one is done.
+  const awaitingDecision = new Set(
+    db
+      .selectDistinct({ id: metricChecks.initiativeId })
+      .from(metricChecks)
+      .where(
+        and(
+          eq(metricChecks.status, 'judged'),
+          sql`${metricChecks.kind} != '6m'`,
+          sql`${metricChecks.decision} is null`,
+        ),
+      )
+      .all()
+      .map((r) => r.id),
+  );
+
   return {
     initiatives: active,
     progress,
@@ -144,5 +160,6 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
     dueNextWeek,
     withNextStep,
     departed: departedUsers(db),
+    awaitingDecision,
   };
 }

@@ -89,12 +89,16 @@ export type DigestSection =
   | { part: 'attention'; items: Array<NudgeAction & { own: boolean }>; total: number }
   | { part: 'due'; items: Array<NudgeAction & { own: boolean }>; total: number }
   | { part: 'next_steps'; items: Array<NudgeInitiative & { own: boolean }>; total: number }
+  | { part: 'decisions'; items: DigestDecision[]; total: number }
   | {
       part: 'no_metrics';
       items: Array<NudgeInitiative & { own: boolean; missing: MetricKind[] }>;
       total: number;
     }
   | { part: 'progress'; items: Array<NudgeInitiative & { own: boolean; progress: Progress }>; total: number };
+
+/** An initiative whose 12-month (or follow-up) verdict waits for its owner's recommit or close. */
+export type DigestDecision = NudgeInitiative & { own: boolean; ownerId: string; ownerLeft?: true };
 
 /** One reply in the digest's thread. */
 export type DigestDetailPayload = {

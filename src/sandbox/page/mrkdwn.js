@@ -87,6 +87,7 @@ export const EMOJI = {
   checkered_flag: '🏁',
   pencil2: '✏️',
   straight_ruler: '📏',
+  scales: '⚖️',
   raised_hand: '✋',
   wastebasket: '🗑️',
   large_green_circle: '🟢',

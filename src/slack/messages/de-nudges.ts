@@ -139,6 +139,7 @@ export const nudgesDe: Nudges = {
       attention: md`:hourglass: *Stockend und blockiert*`,
       due: md`:calendar: *Nächste Woche fällig*`,
       next_steps: md`:compass: *Noch kein konkreter nächster Schritt.* Übersetz es: erfasse eine Maßnahme mit zuständiger Person und Fälligkeitsdatum.`,
+      decisions: md`:scales: *Eine Entscheidung steht an.* Der 12-Monats-Test ist da: wer zuständig ist, macht weiter oder schließt die Initiative ab.`,
       no_metrics: md`:straight_ruler: *Woran merken wir es?* Diesen fehlt eine Kunden- oder Geschäftskennzahl für den 6–12-Monats-Test.`,
       progress: md`:bar_chart: *Stand je Initiative*`,
     },
@@ -147,6 +148,7 @@ export const nudgesDe: Nudges = {
       attention: md`Stockend und blockiert`,
       due: md`Nächste Woche fällig`,
       next_steps: md`Initiativen ohne konkreten nächsten Schritt`,
+      decisions: md`Initiativen, die nach dem 12-Monats-Test auf eine Entscheidung warten`,
       no_metrics: md`Initiativen ohne beide Kennzahlen`,
       progress: md`Stand je Initiative`,
     },
@@ -161,6 +163,12 @@ export const nudgesDe: Nudges = {
       md`• *A-${a.id}* ${line(a.title)} · ${ownerOf(a)} · fällig ${day(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
     nextStepLine: (i) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;nächster schritt&gt; due:+7d\``,
+    decisionLine: (i) =>
+      md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} · ${
+        i.ownerLeft
+          ? md`${mention(i.ownerId)} (nicht mehr dabei: Admins entscheiden oder übergeben sie)`
+          : mention(i.ownerId)
+      } → \`/cx show I-${i.id}\``,
     noMetricsLine: (i, missing) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)}: ${line(
         missing.map((k) => (k === 'customer' ? 'Kundenkennzahl' : 'Geschäftskennzahl')).join(' und ') ||

@@ -157,6 +157,7 @@ export const nudges = {
       attention: md`:hourglass: *Stalled and blocked*`,
       due: md`:calendar: *Due next week*`,
       next_steps: md`:compass: *No concrete next step yet.* Translate it: log an action with an owner and a due date.`,
+      decisions: md`:scales: *A decision is due.* The 12-month test is in: its owner recommits or closes the initiative.`,
       no_metrics: md`:straight_ruler: *How will we know?* These lack a customer or business metric for the 6–12-month test.`,
       progress: md`:bar_chart: *Progress by initiative*`,
     },
@@ -165,6 +166,7 @@ export const nudges = {
       attention: md`Stalled and blocked`,
       due: md`Due next week`,
       next_steps: md`Initiatives without a concrete next step`,
+      decisions: md`Initiatives waiting for a decision after their 12-month check`,
       no_metrics: md`Initiatives without both metrics`,
       progress: md`Progress by initiative`,
     },
@@ -180,6 +182,12 @@ export const nudges = {
       md`• *A-${a.id}* ${line(a.title)} · ${ownerOf(a)} · due ${line(a.dueDate ?? '')} · _I-${a.initiative.id}_`,
     nextStepLine: (i: InitiativeRef) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} → \`/cx log I-${i.id} &lt;next step&gt; due:+7d\``,
+    decisionLine: (i: InitiativeRef & { ownerId: string; ownerLeft?: true }) =>
+      md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)} · ${
+        i.ownerLeft
+          ? md`${mention(i.ownerId)} (has left: an admin decides or hands it over)`
+          : mention(i.ownerId)
+      } → \`/cx show I-${i.id}\``,
     noMetricsLine: (i: InitiativeRef, missing: string[]) =>
       md`• ${star(i.tier)}*I-${i.id}* ${line(i.title)}: no ${line(missing.join(' or '))} metric → \`/cx metric I-${i.id} ${line(missing[0] ?? 'customer')} "&lt;name&gt;" &lt;baseline&gt; -&gt; &lt;target&gt;\``,
     progressLine: (i: InitiativeRef, p: Progress) =>

@@ -69,6 +69,8 @@ function entriesOf(p: DigestDetailPayload): Entry[] {
       return grouped(p.items, dept, (a) => [{ text: w.dueLine(a), counts: 1 }]);
     case 'next_steps':
       return grouped(p.items, dept, (i) => [{ text: w.nextStepLine(i), counts: 1 }]);
+    case 'decisions':
+      return grouped(p.items, dept, (i) => [{ text: w.decisionLine(i), counts: 1 }]);
     case 'no_metrics':
       return grouped(p.items, dept, (i) => [{ text: w.noMetricsLine(i, i.missing), counts: 1 }]);
     case 'progress':
