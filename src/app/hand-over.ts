@@ -23,7 +23,8 @@ import { hasLeft, isAdmin } from './users.js';
 
 /**
  * The previous owner's DMs about the initiative that end with the handover: the 6/12-month check (the new
- * owner answers it with `/cx check`). A verdict's copy with Recommit / Close stays: it is the only way to those.
+ * owner answers it with `/cx check`). A verdict's copy stays, to be read: its Recommit / Close now refuse the
+ * previous owner, and the new one decides in `/cx show I-n` (their DM says so).
  */
 const HANDED_ON_DMS = ['metric_check'] as const;
 

@@ -29,7 +29,7 @@ export const MAX_CHANGES = 5;
 export const MAX_DEPARTED = 10;
 export const DEPARTED_ACTIONS_NAMED = 5;
 
-/** Someone who left (deactivated Slack account) and still owns work: what an admin should hand on. */
+/** Someone who left (deactivated, or unknown to Slack) and still owns work: what an admin should hand on. */
 export interface DepartedWork {
   userId: UserId;
   actionIds: number[];

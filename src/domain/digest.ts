@@ -48,7 +48,7 @@ export interface DigestData {
   dueNextWeek: DigestActionRow[];
   /** Active initiatives with an open action that has a due date (a concrete next step). */
   withNextStep: Set<number>;
-  /** People known to have left (deactivated Slack accounts): their stalled work is marked. Absent: none. */
+  /** People known to have left (deactivated, or unknown to Slack): their stalled work is marked. Absent: none. */
   departed?: ReadonlySet<string>;
   /**
    * Active initiatives whose 12-month (or follow-up) verdict waits for recommit or close: the 6–12-month test

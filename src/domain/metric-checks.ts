@@ -75,7 +75,6 @@ function sameName(a: string | null, b: string) {
   return a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** The 6- and 12-month checks (asked or not yet) and follow-ups, oldest due first. */
 /**
  * A 12-month or follow-up verdict of an active initiative that nobody has answered with recommit or close: its
  * owner (or an admin) still has to decide.
@@ -89,6 +88,7 @@ export const awaitsDecision = (
   offersDecision(check.kind) &&
   !check.decision;
 
+/** The 6- and 12-month checks (asked or not yet) and follow-ups, oldest due first. */
 export function checkStatusesOf(
   initiative: CheckedInitiative,
   records: readonly CheckRecord[],

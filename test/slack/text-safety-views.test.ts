@@ -106,6 +106,15 @@ describe('public posts and DMs with a hostile text in every field a person types
       { ...base, part: 'next_steps', items: [{ ...nudgeInitiative, own: true }], total: 1 },
       {
         ...base,
+        part: 'decisions',
+        items: [
+          { ...nudgeInitiative, own: true, ownerId: 'UALICE' },
+          { ...nudgeInitiative, own: false, ownerId: 'UGONE', ownerLeft: true },
+        ],
+        total: 2,
+      },
+      {
+        ...base,
         part: 'no_metrics',
         items: [{ ...nudgeInitiative, own: true, missing: ['customer'] }],
         total: 1,

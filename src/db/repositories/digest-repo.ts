@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { DigestActionRow, DigestData, DigestWindow } from '../../domain/digest.js';
+import { awaitsDecision } from '../../domain/metric-checks.js';
 import type { Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
 import { actions, history, initiatives, metricChecks } from '../schema.js';
@@ -134,20 +135,24 @@ export function readDigestData(db: Executor, w: DigestWindow): DigestData {
       .map((r) => r.id),
   );
 
-  // Judged and not yet answered: the 6-month check asks no decision, and a decided one is done.
+  // Judged and not yet answered, of an active initiative (awaitsDecision: which checks ask for a decision).
+  const activeById = new Map(active.map((i) => [i.id, i]));
   const awaitingDecision = new Set(
     db
-      .selectDistinct({ id: metricChecks.initiativeId })
+      .select({
+        initiativeId: metricChecks.initiativeId,
+        kind: metricChecks.kind,
+        status: metricChecks.status,
+        decision: metricChecks.decision,
+      })
       .from(metricChecks)
-      .where(
-        and(
-          eq(metricChecks.status, 'judged'),
-          sql`${metricChecks.kind} != '6m'`,
-          sql`${metricChecks.decision} is null`,
-        ),
-      )
+      .where(and(eq(metricChecks.status, 'judged'), sql`${metricChecks.decision} is null`))
       .all()
-      .map((r) => r.id),
+      .filter((c) => {
+        const initiative = activeById.get(c.initiativeId);
+        return initiative !== undefined && awaitsDecision(initiative, c);
+      })
+      .map((c) => c.initiativeId),
   );
 
   return {

@@ -21,7 +21,7 @@ export interface NudgeAction {
   initiative: NudgeInitiative;
   reason: StallReason;
   /**
-   * The owner's Slack account was known to be deactivated (they left) when it was decided: the line says so,
+   * The owner was known to have left (deactivated, or unknown to Slack) when it was decided: the line says so,
    * with how to hand the action on. Absent: not known to have left.
    */
   ownerLeft?: true;

@@ -23,9 +23,9 @@ interface Variants {
  * `/cx show I-n` of an active initiative gets a row of buttons under its facts: "Ask another department" for
  * everyone, and "Hand over" for its owner and the admins (who may). Under it, for them too, the decision a
  * 12-month or follow-up verdict waits for: its DM went to whoever owned the initiative then, who may have handed
- * it over or left since. Copies: the reply itself may be a cached
- * one. The same cached reply gets the same copies (a cached reply is rebuilt after any write, so whether the
- * initiative is active and who owns it cannot have changed), so their serialized acks are reused (issue 13).
+ * it over or left since. Copies: the reply itself may be a cached one. The same cached reply gets the same
+ * copies (a cached reply is rebuilt after any write, so whether the initiative is active, who owns it and
+ * whether a decision waits cannot have changed), so their serialized acks are reused (issue 13).
  */
 export async function withInitiativeButtons(
   cmd: CommandOf<'show'>,
