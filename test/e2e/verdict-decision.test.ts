@@ -168,3 +168,66 @@ describe('the weekly digest', () => {
     expect(second.split(heading)).toHaveLength(2);
   });
 });
+
+describe('the App Home while a verdict waits for a decision', () => {
+  /** Presses `actionId` in `userId`'s Home under the decision of I-`id`; the republished Home. */
+  async function pressInHome(userId: string, actionId: string, id: number) {
+    const view = await openHomeTab(h.emulator, userId);
+    const before = h.emulator.homeViews(userId).length;
+    await h.emulator.blockAction({ userId, actionId, viewId: view.id, blockId: `decide_${id}` });
+    const after = await eventually(
+      () => h.emulator.homeViews(userId).length > before && h.emulator.homeView(userId),
+    );
+    return JSON.stringify(after.blocks);
+  }
+
+  it('offers its owner Recommit and Close there; pressed, it is decided and the Home says so', async () => {
+    const id = await twelveMonthVerdict();
+    const home = JSON.stringify((await openHomeTab(h.emulator, 'UALICE')).blocks);
+    expect(home).toContain(ACTION.metricRecommit);
+    expect(home).toContain(ACTION.metricClose);
+    expect(home).toContain(`I-${id}:2026-03-02`);
+
+    const after = await pressInHome('UALICE', ACTION.metricRecommit, id);
+    expect(after).toMatch(/next check is on/);
+    expect(after).not.toContain(ACTION.metricRecommit);
+    expect(after).toContain('12-month check 2026-03-02: pass · recommitted');
+    expect(sql(`select kind, status from metric_checks where kind = 'recommit'`)).toEqual([
+      { kind: 'recommit', status: 'scheduled' },
+    ]);
+  });
+
+  it('Close of an initiative with open actions closes nothing and says how to close it with them', async () => {
+    const id = await twelveMonthCheckAsked();
+    await h.cx('UALICE', `log I-${id} Last survey round due:2026-03-20`);
+    await h.cx('UALICE', `check I-${id} customer=46 business=8`);
+    await h.drain();
+
+    const after = await pressInHome('UALICE', ACTION.metricClose, id);
+    expect(after).toContain(`/cx close I-${id}`);
+    expect(after).toContain(ACTION.metricClose);
+    expect(sql(`select status from initiatives where id = ${id}`)).toEqual([{ status: 'active' }]);
+    expect(sql(`select decision from metric_checks where kind = '12m'`)).toEqual([{ decision: null }]);
+  });
+
+  it('a stale Home: decided meanwhile elsewhere, the press says so and the buttons go', async () => {
+    const id = await twelveMonthVerdict();
+    const view = await openHomeTab(h.emulator, 'UALICE');
+    await showAs('UALICE', id);
+    expect(await pressOnShow('UALICE', ACTION.metricClose, `I-${id}:2026-03-02`)).toMatch(/closed/i);
+    const before = h.emulator.homeViews('UALICE').length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.metricRecommit,
+      viewId: view.id,
+      blockId: `decide_${id}`,
+    });
+    const after = await eventually(
+      () => h.emulator.homeViews('UALICE').length > before && h.emulator.homeView('UALICE'),
+    );
+    const text = JSON.stringify(after.blocks);
+    expect(text).toContain(`I-${id}* was already closed on 2026-03-02`);
+    expect(text).not.toContain(ACTION.metricRecommit);
+    expect(sql(`select decision from metric_checks where kind = '12m'`)).toEqual([{ decision: 'close' }]);
+  });
+});

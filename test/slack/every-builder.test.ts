@@ -199,6 +199,25 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
             ],
             departedMore: 3,
           }),
+          // Verdicts waiting for the owner's recommit or close: the question names the initiative.
+          homeModule.homeView({
+            ...home,
+            initiatives: [1, 2, 3, 4].map((id) => ({
+              ...summary,
+              initiative: { ...summary.initiative, id },
+              missingMetrics: [],
+              checks: [
+                {
+                  kind: '12m' as const,
+                  dueDate: '2026-03-02',
+                  state: 'judged' as const,
+                  verdict: 'pass' as const,
+                  decision: null,
+                  awaitingDecision: true as const,
+                },
+              ],
+            })),
+          }),
         ],
         people: 'mrkdwn',
         moment: true,
@@ -344,6 +363,10 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
         people: 'mrkdwn',
       },
       decideBlocks: { build: () => ({ blocks: checkModule.decideBlocks(7, '2026-03-02') }), people: 'none' },
+      decideButtons: {
+        build: () => ({ blocks: [checkModule.decideButtons(7, '2026-03-02')] }),
+        people: 'none',
+      },
       metricInputs: { build: () => checkModule.metricInputs(), people: 'none' },
     },
   },

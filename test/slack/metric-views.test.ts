@@ -147,7 +147,7 @@ describe('metric builders stay within Block Kit limits', () => {
     expect(JSON.stringify(blocks)).toContain('…192 earlier');
   });
 
-  it('App Home with everything at once: 500 actions, 100 own initiatives, a full round, wins', () => {
+  it('App Home with everything at once: 500 actions, 100 own initiatives (each awaiting a decision), a full round, wins', () => {
     const initiatives = Array.from({ length: 100 }, (_, i) => initiative(i + 1));
     const data: HomeData = {
       userId: 'UALICE',
@@ -161,8 +161,15 @@ describe('metric builders stay within Block Kit limits', () => {
         hasNextStep: false,
         missingMetrics: ['customer', 'business'],
         checks: [
-          { kind: '6m', dueDate: '2026-07-31', state: 'asked', verdict: null, decision: null },
-          { kind: '12m', dueDate: '2027-01-31', state: 'upcoming', verdict: null, decision: null },
+          { kind: '6m', dueDate: '2025-07-31', state: 'judged', verdict: 'pass', decision: null },
+          {
+            kind: '12m',
+            dueDate: '2026-01-31',
+            state: 'judged',
+            verdict: 'pass',
+            decision: null,
+            awaitingDecision: true,
+          },
         ],
       })),
       essentials: initiatives
@@ -194,6 +201,10 @@ describe('metric builders stay within Block Kit limits', () => {
     const text = JSON.stringify(view);
     expect(text).toContain(`…and ${500 - HOME_ACTIONS} more open actions`);
     expect(text).toMatch(/…and \d+ more initiatives not shown/);
+    // The first three verdicts waiting for the owner, with their buttons; the rest counted.
+    expect(text.match(/"decide_\d+"/g)).toEqual(['"decide_1"', '"decide_2"', '"decide_3"']);
+    expect(text).toContain('…and 97 more initiatives wait for your decision');
+    expect(text).not.toContain('did not fit here');
     expect(text).not.toContain('<!channel>');
   });
 });

@@ -207,6 +207,12 @@ export const metricsDe: typeof enMetrics = {
     moreActions: (n) =>
       md`…und ${count(n, { one: '# weitere offene Maßnahme', other: '# weitere offene Maßnahmen' })}, die hier nicht stehen. \`/cx mine\` zeigt alle.`,
     myInitiatives: (n) => md`*Initiativen, für die du zuständig bist* (${amount(n, 'de')})`,
+    decide: (id, title) =>
+      md`:scales: *${ref(id)}* ${line(title)}: das Ergebnis ist da. *Weitermachen* (mit einem neuen Test in 6 Monaten) oder *abschließen*?`,
+    moreDecisions: (n) =>
+      md`…und ${count(n, { one: '# weitere Initiative wartet', other: '# weitere Initiativen warten' })} auf deine Entscheidung: \`/cx show I-n\` bietet sie an.`,
+    closeFirst: (id, open) =>
+      md`*${ref(id)}* hat noch ${count(open, { one: '# offene Maßnahme', other: '# offene Maßnahmen' })}: \`/cx close ${ref(id)}\` listet sie auf und schließt die Initiative mit ihnen ab.`,
     noInitiatives: md`Du bist für keine aktive Initiative zuständig. Leg eine an mit \`/cx new\`.`,
     moreInitiatives: (n) =>
       md`…und ${count(n, { one: '# weitere Initiative', other: '# weitere Initiativen' })}, die hier nicht stehen. \`/cx list\` zeigt alle.`,
@@ -218,7 +224,7 @@ export const metricsDe: typeof enMetrics = {
     win: (actionId, title, ownerId, initiativeId, date) =>
       md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${day(date)}`,
     teamHeading: 'Das Gesamtbild',
-    departedHeading: md`*Arbeit von Leuten, die nicht mehr dabei sind* (ihre Slack-Konten sind deaktiviert: niemand wird daran erinnert)`,
+    departedHeading: md`*Arbeit von Leuten, die nicht mehr dabei sind* (deaktiviert, oder Slack kennt sie nicht mehr: niemand wird daran erinnert)`,
     departedLine: (userId, actions, more, initiatives) =>
       join(
         [

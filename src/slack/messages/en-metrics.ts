@@ -213,6 +213,12 @@ export const metrics = {
     moreActions: (n: number) =>
       md`…and ${count(n, { one: '# more open action', other: '# more open actions' })} not shown here. \`/cx mine\` lists them.`,
     myInitiatives: (n: number) => md`*Initiatives you own* (${amount(n)})`,
+    decide: (id: number, title: string) =>
+      md`:scales: *${ref(id)}* ${line(title)}: the verdict is in. *Recommit* (keep going, with a new check in 6 months) or *close* it?`,
+    moreDecisions: (n: number) =>
+      md`…and ${count(n, { one: '# more initiative waits', other: '# more initiatives wait' })} for your decision: \`/cx show I-n\` offers it.`,
+    closeFirst: (id: number, open: number) =>
+      md`*${ref(id)}* still has ${count(open, { one: '# open action', other: '# open actions' })}: \`/cx close ${ref(id)}\` lists them and closes it with them dropped.`,
     noInitiatives: md`You own no active initiative. Start one with \`/cx new\`.`,
     moreInitiatives: (n: number) =>
       md`…and ${count(n, { one: '# more initiative', other: '# more initiatives' })} not shown. \`/cx list\` has them all.`,
@@ -224,7 +230,7 @@ export const metrics = {
     win: (actionId: number, title: string, ownerId: string, initiativeId: number, day: string) =>
       md`:tada: *A-${actionId}* ${line(title)} · ${mention(ownerId)} · ${ref(initiativeId)} · ${line(day)}`,
     teamHeading: 'The team picture',
-    departedHeading: md`*Work of people who left* (their Slack accounts are deactivated: nobody is reminded of it)`,
+    departedHeading: md`*Work of people who left* (deactivated, or no longer known to Slack: nobody is reminded of it)`,
     departedLine: (
       userId: string,
       actions: number[],

@@ -201,25 +201,27 @@ export function verdictOwnerMessage(p: MetricVerdictOwnerPayload): BuiltMessage 
 
 /** After a 12-month or follow-up verdict: the question, and Recommit / Close (the verdict's DM, `/cx show I-n`). */
 export function decideBlocks(initiativeId: number, dueDate: LocalDate): KnownBlock[] {
+  return [section(words().decideQuestion), decideButtons(initiativeId, dueDate)];
+}
+
+/** Recommit / Close for the verdict of the check due `dueDate` (also in the App Home, under its own question). */
+export function decideButtons(initiativeId: number, dueDate: LocalDate): KnownBlock {
   const w = words();
   const value = `${iref(initiativeId)}:${dueDate}`;
-  return [
-    section(w.decideQuestion),
-    {
-      type: 'actions',
-      block_id: `decide_${initiativeId}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTION.metricRecommit,
-          text: plain(w.recommit),
-          value,
-          style: 'primary',
-        },
-        { type: 'button', action_id: ACTION.metricClose, text: plain(w.close), value, style: 'danger' },
-      ],
-    },
-  ];
+  return {
+    type: 'actions',
+    block_id: `decide_${initiativeId}`,
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION.metricRecommit,
+        text: plain(w.recommit),
+        value,
+        style: 'primary',
+      },
+      { type: 'button', action_id: ACTION.metricClose, text: plain(w.close), value, style: 'danger' },
+    ],
+  };
 }
 
 // ---- New initiative modal: the optional metrics -----------------------------------------------------------

@@ -10,7 +10,7 @@ import { deptName, lifecycle, monthName, msg } from '../messages/index.js';
 import { join, line, type Mrkdwn, md, moment } from '../messages/mrkdwn.js';
 import { actionButtons } from './action-buttons.js';
 import { context, divider, header, LIMITS, linesToSections, section } from './blocks.js';
-import { checkStatusLines } from './check.js';
+import { checkStatusLines, decideButtons } from './check.js';
 import { actionLineOf } from './replies.js';
 import { homeRequestBlocks } from './requests.js';
 
@@ -21,6 +21,8 @@ export const homeButtonsBlockId = (actionId: number) => `home_act_${actionId}`;
 export const HOME_ACTIONS = 20;
 /** Sections the viewer's initiatives may take (several initiatives share a section). */
 const INITIATIVE_SECTIONS = 4;
+/** Verdicts waiting for the viewer's recommit or close shown with their buttons (two blocks each). */
+const HOME_DECISIONS = 3;
 
 function actionBlocks(item: HomeData['actions'][number], today: HomeData['today']): KnownBlock[] {
   const { action, initiative } = item;
@@ -93,6 +95,26 @@ function initiatives(d: HomeData): KnownBlock[] {
   return blocks;
 }
 
+/**
+ * The viewer's initiatives whose 12-month (or follow-up) verdict waits for them: the question and Recommit /
+ * Close, so the owner decides where they already see that it waits. Rare (one per initiative a year at most).
+ */
+function decisions(d: HomeData): KnownBlock[] {
+  const w = msg.metrics.home;
+  const waiting = d.initiatives.flatMap((s) => {
+    const check = s.checks.findLast((c) => c.awaitingDecision);
+    return check ? [{ initiative: s.initiative, dueDate: check.dueDate }] : [];
+  });
+  const blocks = waiting
+    .slice(0, HOME_DECISIONS)
+    .flatMap(({ initiative: i, dueDate }) => [
+      section(w.decide(i.id, i.title)),
+      decideButtons(i.id, dueDate),
+    ]);
+  if (waiting.length > HOME_DECISIONS) blocks.push(context(w.moreDecisions(waiting.length - HOME_DECISIONS)));
+  return blocks;
+}
+
 function team(d: HomeData): KnownBlock[] {
   const w = msg.metrics.home;
   const essentials =
@@ -148,6 +170,7 @@ export function homeView(d: HomeData, notice?: Mrkdwn): HomeView {
     ...departed(d),
     divider(),
     ...initiatives(d),
+    ...decisions(d),
     divider(),
     ...team(d),
   ];
