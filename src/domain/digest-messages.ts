@@ -122,6 +122,7 @@ export function buildDigests(
   for (const scope of scopes) {
     const dept: Department | null = scope === 'hub' ? null : scope;
     const parentKey = digestKey(period.week, scope);
+    const sections = sectionsOf(data, dept, period, now);
     const parent: DigestPayload = {
       week: period.week,
       from: period.monday,
@@ -130,6 +131,7 @@ export function buildDigests(
       own: dept === null ? null : digestCounts(data, dept, period, now),
       all,
       essentials,
+      thread: sections.map(({ part, total }) => ({ part, total })),
     };
     messages.push({
       kind: 'digest',
@@ -137,7 +139,7 @@ export function buildDigests(
       recipient: { type: 'binding', key: scope },
       payload: parent,
     });
-    for (const section of sectionsOf(data, dept, period, now)) {
+    for (const section of sections) {
       const payload: DigestDetailPayload = { week: period.week, scope, ...section };
       messages.push({
         kind: 'digest_detail',

@@ -158,6 +158,8 @@ describe('the weekly digest', () => {
     const heading = 'A decision is due.';
     const first = await digestOn('2026-03-06');
     expect(first).toContain(heading);
+    // The top post says so too: it shows without opening the thread.
+    expect(first).toContain('*1 decision due*');
     expect(first).toContain(`*I-${id}* Feedback loop · <@UALICE> → \`/cx show I-${id}\``);
 
     await showAs('UALICE', id);
@@ -166,6 +168,7 @@ describe('the weekly digest', () => {
     // The next week's digest came, without the part: the heading is only last week's.
     expect(second.length).toBeGreaterThan(first.length);
     expect(second.split(heading)).toHaveLength(2);
+    expect(second.split('*1 decision due*')).toHaveLength(2);
   });
 });
 

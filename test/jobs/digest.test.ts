@@ -141,6 +141,10 @@ describe('weekly digest', () => {
     );
     expect(text(marketing)).toContain(`*I-${ids.crm}* One view of the customer`);
     expect(text(marketing)).toContain('▓');
+    // The top post names what its thread holds, with totals: a reader of only the top knows what is in it.
+    expect(text(parents(harness, CHANNELS.hub)[0])).toContain(
+      ':thread: In the thread: 2 wins, 3 stalled or blocked, 1 due next week, 2 initiatives without a next step, 3 initiatives without both metrics and progress by initiative.',
+    );
 
     const thread = (channel: string) => replies(harness, channel, parents(harness, channel)[0]).map(text);
     const part = (channel: string, heading: string) => thread(channel).find((t) => t.includes(heading)) ?? '';

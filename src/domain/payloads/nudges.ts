@@ -73,6 +73,11 @@ export interface DigestPayload {
   own: DigestCounts | null;
   all: DigestCounts;
   essentials: Array<NudgeInitiative & { progress: Progress }>;
+  /**
+   * The parts of its thread, in order, with how many each lists in all: the top post says what the thread
+   * holds (a decision due shows without opening it). Absent in digests queued before it existed.
+   */
+  thread?: Array<{ part: DigestSection['part']; total: number }>;
 }
 
 export interface DigestWin {

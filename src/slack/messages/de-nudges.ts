@@ -9,7 +9,7 @@ import { progressBar } from '../../domain/text.js';
 import type { BindingKey, Department, Progress } from '../../domain/types.js';
 import { count, DEPT, day } from './de-common.js';
 import type { NudgeLineAction, Nudges } from './en-nudges.js';
-import { join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
+import { join, line, listAnd, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 const place = (key: BindingKey) => line(key === 'hub' ? 'den Hub' : DEPT[key as Department]);
 const deptLabel = (dept: Department) => line(DEPT[dept]);
@@ -130,6 +130,18 @@ export const nudgesDe: Nudges = {
     essentialsHeading: md`:star: *Essenzielle Initiativen*`,
     essentialLine: (i, p) => md`*I-${i.id}* ${line(i.title)}\n${progressLine(p)}`,
     threadHint: md`:thread: Fortschritte, stockende und blockierte Arbeit, die Fälligkeiten der nächsten Woche und der Stand je Initiative stehen im Thread.`,
+    threadParts: (parts) => md`:thread: Im Thread: ${listAnd(parts, 'und')}.`,
+    threadPart: {
+      wins: (n) => count(n, { one: '# Fortschritt', other: '# Fortschritte' }),
+      attention: (n) => md`${num(n, 'de')} stockend oder blockiert`,
+      due: (n) => md`${num(n, 'de')} nächste Woche fällig`,
+      next_steps: (n) =>
+        count(n, { one: '# Initiative ohne nächsten Schritt', other: '# Initiativen ohne nächsten Schritt' }),
+      decisions: (n) => md`*${count(n, { one: '# Entscheidung', other: '# Entscheidungen' })} fällig*`,
+      no_metrics: (n) =>
+        count(n, { one: '# Initiative ohne beide Kennzahlen', other: '# Initiativen ohne beide Kennzahlen' }),
+      progress: (_n) => md`der Stand je Initiative`,
+    },
     fallback: (scope, w, c) =>
       md`Wochenrückblick für ${place(scope)}, ${line(week(w))}: ${c.done} erledigt, ${c.created} neu, ${c.stalled} stockend, ${c.blocked} blockiert${
         c.dropped ? md`, ${c.dropped} verworfen` : md``

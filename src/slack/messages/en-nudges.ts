@@ -9,7 +9,7 @@ import type { StallReason } from '../../domain/reminder-plan.js';
 import type { PartOfDay } from '../../domain/reminders.js';
 import { progressBar } from '../../domain/text.js';
 import { type BindingKey, DEPARTMENT_NAMES, type Department, type Progress } from '../../domain/types.js';
-import { count, join, line, type Mrkdwn, md, mention, num } from './mrkdwn.js';
+import { count, join, line, listAnd, type Mrkdwn, md, mention, num } from './mrkdwn.js';
 
 const place = (key: BindingKey) => line(key === 'hub' ? 'the hub' : DEPARTMENT_NAMES[key as Department]);
 const deptLabel = (dept: Department) => line(DEPARTMENT_NAMES[dept]);
@@ -148,6 +148,19 @@ export const nudges = {
     essentialLine: (i: { id: number; title: string }, p: Progress) =>
       md`*I-${i.id}* ${line(i.title)}\n${progressLine(p)}`,
     threadHint: md`:thread: Wins, stalled and blocked work, next week’s due dates and progress are in the thread.`,
+    /** The thread's parts with their totals, as the top post names them. */
+    threadParts: (parts: Mrkdwn[]) => md`:thread: In the thread: ${listAnd(parts)}.`,
+    threadPart: {
+      wins: (n: number) => count(n, { one: '# win', other: '# wins' }),
+      attention: (n: number) => md`${num(n)} stalled or blocked`,
+      due: (n: number) => md`${num(n)} due next week`,
+      next_steps: (n: number) =>
+        count(n, { one: '# initiative without a next step', other: '# initiatives without a next step' }),
+      decisions: (n: number) => md`*${count(n, { one: '# decision', other: '# decisions' })} due*`,
+      no_metrics: (n: number) =>
+        count(n, { one: '# initiative without both metrics', other: '# initiatives without both metrics' }),
+      progress: (_n: number) => md`progress by initiative`,
+    },
     fallback: (scope: BindingKey, week: string, c: Counts) =>
       md`Weekly progress for ${place(scope)}, ${line(week)}: ${c.done} done, ${c.created} new, ${c.stalled} stalled, ${c.blocked} blocked${
         c.dropped ? md`, ${c.dropped} dropped` : md``

@@ -163,6 +163,13 @@ export function moment(
   return ours(`<!date^${seconds}^${token}|${label.replace(/[<>|]/g, ' ')}>`);
 }
 
+/** `a`, `a and b`, `a, b and c`, with the word given for "and". */
+export function listAnd(items: readonly Mrkdwn[], and = 'and'): Mrkdwn {
+  const last = items.at(-1);
+  if (last === undefined) return md``;
+  return items.length === 1 ? last : md`${join(items.slice(0, -1), ', ')} ${line(and)} ${last}`;
+}
+
 /** `A-1`, `A-1 and A-2`, `A-1, A-2, A-3 and 4 more`, in the words given (`and`, the "N more"). */
 export function actionRefs(
   ids: number[],
@@ -171,8 +178,5 @@ export function actionRefs(
   moreWord: (n: number) => Mrkdwn,
 ): Mrkdwn {
   const refs = ids.map((id) => md`A-${id}`);
-  if (more > 0) return md`${join(refs, ', ')} ${line(and)} ${moreWord(more)}`;
-  const last = refs.pop();
-  if (!last) return md``;
-  return refs.length === 0 ? last : md`${join(refs, ', ')} ${line(and)} ${last}`;
+  return listAnd(more > 0 ? [md`${join(refs, ', ')}`, moreWord(more)] : refs, and);
 }

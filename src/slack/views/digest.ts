@@ -21,7 +21,10 @@ export function digestMessage(p: DigestPayload): BuiltMessage {
     const lines = [w.essentialsHeading, ...p.essentials.map((i) => w.essentialLine(i, i.progress))];
     blocks.push(...linesToSections(lines, 3).blocks);
   }
-  blocks.push(context(w.threadHint));
+  // What the thread holds, with totals (digests queued before the parts were recorded: the general line).
+  blocks.push(
+    context(p.thread ? w.threadParts(p.thread.map((t) => w.threadPart[t.part](t.total))) : w.threadHint),
+  );
   return message(w.fallback(p.scope, p.week, p.own ?? p.all), blocks);
 }
 
