@@ -486,7 +486,15 @@ describe('verdicts', () => {
     expect(sql(`select kind, due_date, status from metric_checks where kind = 'recommit'`)).toEqual([
       { kind: 'recommit', due_date: '2027-08-01', status: 'scheduled' },
     ]);
-    expect(await press('UALICE', ACTION.metricClose)).toContain('already recommitted on 2027-02-01');
+    // The DM's buttons give way to what was decided: nothing is left there to press again.
+    const updated = await eventually(() => {
+      const dm = h.emulator.dms('UALICE').find((m) => m.ts === verdictDm?.ts);
+      return dm && !flatText(dm.blocks).includes(ACTION.metricRecommit) && dm;
+    });
+    expect(flatText(updated.blocks)).not.toContain(ACTION.metricClose);
+    expect(flatText(updated.blocks)).toContain(`*I-${id}* is recommitted. The next check is on 2027-08-01.`);
+    expect(flatText(updated.blocks)).toContain('12-month check');
+    expect(updated.text).toBe(`12-month check of I-${id}: pass`);
 
     await runAt('2027-07-31');
     expect(checkDms('UALICE').at(-1)?.text).toContain('12-month check');

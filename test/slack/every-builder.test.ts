@@ -363,6 +363,7 @@ const CASES: Record<string, { module: Record<string, unknown>; cases: Record<str
         people: 'mrkdwn',
       },
       decideBlocks: { build: () => ({ blocks: checkModule.decideBlocks(7, '2026-03-02') }), people: 'none' },
+      decideBlockId: { notABuilder: 'a block_id' },
       decideButtons: {
         build: () => ({ blocks: [checkModule.decideButtons(7, '2026-03-02')] }),
         people: 'none',

@@ -8,16 +8,16 @@ interface Logger {
 }
 
 /**
- * Shows in a reminder what was done with one of its actions (`chat.update`): that action's buttons give
- * way to a line such as "Done, marked by @ann". `blocks` are the message's blocks when the caller has them
- * (a button press); otherwise (a modal submitted later) the message is read back first. Messages without
- * buttons for that action (other messages, ephemeral replies) are left alone. Never throws: the action
- * itself has succeeded, and the person already got a reply.
+ * Shows in a message what was done with its buttons (`chat.update`): the buttons of block `blockId` (an
+ * action's in a reminder, a verdict's Recommit / Close) give way to a line such as "Done, marked by @ann".
+ * `blocks` are the message's blocks when the caller has them (a button press); otherwise (a modal submitted
+ * later) the message is read back first. Messages without that block (other messages, ephemeral replies) are
+ * left alone. Never throws: the change itself has succeeded, and the person already got a reply.
  */
 export async function showOutcomeInPlace(
   client: WebClient,
   where: { channelId: string | null | undefined; messageTs: string | null | undefined },
-  actionId: number,
+  blockId: string,
   outcome: Mrkdwn,
   logger: Logger,
   known?: { blocks?: unknown; text?: string },
@@ -39,13 +39,13 @@ export async function showOutcomeInPlace(
       text = message?.text;
     }
     if (!Array.isArray(blocks)) return false;
-    const next = withOutcome(blocks as KnownBlock[], actionId, outcome);
+    const next = withOutcome(blocks as KnownBlock[], blockId, outcome);
     if (!next) return false;
     await client.chat.update({ channel: channelId, ts: messageTs, text: text ?? '', blocks: next });
     return true;
   } catch (error) {
     logger.warn(
-      `could not update the reminder ${channelId}/${messageTs} in place: ${(error as Error).message}`,
+      `could not update the message ${channelId}/${messageTs} in place: ${(error as Error).message}`,
     );
     return false;
   }

@@ -204,13 +204,16 @@ export function decideBlocks(initiativeId: number, dueDate: LocalDate): KnownBlo
   return [section(words().decideQuestion), decideButtons(initiativeId, dueDate)];
 }
 
+/** block_id of Recommit / Close: what was decided takes its place in the verdict's DM. */
+export const decideBlockId = (initiativeId: number) => `decide_${initiativeId}`;
+
 /** Recommit / Close for the verdict of the check due `dueDate` (also in the App Home, under its own question). */
 export function decideButtons(initiativeId: number, dueDate: LocalDate): KnownBlock {
   const w = words();
   const value = `${iref(initiativeId)}:${dueDate}`;
   return {
     type: 'actions',
-    block_id: `decide_${initiativeId}`,
+    block_id: decideBlockId(initiativeId),
     elements: [
       {
         type: 'button',

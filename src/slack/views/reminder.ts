@@ -57,15 +57,11 @@ export function stalledListMessage(p: StalledListPayload): BuiltMessage {
 }
 
 /**
- * A reminder after someone acted on one of its actions: that action's buttons give way to a line saying
- * what was done; everything else stays. Null when the message has no buttons for that action.
+ * A message after someone pressed one of its buttons (an action's in a reminder, a verdict's Recommit / Close):
+ * the buttons of block `id` give way to a line saying what was done; everything else stays. Null when the
+ * message has no such block.
  */
-export function withOutcome(
-  blocks: readonly KnownBlock[],
-  actionId: number,
-  outcome: Mrkdwn,
-): KnownBlock[] | null {
-  const id = reminderButtonsBlockId(actionId);
+export function withOutcome(blocks: readonly KnownBlock[], id: string, outcome: Mrkdwn): KnownBlock[] | null {
   const index = blocks.findIndex((b) => b.block_id === id);
   if (index < 0) return null;
   const next = [...blocks];

@@ -9,6 +9,7 @@ import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { ephemeralListOf, redrawnReply } from '../../respond/redraw.js';
 import { say } from '../../respond/say.js';
 import type { BuiltMessage } from '../../views/blocks.js';
+import { reminderButtonsBlockId } from '../../views/reminder.js';
 import { actionIdOf } from './values.js';
 
 const isEphemeral = (body: BlockAction) =>
@@ -41,7 +42,14 @@ export function actionButton(
     await say(respond, reply);
     if ('outcome' in result) {
       const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
-      await showOutcomeInPlace(client, where, id, result.outcome, logger, body.message);
+      await showOutcomeInPlace(
+        client,
+        where,
+        reminderButtonsBlockId(id),
+        result.outcome,
+        logger,
+        body.message,
+      );
     }
   });
 }

@@ -5,21 +5,24 @@ import { msg } from '../../messages/index.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { publishHome } from '../../respond/home.js';
+import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { say } from '../../respond/say.js';
 import { decisionText } from '../../views/answers.js';
 import type { BuiltMessage } from '../../views/blocks.js';
+import { decideBlockId } from '../../views/check.js';
 import { closeReply } from '../../views/initiative-lifecycle.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { checkOf } from './values.js';
 
 /**
  * Recommit or Close after a 12-month (or follow-up) verdict; the owner or an admin decides, once. Pressed in
- * the App Home (no response_url there), the Home is republished with the answer at its top.
+ * the App Home (no response_url there), the Home is republished with the answer at its top. Pressed in the
+ * verdict's DM, the buttons there give way to what was decided, so nothing is left to press again.
  */
 export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'close') =>
   actionListener(
     decision === 'recommit' ? ACTION.metricRecommit : ACTION.metricClose,
-    async ({ body, respond, client }) => {
+    async ({ body, respond, client, logger }) => {
       const home = body.view?.type === 'home';
       const answer = (reply: BuiltMessage) =>
         home ? publishHome(client, ctx, body.user.id, reply.text) : say(respond, reply);
@@ -36,6 +39,10 @@ export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'clos
           ? answer(textReply(msg.metrics.home.closeFirst(initiativeId, v.open.length)))
           : answer(closeReply(v));
       }
-      await answer(textReply(decisionText(v)));
+      const text = decisionText(v);
+      await answer(textReply(text));
+      if (v === 'not_decidable' || home) return;
+      const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
+      await showOutcomeInPlace(client, where, decideBlockId(initiativeId), text, logger, body.message);
     },
   );

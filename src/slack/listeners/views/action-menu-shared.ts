@@ -16,6 +16,7 @@ import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { redrawnReply } from '../../respond/redraw.js';
 import { confirm } from '../../respond/say.js';
 import type { MenuMetadata } from '../../views/action-menu.js';
+import { reminderButtonsBlockId } from '../../views/reminder.js';
 
 interface Logger {
   warn(...msg: unknown[]): void;
@@ -101,7 +102,13 @@ export async function showChange(
       shown = await redrawEphemeral(ctx, client, meta, userId, change.notice);
     } else {
       const where = { channelId: meta.channelId, messageTs: meta.messageTs };
-      shown = await showOutcomeInPlace(client, where, meta.actionId, change.outcome, logger);
+      shown = await showOutcomeInPlace(
+        client,
+        where,
+        reminderButtonsBlockId(meta.actionId),
+        change.outcome,
+        logger,
+      );
     }
   } catch (error) {
     logger.warn(`could not show the change of A-${meta.actionId} in place: ${(error as Error).message}`);

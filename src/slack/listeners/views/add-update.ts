@@ -9,6 +9,7 @@ import { viewListener } from '../../respond/guard.js';
 import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { confirm } from '../../respond/say.js';
 import type { MenuMetadata } from '../../views/action-menu.js';
+import { reminderButtonsBlockId } from '../../views/reminder.js';
 import { showChange } from './action-menu-shared.js';
 
 /**
@@ -58,5 +59,5 @@ export const addUpdateSubmit = (ctx: AppContext) =>
       return;
     }
     await confirm(client, meta.channelId, body.user.id, text);
-    await showOutcomeInPlace(client, meta, actionId, outcome, logger);
+    await showOutcomeInPlace(client, meta, reminderButtonsBlockId(actionId), outcome, logger);
   });
