@@ -23,8 +23,18 @@ import { type AppContext, type Caller, transact } from './context.js';
 import { isAdmin } from './users.js';
 
 export type CloseOutcome =
-  /** Closed now; `dropped`: the actions this close dropped. */
-  | { status: 'closed'; initiative: Initiative; tally: FinalTally; dropped: number[]; postedTo: Department[] }
+  /**
+   * Closed now; `dropped`: the actions this close dropped; `decidedCheck`: the due date of the 12-month (or
+   * follow-up) verdict this close answered, if one waited for recommit or close.
+   */
+  | {
+      status: 'closed';
+      initiative: Initiative;
+      tally: FinalTally;
+      dropped: number[];
+      postedTo: Department[];
+      decidedCheck?: LocalDate;
+    }
   /** Open actions: nothing changed; the caller is asked to confirm with the button carrying `fingerprint`. */
   | {
       status: 'confirm';
@@ -177,5 +187,12 @@ export function closeNow(
     ...painPointNews(tx, initiative, 'closed', { event: 'closed', outcome, by: actorId }, actorId),
   );
   enqueue(tx, messages, now);
-  return { status: 'closed', initiative: closed, tally, dropped: open.map((a) => a.id), postedTo };
+  return {
+    status: 'closed',
+    initiative: closed,
+    tally,
+    dropped: open.map((a) => a.id),
+    postedTo,
+    ...(check ? { decidedCheck: check.dueDate } : {}),
+  };
 }

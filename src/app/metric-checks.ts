@@ -15,8 +15,10 @@ export { type MetricChecksSummary, runMetricChecks } from './metric-checks/daily
 export {
   type AwaitedDecision,
   awaitedDecision,
+  type DecidedVerdictDm,
   type DecisionOutcome,
   decideAfterCheck,
+  decidedVerdictDm,
 } from './metric-checks/decide.js';
 export { checkStatuses, metricsPicture } from './metric-checks/picture.js';
 export {

@@ -492,7 +492,7 @@ describe('verdicts', () => {
       return dm && !flatText(dm.blocks).includes(ACTION.metricRecommit) && dm;
     });
     expect(flatText(updated.blocks)).not.toContain(ACTION.metricClose);
-    expect(flatText(updated.blocks)).toContain(`*I-${id}* is recommitted. The next check is on 2027-08-01.`);
+    expect(flatText(updated.blocks)).toContain(':white_check_mark: Recommitted by <@UALICE> on 2027-02-01.');
     expect(flatText(updated.blocks)).toContain('12-month check');
     expect(updated.text).toBe(`12-month check of I-${id}: pass`);
 

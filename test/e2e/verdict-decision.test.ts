@@ -234,3 +234,69 @@ describe('the App Home while a verdict waits for a decision', () => {
     expect(sql(`select decision from metric_checks where kind = '12m'`)).toEqual([{ decision: 'close' }]);
   });
 });
+
+describe('the verdict DM once the decision is made elsewhere', () => {
+  /** The owner's verdict DM with Recommit / Close, as Slack now shows it. */
+  const verdictDm = () =>
+    h.emulator.dms('UALICE').find((m) => /12-month check of I-\d+: pass/.test(m.text) && m.blocks?.length);
+
+  it('an admin recommits from /cx show: the owner’s DM says who did, and its buttons are gone', async () => {
+    const id = await twelveMonthVerdict();
+    expect(JSON.stringify(verdictDm()?.blocks)).toContain(ACTION.metricRecommit);
+    await showAs('UADMIN', id);
+    expect(await pressOnShow('UADMIN', ACTION.metricRecommit, `I-${id}:2026-03-02`)).toMatch(/next check/);
+    const dm = await eventually(() => {
+      const blocks = JSON.stringify(verdictDm()?.blocks);
+      return !blocks.includes(ACTION.metricRecommit) && blocks;
+    });
+    expect(dm).toContain(':white_check_mark: Recommitted by <@UADMIN> on 2026-03-02.');
+    expect(dm).not.toContain(ACTION.metricClose);
+  });
+
+  it('Close in the DM with open actions, then "Close and drop": the DM says it was closed', async () => {
+    const id = await twelveMonthCheckAsked();
+    await h.cx('UALICE', `log I-${id} Last survey round due:2026-03-20`);
+    await h.cx('UALICE', `check I-${id} customer=46 business=8`);
+    await h.drain();
+    const dm = verdictDm();
+    if (!dm) throw new Error('no verdict DM');
+    const seen = h.emulator.ephemerals.length;
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.metricClose,
+      channelId: dm.channel,
+      messageTs: dm.ts,
+    });
+    const confirm = await eventually(() =>
+      h.emulator.ephemerals
+        .slice(seen)
+        .find((e) => JSON.stringify(e.blocks).includes(ACTION.closeInitiativeDrop)),
+    );
+    // Nothing decided yet: the DM keeps its buttons until the close is confirmed.
+    expect(JSON.stringify(verdictDm()?.blocks)).toContain(ACTION.metricClose);
+    await h.emulator.blockAction({
+      userId: 'UALICE',
+      actionId: ACTION.closeInitiativeDrop,
+      channelId: confirm.channel,
+      messageTs: confirm.ts,
+    });
+    const after = await eventually(() => {
+      const blocks = JSON.stringify(verdictDm()?.blocks);
+      return !blocks.includes(ACTION.metricClose) && blocks;
+    });
+    expect(after).toContain(':white_check_mark: Closed by <@UALICE> on 2026-03-02.');
+    expect(sql(`select status from initiatives where id = ${id}`)).toEqual([{ status: 'closed' }]);
+  });
+
+  it('/cx close: the owner’s DM says it was closed, in the owner’s language', async () => {
+    const id = await twelveMonthVerdict();
+    await h.cx('UALICE', 'lang de');
+    await h.cx('UADMIN', `close I-${id} Goal reached`);
+    const dm = await eventually(() => {
+      const blocks = JSON.stringify(verdictDm()?.blocks);
+      return !blocks.includes(ACTION.metricClose) && blocks;
+    });
+    expect(dm).toContain('Abgeschlossen von <@UADMIN> am');
+    expect(sql(`select decision from metric_checks where kind = '12m'`)).toEqual([{ decision: 'close' }]);
+  });
+});

@@ -5,6 +5,7 @@ import { actionsOfInitiative } from '../../db/repositories/actions-repo.js';
 import { appendHistory } from '../../db/repositories/history-repo.js';
 import { getInitiative } from '../../db/repositories/initiatives-repo.js';
 import { getCheck, insertCheck, latestJudgedCheck, setDecision } from '../../db/repositories/metrics-repo.js';
+import { createOutboxRepo } from '../../db/repositories/outbox-repo.js';
 import { addMonthsClamped, localDate } from '../../domain/dates.js';
 import { err, ok, type Result } from '../../domain/errors.js';
 import { storeFact } from '../../domain/history-facts.js';
@@ -12,7 +13,7 @@ import { isOpenStatus, openActionsFingerprint } from '../../domain/initiatives.j
 import { awaitsDecision } from '../../domain/metric-checks.js';
 import { type CheckKind, offersDecision, RECOMMIT_MONTHS } from '../../domain/metrics.js';
 import { canChangeInitiative } from '../../domain/permissions.js';
-import type { Initiative, LocalDate } from '../../domain/types.js';
+import type { Initiative, LocalDate, UserId } from '../../domain/types.js';
 import { type CloseOutcome, closeNow } from '../close-initiative.js';
 import { type AppContext, type Caller, transact } from '../context.js';
 import { isAdmin } from '../users.js';
@@ -110,4 +111,40 @@ export async function decideAfterCheck(
     closeNow(tx, caller.userId, initiative, outcome, [], now);
     return ok({ initiativeId, decision, changed: true, decidedAt: today, nextDue: null, openActions: 0 });
   });
+}
+
+/** The verdict's DM to the owner of the time, as Slack has it, and the decision since recorded on its check. */
+export interface DecidedVerdictDm {
+  channelId: string;
+  ts: string;
+  recipientId: UserId;
+  decision: 'recommit' | 'close';
+  decidedBy: UserId | null;
+  /** The day of the decision, in CX_TIMEZONE. */
+  decidedOn: LocalDate;
+}
+
+/**
+ * Where the verdict of I-`initiativeId`'s check due `dueDate` went as a DM with Recommit / Close, once that
+ * check is decided (by any path: the DM, `/cx show I-n`, the App Home, `/cx close`). Null when it is not
+ * decided, the DM was never sent (or was pruned from the outbox), or it offered no decision.
+ */
+export function decidedVerdictDm(
+  ctx: AppContext,
+  initiativeId: number,
+  dueDate: LocalDate,
+): DecidedVerdictDm | null {
+  const db = ctx.handle.db;
+  const check = getCheck(db, initiativeId, dueDate);
+  if (!check?.decision) return null;
+  const dm = createOutboxRepo(db).findByKey(`verdict-owner:I-${initiativeId}:${dueDate}`);
+  if (dm?.recipient.type !== 'user' || !dm.sentChannel || !dm.sentTs) return null;
+  return {
+    channelId: dm.sentChannel,
+    ts: dm.sentTs,
+    recipientId: dm.recipient.id,
+    decision: check.decision,
+    decidedBy: check.decidedBy,
+    decidedOn: localDate(check.decidedAt ?? ctx.clock.now(), ctx.timeZone),
+  };
 }

@@ -199,6 +199,8 @@ export const metricsDe: typeof enMetrics = {
   alreadyDecided: (id, decision, at) =>
     md`*${ref(id)}* wurde schon am ${day(at)} ${decision === 'recommit' ? md`fortgesetzt` : md`abgeschlossen`}.`,
   notDecidable: md`Bei diesem Test gibt es nichts zwischen Weitermachen und Abschließen zu entscheiden.`,
+  decidedInDm: (decision, by, on) =>
+    md`:white_check_mark: ${decision === 'recommit' ? md`Fortgesetzt` : md`Abgeschlossen`}${by ? md` von ${mention(by)}` : md``} am ${day(on)}.`,
 
   home: {
     title: 'CX Bridge',

@@ -204,6 +204,9 @@ export const metrics = {
   alreadyDecided: (id: number, decision: 'recommit' | 'close', at: string) =>
     md`*${ref(id)}* was already ${decision === 'recommit' ? md`recommitted` : md`closed`} on ${line(at)}.`,
   notDecidable: md`That check has no recommit/close decision to make.`,
+  /** In the verdict's DM, in place of Recommit / Close once someone decided (there or elsewhere). */
+  decidedInDm: (decision: 'recommit' | 'close', by: string | null, on: string) =>
+    md`:white_check_mark: ${decision === 'recommit' ? md`Recommitted` : md`Closed`}${by ? md` by ${mention(by)}` : md``} on ${line(on)}.`,
 
   // ---- App Home -------------------------------------------------------------------------------------
   home: {

@@ -5,19 +5,18 @@ import { msg } from '../../messages/index.js';
 import { actionCaller } from '../../respond/callers.js';
 import { actionListener } from '../../respond/guard.js';
 import { publishHome } from '../../respond/home.js';
-import { showOutcomeInPlace } from '../../respond/in-place.js';
 import { say } from '../../respond/say.js';
+import { showDecisionInVerdictDm } from '../../respond/verdict-dm.js';
 import { decisionText } from '../../views/answers.js';
 import type { BuiltMessage } from '../../views/blocks.js';
-import { decideBlockId } from '../../views/check.js';
 import { closeReply } from '../../views/initiative-lifecycle.js';
 import { errorReply, textReply } from '../../views/replies.js';
 import { checkOf } from './values.js';
 
 /**
  * Recommit or Close after a 12-month (or follow-up) verdict; the owner or an admin decides, once. Pressed in
- * the App Home (no response_url there), the Home is republished with the answer at its top. Pressed in the
- * verdict's DM, the buttons there give way to what was decided, so nothing is left to press again.
+ * the App Home (no response_url there), the Home is republished with the answer at its top. Wherever it was
+ * pressed, the verdict's DM shows what was decided in place of its buttons (verdict-dm.ts).
  */
 export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'close') =>
   actionListener(
@@ -39,10 +38,9 @@ export const metricDecideButton = (ctx: AppContext, decision: 'recommit' | 'clos
           ? answer(textReply(msg.metrics.home.closeFirst(initiativeId, v.open.length)))
           : answer(closeReply(v));
       }
-      const text = decisionText(v);
-      await answer(textReply(text));
-      if (v === 'not_decidable' || home) return;
-      const where = { channelId: body.channel?.id, messageTs: body.message?.ts };
-      await showOutcomeInPlace(client, where, decideBlockId(initiativeId), text, logger, body.message);
+      await answer(textReply(decisionText(v)));
+      if (v !== 'not_decidable') {
+        await showDecisionInVerdictDm(ctx, client, logger, { initiativeId, dueDate }, body.message);
+      }
     },
   );

@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext, Caller } from '../../../app/context.js';
 import type { Result } from '../../../domain/errors.js';
@@ -13,6 +14,8 @@ export interface CommandRequest {
   triggerId: string;
   /** Acknowledge with no message (before opening a modal, which must happen within the 3 s). */
   ackEmpty: () => Promise<void>;
+  /** Work for after the answer is sent (its change committed): Slack calls the answer need not wait for. */
+  afterReply: (task: (logger: Logger) => Promise<void>) => void;
 }
 
 /** A subcommand's handler: the reply to send in the ack, or null when it acked already (a modal). */

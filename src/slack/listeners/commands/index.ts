@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { Logger } from '@slack/logger';
 import type { AppContext } from '../../../app/context.js';
 import { parseCommand } from '../../parse/command/index.js';
 import { commandCaller } from '../../respond/callers.js';
@@ -13,12 +14,21 @@ import { dispatch } from './dispatch.js';
 export function registerCommands(app: App, ctx: AppContext): void {
   app.command(
     '/cx',
-    commandListener('/cx', async ({ command, client }, reply) => {
+    commandListener('/cx', async ({ command, client, logger }, reply) => {
       const parsed = parseCommand(command.text ?? '', { now: ctx.clock.now(), zone: ctx.timeZone });
       if (!parsed.ok) return reply(errorReply(parsed.error));
       const caller = commandCaller(command);
-      const req = { ctx, caller, client, triggerId: command.trigger_id, ackEmpty: () => reply(null) };
+      const later: Array<(logger: Logger) => Promise<void>> = [];
+      const req = {
+        ctx,
+        caller,
+        client,
+        triggerId: command.trigger_id,
+        ackEmpty: () => reply(null),
+        afterReply: (task: (logger: Logger) => Promise<void>) => later.push(task),
+      };
       await reply(await dispatch(parsed.value, req));
+      for (const task of later) await task(logger);
     }),
   );
 }

@@ -3,6 +3,7 @@ import { changeMetric, changeTier, createInitiative, listInitiatives } from '../
 import { newInitiativeStart } from '../../../app/read.js';
 import { overrideLatestVerdict } from '../../../app/verdict-override.js';
 import { msg } from '../../messages/index.js';
+import { showDecisionInVerdictDm } from '../../respond/verdict-dm.js';
 import { closeReply, verdictReply } from '../../views/initiative-lifecycle.js';
 import { newInitiativeModal } from '../../views/modals.js';
 import { listReply, textReply } from '../../views/replies.js';
@@ -56,8 +57,15 @@ export const metric: CommandHandler<'metric'> = async (cmd, { ctx, caller }) => 
 };
 
 /** `/cx close I-n <outcome>`: closes at once, or lists the open actions with the close-and-drop button. */
-export const closeInitiative: CommandHandler<'close'> = async (cmd, { ctx, caller }) =>
-  answer(await requestClose(ctx, caller, cmd.initiativeId, cmd.outcome), 'close', (o) => closeReply(o));
+export const closeInitiative: CommandHandler<'close'> = async (cmd, { ctx, caller, client, afterReply }) => {
+  const result = await requestClose(ctx, caller, cmd.initiativeId, cmd.outcome);
+  const decided = result.ok && result.value.status === 'closed' ? result.value.decidedCheck : undefined;
+  if (decided) {
+    const check = { initiativeId: cmd.initiativeId, dueDate: decided };
+    afterReply((logger) => showDecisionInVerdictDm(ctx, client, logger, check));
+  }
+  return answer(result, 'close', (o) => closeReply(o));
+};
 
 /** `/cx verdict I-n pass|partial|fail <reason>`: overrides the latest 6/12-month verdict. */
 export const verdict: CommandHandler<'verdict'> = async (cmd, { ctx, caller }) =>
