@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/slack/messages/en.js';
 import { join, line, lines, md } from '../../src/slack/messages/mrkdwn.js';
-import { context, linesToSections, message, section } from '../../src/slack/views/blocks.js';
+import { context, header, linesToSections, message, plain, section } from '../../src/slack/views/blocks.js';
 import { textReply } from '../../src/slack/views/replies.js';
 
 // Typed as people's text is: a string, not a literal of ours.
@@ -60,5 +60,17 @@ describe('the Mrkdwn brand', () => {
     };
     walk(root);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('plain text objects', () => {
+  it('carry the emoji flag only when an emoji code could be in them; one line, clipped', () => {
+    expect(plain('Add update')).toEqual({ type: 'plain_text', text: 'Add update' });
+    expect(plain(':tada: Done')).toEqual({ type: 'plain_text', text: ':tada: Done', emoji: true });
+    expect(plain('two\nlines', 5)).toEqual({ type: 'plain_text', text: 'two…' });
+    expect(header('Weekly progress · 2026-W10')).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Weekly progress · 2026-W10' },
+    });
   });
 });

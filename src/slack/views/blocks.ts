@@ -40,10 +40,21 @@ export const readable = (text: string): string =>
     return sigil === '!' ? `@${id.split('^')[0]}` : `${sigil}${id}`;
   });
 
+/**
+ * A plain_text object. `emoji` only decides whether emoji codes (colon, name, colon) in it become emoji, so
+ * it is sent only when the text has a colon: a `/cx mine` of ten actions carries sixty labels, and the flag
+ * on each was 7 % of its bytes (6,434 → 5,966 in the floor bench).
+ */
+function plainText(text: string) {
+  return text.includes(':')
+    ? { type: 'plain_text' as const, text, emoji: true }
+    : { type: 'plain_text' as const, text };
+}
+
 /** Plain text, on one line whatever it holds. */
 export const header = (text: string): KnownBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: truncate(plainLine(readable(text)), LIMITS.headerText), emoji: true },
+  text: plainText(truncate(plainLine(readable(text)), LIMITS.headerText)),
 });
 
 export const context = (...texts: Mrkdwn[]): KnownBlock => ({
@@ -56,11 +67,8 @@ export const context = (...texts: Mrkdwn[]): KnownBlock => ({
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
 /** Plain text (labels, options, buttons), on one line whatever it holds. */
-export const plain = (text: string, max: number = LIMITS.buttonText) => ({
-  type: 'plain_text' as const,
-  text: truncate(plainLine(readable(text)), max),
-  emoji: true,
-});
+export const plain = (text: string, max: number = LIMITS.buttonText) =>
+  plainText(truncate(plainLine(readable(text)), max));
 
 /** A modal's input block: block_id and action_id are the field's id, so its state reads plainly. */
 export const input = (
