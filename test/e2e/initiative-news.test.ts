@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import { CHANNELS, type Harness, openedView, pressAndAnswer, startHarness } from '../support/harness.js';
 import { keyOf, postsOf } from '../support/posts.js';
 
 // Seeded users: UADMIN (workspace owner = admin), UALICE, UBOB; UCAROL and UDAN are added.
@@ -285,26 +285,12 @@ describe('Close after a 12-month verdict', () => {
       .at(-1);
     expect(flat(verdictDm?.blocks)).toContain(ACTION.metricClose);
     const before = h.snapshot();
-    const seen = h.emulator.ephemerals.length;
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.metricClose,
-      channelId: verdictDm?.channel,
-      messageTs: verdictDm?.ts,
-    });
-    const asked = await eventually(() => h.emulator.ephemerals.slice(seen).find((e) => e.user === 'UALICE'));
+    const asked = await pressAndAnswer(h.emulator, 'UALICE', ACTION.metricClose, verdictDm);
     await h.drain();
     expect(asked?.text).toMatch(/still has 1 open action/);
     expect(h.snapshot()).toEqual(before);
 
-    const shown = h.emulator.ephemerals.length;
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.closeInitiativeDrop,
-      channelId: asked.channel,
-      messageTs: asked.ts,
-    });
-    await eventually(() => h.emulator.ephemerals.length > shown);
+    await pressAndAnswer(h.emulator, 'UALICE', ACTION.closeInitiativeDrop, asked);
     await h.drain();
     expect(sql('select status from initiatives')).toEqual([{ status: 'closed' }]);
     expect(sql('select status from actions')).toEqual([{ status: 'dropped' }]);

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { metricChecksJob } from '../../src/jobs/metric-checks.js';
 import { ACTION, FIELD } from '../../src/slack/ids.js';
-import { CHANNELS, eventually, type Harness, openedView, startHarness } from '../support/harness.js';
+import {
+  CHANNELS,
+  eventually,
+  type Harness,
+  openedView,
+  pressAndAnswer,
+  startHarness,
+} from '../support/harness.js';
 
 // Users seeded by the emulator: UADMIN (workspace owner = admin), UALICE, UBOB. Everything bound.
 let h: Harness;
@@ -466,16 +473,8 @@ describe('verdicts', () => {
     expect(verdictDm?.text).toBe(`12-month check of I-${id}: pass`);
     expect(flatText(verdictDm?.blocks)).toContain(ACTION.metricRecommit);
     expect(flatText(verdictDm?.blocks)).toContain(ACTION.metricClose);
-    const press = async (userId: string, actionId: string) => {
-      const seen = h.emulator.ephemerals.length;
-      await h.emulator.blockAction({
-        userId,
-        actionId,
-        channelId: verdictDm?.channel,
-        messageTs: verdictDm?.ts,
-      });
-      return eventually(() => h.emulator.ephemerals.length > seen && h.emulator.ephemerals.at(-1)?.text);
-    };
+    const press = async (userId: string, actionId: string) =>
+      (await pressAndAnswer(h.emulator, userId, actionId, verdictDm)).text;
 
     // Someone else may not decide.
     const before = h.snapshot();
@@ -503,16 +502,7 @@ describe('verdicts', () => {
     await runAt('2027-08-15'); // no answer: no data, and the owner decides again
     const followUp = ownerVerdicts('UALICE').at(-1);
     expect(followUp?.text).toBe(`follow-up check of I-${id}: no data`);
-    const seen = h.emulator.ephemerals.length;
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.metricClose,
-      channelId: followUp?.channel,
-      messageTs: followUp?.ts,
-    });
-    const closed = await eventually(
-      () => h.emulator.ephemerals.length > seen && h.emulator.ephemerals.at(-1)?.text,
-    );
+    const closed = (await pressAndAnswer(h.emulator, 'UALICE', ACTION.metricClose, followUp)).text;
     expect(closed).toContain(`*I-${id}* is closed.`);
     expect(sql('select status from initiatives where id = ?', id)).toEqual([{ status: 'closed' }]);
     // A closed initiative is asked nothing any more.

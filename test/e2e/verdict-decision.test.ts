@@ -15,6 +15,7 @@ import {
   eventually,
   type Harness,
   openHomeTab,
+  pressAndAnswer,
   pressEphemeralButton,
   pressOnEphemeral,
   quietLogger,
@@ -56,6 +57,15 @@ async function twelveMonthCheckAsked(): Promise<number> {
 
 async function twelveMonthVerdict(): Promise<number> {
   const id = await twelveMonthCheckAsked();
+  await h.cx('UALICE', `check I-${id} customer=46 business=8`);
+  await h.drain();
+  return id;
+}
+
+/** The 12-month verdict of an initiative that still has an open action. */
+async function verdictWithAnOpenAction(): Promise<number> {
+  const id = await twelveMonthCheckAsked();
+  await h.cx('UALICE', `log I-${id} Last survey round due:2026-03-20`);
   await h.cx('UALICE', `check I-${id} customer=46 business=8`);
   await h.drain();
   return id;
@@ -201,10 +211,7 @@ describe('the App Home while a verdict waits for a decision', () => {
   });
 
   it('Close of an initiative with open actions closes nothing and says how to close it with them', async () => {
-    const id = await twelveMonthCheckAsked();
-    await h.cx('UALICE', `log I-${id} Last survey round due:2026-03-20`);
-    await h.cx('UALICE', `check I-${id} customer=46 business=8`);
-    await h.drain();
+    const id = await verdictWithAnOpenAction();
 
     const after = await pressInHome('UALICE', ACTION.metricClose, id);
     expect(after).toContain(`/cx close I-${id}`);
@@ -254,32 +261,12 @@ describe('the verdict DM once the decision is made elsewhere', () => {
   });
 
   it('Close in the DM with open actions, then "Close and drop": the DM says it was closed', async () => {
-    const id = await twelveMonthCheckAsked();
-    await h.cx('UALICE', `log I-${id} Last survey round due:2026-03-20`);
-    await h.cx('UALICE', `check I-${id} customer=46 business=8`);
-    await h.drain();
-    const dm = verdictDm();
-    if (!dm) throw new Error('no verdict DM');
-    const seen = h.emulator.ephemerals.length;
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.metricClose,
-      channelId: dm.channel,
-      messageTs: dm.ts,
-    });
-    const confirm = await eventually(() =>
-      h.emulator.ephemerals
-        .slice(seen)
-        .find((e) => JSON.stringify(e.blocks).includes(ACTION.closeInitiativeDrop)),
-    );
+    const id = await verdictWithAnOpenAction();
+    const confirm = await pressAndAnswer(h.emulator, 'UALICE', ACTION.metricClose, verdictDm());
+    expect(JSON.stringify(confirm.blocks)).toContain(ACTION.closeInitiativeDrop);
     // Nothing decided yet: the DM keeps its buttons until the close is confirmed.
     expect(JSON.stringify(verdictDm()?.blocks)).toContain(ACTION.metricClose);
-    await h.emulator.blockAction({
-      userId: 'UALICE',
-      actionId: ACTION.closeInitiativeDrop,
-      channelId: confirm.channel,
-      messageTs: confirm.ts,
-    });
+    await pressAndAnswer(h.emulator, 'UALICE', ACTION.closeInitiativeDrop, confirm);
     const after = await eventually(() => {
       const blocks = JSON.stringify(verdictDm()?.blocks);
       return !blocks.includes(ACTION.metricClose) && blocks;

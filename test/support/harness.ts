@@ -168,6 +168,22 @@ export function openedView(emulator: SlackEmulator, userId: string, after = 0): 
 }
 
 /**
+ * Presses `actionId` on a message or an ephemeral (`at`: its channel and ts) as `userId`, as Slack delivers the
+ * click, and waits for the next ephemeral answer to them.
+ */
+export async function pressAndAnswer(
+  emulator: SlackEmulator,
+  userId: string,
+  actionId: string,
+  at: { channel: string; ts: string } | undefined,
+) {
+  if (!at) throw new Error(`no message to press ${actionId} on`);
+  const seen = emulator.ephemerals.length;
+  await emulator.blockAction({ userId, actionId, channelId: at.channel, messageTs: at.ts });
+  return eventually(() => emulator.ephemerals.slice(seen).find((e) => e.user === userId));
+}
+
+/**
  * Presses the button `actionId` (with `value`) on the newest ephemeral `userId` saw in `channelId` that carries
  * it, as Slack delivers the click.
  */
