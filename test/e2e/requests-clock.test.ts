@@ -143,6 +143,30 @@ describe('the asks job', () => {
     expect(escalations()).toEqual({ hub: 1, owner: 1 });
   });
 
+  it('a post waiting for working hours keeps its place, not its lane: what comes after it goes at once', async () => {
+    await start('2026-03-02T10:00:00Z');
+    await askAt('2026-03-02T10:00:00Z');
+    await tickAt(new Date('2026-03-04T10:00:00Z'));
+    await h.bot.notifier.stop();
+    h.clock.set(new Date('2026-03-09T17:30:00Z'));
+    await h.bot.scheduler.tick(h.clock.now());
+    await h.bot.scheduler.idle();
+    const databasePath = h.config.databasePath;
+    await h.stop();
+
+    // Back at 20:00 the escalation to UALICE waits for 09:30. Work given to her now is told now: the DM
+    // behind the escalation in her lane does not wait for it.
+    await start('2026-03-09T20:00:00Z', { databasePath });
+    await h.cx('UBOB', 'log I-1 Send the refund export to finance <@UALICE> due:+3d', CHANNELS.sales);
+    await h.drain();
+    const dms = () => h.emulator.dms('UALICE').map(keyOf);
+    expect(dms().filter((k) => k.startsWith('assigned:'))).toHaveLength(1);
+    expect(dms()).not.toContain('request-escalation:R-1:owner');
+    // The escalation still goes first thing in the morning, once.
+    await tickAt(new Date('2026-03-10T09:30:00Z'));
+    expect(dms().filter((k) => k === 'request-escalation:R-1:owner')).toHaveLength(1);
+  });
+
   it('catches up after downtime once: a run after a week does the bump and the escalation, each exactly once', async () => {
     await start('2026-03-02T10:00:00Z');
     await askAt('2026-03-02T10:00:00Z');

@@ -243,6 +243,52 @@ describe('notifier', () => {
     expect(held).toEqual([]);
   });
 
+  it('a head waiting for working hours keeps its place, not its lane; the rest of the lane keeps its order', async () => {
+    // 18:00 UTC on a Monday: after working hours for rows kept to them.
+    clock.set(new Date('2026-03-02T18:00:00.000Z'));
+    const channel = { type: 'binding', key: 'marketing' } as const;
+    const hours = { hoursZone: 'UTC' };
+    add(
+      msg('list', channel, hours),
+      msg('list-reply', channel, { ...hours, threadOf: 'list' }),
+      msg('late-reply', channel, { threadOf: 'list' }),
+      msg('win-1', channel),
+      msg('win-2', channel),
+    );
+    await make().drain();
+    // The reply kept to working hours waits with its parent; the one that is not waits for its parent and,
+    // being first in line after them, holds the rest (strict order among everything else).
+    expect(emulator.messages('CMKT').map(keyOf)).toEqual([]);
+
+    add(
+      msg('dm-later', { type: 'user', id: 'UALICE' }, hours),
+      msg('dm-now', { type: 'user', id: 'UALICE' }),
+    );
+    await make().drain();
+    expect(emulator.dms('UALICE').map(keyOf)).toEqual(['dm-now']);
+
+    // 09:30 the next day: the kept ones go first, then everything in id order.
+    clock.set(new Date('2026-03-03T09:30:00.000Z'));
+    await make().drain();
+    expect(emulator.messages('CMKT').map(keyOf)).toEqual([
+      'list',
+      'list-reply',
+      'late-reply',
+      'win-1',
+      'win-2',
+    ]);
+    expect(emulator.dms('UALICE').map(keyOf)).toEqual(['dm-now', 'dm-later']);
+  });
+
+  it('behind a head waiting for working hours, the rows that may go do, in order', async () => {
+    clock.set(new Date('2026-03-02T18:00:00.000Z'));
+    const channel = { type: 'binding', key: 'marketing' } as const;
+    add(msg('list', channel, { hoursZone: 'UTC' }), msg('win-1', channel), msg('win-2', channel));
+    await make().drain();
+    expect(emulator.messages('CMKT').map(keyOf)).toEqual(['win-1', 'win-2']);
+    expect(row('list')).toMatchObject({ status: 'pending' });
+  });
+
   it('turns a repeated key into one row and one post', async () => {
     const win = msg('win:A-1:marketing', { type: 'binding', key: 'marketing' });
     expect(add(win)).toBe(1);

@@ -19,7 +19,7 @@ import {
 type Plan =
   | { do: 'deliver'; entry: OutboxEntry; target: Target }
   | { do: 'finish'; entry: OutboxEntry; status: 'held' | 'dead'; error: string }
-  | { do: 'wait'; ms: number; retry: boolean }
+  | { do: 'wait'; ms: number; retry: boolean; untilWorkingHours?: true }
   | { do: 'skip' };
 
 export interface RunResult {
@@ -79,10 +79,12 @@ export function createDelivery(deps: {
     const waiting = outcomes.waitOf(entry);
     if (waiting) return { do: 'wait', ...waiting };
     // Kept to working hours and outside them now (it came due late): asked again by each pass, on the
-    // injected clock, so time travel and a restart both find it due at 09:30. It holds its lane meanwhile.
+    // injected clock, so time travel and a restart both find it due at 09:30. It keeps its place at the
+    // head of its lane, but what queues behind it may go meanwhile (see `overtaker`).
     const now = clock.now();
     const resume = deferredUntil(entry, now);
-    if (resume) return { do: 'wait', ms: resume.getTime() - now.getTime(), retry: false };
+    if (resume)
+      return { do: 'wait', ms: resume.getTime() - now.getTime(), retry: false, untilWorkingHours: true };
 
     let target: Target;
     if (entry.threadOf !== undefined) {
@@ -287,6 +289,24 @@ export function createDelivery(deps: {
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   }
 
+  /**
+   * A lane head waiting for working hours (a Monday list or an escalation that came due after 17:30) keeps
+   * its place, not its lane: the first row behind it that does not wait for working hours too may go now,
+   * or a win in that channel and a DM about new work would sit until 09:30 behind it. Strict order holds
+   * among everything else: the first such row goes only if it can go now (pending, and planned to deliver:
+   * not waiting for a retry, nor for a thread parent), else nothing behind the head does.
+   */
+  function overtaker(head: OutboxEntry): Extract<Plan, { do: 'deliver' }> | null {
+    const now = clock.now();
+    for (const entry of outbox.behind(head, PAGE)) {
+      if (entry.status === 'pending' && deferredUntil(entry, now)) continue;
+      if (entry.status !== 'pending') return null;
+      const p = plan(entry);
+      return p.do === 'deliver' ? p : null;
+    }
+    return null;
+  }
+
   /** One sweep over every lane head. Returns how many were attempted or settled, and the next waits. */
   async function pass(): Promise<{ progressed: number } & RunResult> {
     // Most passes follow a commit that queued nothing (a /cx log, a vote): one seek says so. The heads'
@@ -318,6 +338,8 @@ export function createDelivery(deps: {
         } else if (p.do === 'wait') {
           anyWait = Math.min(anyWait, p.ms);
           if (p.retry) retryWait = Math.min(retryWait, p.ms);
+          const next = p.untilWorkingHours ? overtaker(head) : null;
+          if (next) ready.push(next);
         }
       }
       await runPlans(ready);
