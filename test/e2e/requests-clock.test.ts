@@ -49,6 +49,23 @@ function localStamp(at: Date, zone: string): string {
   return `${z.year}-${pad(z.month)}-${pad(z.day)} ${day} ${pad(z.hour)}:${pad(z.minute)}`;
 }
 
+/**
+ * R-1 asked on Monday 2 March and bumped on Wednesday; the next Monday at 17:30 its escalation is queued and the
+ * process dies before its posts go out. The bot is back at 20:00 (`h`), the escalation still queued.
+ */
+async function escalationHeldUntilEvening() {
+  await start('2026-03-02T10:00:00Z');
+  await askAt('2026-03-02T10:00:00Z');
+  await tickAt(new Date('2026-03-04T10:00:00Z'));
+  await h.bot.notifier.stop();
+  h.clock.set(new Date('2026-03-09T17:30:00Z'));
+  await h.bot.scheduler.tick(h.clock.now());
+  await h.bot.scheduler.idle();
+  const databasePath = h.config.databasePath;
+  await h.stop();
+  await start('2026-03-09T20:00:00Z', { databasePath });
+}
+
 /** Runs the schedule every 30 minutes from `from` to `to`; when each of the clock's posts arrived. */
 async function arrivals(zone: string, from: string, to: string) {
   const seen = { bump: [] as string[], hub: [] as string[], owner: [] as string[] };
@@ -114,19 +131,8 @@ describe('the asks job', () => {
   });
 
   it('an escalation queued at 17:30 but not delivered (the bot went down) goes out at 09:30, not at night', async () => {
-    await start('2026-03-02T10:00:00Z');
-    await askAt('2026-03-02T10:00:00Z');
-    await tickAt(new Date('2026-03-04T10:00:00Z')); // the bump, on Wednesday
-    // The next Monday 17:30 the escalation is queued, and the process dies before its posts go out.
-    await h.bot.notifier.stop();
-    h.clock.set(new Date('2026-03-09T17:30:00Z'));
-    await h.bot.scheduler.tick(h.clock.now());
-    await h.bot.scheduler.idle();
-    const databasePath = h.config.databasePath;
-    await h.stop();
-
+    await escalationHeldUntilEvening();
     // Back at 20:00: the escalation waits for working hours, then goes out once.
-    await start('2026-03-09T20:00:00Z', { databasePath });
     await h.drain();
     const escalations = () => ({
       hub: withKey(h.emulator.messages(CHANNELS.hub), 'request-escalation:R-1:hub').length,
@@ -144,19 +150,9 @@ describe('the asks job', () => {
   });
 
   it('a post waiting for working hours keeps its place, not its lane: what comes after it goes at once', async () => {
-    await start('2026-03-02T10:00:00Z');
-    await askAt('2026-03-02T10:00:00Z');
-    await tickAt(new Date('2026-03-04T10:00:00Z'));
-    await h.bot.notifier.stop();
-    h.clock.set(new Date('2026-03-09T17:30:00Z'));
-    await h.bot.scheduler.tick(h.clock.now());
-    await h.bot.scheduler.idle();
-    const databasePath = h.config.databasePath;
-    await h.stop();
-
+    await escalationHeldUntilEvening();
     // Back at 20:00 the escalation to UALICE waits for 09:30. Work given to her now is told now: the DM
     // behind the escalation in her lane does not wait for it.
-    await start('2026-03-09T20:00:00Z', { databasePath });
     await h.cx('UBOB', 'log I-1 Send the refund export to finance <@UALICE> due:+3d', CHANNELS.sales);
     await h.drain();
     const dms = () => h.emulator.dms('UALICE').map(keyOf);
