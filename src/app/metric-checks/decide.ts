@@ -127,7 +127,8 @@ export interface DecidedVerdictDm {
 /**
  * Where the verdict of I-`initiativeId`'s check due `dueDate` went as a DM with Recommit / Close, once that
  * check is decided (by any path: the DM, `/cx show I-n`, the App Home, `/cx close`). Null when it is not
- * decided, the DM was never sent (or was pruned from the outbox), or it offered no decision.
+ * decided or the DM was never sent. Outbox rows are kept for good (retention drops only their payloads, which
+ * this does not read), so a DM of years ago is still found.
  */
 export function decidedVerdictDm(
   ctx: AppContext,
