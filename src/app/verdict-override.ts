@@ -15,6 +15,7 @@ import { canChangeInitiative } from '../domain/permissions.js';
 import type { Department, LocalDate } from '../domain/types.js';
 import { initiativeSnapshot, painPointNews } from './announce.js';
 import { type AppContext, type Caller, transact } from './context.js';
+import { verdictKey } from './metric-checks/verdict.js';
 import { isAdmin } from './users.js';
 
 export type OverridableVerdict = Exclude<Verdict, 'no_data'>;
@@ -72,7 +73,7 @@ export async function overrideLatestVerdict(
     // The channels the verdict went to: those its posts were queued for.
     const outbox = createOutboxRepo(tx);
     const postedTo = initiative.depts.filter(
-      (dept) => outbox.findByKey(`verdict:I-${initiativeId}:${dueDate}:${dept}`) !== null,
+      (dept) => outbox.findByKey(verdictKey(initiativeId, dueDate, dept)) !== null,
     );
     const messages: Notification[] = postedTo.map((dept) => ({
       kind: 'verdict_correction',

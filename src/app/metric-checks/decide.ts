@@ -17,6 +17,7 @@ import type { Initiative, LocalDate, UserId } from '../../domain/types.js';
 import { type CloseOutcome, closeNow } from '../close-initiative.js';
 import { type AppContext, type Caller, transact } from '../context.js';
 import { isAdmin } from '../users.js';
+import { verdictOwnerKey } from './verdict.js';
 
 export interface DecisionOutcome {
   initiativeId: number;
@@ -138,7 +139,7 @@ export function decidedVerdictDm(
   const db = ctx.handle.db;
   const check = getCheck(db, initiativeId, dueDate);
   if (!check?.decision) return null;
-  const dm = createOutboxRepo(db).findByKey(`verdict-owner:I-${initiativeId}:${dueDate}`);
+  const dm = createOutboxRepo(db).findByKey(verdictOwnerKey(initiativeId, dueDate));
   if (dm?.recipient.type !== 'user' || !dm.sentChannel || !dm.sentTs) return null;
   return {
     channelId: dm.sentChannel,

@@ -22,6 +22,13 @@ import type { Department, Initiative, LocalDate } from '../../domain/types.js';
 import { painPointNews } from '../announce.js';
 import { checkSnapshot } from './snapshot.js';
 
+/** The outbox key of a verdict's post in a department's channel; the override finds where it went by it. */
+export const verdictKey = (initiativeId: number, dueDate: LocalDate, dept: Department) =>
+  `verdict:I-${initiativeId}:${dueDate}:${dept}`;
+/** The outbox key of a verdict's DM to the owner of the time; a decision made anywhere updates it by it. */
+export const verdictOwnerKey = (initiativeId: number, dueDate: LocalDate) =>
+  `verdict-owner:I-${initiativeId}:${dueDate}`;
+
 export interface DecidedVerdict {
   kind: CheckKind;
   dueDate: LocalDate;
@@ -69,17 +76,16 @@ export function judgeAndPost(
     business: j.business,
     evidence,
   };
-  const ref = `I-${initiative.id}:${check.dueDate}`;
   const postedTo = verdictDepartments(initiative.depts, listBindings(tx));
   const messages: Notification[] = postedTo.map((dept) => ({
     kind: 'metric_verdict',
-    key: `verdict:${ref}:${dept}`,
+    key: verdictKey(initiative.id, check.dueDate, dept),
     recipient: { type: 'binding', key: dept },
     payload,
   }));
   messages.push({
     kind: 'metric_verdict_owner',
-    key: `verdict-owner:${ref}`,
+    key: verdictOwnerKey(initiative.id, check.dueDate),
     recipient: { type: 'user', id: initiative.ownerId },
     payload: { ...payload, decide: offersDecision(check.kind) && initiative.status === 'active' },
   });
