@@ -506,7 +506,17 @@ function checkWrites(file: string, requests: number, doneBefore: number): { ok: 
     const expected = Math.ceil(requests / 2);
     const expectedDone = Math.floor(requests / 2);
     const ok = logged === expected && done === expectedDone;
-    return { ok, detail: `bot: ${logged}/${expected} actions logged, ${done}/${expectedDone} completed` };
+    // Wins keep to Slack's pace per channel (notifier/rate-limits.ts): most of a burst of 2,600 is still queued
+    // when the rounds end, to go ten to a post, a post a second per channel: say so.
+    const wins = db
+      .prepare(`select status, count(*) as n from outbox where kind = 'win' group by status`)
+      .all() as { status: string; n: number }[];
+    const winsIn = (...statuses: string[]) =>
+      wins.filter((w) => statuses.includes(w.status)).reduce((sum, w) => sum + w.n, 0);
+    return {
+      ok,
+      detail: `bot: ${logged}/${expected} actions logged, ${done}/${expectedDone} completed; wins posted ${winsIn('sent')}, still queued ${winsIn('pending', 'sending')} (they go at Slack's pace)`,
+    };
   } finally {
     handle.close();
   }

@@ -11,7 +11,7 @@ import { createLog, type Log, type LogLevelName } from '../log/logger.js';
 import { scopeEveryRequest } from '../log/request.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { createSlackApp } from '../slack/app.js';
-import type { Notifier } from '../slack/notifier/index.js';
+import type { Notifier, PostPace } from '../slack/notifier/index.js';
 import { createRuntime } from './runtime.js';
 
 export interface BotOptions {
@@ -25,6 +25,8 @@ export interface BotOptions {
   logger?: SlackLogger;
   /** Scheduled jobs to run (default: all of them); `[]` runs none. */
   jobs?: readonly Job[];
+  /** Posts per channel kept to ahead of Slack's limits (default Slack's pace); null: none (the sandbox). */
+  postPace?: PostPace | null;
 }
 
 export interface RunningBot {
@@ -79,6 +81,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       metrics,
       jobs: options.jobs ?? JOBS,
       cron: true,
+      postPace: options.postPace,
     });
   } catch (error) {
     handle.close();

@@ -22,7 +22,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { countingFetch } from '../metrics/web-api.js';
 import { slackPngUploader } from '../slack/chart-upload.js';
 import { setInstallationLanguage } from '../slack/messages/index.js';
-import { createNotifier, type Notifier } from '../slack/notifier/index.js';
+import { createNotifier, type Notifier, type PostPace } from '../slack/notifier/index.js';
 import { createUserDirectory } from '../slack/user-directory.js';
 import { reactionsOfEntry } from '../slack/views/poll.js';
 import { renderInLanguage } from '../slack/views/render-in-language.js';
@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   jobs: readonly Job[];
   /** node-cron drives the jobs (the bot); false: they run only when asked (`runNow`, `tick`). */
   cron: boolean;
+  /** Posts per channel kept to ahead of Slack's limits (default Slack's pace); null: none (the sandbox). */
+  postPace?: PostPace | null;
 }
 
 /** A post Slack refused for good in this process: kept in the outbox as held, with Slack's reason. */
@@ -141,6 +143,7 @@ export function createRuntime(config: Config, handle: DatabaseHandle, options: R
     // A verdict's charts: drawn and uploaded once, before its first post.
     prepare: verdictChartsStep(ctx, slackPngUploader(client), log.child({ src: 'charts' })),
     updatesParent: (entry) => updatesParentOf(entry) || requestUpdatesParent(entry),
+    pace: options.postPace,
   });
 
   // One binding policy for every process: CX_CHANNELS is the operator's declared configuration and is

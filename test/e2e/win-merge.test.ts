@@ -60,4 +60,23 @@ describe('wins closed out together', () => {
       .all() as { status: string; sent_ts: string }[];
     expect(rows).toEqual([1, 2, 3, 4].map(() => ({ status: 'sent', sent_ts: post.ts })));
   });
+
+  it('seven /cx done in a row under Slack’s limits: every win reaches the channel once, none refused', async () => {
+    await h.stop();
+    // Slack's own limits: a post a second per channel after a short burst.
+    h = await startHarness({ now: new Date('2026-03-02T10:00:00Z'), jobs: [], rateLimits: true });
+    await h.cx('UALICE', 'new Faster answers lead:marketing');
+    for (let i = 1; i <= 7; i++) await h.cx('UALICE', `log I-1 Step ${i}`);
+    await h.drain();
+    for (let id = 1; id <= 7; id++) await h.cx('UALICE', `done A-${id}`);
+    await h.drain();
+
+    const calls = h.emulator.callsTo('chat.postMessage');
+    expect(calls.filter((c) => c.status === 429)).toEqual([]);
+    const covered = postsOf(h.emulator, CHANNELS.marketing, 'win:').flatMap((m) => {
+      const p = m.metadata?.event_payload ?? {};
+      return typeof p.keys === 'string' ? p.keys.split(' ') : [String(p.key)];
+    });
+    expect(covered).toEqual([1, 2, 3, 4, 5, 6, 7].map((id) => `win:A-${id}:marketing`));
+  });
 });

@@ -7,11 +7,12 @@ import { createLeases, defaultLeaseMs } from './leases.js';
 import { createLookup } from './lookup.js';
 import { createMerging } from './merge.js';
 import { createOutcomes } from './outcomes.js';
-import { createRateLimits } from './rate-limits.js';
+import { createRateLimits, SLACK_POST_PACE } from './rate-limits.js';
 import { createRecovery } from './recovery.js';
 import type { DrainOptions, Notifier, NotifierOptions } from './types.js';
 
 export { classifyError } from './errors.js';
+export { type PostPace, SLACK_POST_PACE } from './rate-limits.js';
 export {
   type DrainOptions,
   EVENT_TYPE,
@@ -43,7 +44,8 @@ export {
  * thread reply also waits until its parent is sent and goes to the parent's channel. Different lanes are
  * independent and delivered by a small pool, so one rate-limited or broken channel never stalls the others.
  * Wins waiting right behind a lane's head that is a win go with it as one post (merge.ts, the `merge`
- * option); that post's metadata names every key it covers, so the look-up finds each of them.
+ * option); that post's metadata names every key it covers, so the look-up finds each of them. Posts to one
+ * channel keep to Slack's pace (the `pace` option, rate-limits.ts), so a burst of wins waits and merges.
  *
  * Time: every wait (Retry-After, backoff, the slow retry of held rows, rate-limit pauses) is real time, kept
  * in memory and slept with setTimeout, because the injected clock may be pinned (tests, the sandbox, `--at`)
@@ -72,9 +74,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
   let wakeTimer: NodeJS.Timeout | undefined;
   let wakeTimerAt = Number.POSITIVE_INFINITY;
 
-  const realNow = () => Date.now();
+  const realNow = options.realNow ?? (() => Date.now());
   const isStopped = () => stopped;
-  const limits = createRateLimits(realNow);
+  const limits = createRateLimits(realNow, options.pace === undefined ? SLACK_POST_PACE : options.pace);
   const lookup = createLookup({ client, call: limits.call, logger, realNow });
   const leases = createLeases({
     outbox,

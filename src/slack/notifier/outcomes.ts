@@ -70,7 +70,10 @@ export function createOutcomes(deps: {
     const about = { key: entry.key, kind: entry.kind, method, error: failure.error };
     switch (failure.kind) {
       case 'rate_limited': {
-        logger.warn({ ...about, retryInMs: failure.retryAfterMs }, `outbox: ${entry.key} rate-limited`);
+        // `paused`: our own wait (a 429 met earlier, logged then, or the channel's pace), not Slack's answer.
+        const line = [{ ...about, retryInMs: failure.retryAfterMs }, `outbox: ${entry.key} rate-limited`];
+        if (failure.error === 'paused') logger.debug(...line);
+        else logger.warn(...line);
         outbox.markRetry(entry.id, new Date(now.getTime() + failure.retryAfterMs), failure.error, {
           maybeSent: !ownPost && entry.sentChannel !== null,
           refundAttempt: ownPost,

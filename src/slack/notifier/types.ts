@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
 import type { OutboxEntry, OutboxPort } from '../../domain/outbox.js';
+import type { PostPace } from './rate-limits.js';
 
 export interface NotifierLogger {
   debug(...msg: unknown[]): void;
@@ -59,12 +60,22 @@ export interface NotifierOptions {
   backoffBaseMs?: number;
   /** Default 5 min. */
   backoffCapMs?: number;
+  /**
+   * Posts per channel kept to ahead of Slack's 429s (rate-limits.ts). Default Slack's: 1 a second after a
+   * burst of 4. null: none (the sandbox).
+   */
+  pace?: PostPace | null;
   /** Lanes delivered at once. Default 4. */
   concurrency?: number;
   /** How long a claim holds without renewal, wall-clock ms. Default: the client's timeout + 10 s. */
   leaseMs?: number;
   /** Wall clock for leases (ms). Default Date.now; tests pass their own to let a lease run out. */
   wallNow?: () => number;
+  /**
+   * Real time for the waits kept in memory (rate-limit pauses, the pace, backoff), ms. Default Date.now;
+   * tests pass their own to hold the pace still.
+   */
+  realNow?: () => number;
   /** This deliverer's name in claims. Default: host, process id and a random part. */
   id?: string;
 }
