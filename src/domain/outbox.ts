@@ -47,6 +47,13 @@ export function deferredUntil(m: Pick<OutboxMessage, 'hoursZone'>, now: Date): D
   return nextWorkingStart(now, m.hoursZone);
 }
 
+/**
+ * A recipient as one string: rows with the same one form a lane (delivered strictly in id order). Two lanes may
+ * still post to one channel (a binding and that channel's id).
+ */
+export const laneOf = (r: Recipient): string =>
+  r.type === 'binding' ? `binding:${r.key}` : `${r.type}:${r.id}`;
+
 /** Whether a message with a `deliverBy` has missed it at `now`. */
 export const isExpired = (m: Pick<OutboxMessage, 'deliverBy'>, now: Date): boolean =>
   m.deliverBy !== undefined && now.getTime() >= m.deliverBy.getTime();
@@ -182,6 +189,10 @@ export interface OutboxPort {
   inDoubt(): OutboxEntry[];
   /** Whether any row is pending, sending or held: a notifier pass with nothing to do stops at this seek. */
   anyUnfinished(): boolean;
+  /** The highest row id so far (0 for none): rows queued later have higher ones. */
+  newestId(): number;
+  /** The rows queued after `afterId` (any status), in id order, at most `limit`: whose lanes they joined. */
+  queuedAfter(afterId: number, limit: number): Array<{ id: number; recipient: Recipient }>;
   findByKey(key: string): OutboxEntry | null;
   counts(): Record<OutboxStatus, number>;
   /** The channel a department or the hub is bound to, or null while it is unbound. */

@@ -131,6 +131,47 @@ describe('notifier: posts keep to Slack’s pace per channel', () => {
     expect(emulator.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  it('while every lane waits for its channel’s pace, a kick reads no lane heads; a post to another lane still goes at once', async () => {
+    await start(false);
+    let now = 1_000_000;
+    let headsRead = 0;
+    const counted: OutboxPort = {
+      ...outbox,
+      heads: (limit, afterId) => {
+        headsRead++;
+        return outbox.heads(limit, afterId);
+      },
+    };
+    const n = make({ outbox: counted, pace: { perSecond: 1, burst: 1 }, realNow: () => now });
+    add(win(1));
+    await n.drain();
+    add(win(2));
+    await n.drain({ maxWaitMs: 0 });
+    expect(outbox.findByKey('win:A-2:marketing')?.status).toBe('pending');
+
+    // A command that queued nothing, then one that queued a win behind the waiting one: no pass either time.
+    const before = headsRead;
+    await n.kick();
+    add(win(3));
+    await n.kick();
+    expect(headsRead).toBe(before);
+    expect(emulator.messages('CMKT')).toHaveLength(1);
+
+    // A row in a lane that was not waiting (another channel): a pass, and it goes at once.
+    add(note('note:sales', 'sales'));
+    await n.kick();
+    expect(headsRead).toBeGreaterThan(before);
+    expect(emulator.messages('CSAL').map((m) => m.text)).toEqual(['say note:sales']);
+    expect(emulator.messages('CMKT')).toHaveLength(1);
+
+    // The channel's second is over: the next kick makes a pass, and the waiting wins go as one post.
+    now += 1_000;
+    await n.kick();
+    const posts = emulator.messages('CMKT');
+    expect(posts).toHaveLength(2);
+    expect(keysIn(posts[1]!)).toEqual(['win:A-2:marketing', 'win:A-3:marketing']);
+  });
+
   it('without a pace (the sandbox) a post goes as soon as it is queued', async () => {
     await start(false);
     const n = make({ pace: null, realNow: () => 1_000_000 });

@@ -3,7 +3,7 @@
  * `outbox_lanes`: the lane heads, whether anything is left to deliver, what waits for working hours.
  */
 import { and, asc, gt, sql } from 'drizzle-orm';
-import type { OutboxStatus } from '../../domain/outbox.js';
+import type { OutboxStatus, Recipient } from '../../domain/outbox.js';
 import type { Executor } from '../client.js';
 import { prepared, preparedRaw } from '../prepared.js';
 import { outbox } from '../schema.js';
@@ -73,6 +73,29 @@ export function hasUnfinished(db: Executor): boolean {
     `select 1 from outbox indexed by outbox_lanes where ${IN_LANES} limit 1`,
   );
   return any.get() !== undefined;
+}
+
+/** The highest outbox id so far, 0 for none (the rowid b-tree's last entry: one seek). */
+export function newestId(db: Executor): number {
+  const row = preparedRaw(db, 'outbox.newestId', 'select max(id) from outbox').get() as [number | null];
+  return row[0] ?? 0;
+}
+
+/**
+ * The rows queued after `afterId`, in id order, at most `limit`, with their recipients (a range of the rowid
+ * b-tree: a notifier kick asks whether they joined lanes already waiting for their channel's pace).
+ */
+export function queuedAfter(
+  db: Executor,
+  afterId: number,
+  limit: number,
+): Array<{ id: number; recipient: Recipient }> {
+  const rows = preparedRaw(
+    db,
+    'outbox.queuedAfter',
+    'select id, recipient from outbox where id > @afterId order by id limit @limit',
+  ).all({ afterId, limit }) as [number, string][];
+  return rows.map(([id, recipient]) => ({ id, recipient: JSON.parse(recipient) as Recipient }));
 }
 
 /**

@@ -11,7 +11,14 @@ import type { DatabaseHandle, Executor } from '../client.js';
 import { prepared } from '../prepared.js';
 import { outbox } from '../schema.js';
 import { createGroupMethods } from './outbox-groups.js';
-import { hasUnfinished, headsStatement, IN_LANES, UNFINISHED } from './outbox-lanes.js';
+import {
+  hasUnfinished,
+  headsStatement,
+  IN_LANES,
+  newestId,
+  queuedAfter,
+  UNFINISHED,
+} from './outbox-lanes.js';
 import { listBindings } from './settings-repo.js';
 
 /** The storage half of the outbox port: everything but the binding look-up. */
@@ -330,6 +337,8 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
         .all()
         .map(toEntry),
     anyUnfinished: () => hasUnfinished(db),
+    newestId: () => newestId(db),
+    queuedAfter: (afterId, limit) => queuedAfter(db, afterId, limit),
 
     findByKey(key) {
       const row = db.select().from(outbox).where(eq(outbox.idempotencyKey, key)).get();

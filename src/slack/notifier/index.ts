@@ -119,7 +119,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     wallNow,
     stopped: isStopped,
   });
-  const { pass } = createDelivery({
+  const { pass, stillPaced } = createDelivery({
     client,
     outbox,
     render,
@@ -138,9 +138,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
     recovery,
     merging,
     stopped: isStopped,
+    realNow,
   });
 
-  async function runUntilIdle(): Promise<RunResult> {
+  /** `full`: a pass even while every lane waits for its channel's pace (the poll, a wake-up, drain). */
+  async function runUntilIdle(full: boolean): Promise<RunResult> {
+    if (!full && stillPaced()) return { retryWaitMs: null, anyWaitMs: null };
     for (;;) {
       const r = await pass();
       if (r.progressed === 0 || stopped) {
@@ -152,22 +155,32 @@ export function createNotifier(options: NotifierOptions): Notifier {
 
   // ---- scheduling: one run at a time, kicks coalesce --------------------------------------------------
 
-  function enqueueRun(): Promise<RunResult> {
+  // A kick after a commit may find every lane still waiting for its channel's pace (delivery's stillPaced)
+  // and end there; any other run makes a pass. Runs coalesce, so a queued run makes one if any asker wanted it.
+  let queuedFull = false;
+  function enqueueRun(full: boolean): Promise<RunResult> {
+    queuedFull ||= full;
     if (queuedRun) return queuedRun;
     const run = chain.then(() => {
       queuedRun = null;
-      return stopped ? { retryWaitMs: null, anyWaitMs: null } : runUntilIdle();
+      const fullRun = queuedFull;
+      queuedFull = false;
+      return stopped ? { retryWaitMs: null, anyWaitMs: null } : runUntilIdle(fullRun);
     });
     queuedRun = run;
     chain = run.catch(() => undefined);
     return run;
   }
 
-  function kick(): void {
-    if (stopped) return;
+  function kick(full = false): Promise<void> {
+    if (stopped) return Promise.resolve();
     // A kick from inside a Slack request sets off work that is not part of it: no reqId on its lines.
-    outsideRequest(() => enqueueRun()).catch((err) => logger.error({ err }, 'outbox: delivery run failed'));
+    return outsideRequest(() => enqueueRun(full)).then(
+      () => undefined,
+      (err) => logger.error({ err }, 'outbox: delivery run failed'),
+    );
   }
+  const kickFull = () => void kick(true);
 
   function armWake(ms: number | null): void {
     if (ms === null) return;
@@ -178,7 +191,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     wakeTimer = setTimeout(() => {
       wakeTimer = undefined;
       wakeTimerAt = Number.POSITIVE_INFINITY;
-      kick();
+      kickFull();
     }, ms + 5);
     wakeTimer.unref();
   }
@@ -186,7 +199,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   async function drain(drainOptions: DrainOptions = {}): Promise<void> {
     const maxWaitMs = drainOptions.maxWaitMs ?? 60_000;
     while (!stopped) {
-      const r = await enqueueRun();
+      const r = await enqueueRun(true);
       if (r.retryWaitMs === null || r.retryWaitMs > maxWaitMs) return;
       await sleep(r.retryWaitMs + 5);
     }
@@ -199,15 +212,15 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   return {
-    kick,
+    kick: () => kick(),
     drain,
     recover,
     start() {
       if (started || stopped) return;
       started = true;
-      pollTimer = setInterval(kick, pollMs);
+      pollTimer = setInterval(kickFull, pollMs);
       pollTimer.unref();
-      kick();
+      kickFull();
     },
     async stop() {
       stopped = true;

@@ -86,8 +86,12 @@ export interface DrainOptions {
 }
 
 export interface Notifier {
-  /** Deliver soon; many kicks coalesce into one run. */
-  kick(): void;
+  /**
+   * Deliver soon; many kicks coalesce into one run. While every lane waits for its channel's pace and all that
+   * was queued since joined those lanes, the run ends at a look at the new rows. Resolves when the run is
+   * over (it never rejects: failures are logged); nobody needs to wait for it but tests.
+   */
+  kick(): Promise<void>;
   /** Delivers everything deliverable, sitting through retry waits, and resolves when idle. */
   drain(options?: DrainOptions): Promise<void>;
   /** Starts polling and timed retries. */
