@@ -37,7 +37,7 @@ export interface Delivery {
   /**
    * Whether a pass now would surely deliver nothing: the last one found every lane head waiting for its
    * channel's pace (or a 429's pause), that wait is not over, and every row queued since joined one of those
-   * lanes (behind a head that cannot go yet). Two seeks, where a pass reads every lane's head.
+   * lanes (behind a head that cannot go yet). One range of the rowid b-tree, where a pass reads every lane's head.
    */
   stillPaced(): boolean;
 }
@@ -389,8 +389,9 @@ export function createDelivery(deps: {
   /**
    * A burst of wins keeps every channel's lane waiting for Slack's pace, and each command behind it kicked a
    * pass that read every lane's head only to find it still waiting (the write path's largest query in issue
-   * 13's profile). Rows of other processes, and rows whose state changed without a new row, are left to the
-   * wake-up at `until` and the poll, as they would be anyway.
+   * 13's profile). A row whose lane waits stays behind its head. Anything else that could let a post go
+   * sooner — a department re-bound to a channel that is not waiting, rows another process queued — waits at
+   * most until `until` (the wake-up's full pass) or the poll, as other processes' rows always have.
    */
   function stillPaced(): boolean {
     const p = paced;
