@@ -194,23 +194,29 @@ export function openCheckOf(db: Executor, initiativeId: number): MetricCheckReco
 
 /** Every check that was asked and has no verdict yet. */
 export function openChecks(db: Executor): MetricCheckRecord[] {
-  return db
-    .select()
-    .from(metricChecks)
-    .where(eq(metricChecks.status, 'asked'))
-    .orderBy(asc(metricChecks.id))
+  return prepared(db, 'metrics.openChecks', (d) =>
+    d
+      .select()
+      .from(metricChecks)
+      .where(eq(metricChecks.status, 'asked'))
+      .orderBy(asc(metricChecks.id))
+      .prepare(),
+  )
     .all()
     .map(toCheck);
 }
 
 /** Recommit checks whose date has come. */
 export function scheduledChecksDue(db: Executor, today: LocalDate): MetricCheckRecord[] {
-  return db
-    .select()
-    .from(metricChecks)
-    .where(and(eq(metricChecks.status, 'scheduled'), lte(metricChecks.dueDate, today)))
-    .orderBy(asc(metricChecks.id))
-    .all()
+  return prepared(db, 'metrics.scheduledDue', (d) =>
+    d
+      .select()
+      .from(metricChecks)
+      .where(and(eq(metricChecks.status, 'scheduled'), lte(metricChecks.dueDate, sql.placeholder('today'))))
+      .orderBy(asc(metricChecks.id))
+      .prepare(),
+  )
+    .all({ today })
     .map(toCheck);
 }
 

@@ -340,8 +340,15 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
     newestId: () => newestId(db),
     queuedAfter: (afterId, limit) => queuedAfter(db, afterId, limit),
 
+    // Prepared once: a thread reply's delivery asks for its parent, and jobs ask before queueing.
     findByKey(key) {
-      const row = db.select().from(outbox).where(eq(outbox.idempotencyKey, key)).get();
+      const row = prepared(db, 'outbox.findByKey', (d) =>
+        d
+          .select()
+          .from(outbox)
+          .where(eq(outbox.idempotencyKey, sql.placeholder('key')))
+          .prepare(),
+      ).get({ key });
       return row ? toEntry(row) : null;
     },
 

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { STALE_AFTER_DAYS } from '../../domain/actions.js';
 import { mayRemindOwner, needsEscalation, type ReminderCandidate } from '../../domain/reminder-plan.js';
 import { MAX_UNANSWERED_REMINDERS, REMIND_ACTION_EVERY_DAYS } from '../../domain/reminders.js';
 import type { Department, LocalDate, Tier, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { preparedRaw } from '../prepared.js';
+import { prepared, preparedRaw } from '../prepared.js';
 import { awayPeriods, meta, remindersSent } from '../schema.js';
 
 const DAY_MS = 86_400_000;
@@ -189,13 +189,10 @@ export function remindersOf(db: Executor, actionId: number): ReminderRecord[] {
 
 /** Every `/cx away` in force or planned, by user (a small table). */
 export function awayUntilByUser(db: Executor): Map<UserId, LocalDate> {
-  return new Map(
-    db
-      .select({ userId: awayPeriods.userId, until: awayPeriods.until })
-      .from(awayPeriods)
-      .all()
-      .map((r) => [r.userId, r.until]),
+  const select = prepared(db, 'reminders.awayUntil', (d) =>
+    d.select({ userId: awayPeriods.userId, until: awayPeriods.until }).from(awayPeriods).prepare(),
   );
+  return new Map(select.all().map((r) => [r.userId, r.until]));
 }
 
 /** The last Monday list a department's channel was decided on: its day and what it listed. */
@@ -207,11 +204,13 @@ export interface DepartmentListRecord {
 const listMetaKey = (dept: Department) => `stalled_list:${dept}`;
 
 export function lastDepartmentList(db: Executor, dept: Department): DepartmentListRecord | null {
-  const value = db
-    .select()
-    .from(meta)
-    .where(eq(meta.key, listMetaKey(dept)))
-    .get()?.value;
+  const value = prepared(db, 'reminders.lastDepartmentList', (d) =>
+    d
+      .select()
+      .from(meta)
+      .where(eq(meta.key, sql.placeholder('key')))
+      .prepare(),
+  ).get({ key: listMetaKey(dept) })?.value;
   if (!value) return null;
   try {
     const parsed = JSON.parse(value) as Partial<DepartmentListRecord>;

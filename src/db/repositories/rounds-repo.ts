@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BindingKey } from '../../domain/types.js';
 import type { Executor } from '../client.js';
+import { prepared } from '../prepared.js';
 import { roundOptions, roundPosts, rounds, votes } from '../schema.js';
 
 export type Round = typeof rounds.$inferSelect;
@@ -35,8 +36,11 @@ export function findRoundByMonth(db: Executor, month: string): Round | null {
   return db.select().from(rounds).where(eq(rounds.month, month)).get() ?? null;
 }
 
+/** Prepared once: the round-closing job asks on every run. */
 export function openRounds(db: Executor): Round[] {
-  return db.select().from(rounds).where(eq(rounds.status, 'open')).orderBy(asc(rounds.openedAt)).all();
+  return prepared(db, 'rounds.open', (d) =>
+    d.select().from(rounds).where(eq(rounds.status, 'open')).orderBy(asc(rounds.openedAt)).prepare(),
+  ).all();
 }
 
 export function lastClosedRound(db: Executor): Round | null {
