@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
+import { STALLED_SQL, stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
 import { isStalled } from '../../src/domain/actions.js';
 import { mayRemindOwner, needsEscalation } from '../../src/domain/reminder-plan.js';
 import { DAY_MS, seedAction, seedInitiative } from '../support/seed.js';
@@ -144,5 +144,15 @@ describe('stalledCandidates', () => {
       )
       .all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX actions_active');
+  });
+
+  it('counts each action’s unanswered reminders once, though two parts of the query read the count', () => {
+    const plan = handle.sqlite
+      .prepare(`explain query plan ${STALLED_SQL}`)
+      .all({ staleBefore: 0, today: '2026-03-06', nowMs: 0 }) as Array<{ detail: string }>;
+    const counts = plan.filter((p) =>
+      p.detail.includes('reminders_sent_recent (action_id=? AND recipient_id=? AND sent_at>?)'),
+    );
+    expect(counts).toHaveLength(1);
   });
 });

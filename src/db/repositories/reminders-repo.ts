@@ -38,8 +38,11 @@ export interface StalledQuery {
   remindableOnly?: boolean;
 }
 
-/** The stalled actions with what the reminder rules need; prepared once (it runs every 30 minutes, on 100,000 actions). */
-const STALLED_SQL = `
+/**
+ * The stalled actions with what the reminder rules need; prepared once (it runs every 30 minutes, on 100,000
+ * actions). Exported for the query-plan test.
+ */
+export const STALLED_SQL = `
     select id, title, owner_id, dept, due_date, status, blocked_reason, last_activity_at, snoozed_until,
       initiative_id, last_owner_reminder, unanswered,
       case when unanswered >= ${MAX_UNANSWERED_REMINDERS} then
@@ -59,6 +62,7 @@ const STALLED_SQL = `
         and (a.last_activity_at <= @staleBefore or (a.due_date is not null and a.due_date < @today))
         and (a.snoozed_until is null or a.snoozed_until <= @nowMs)
         and i.status = 'active'
+      limit -1 offset 0
     ) c`;
 
 /**
@@ -74,6 +78,8 @@ const ACTIVE_INITIATIVES_SQL = `select id, title, owner_id, tier from initiative
  * written SQL because it is the hot path of a job that runs every half hour: it reads the covering partial
  * index `actions_active` (open and blocked actions only, every column needed) instead of the table, counts
  * reminders from the index `reminders_sent_recent`, and looks escalations up only after three reminders.
+ * `offset 0` keeps SQLite from flattening `c` into the outer query, which copied the `unanswered` count into
+ * both places that read it: two counts per row instead of one (about 8 % of the query).
  */
 export function stalledCandidates(
   db: Executor,
