@@ -1,11 +1,12 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments, WebClient } from '@slack/web-api';
 import type { Clock } from '../../clock.js';
-import { deferredUntil, isExpired, laneOf, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
+import { deferredUntil, isExpired, type OutboxEntry, type OutboxPort } from '../../domain/outbox.js';
 import { CallFailed, type Failure, HELD_ERRORS } from './errors.js';
 import type { Leases } from './leases.js';
 import type { Lookup } from './lookup.js';
 import type { ClaimedPost, Merging } from './merge.js';
 import type { Outcomes } from './outcomes.js';
+import type { Pacing } from './paced.js';
 import type { RateLimits } from './rate-limits.js';
 import type { Recovery } from './recovery.js';
 import {
@@ -34,26 +35,7 @@ const PAGE = 200;
 export interface Delivery {
   /** One sweep over every lane head (and abandoned `sending` rows). Returns how many progressed, and the next waits. */
   pass(): Promise<{ progressed: number } & RunResult>;
-  /**
-   * Whether a pass now would surely deliver nothing: the last one found every lane head waiting for its
-   * channel's pace (or a 429's pause), that wait is not over, and every row queued since joined one of those
-   * lanes (behind a head that cannot go yet). One range of the rowid b-tree, where a pass reads every lane's head.
-   */
-  stillPaced(): boolean;
 }
-
-/**
- * What the last pass learnt when every lane head waited for its channel's pace: their lanes, until when
- * (real time), and the newest row id it had seen.
- */
-interface Paced {
-  lanes: Set<string>;
-  until: number;
-  seenUpTo: number;
-}
-
-/** More rows than this queued since the last pass: a pass sorts them out rather than a look at each. */
-const FEW = 20;
 
 /**
  * The delivery loop: plans each lane head (wait, hold, give up, or deliver), delivers the ready ones through
@@ -78,7 +60,8 @@ export function createDelivery(deps: {
   recovery: Recovery;
   merging: Merging;
   stopped: () => boolean;
-  realNow: () => number;
+  /** What the last pass learnt of lanes waiting for their channel's pace (./paced.ts). */
+  pacing: Pacing;
 }): Delivery {
   const {
     client,
@@ -92,8 +75,7 @@ export function createDelivery(deps: {
     concurrency,
     backoffCapMs,
   } = deps;
-  const { limits, lookup, leases, outcomes, recovery, merging, stopped, realNow } = deps;
-  let paced: Paced | null = null;
+  const { limits, lookup, leases, outcomes, recovery, merging, stopped, pacing } = deps;
 
   function plan(entry: OutboxEntry): Plan {
     if (leases.holds(entry.id)) return { do: 'skip' };
@@ -330,24 +312,21 @@ export function createDelivery(deps: {
 
   /** One sweep over every lane head. Returns how many were attempted or settled, and the next waits. */
   async function pass(): Promise<{ progressed: number } & RunResult> {
-    paced = null;
+    pacing.forget();
     // Most passes follow a commit that queued nothing (a /cx log, a vote): one seek says so. The heads'
     // skip scan alone cost 45 µs on an empty outbox, and every write paid for a pass (issue 13).
     if (!outbox.anyUnfinished()) return { progressed: 0, retryWaitMs: null, anyWaitMs: null };
-    // Before the heads are read: whatever is queued after this id, the next kick looks at (stillPaced).
-    const seenUpTo = outbox.newestId();
+    const notes = pacing.startPass();
     let progressed = 0;
     let retryWait = Number.POSITIVE_INFINITY;
     let anyWait = Number.POSITIVE_INFINITY;
-    // The lanes whose head waits for its channel's pace; null once any head does anything else.
-    let pacedLanes: Set<string> | null = new Set();
     // Rows left in `sending` by a process that died: settled here, so a running bot completes them.
     const doubt = await recovery.settleAbandoned();
     progressed += doubt.settled;
     if (doubt.waitMs !== null) {
       retryWait = doubt.waitMs;
       anyWait = doubt.waitMs;
-      pacedLanes = null;
+      notes.other();
     }
     let cursor = 0;
     while (!stopped()) {
@@ -358,8 +337,7 @@ export function createDelivery(deps: {
       const ready: Array<Extract<Plan, { do: 'deliver' }>> = [];
       for (const head of heads) {
         const p = plan(head);
-        if (p.do === 'wait' && p.paced) pacedLanes?.add(laneOf(head.recipient));
-        else pacedLanes = null;
+        notes.head(head.recipient, p.do === 'wait' && p.paced === true);
         if (p.do === 'deliver') ready.push(p);
         else if (p.do === 'finish') {
           outcomes.fail(p.entry, { kind: p.status, error: p.error }, false);
@@ -376,9 +354,7 @@ export function createDelivery(deps: {
       // A short page was the last one: no query just to find nothing after it.
       if (heads.length < PAGE) break;
     }
-    if (progressed === 0 && pacedLanes && pacedLanes.size > 0 && Number.isFinite(anyWait)) {
-      paced = { lanes: pacedLanes, until: realNow() + anyWait, seenUpTo };
-    }
+    notes.end(progressed, anyWait);
     return {
       progressed,
       retryWaitMs: Number.isFinite(retryWait) ? retryWait : null,
@@ -386,28 +362,5 @@ export function createDelivery(deps: {
     };
   }
 
-  /**
-   * A burst of wins keeps every channel's lane waiting for Slack's pace, and each command behind it kicked a
-   * pass that read every lane's head only to find it still waiting (the write path's largest query in issue
-   * 13's profile). A row whose lane waits stays behind its head. Anything else that could let a post go
-   * sooner — a department re-bound to a channel that is not waiting, rows another process queued — waits at
-   * most until `until` (the wake-up's full pass) or the poll, as other processes' rows always have.
-   */
-  function stillPaced(): boolean {
-    const p = paced;
-    if (!p) return false;
-    if (realNow() >= p.until || stopped()) {
-      paced = null;
-      return false;
-    }
-    const fresh = outbox.queuedAfter(p.seenUpTo, FEW);
-    if (fresh.length === FEW || fresh.some((row) => !p.lanes.has(laneOf(row.recipient)))) {
-      paced = null;
-      return false;
-    }
-    const last = fresh.at(-1);
-    if (last) p.seenUpTo = last.id;
-    return true;
-  }
-  return { pass, stillPaced };
+  return { pass };
 }

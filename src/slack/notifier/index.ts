@@ -7,6 +7,7 @@ import { createLeases, defaultLeaseMs } from './leases.js';
 import { createLookup } from './lookup.js';
 import { createMerging } from './merge.js';
 import { createOutcomes } from './outcomes.js';
+import { createPacing } from './paced.js';
 import { createRateLimits, SLACK_POST_PACE } from './rate-limits.js';
 import { createRecovery } from './recovery.js';
 import type { DrainOptions, Notifier, NotifierOptions } from './types.js';
@@ -45,7 +46,8 @@ export {
  * independent and delivered by a small pool, so one rate-limited or broken channel never stalls the others.
  * Wins waiting right behind a lane's head that is a win go with it as one post (merge.ts, the `merge`
  * option); that post's metadata names every key it covers, so the look-up finds each of them. Posts to one
- * channel keep to Slack's pace (the `pace` option, rate-limits.ts), so a burst of wins waits and merges.
+ * channel keep to Slack's pace (the `pace` option, rate-limits.ts), so a burst of wins waits and merges;
+ * while every lane waits for it, a kick only looks at the rows queued since (paced.ts).
  *
  * Time: every wait (Retry-After, backoff, the slow retry of held rows, rate-limit pauses) is real time, kept
  * in memory and slept with setTimeout, because the injected clock may be pinned (tests, the sandbox, `--at`)
@@ -119,7 +121,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
     wallNow,
     stopped: isStopped,
   });
-  const { pass, stillPaced } = createDelivery({
+  const pacing = createPacing({ outbox, realNow, stopped: isStopped });
+  const { pass } = createDelivery({
     client,
     outbox,
     render,
@@ -138,12 +141,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
     recovery,
     merging,
     stopped: isStopped,
-    realNow,
+    pacing,
   });
 
   /** `full`: a pass even while every lane waits for its channel's pace (the poll, a wake-up, drain). */
   async function runUntilIdle(full: boolean): Promise<RunResult> {
-    if (!full && stillPaced()) return { retryWaitMs: null, anyWaitMs: null };
+    if (!full && pacing.stillPaced()) return { retryWaitMs: null, anyWaitMs: null };
     for (;;) {
       const r = await pass();
       if (r.progressed === 0 || stopped) {
@@ -155,7 +158,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
 
   // ---- scheduling: one run at a time, kicks coalesce --------------------------------------------------
 
-  // A kick after a commit may find every lane still waiting for its channel's pace (delivery's stillPaced)
+  // A kick after a commit may find every lane still waiting for its channel's pace (paced.ts)
   // and end there; any other run makes a pass. Runs coalesce, so a queued run makes one if any asker wanted it.
   let queuedFull = false;
   function enqueueRun(full: boolean): Promise<RunResult> {
