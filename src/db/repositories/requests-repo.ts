@@ -5,7 +5,8 @@ import type { Executor } from '../client.js';
 import { prepared } from '../prepared.js';
 import { actions, requestEvents, requests } from '../schema.js';
 
-// Requests are few (a handful a week): plain queries, no prepared-statement cache needed.
+// Requests are few (a handful a week): plain queries, no prepared-statement cache needed, except the one
+// every run of the requests clock makes (openRequests).
 
 type Row = typeof requests.$inferSelect;
 

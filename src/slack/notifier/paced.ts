@@ -24,7 +24,10 @@ export interface PassNotes {
 export interface Pacing {
   /** Before a pass looks for anything: what the last pass learnt no longer holds. */
   forget(): void;
-  /** A pass begins (call before it reads the heads: rows queued after this are the next kick's to check). */
+  /**
+   * A pass that found unfinished rows begins, after `forget` (call it before the pass reads the heads: rows
+   * queued after this are the next kick's to check).
+   */
   startPass(): PassNotes;
   /**
    * Whether a pass now would surely deliver nothing: the last one found every lane head waiting for its
@@ -52,7 +55,6 @@ export function createPacing(deps: {
       paced = null;
     },
     startPass() {
-      paced = null;
       const seenUpTo = outbox.newestId();
       // The lanes whose head waits for its channel's pace; null once anything else happens.
       let lanes: Set<string> | null = new Set();
