@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.js';
-import { STALLED_SQL, stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
+import { REMINDABLE_SQL, STALLED_SQL, stalledCandidates } from '../../src/db/repositories/reminders-repo.js';
 import { isStalled } from '../../src/domain/actions.js';
 import { mayRemindOwner, needsEscalation } from '../../src/domain/reminder-plan.js';
 import { DAY_MS, seedAction, seedInitiative } from '../support/seed.js';
@@ -134,6 +134,23 @@ describe('stalledCandidates', () => {
     expect(remindable.some((c) => needsEscalation(c, NOW))).toBe(true);
     const ids = new Set(remindable.map((c) => c.action.id));
     expect(all.some((c) => c.unansweredReminders >= 3 && !ids.has(c.action.id))).toBe(true);
+  });
+
+  it('the remindable cut is made in SQL: the rows nobody may be reminded of now never leave SQLite', () => {
+    const all = stalledCandidates(handle.db, NOW, TODAY);
+    const expected = all
+      .filter((c) => mayRemindOwner(c, NOW) || needsEscalation(c, NOW))
+      .map((c) => c.action.id);
+    const rows = handle.sqlite
+      .prepare(REMINDABLE_SQL)
+      .raw()
+      .all({
+        staleBefore: NOW.getTime() - 7 * DAY_MS,
+        today: TODAY,
+        nowMs: NOW.getTime(),
+        remindAfter: NOW.getTime() - 7 * DAY_MS,
+      }) as Array<[number]>;
+    expect(rows.map((r) => r[0]).sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
   });
 
   it('reads the covering index of open and blocked actions, never the whole table', () => {

@@ -51,7 +51,7 @@ export const STALLED_SQL = `
       end as escalated
     from (
       select a.id, a.title, a.owner_id, a.dept, a.due_date, a.status, a.blocked_reason, a.last_activity_at,
-        a.snoozed_until, a.initiative_id,
+        a.snoozed_until, a.initiative_id, i.owner_id as initiative_owner,
         (select max(r.sent_at) from reminders_sent r where r.action_id = a.id and r.recipient_id = a.owner_id)
           as last_owner_reminder,
         (select count(*) from reminders_sent r where r.action_id = a.id and r.recipient_id = a.owner_id
@@ -64,6 +64,17 @@ export const STALLED_SQL = `
         and i.status = 'active'
       limit -1 offset 0
     ) c`;
+
+/**
+ * Only the rows someone may be reminded of now (`remindableOnly`): the comparisons of mayRemindOwner and
+ * needsEscalation on the raw numbers — a week since the last reminder to the owner, and fewer than three
+ * unanswered or an escalation not yet sent to an initiative owner who is someone else. Made in SQL, the rows
+ * nobody hears about now are never copied into JavaScript: their strings were a fifth of the query's time
+ * (about 4,980 stalled rows, 2,930 remindable, in the stalled bench). The domain's rules re-check what is left.
+ */
+export const REMINDABLE_SQL = `${STALLED_SQL}
+    where (last_owner_reminder is null or last_owner_reminder <= @remindAfter)
+      and (unanswered < ${MAX_UNANSWERED_REMINDERS} or (initiative_owner <> owner_id and not escalated))`;
 
 /**
  * The active initiatives, read once per run: the candidates of one initiative share one object, instead of a
@@ -89,11 +100,16 @@ export function stalledCandidates(
 ): ReminderCandidate[] {
   const nowMs = now.getTime();
   const staleBefore = nowMs - STALE_AFTER_DAYS * DAY_MS;
-  const rows = preparedRaw(db, 'reminders.stalled', STALLED_SQL).all({
-    staleBefore,
-    today,
-    nowMs,
-  }) as CandidateRow[];
+  const rows = (
+    query.remindableOnly
+      ? preparedRaw(db, 'reminders.remindable', REMINDABLE_SQL).all({
+          staleBefore,
+          today,
+          nowMs,
+          remindAfter: nowMs - REMIND_EVERY_MS,
+        })
+      : preparedRaw(db, 'reminders.stalled', STALLED_SQL).all({ staleBefore, today, nowMs })
+  ) as CandidateRow[];
   const initiatives = new Map<number, StalledInitiative>();
   for (const [id, title, ownerId, tier] of preparedRaw(
     db,
@@ -101,17 +117,6 @@ export function stalledCandidates(
     ACTIVE_INITIATIVES_SQL,
   ).all() as [number, string, string, Tier][])
     initiatives.set(id, { id, title, ownerId, tier });
-  // The remindable cut is made on the raw numbers first (the same comparisons as mayRemindOwner and
-  // needsEscalation), so rows nobody will hear about now are never turned into objects; the domain's rules
-  // then re-check what is left. Both need a week since the last reminder to the owner.
-  const remindAfter = nowMs - REMIND_EVERY_MS;
-  const wanted = query.remindableOnly
-    ? rows.filter(
-        (r) =>
-          (r[10] === null || r[10] <= remindAfter) &&
-          (r[11] < MAX_UNANSWERED_REMINDERS || (initiatives.get(r[9])?.ownerId !== r[2] && !r[12])),
-      )
-    : rows;
   const candidates: ReminderCandidate[] = [];
   for (const [
     id,
@@ -127,7 +132,7 @@ export function stalledCandidates(
     lo,
     unanswered,
     escalated,
-  ] of wanted) {
+  ] of rows) {
     // An initiative closed between the two reads (by another process) takes its rows with it.
     const initiative = initiatives.get(iid);
     if (!initiative) continue;
