@@ -30,7 +30,7 @@ import { APP_ID, startEmulator, TEAM_ID } from '../src/sandbox/emulator/index.js
 import type { FloorServerInput } from './_floor-server.js';
 import type { BenchResult } from './command-latency.js';
 import { type LoadClient, type LoadResult, startLoadClient } from './floor-load.js';
-import { BENCH_SECRET, SEED_NOW, seed } from './support.js';
+import { BENCH_SECRET, SEED_NOW, seed, seedDeliveredWins } from './support.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CALLER = 'U000007';
@@ -216,7 +216,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
   const databasePath = path.join(dir, 'cx.sqlite');
   // The done path needs open actions the caller may complete: the caller owns every initiative.
   const writes = Math.ceil((rounds * perRound + warmup) / 2);
-  const { pool: donePool, doneBefore } = prepareDatabase(databasePath, writes);
+  const { pool: donePool, ...before } = prepareDatabase(databasePath, writes);
 
   const emulator = await startEmulator({ port: 0, signingSecret: BENCH_SECRET, botToken: 'xoxb-bench' });
   for (const id of Object.values(CHANNELS))
@@ -393,7 +393,7 @@ export async function benchFloor(options: FloorOptions = {}): Promise<BenchResul
     await stopServer(sized);
     const [botRss, emptyRss] = [botMemory.rss, emptyMemory.rss];
     servers.length = 0;
-    const checked = checkWrites(databasePath, counters.get('bot:/cx log + /cx done') ?? 0, doneBefore);
+    const checked = checkWrites(databasePath, counters.get('bot:/cx log + /cx done') ?? 0, before);
     results.push(
       {
         name: 'bot RSS after the whole floor bench',
@@ -457,9 +457,14 @@ function commandBody(text: string, trigger: string): string {
 
 /**
  * Seeds years of use (bench/support.ts), makes the caller the owner of every initiative, and returns the ids
- * of `needed` open actions for `/cx done` (reopening done ones if the seed left too few open).
+ * of `needed` open actions for `/cx done` (reopening done ones if the seed left too few open). The outbox gets
+ * the delivered wins of the actions still done, after the reopening: a reopened action has no win yet, so its
+ * `/cx done` queues one, as it would have before.
  */
-function prepareDatabase(file: string, needed: number): { pool: number[]; doneBefore: number } {
+function prepareDatabase(
+  file: string,
+  needed: number,
+): { pool: number[]; doneBefore: number; outboxBefore: number } {
   const handle = openDatabase(file);
   try {
     runMigrations(handle);
@@ -479,7 +484,10 @@ function prepareDatabase(file: string, needed: number): { pool: number[]; doneBe
            (select id from actions where status = 'done' order by id limit ?)`,
       ).run(short);
     }
-    return { pool: open().slice(0, needed), doneBefore: doneBy(handle) };
+    seedDeliveredWins(handle);
+    const outboxBefore = (db.prepare('select coalesce(max(id), 0) as n from outbox').get() as { n: number })
+      .n;
+    return { pool: open().slice(0, needed), doneBefore: doneBy(handle), outboxBefore };
   } finally {
     handle.close();
   }
@@ -495,22 +503,27 @@ const doneBy = (handle: ReturnType<typeof openDatabase>) =>
     }
   ).n;
 
-function checkWrites(file: string, requests: number, doneBefore: number): { ok: boolean; detail: string } {
+function checkWrites(
+  file: string,
+  requests: number,
+  before: { doneBefore: number; outboxBefore: number },
+): { ok: boolean; detail: string } {
   const handle = openDatabase(file);
   try {
     const db = handle.sqlite;
     const logged = (
       db.prepare(`select count(*) as n from actions where title like 'Bench step %'`).get() as { n: number }
     ).n;
-    const done = doneBy(handle) - doneBefore;
+    const done = doneBy(handle) - before.doneBefore;
     const expected = Math.ceil(requests / 2);
     const expectedDone = Math.floor(requests / 2);
     const ok = logged === expected && done === expectedDone;
     // Wins keep to Slack's pace per channel (notifier/rate-limits.ts): most of a burst of 2,600 is still queued
     // when the rounds end, to go ten to a post, a post a second per channel: say so.
+    // The seeded year of delivered wins (seedDeliveredWins) is not counted: only the rows the rounds queued.
     const wins = db
-      .prepare(`select status, count(*) as n from outbox where kind = 'win' group by status`)
-      .all() as { status: string; n: number }[];
+      .prepare(`select status, count(*) as n from outbox where kind = 'win' and id > ? group by status`)
+      .all(before.outboxBefore) as { status: string; n: number }[];
     const winsIn = (...statuses: string[]) =>
       wins.filter((w) => statuses.includes(w.status)).reduce((sum, w) => sum + w.n, 0);
     return {

@@ -82,6 +82,26 @@ export interface SeedShape {
 }
 
 /**
+ * The outbox a year of use leaves: every done action's win, one row per department of its initiative,
+ * delivered long ago with its payload dropped (as the retention job leaves it; rows are never deleted). The
+ * write path inserts into the outbox's indexes, which are this much deeper in a real database than in an
+ * empty one. Call it once the done actions are final: a win already there is not queued again.
+ */
+export function seedDeliveredWins(handle: DatabaseHandle): number {
+  return handle.sqlite
+    .prepare(
+      `insert into outbox (idempotency_key, kind, recipient, payload, status, attempts, next_attempt_at,
+         created_at, sent_at, sent_channel, sent_ts)
+       select 'win:A-' || a.id || ':' || d.value, 'win', json_object('type', 'binding', 'key', d.value), 'null',
+         'sent', 1, a.completed_at, a.completed_at, a.completed_at, 'C' || upper(d.value),
+         (a.completed_at / 1000) || '.000100'
+       from actions a join initiatives i on i.id = a.initiative_id, json_each(i.depts) d
+       where a.status = 'done' order by a.completed_at, a.id`,
+    )
+    .run().changes;
+}
+
+/**
  * Years of use: most actions done or dropped; about one in nine open or blocked, mostly touched within the
  * week, the rest idle for up to three months; due dates around today; a few snoozed. Stalled actions carry
  * the reminder history a daily job leaves: each was brought up to its owner (and, idle for three weeks, to
