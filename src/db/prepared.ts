@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Executor } from './client.js';
 import { commitWatchOf } from './commit-watch.js';
 
@@ -27,6 +29,14 @@ export function prepared<T>(db: Executor, name: string, build: (db: Executor) =>
   }
   return statement;
 }
+
+/**
+ * `column in (the ids)` for a prepared statement: the list goes in as one JSON array in the placeholder `ids`
+ * (`JSON.stringify(ids)`), so one statement serves any number of ids. Drizzle's `inArray` writes one
+ * parameter per id: a new SQL text, built and prepared again, for every length.
+ */
+export const inIdList = (column: SQLiteColumn): SQL =>
+  sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
 
 /**
  * A hand-written query prepared once per connection, answering rows as arrays (`raw`): for a hot query whose

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepared } from '../../src/db/prepared.js';
-import { checkinsOf, insertCheckin } from '../../src/db/repositories/metrics-repo.js';
+import { checkinsOf, checksOf, insertCheck, insertCheckin } from '../../src/db/repositories/metrics-repo.js';
 import { getCachedUser, markProcessed, putCachedUser } from '../../src/db/repositories/settings-repo.js';
 import { processedEvents } from '../../src/db/schema.js';
 import { seedInitiative } from '../support/seed.js';
@@ -88,5 +88,39 @@ describe('statements prepared once per connection', () => {
       at('2026-03-03T10:00:00Z'),
     ]);
     expect(checkinsOf(handle.db, initiativeId, at('2026-03-03T10:00:00Z'))).toHaveLength(1);
+  });
+
+  it('the checks of several initiatives: one statement for any number of ids (the daily job asks for all)', () => {
+    db = tempDb('cx-prepared');
+    const { handle } = db;
+    const ids = [1, 2, 3, 4, 5].map(() => seedInitiative(handle.sqlite));
+    for (const id of ids)
+      insertCheck(
+        handle.db,
+        { initiativeId: id, kind: 'six_months', dueDate: '2026-03-01', status: 'asked' },
+        NOW,
+      );
+    const sqlite = handle.sqlite;
+    const prepare = sqlite.prepare.bind(sqlite);
+    let prepares = 0;
+    sqlite.prepare = ((source: string) => {
+      prepares++;
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+    const first = checksOf(handle.db, ids.slice(0, 2));
+    const after = prepares;
+    const all = checksOf(handle.db, ids);
+    const some = checksOf(handle.db, ids.slice(1, 4));
+    expect(prepares).toBe(after);
+    expect([...first.keys()]).toEqual(ids.slice(0, 2));
+    expect([...all.values()].map((checks) => checks.map((c) => c.initiativeId))).toEqual(
+      ids.map((id) => [id]),
+    );
+    expect([...some.keys()]).toEqual(ids.slice(1, 4));
+    expect(some.get(ids[1] ?? 0)?.[0]).toMatchObject({
+      kind: 'six_months',
+      dueDate: '2026-03-01',
+      status: 'asked',
+    });
   });
 });

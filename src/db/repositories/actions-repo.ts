@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Action, ActionStatus, Department, Progress } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { prepared } from '../prepared.js';
+import { inIdList, prepared } from '../prepared.js';
 import { actions } from '../schema.js';
 
 // Every query here runs on the commands' hot paths: each is built and prepared once per connection
@@ -147,9 +147,6 @@ export function openActionIdsByOwner(db: Executor, ownerIds: string[]): Map<stri
   return out;
 }
 
-const inIds = (column: typeof actions.initiativeId) =>
-  sql`${column} in (select value from json_each(${sql.placeholder('ids')}))`;
-
 /** Done / counted actions per initiative in one query (dropped actions do not count). */
 export function progressByInitiative(db: Executor, initiativeIds: number[]): Map<number, Progress> {
   const result = new Map<number, Progress>();
@@ -177,7 +174,7 @@ export function progressByInitiative(db: Executor, initiativeIds: number[]): Map
               total: sql<number>`count(*)`,
             })
             .from(actions)
-            .where(and(inIds(actions.initiativeId), ne(actions.status, 'dropped')))
+            .where(and(inIdList(actions.initiativeId), ne(actions.status, 'dropped')))
             .groupBy(actions.initiativeId)
             .prepare(),
         ).all({ ids: JSON.stringify(initiativeIds) });
@@ -193,7 +190,7 @@ export function initiativesWithNextStep(db: Executor, initiativeIds: number[]): 
       .selectDistinct({ id: actions.initiativeId })
       .from(actions)
       .where(
-        and(inIds(actions.initiativeId), eq(actions.status, 'open'), sql`${actions.dueDate} is not null`),
+        and(inIdList(actions.initiativeId), eq(actions.status, 'open'), sql`${actions.dueDate} is not null`),
       )
       .prepare(),
   );

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Department, Initiative, Metric, MetricKind, Tier, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { prepared } from '../prepared.js';
+import { inIdList, prepared } from '../prepared.js';
 import { initiatives } from '../schema.js';
 
 // The reads of the commands' hot paths are built and prepared once per connection (prepared.ts).
@@ -75,12 +75,7 @@ export function getInitiative(db: Executor, id: number): Initiative | null {
 export function getInitiatives(db: Executor, ids: number[]): Initiative[] {
   if (ids.length === 0) return [];
   const select = prepared(db, 'initiatives.getMany', (d) =>
-    d
-      .select()
-      .from(initiatives)
-      .where(sql`${initiatives.id} in (select value from json_each(${sql.placeholder('ids')}))`)
-      .orderBy(initiatives.id)
-      .prepare(),
+    d.select().from(initiatives).where(inIdList(initiatives.id)).orderBy(initiatives.id).prepare(),
   );
   return select.all({ ids: JSON.stringify(ids) }).map(toInitiative);
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'd
 import type { CheckKind, Reading, Verdict } from '../../domain/metrics.js';
 import type { LocalDate, UserId } from '../../domain/types.js';
 import type { Executor } from '../client.js';
-import { prepared } from '../prepared.js';
+import { inIdList, prepared } from '../prepared.js';
 import { initiatives, metricCharts, metricCheckins, metricChecks } from '../schema.js';
 
 export interface Checkin extends Reading {
@@ -162,12 +162,14 @@ export function checksOf(db: Executor, initiativeIds: number[]): Map<number, Met
             .orderBy(asc(metricChecks.dueDate))
             .prepare(),
         ).all({ initiativeId: initiativeIds[0] })
-      : db
-          .select()
-          .from(metricChecks)
-          .where(inArray(metricChecks.initiativeId, initiativeIds))
-          .orderBy(asc(metricChecks.dueDate))
-          .all();
+      : prepared(db, 'metrics.checksOfMany', (d) =>
+          d
+            .select()
+            .from(metricChecks)
+            .where(inIdList(metricChecks.initiativeId))
+            .orderBy(asc(metricChecks.dueDate))
+            .prepare(),
+        ).all({ ids: JSON.stringify(initiativeIds) });
   for (const r of rows) out.get(r.initiativeId)?.push(toCheck(r));
   return out;
 }
