@@ -83,7 +83,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function runPeriod(job: Job, period: string, now: Date): Promise<RunOutcome> {
     if (stopping) return { job: job.name, period, status: 'stopped' };
-    if (!ctx.handle.write((db) => claimRun(db, job.name, period, now)))
+    if (!claimRun(ctx.handle.db, job.name, period, now))
       return { job: job.name, period, status: 'already_done' };
     const fields = { job: job.name, period };
     logger.info({ ...fields, asOf: now.toISOString() }, `job ${job.name} started`);
@@ -96,7 +96,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const result = await job.run(ctx, now, { period, signal: abort.signal, logger });
       const { counts, summary } = typeof result === 'string' ? { counts: {}, summary: result } : result;
       if (abort.signal.aborted) {
-        ctx.handle.write((db) => finishRun(db, job.name, period, 'interrupted', ctx.clock.now()));
+        finishRun(ctx.handle.db, job.name, period, 'interrupted', ctx.clock.now());
         counted('interrupted');
         logger.warn(
           { ...fields, outcome: 'interrupted', ...counts, summary, ms: ms() },
@@ -104,8 +104,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         );
         return { job: job.name, period, status: 'interrupted', summary };
       }
-      ctx.handle.write((db) => finishRun(db, job.name, period, 'done', ctx.clock.now()));
-      // Done once saved: the claim, the run's own writes and the finish share the bot's group commit.
+      finishRun(ctx.handle.db, job.name, period, 'done', ctx.clock.now());
+      // A run that wrote opened the bot's group commit, and the finish joined it: done once that is saved.
       await ctx.handle.pendingCommit();
       counted('done');
       logger.info({ ...fields, outcome: 'done', ...counts, summary, ms: ms() }, `job ${job.name} done`);
@@ -113,7 +113,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       try {
-        ctx.handle.write((db) => finishRun(db, job.name, period, 'failed', ctx.clock.now(), message));
+        finishRun(ctx.handle.db, job.name, period, 'failed', ctx.clock.now(), message);
       } catch {
         // The database itself failed; the row stays `running` and the next run takes it over.
       }
