@@ -97,7 +97,7 @@ describe('statements prepared once per connection', () => {
     for (const id of ids)
       insertCheck(
         handle.db,
-        { initiativeId: id, kind: 'six_months', dueDate: '2026-03-01', status: 'asked' },
+        { initiativeId: id, kind: '6m', dueDate: '2026-03-01', status: 'asked' },
         NOW,
       );
     const sqlite = handle.sqlite;
@@ -118,7 +118,7 @@ describe('statements prepared once per connection', () => {
     );
     expect([...some.keys()]).toEqual(ids.slice(1, 4));
     expect(some.get(ids[1] ?? 0)?.[0]).toMatchObject({
-      kind: 'six_months',
+      kind: '6m',
       dueDate: '2026-03-01',
       status: 'asked',
     });
