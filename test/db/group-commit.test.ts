@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { type TempDb, tempDb } from '../support/temp-db.js';
 
 /**
@@ -8,10 +8,7 @@ import { type TempDb, tempDb } from '../support/temp-db.js';
  * together, each in its own savepoint; another connection sees them only once committed.
  */
 let db: TempDb | undefined;
-let grouped: DatabaseHandle | undefined;
 afterEach(() => {
-  grouped?.close();
-  grouped = undefined;
   db?.remove();
   db = undefined;
 });
@@ -19,8 +16,7 @@ afterEach(() => {
 function setUp(): { grouped: DatabaseHandle; other: DatabaseHandle } {
   db = tempDb('cx-group-commit');
   db.handle.sqlite.exec('create table t (v text not null)');
-  grouped = openDatabase(db.file, { groupCommit: true });
-  return { grouped, other: db.open() };
+  return { grouped: db.open({ groupCommit: true }), other: db.open() };
 }
 
 const insert = (h: DatabaseHandle, v: string | null) =>
@@ -96,7 +92,6 @@ describe('group commit', () => {
     const { grouped: g, other } = setUp();
     insert(g, 'a');
     g.close();
-    grouped = undefined;
     expect(values(other)).toEqual(['a']);
   });
 

@@ -95,11 +95,7 @@ describe('statements prepared once per connection', () => {
     const { handle } = db;
     const ids = [1, 2, 3, 4, 5].map(() => seedInitiative(handle.sqlite));
     for (const id of ids)
-      insertCheck(
-        handle.db,
-        { initiativeId: id, kind: '6m', dueDate: '2026-03-01', status: 'asked' },
-        NOW,
-      );
+      insertCheck(handle.db, { initiativeId: id, kind: '6m', dueDate: '2026-03-01', status: 'asked' }, NOW);
     const sqlite = handle.sqlite;
     const prepare = sqlite.prepare.bind(sqlite);
     let prepares = 0;

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { ManualClock } from '../../src/clock.js';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
 import { getRun } from '../../src/db/repositories/job-runs-repo.js';
 import { getMeta, setMetaIfAbsent } from '../../src/db/repositories/settings-repo.js';
 import type { Job } from '../../src/jobs/job.js';
@@ -15,10 +14,7 @@ import { type TempDb, tempDb } from '../support/temp-db.js';
  * `cx job`'s answer), so "done" is never said of a run a crash could still undo.
  */
 let db: TempDb | undefined;
-let grouped: DatabaseHandle | undefined;
 afterEach(() => {
-  grouped?.close();
-  grouped = undefined;
   db?.remove();
   db = undefined;
 });
@@ -39,7 +35,7 @@ const writing = (name: string): Job => ({
 describe('job runs under group commit', () => {
   it('when a tick says its runs are done, another connection sees them done, with what they wrote', async () => {
     db = tempDb('cx-scheduler-commits');
-    grouped = openDatabase(db.file, { groupCommit: true });
+    const grouped = db.open({ groupCommit: true });
     const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
     setMetaIfAbsent(grouped.db, 'first_started_at', '2026-03-01T00:00:00.000Z');
     const ctx = {

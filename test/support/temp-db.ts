@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type DatabaseHandle, openDatabase } from '../../src/db/client.js';
+import { type DatabaseHandle, type OpenOptions, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 
 /** A real database file in its own temporary directory, migrated, as the bot would open it. */
@@ -11,8 +11,11 @@ export interface TempDb {
   file: string;
   /** The first connection, opened (and migrated) at creation. */
   handle: DatabaseHandle;
-  /** Another connection to the same file (another process, as far as SQLite can tell). */
-  open(): DatabaseHandle;
+  /**
+   * Another connection to the same file (another process, as far as SQLite can tell), closed with the rest;
+   * `{ groupCommit: true }` opens it as the bot does.
+   */
+  open(options?: OpenOptions): DatabaseHandle;
   /** Closes every connection still open; the file stays (a child process may read it next). */
   close(): void;
   /** Closes every connection and removes the directory. */
@@ -24,8 +27,8 @@ export function tempDb(name: string): TempDb {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   const file = path.join(dir, 'cx.sqlite');
   const open: Set<DatabaseHandle> = new Set();
-  const connect = () => {
-    const handle = openDatabase(file);
+  const connect = (options?: OpenOptions) => {
+    const handle = openDatabase(file, options);
     open.add(handle);
     return handle;
   };
