@@ -48,11 +48,15 @@ export function deferredUntil(m: Pick<OutboxMessage, 'hoursZone'>, now: Date): D
 }
 
 /**
- * A recipient as one string: rows with the same one form a lane (delivered strictly in id order). Two lanes may
- * still post to one channel (a binding and that channel's id).
+ * One canonical form per recipient, always the same keys in the same order: rows with the same one form a lane
+ * (delivered strictly in id order), and lanes are compared as its JSON text, which is what the outbox stores.
  */
-export const laneOf = (r: Recipient): string =>
-  r.type === 'binding' ? `binding:${r.key}` : `${r.type}:${r.id}`;
+export function canonicalRecipient(r: Recipient): Record<string, string> {
+  return r.type === 'binding' ? { type: 'binding', key: r.key } : { type: r.type, id: r.id };
+}
+
+/** A recipient's lane, as the outbox stores it. Two lanes may still post to one channel (a binding and its id). */
+export const laneOf = (r: Recipient): string => JSON.stringify(canonicalRecipient(r));
 
 /** Whether a message with a `deliverBy` has missed it at `now`. */
 export const isExpired = (m: Pick<OutboxMessage, 'deliverBy'>, now: Date): boolean =>

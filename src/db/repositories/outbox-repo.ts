@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
+  canonicalRecipient,
+  laneOf,
   OUTBOX_STATUSES,
   type OutboxEntry,
   type OutboxMessage,
@@ -26,14 +28,6 @@ export type OutboxRepo = Omit<OutboxPort, 'resolveBinding'>;
 
 /** `nextAttemptAt` of a held row that waits for `releaseHeld` only. */
 const HELD_UNTIL_RELEASED = new Date('9999-12-31T00:00:00.000Z');
-
-/**
- * One canonical JSON form per recipient. Rows to the same recipient form a lane (delivered in id order), and
- * lanes are compared as stored text, so the object must always be written with the same keys in the same order.
- */
-function canonicalRecipient(r: Recipient): Record<string, string> {
-  return r.type === 'binding' ? { type: 'binding', key: r.key } : { type: r.type, id: r.id };
-}
 
 /** Parents before their replies within one batch, so a reply never queues ahead of its own parent. */
 function parentsFirst(messages: readonly OutboxMessage[]): OutboxMessage[] {
@@ -162,7 +156,7 @@ export function expireDmsAbout(
       and(
         inArray(outbox.status, ['pending', 'held']),
         inArray(outbox.kind, [...kinds]),
-        sql`${outbox.recipient} = ${JSON.stringify(canonicalRecipient({ type: 'user', id: userId }))}`,
+        sql`${outbox.recipient} = ${laneOf({ type: 'user', id: userId })}`,
         sql`json_extract(${outbox.payload}, '$.initiative.id') = ${initiativeId}`,
       ),
     )
@@ -319,8 +313,7 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
     releaseHeld(filter, now = new Date(0)) {
       const conditions = [eq(outbox.status, 'held')];
       if (filter) {
-        const r = canonicalRecipient(filter);
-        conditions.push(sql`${outbox.recipient} = ${JSON.stringify(r)}`);
+        conditions.push(sql`${outbox.recipient} = ${laneOf(filter)}`);
       }
       return db
         .update(outbox)
@@ -365,7 +358,7 @@ export function createOutboxRepo(db: Executor, options: OutboxRepoOptions = {}):
   };
   const groups = createGroupMethods(db, {
     toEntry,
-    recipientText: (entry) => JSON.stringify(canonicalRecipient(entry.recipient)),
+    recipientText: (entry) => laneOf(entry.recipient),
     inLanes: IN_LANES,
     markSending: repo.markSending,
     markSent: repo.markSent,
