@@ -25,6 +25,8 @@ export interface FloorServerInput {
   token: string;
   apiUrl: string;
   databasePath: string;
+  /** `sized`: its own copy of the seeded database, where it saves the rows of each write (./_floor-rows.ts). */
+  rowsDatabasePath?: string;
   channels: Partial<Record<BindingKey, string>>;
   now: string;
 }
@@ -52,12 +54,29 @@ async function startEmpty(): Promise<{ port: number; stop: () => Promise<void> }
     ignoreSelf: true,
     convoStore: false,
   });
-  app.command('/cx', async ({ ack }) => {
-    await ack(answer);
-  });
+  // `sized` also saves the rows of a write before its ack (./_floor-rows.ts): the floor of the write path.
+  const rows =
+    input.mode === 'sized' && input.rowsDatabasePath
+      ? (await import('./_floor-rows.js')).openFloorRows(input.rowsDatabasePath, new Date(input.now))
+      : null;
+  if (rows)
+    app.command('/cx', async ({ command, ack }) => {
+      await rows.write(command.text, `cmd:${command.trigger_id}`);
+      await ack(answer);
+    });
+  else
+    app.command('/cx', async ({ ack }) => {
+      await ack(answer);
+    });
   const server = (await app.start(0)) as unknown as import('node:http').Server;
   const address = server.address() as import('node:net').AddressInfo;
-  return { port: address.port, stop: () => app.stop() as Promise<void> };
+  return {
+    port: address.port,
+    stop: async () => {
+      await app.stop();
+      rows?.close();
+    },
+  };
 }
 
 async function startTheBot(): Promise<{ port: number; stop: () => Promise<void> }> {

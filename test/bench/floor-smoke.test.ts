@@ -41,6 +41,12 @@ describe('the floor bench, tiny', () => {
     const show = results.find((r) => r.name === '/cx show I-n: p99 vs empty Bolt');
     expect(show?.detail).toMatch(/against the empty app answering [1-9]\d{3} bytes: [\d.]+× its req\/s/);
     expect(show?.detail).toMatch(/that app itself serves [\d.]+× the req\/s of the empty app's small answer/);
+    // For the writes it also saves the same rows (bench/_floor-rows.ts), each of them checked in its database.
+    const writes = results.find((r) => r.name === '/cx log + /cx done: p99 vs empty Bolt');
+    expect(writes?.detail).toMatch(/answering \d+ bytes and saving the same rows \(bench\/_floor-rows\.ts\)/);
+    const saved = /floor app: (\d+)\/(\d+) actions logged, (\d+)\/(\d+) completed/.exec(right?.detail ?? '');
+    // 3 rounds × 20 and 4 warm-up writes: half of them logs, half dones.
+    expect(saved?.slice(1).map(Number)).toEqual([32, 32, 32, 32]);
     expect(fs.readdirSync(path.join(dir, 'heap')).sort()).toEqual([
       expect.stringMatching(/^bot-\d+\.heapsnapshot$/),
       expect.stringMatching(/^empty-\d+\.heapsnapshot$/),
