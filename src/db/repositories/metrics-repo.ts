@@ -340,11 +340,20 @@ export function recordChart(
 
 /** The newest judged check of an initiative (`/cx show` shows its charts). */
 export function latestJudgedCheck(db: Executor, initiativeId: number): MetricCheckRecord | null {
-  const row = db
-    .select()
-    .from(metricChecks)
-    .where(and(eq(metricChecks.initiativeId, initiativeId), eq(metricChecks.status, 'judged')))
-    .orderBy(desc(metricChecks.dueDate))
-    .get();
+  // Prepared once: an initiative's page asks it twice (its decision and its charts).
+  const row = prepared(db, 'metrics.latestJudged', (d) =>
+    d
+      .select()
+      .from(metricChecks)
+      .where(
+        and(
+          eq(metricChecks.initiativeId, sql.placeholder('initiativeId')),
+          eq(metricChecks.status, 'judged'),
+        ),
+      )
+      .orderBy(desc(metricChecks.dueDate))
+      .limit(1)
+      .prepare(),
+  ).get({ initiativeId });
   return row ? toCheck(row) : null;
 }
