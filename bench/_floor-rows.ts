@@ -13,6 +13,8 @@
  * are the cost of saving before answering, which no bot that keeps that promise avoids.
  */
 import { openDatabase } from '../src/db/client.js';
+import { laneOf } from '../src/domain/outbox.js';
+import type { BindingKey } from '../src/domain/types.js';
 
 export interface FloorRows {
   /** Saves the rows of `text` (`log I-n …` or `done A-n`); resolves once they are committed. Null for reads. */
@@ -79,7 +81,7 @@ export function openFloorRows(file: string, now: Date): FloorRows {
     for (const dept of depts)
       insertWin.run(
         `win:A-${actionId}:${dept}`,
-        JSON.stringify({ type: 'binding', key: dept }),
+        laneOf({ type: 'binding', key: dept as BindingKey }),
         payload,
         at,
         at,
